@@ -1,0 +1,52 @@
+# Quick start: `make demo` (set up and run the tour) and `make test` (set up and run every check).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CLI := $(VENV)/bin/aneel-rules
+
+.PHONY: demo test lint typecheck pytest bench fmt catalogs clean
+
+$(VENV)/.demo-stamp: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-stamp: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.demo-stamp
+
+demo: $(VENV)/.demo-stamp
+	@echo "== Dias sem posto de ponta em 2026 (Amazonas Energia) =="
+	$(CLI) calendar 2026 --distributor amazonas-energia
+	@echo "== Posto tarifário de 2026-03-09 20:30 =="
+	$(CLI) post 2026-03-09T20:30 --distributor amazonas-energia --modality branca
+	@echo "== Modalidades permitidas =="
+	$(CLI) modality --voltage-kv 13.8 --class industrial --demand-kw 200 --on 2026-01-10
+
+test: $(VENV)/.dev-stamp lint typecheck pytest
+
+lint: $(VENV)/.dev-stamp
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: $(VENV)/.dev-stamp
+	$(PY) -m mypy --strict src tests tools $(wildcard benchmarks/*.py)
+
+pytest: $(VENV)/.dev-stamp
+	$(PY) -m pytest --cov --cov-report=term -q
+
+bench: $(VENV)/.dev-stamp
+	$(PY) benchmarks/bench_posts.py
+
+fmt: $(VENV)/.dev-stamp
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+catalogs: $(VENV)/.dev-stamp
+	$(PY) tools/compile_catalogs.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,0 +1,145 @@
+"""Effective-dated values (valores com vigência): a value by date, each period with its basis.
+
+A :class:`Timeline` is an ordered tuple of :class:`Period` objects. Each period
+starts on ``since`` (inclusive) and runs until the next period starts
+(half-open ``[since, next.since)``). A period whose value is ``None`` means the
+rule was repealed: asking for it raises :class:`~aneel_rules.errors.NotInForceError`.
+
+Examples:
+    >>> from datetime import date
+    >>> from aneel_rules.legal import ren1000, ren414
+    >>> window = Timeline(
+    ...     name="overbilling_refund_window", unit="cycles", label_pt="janela de devolução",
+    ...     periods=(
+    ...         Period(since=date(2010, 9, 15), value=36, basis=ren414(113, item="II")),
+    ...         Period(since=date(2022, 1, 3), value=60, basis=ren1000(323, item="II")),
+    ...     ),
+    ...     last_verified_on=date(2026, 11, 23),
+    ... )
+    >>> window.value_on(date(2022, 1, 2)), window.value_on(date(2022, 1, 3))
+    (36, 60)
+    >>> str(window.period_on(date(2023, 5, 1)).basis)
+    'REN 1.000/2021, art. 323, II'
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from typing import Generic, TypeVar
+
+import attrs
+
+from aneel_rules.errors import InvalidInputError, NotInForceError
+from aneel_rules.legal import Basis
+
+__all__ = ("Period", "Timeline")
+
+T = TypeVar("T")
+
+
+@attrs.frozen(kw_only=True)
+class Period(Generic[T]):
+    """One value in force from ``since`` (inclusive) until the next period of its timeline.
+
+    Attributes:
+        since: First day in force.
+        value: The value, or ``None`` where the rule was repealed.
+        basis: Provision that sets the value (or repeals it).
+        note: Caveats (e.g. a date taken from a secondary source).
+    """
+
+    since: date = attrs.field(validator=attrs.validators.instance_of(date))
+    value: T | None
+    basis: Basis
+    note: str = ""
+
+
+def _check_periods(
+    inst: Timeline[object], _attr: object, periods: tuple[Period[object], ...]
+) -> None:
+    if not periods:
+        raise InvalidInputError.single(
+            "periods", "empty", "timeline {name} has no period", name=inst.name
+        )
+    for earlier, later in itertools.pairwise(periods):
+        if later.since <= earlier.since:
+            raise InvalidInputError.single(
+                "periods",
+                "not_increasing",
+                "timeline {name}: period starting {later} does not follow {earlier}",
+                name=inst.name,
+                later=later.since.isoformat(),
+                earlier=earlier.since.isoformat(),
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Timeline(Generic[T]):
+    """A value that changed over time, each period with its legal basis.
+
+    Attributes:
+        name: Identifier (snake_case).
+        unit: Unit of the value (``"kWh"``, ``"days"``, ``"fraction"``…).
+        label_pt: Portuguese label, as the norm calls it.
+        periods: Periods in strictly increasing ``since`` order.
+        last_verified_on: Date the values were last checked against the sources.
+    """
+
+    name: str
+    unit: str
+    label_pt: str
+    periods: tuple[Period[T], ...] = attrs.field(validator=_check_periods)
+    last_verified_on: date
+
+    @property
+    def starts_on(self) -> date:
+        """First day covered by the timeline."""
+        return self.periods[0].since
+
+    def period_on(self, on: date) -> Period[T]:
+        """The period in force on ``on``.
+
+        Raises:
+            NotInForceError: ``on`` is before the first period.
+        """
+        if not isinstance(on, date):
+            raise InvalidInputError.single(
+                "on", "not_a_date", "on must be a date, got {value!r}", value=on
+            )
+        found: Period[T] | None = None
+        for period in self.periods:
+            if period.since > on:
+                break
+            found = period
+        if found is None:
+            raise NotInForceError(
+                f"{self.name}: no value before {self.starts_on.isoformat()} "
+                f"(asked for {on.isoformat()})",
+                on=on,
+                what=self.name,
+            )
+        return found
+
+    def value_on(self, on: date) -> T:
+        """The value in force on ``on``.
+
+        Raises:
+            NotInForceError: ``on`` is before the first period, or the rule was repealed then.
+        """
+        period = self.period_on(on)
+        if period.value is None:
+            raise NotInForceError(
+                f"{self.name}: repealed on {period.since.isoformat()} by {period.basis} "
+                f"(asked for {on.isoformat()})",
+                on=on,
+                what=self.name,
+            )
+        return period.value
+
+    def until(self, period: Period[T]) -> date | None:
+        """Last day in force of ``period`` (``None`` if it is still in force)."""
+        index = self.periods.index(period)
+        if index + 1 == len(self.periods):
+            return None
+        return self.periods[index + 1].since - timedelta(days=1)

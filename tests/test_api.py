@@ -1,0 +1,59 @@
+"""Meta-tests: public API, cheap import, purity of the core."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import aneel_rules
+
+from .conftest import library_modules
+
+SRC = Path(aneel_rules.__file__).resolve().parent
+
+
+@pytest.mark.parametrize("module", library_modules(), ids=lambda m: m.__name__)
+def test_all_is_a_static_tuple_of_existing_names(module: object) -> None:
+    names = getattr(module, "__all__", None)
+    assert isinstance(names, tuple), f"{module} needs a static __all__ tuple"
+    assert len(set(names)) == len(names)
+    for name in names:
+        assert hasattr(module, name), f"{module}.__all__ lists missing {name}"
+
+
+def test_import_is_cheap() -> None:
+    code = (
+        "import sys, aneel_rules, aneel_rules.tariffs, aneel_rules.legal, aneel_rules.timeline;"
+        "heavy = [m for m in ('holidays', 'babel') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""
+
+
+FORBIDDEN_CALLS = {"today", "now", "utcnow", "time", "open", "getenv", "urlopen", "getcontext"}
+CLI_MODULES = {"cli.py", "__main__.py"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p for p in SRC.rglob("*.py") if p.name not in CLI_MODULES and not p.name.startswith("_cli")
+    ),
+    ids=lambda p: p.name,
+)
+def test_core_reads_no_clock_and_does_no_io(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            assert name not in FORBIDDEN_CALLS, f"{path.name}:{node.lineno} calls {name}()"
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "float":
+            pytest.fail(f"{path.name}:{node.lineno} converts to float")

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from aneel_rules import InvalidInputError
+from aneel_rules._convert import to_date, to_decimal
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(Decimal("1.5"), Decimal("1.5")), (3, Decimal(3)), (" 2.30 ", Decimal("2.30"))],
+)
+def test_to_decimal(value: object, expected: Decimal) -> None:
+    assert to_decimal(value, path="x") == expected
+
+
+def test_float_only_when_allowed_and_via_repr() -> None:
+    assert to_decimal(13.8, path="kv", allow_float=True) == Decimal("13.8")
+    with pytest.raises(InvalidInputError) as info:
+        to_decimal(13.8, path="amount")
+    assert info.value.codes == ("float_not_allowed",)
+
+
+@pytest.mark.parametrize("value", ["abc", "NaN", "Infinity", True, None, [1], float("nan")])
+def test_to_decimal_rejects(value: object) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        to_decimal(value, path="x", allow_float=True)
+    assert info.value.errors[0].path == "x"
+
+
+def test_to_date() -> None:
+    assert to_date("2026-03-04", path="d") == date(2026, 3, 4)
+    assert to_date(date(2026, 3, 4), path="d") == date(2026, 3, 4)
+    for bad in ("04/03/2026", 20260304, datetime(2026, 3, 4)):  # noqa: DTZ001
+        with pytest.raises(InvalidInputError):
+            to_date(bad, path="d")
