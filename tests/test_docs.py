@@ -36,7 +36,7 @@ def _public_classes() -> list[tuple[str, type]]:
     return found
 
 
-@pytest.mark.parametrize(("qualname", "cls"), _public_classes(), ids=lambda x: str(x))
+@pytest.mark.parametrize(("qualname", "cls"), _public_classes(), ids=str)
 def test_public_class_in_glossary(qualname: str, cls: type) -> None:
     assert f"`{cls.__name__}`" in GLOSSARY, f"{qualname} missing from docs/glossary.md"
     if issubclass(cls, enum.Enum):

@@ -32,9 +32,9 @@ def to_decimal(value: object, *, path: str, allow_float: bool = False) -> Decima
             raise InvalidInputError.single(
                 path,
                 "float_not_allowed",
-                "{path} must be a Decimal, int or str, not float ({value!r})",
+                "{path} must be a Decimal, int or str, not float ({value})",
                 path=path,
-                value=value,
+                value=repr(value),
             )
         result = Decimal(repr(value))
     elif isinstance(value, str):
@@ -46,9 +46,9 @@ def to_decimal(value: object, *, path: str, allow_float: bool = False) -> Decima
         raise InvalidInputError.single(
             path,
             "not_a_number",
-            "{path} must be a finite number, got {value!r}",
+            "{path} must be a finite number, got {value}",
             path=path,
-            value=value,
+            value=repr(value),
         )
     return result
 
@@ -59,9 +59,9 @@ def to_date(value: object, *, path: str) -> date:
         raise InvalidInputError.single(
             path,
             "not_a_date",
-            "{path} must be a date, not a datetime ({value!r})",
+            "{path} must be a date, not a datetime ({value})",
             path=path,
-            value=value,
+            value=repr(value),
         )
     if isinstance(value, date):
         return value
@@ -73,7 +73,7 @@ def to_date(value: object, *, path: str) -> date:
     raise InvalidInputError.single(
         path,
         "not_a_date",
-        "{path} must be a date (YYYY-MM-DD), got {value!r}",
+        "{path} must be a date (YYYY-MM-DD), got {value}",
         path=path,
-        value=value,
+        value=repr(value),
     )

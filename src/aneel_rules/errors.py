@@ -58,7 +58,9 @@ class FieldError:
         code: Stable machine code (``"required"``, ``"checksum"``…) a front end can map.
         template: English message template (also the catalog msgid), with ``{name}``
             placeholders filled from ``params``.
-        params: Values for the placeholders, as text (non-str values are stored as ``repr``).
+        params: Values for the placeholders, as text. Strings are kept verbatim and anything
+            else is stored as its ``repr``; pass ``repr(value)`` for user-supplied text that
+            should appear quoted. Templates never use ``!r``.
         domain: Message-catalog domain that translates ``template``.
         basis: Rule that the value breaks, when there is one.
     """

@@ -54,8 +54,8 @@ def normalize_lang(lang: str) -> str:
         raise InvalidInputError.single(
             "lang",
             "unsupported_language",
-            "language {value!r} is not supported (use pt_BR or en)",
-            value=lang,
+            "language {value} is not supported (use pt_BR or en)",
+            value=repr(lang),
         )
     return canonical
 

@@ -120,7 +120,10 @@ def _ordinal(number: str) -> str:
 def _check_article(_inst: object, _attr: object, value: str) -> None:
     if not _ARTICLE.match(value):
         raise InvalidInputError.single(
-            "article", "invalid_article", "article {value!r} is not an article number", value=value
+            "article",
+            "invalid_article",
+            "article {value} is not an article number",
+            value=repr(value),
         )
 
 
@@ -131,22 +134,25 @@ def _check_paragraph(_inst: object, _attr: object, value: int | str | None) -> N
         raise InvalidInputError.single(
             "paragraph",
             "invalid_paragraph",
-            "paragraph {value!r} must be a positive int or 'único'",
-            value=value,
+            "paragraph {value} must be a positive int or 'único'",
+            value=repr(value),
         )
 
 
 def _check_item(_inst: object, _attr: object, value: str | None) -> None:
     if value is not None and not _ROMAN.match(value):
         raise InvalidInputError.single(
-            "item", "invalid_item", "inciso {value!r} is not a Roman numeral", value=value
+            "item", "invalid_item", "inciso {value} is not a Roman numeral", value=repr(value)
         )
 
 
 def _check_subitem(_inst: object, _attr: object, value: str | None) -> None:
     if value is not None and not _ALINEA.match(value):
         raise InvalidInputError.single(
-            "subitem", "invalid_subitem", "alínea {value!r} is not a lower-case letter", value=value
+            "subitem",
+            "invalid_subitem",
+            "alínea {value} is not a lower-case letter",
+            value=repr(value),
         )
 
 
@@ -326,7 +332,7 @@ def norm_in_force(on: date) -> Norm:
     """
     if not isinstance(on, date):
         raise InvalidInputError.single(
-            "on", "not_a_date", "on must be a date, got {value!r}", value=on
+            "on", "not_a_date", "on must be a date, got {value}", value=repr(on)
         )
     ren1000_info = NORMS[Norm.REN_1000_2021]
     ren414_info = NORMS[Norm.REN_414_2010]

@@ -105,7 +105,7 @@ class Timeline(Generic[T]):
         """
         if not isinstance(on, date):
             raise InvalidInputError.single(
-                "on", "not_a_date", "on must be a date, got {value!r}", value=on
+                "on", "not_a_date", "on must be a date, got {value}", value=repr(on)
             )
         found: Period[T] | None = None
         for period in self.periods:
