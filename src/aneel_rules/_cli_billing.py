@@ -1,4 +1,4 @@
-"""Sub-commands of ``aneel-rules`` for the billing rules."""
+"""Sub-commands of ``aneel-rules`` for the billing-cycle rules."""
 
 from __future__ import annotations
 

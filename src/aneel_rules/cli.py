@@ -20,6 +20,7 @@ _COMMAND_MODULES: Final = (
     "aneel_rules._cli_tariffs",
     "aneel_rules._cli_billing",
     "aneel_rules._cli_connection",
+    "aneel_rules._cli_portal",
 )
 
 
