@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import io
+from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -29,9 +31,6 @@ def test_console_translates() -> None:
 
 
 def test_babel_formatting() -> None:
-    from datetime import date
-    from decimal import Decimal
-
     assert format_currency(Decimal("1234.56"), "pt_BR") == "R$ 1.234,56"
     assert format_currency(Decimal("1234.56"), "en") == "R$1,234.56"
     assert format_decimal(Decimal("1234.5"), "pt_BR") == "1.234,5"
