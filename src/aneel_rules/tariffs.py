@@ -2,13 +2,14 @@
 
 Legal basis:
     - REN 1.000/2021, art. 2º, XXIII and XXIV (grupos A and B and their subgrupos).
+    - REN 1.000/2021, art. 174 (classes tarifárias).
 """
 
 from __future__ import annotations
 
 import enum
 
-__all__ = ("Group", "Subgroup")
+__all__ = ("ConsumerClass", "Group", "Subgroup")
 
 
 class Group(enum.Enum):
@@ -36,3 +37,16 @@ class Subgroup(enum.Enum):
     def group(self) -> Group:
         """The group this subgroup belongs to."""
         return Group.A if self.value.startswith("A") else Group.B
+
+
+class ConsumerClass(enum.Enum):
+    """Tariff class (classe tarifária) of a consumer unit, REN 1.000/2021, art. 174, I–VIII."""
+
+    RESIDENTIAL = "residencial"
+    INDUSTRIAL = "industrial"
+    COMMERCIAL = "comércio, serviços e outras atividades"
+    RURAL = "rural"
+    PUBLIC_POWER = "poder público"
+    PUBLIC_LIGHTING = "iluminação pública"
+    PUBLIC_SERVICE = "serviço público"
+    OWN_CONSUMPTION = "consumo próprio"
