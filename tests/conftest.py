@@ -6,7 +6,15 @@ import importlib
 import pkgutil
 from types import ModuleType
 
+from hypothesis import HealthCheck, settings
+
 import aneel_rules
+
+# No per-example deadline: CI runs on a loaded 2-core machine and timing is not what we test.
+settings.register_profile(
+    "aneel", deadline=None, suppress_health_check=(HealthCheck.too_slow,), print_blob=True
+)
+settings.load_profile("aneel")
 
 
 def library_modules() -> list[ModuleType]:
