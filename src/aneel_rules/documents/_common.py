@@ -1,0 +1,58 @@
+"""Shared helpers of the document validators (private).
+
+Each document module keeps a ``_MESSAGES`` mapping ``code → English template`` (the
+catalog msgid of domain ``documents``) and a private ``_check(s)`` that returns the
+canonical compact form, or a :data:`Problem` (``code``, params) without raising, so
+that ``is_valid`` never pays for an exception and ``validate`` raises exactly one
+:class:`~aneel_rules.errors.FieldError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final, NoReturn
+
+from aneel_rules.errors import FieldError, InvalidInputError
+
+__all__ = (
+    "DOMAIN",
+    "Problem",
+    "fail",
+    "not_a_string",
+    "shape_problem",
+)
+
+DOMAIN: Final = "documents"
+
+Problem = tuple[str, dict[str, str]]
+"""A failed check: the stable error code and the template's parameters."""
+
+
+def fail(path: str, messages: Mapping[str, str], problem: Problem) -> NoReturn:
+    """Raise the :class:`InvalidInputError` for ``problem`` on field ``path``."""
+    code, params = problem
+    error = FieldError(path=path, code=code, template=messages[code], params=params, domain=DOMAIN)
+    raise InvalidInputError((error,))
+
+
+def not_a_string(value: object) -> Problem:
+    """The problem for a non-``str`` input."""
+    return ("not_a_string", {"type": type(value).__name__})
+
+
+def shape_problem(original: str, compacted: str, allowed: str, length: int) -> Problem:
+    """Diagnose a compacted value that is not ``length`` characters of ``allowed``.
+
+    ``allowed`` is a string of the accepted ASCII characters. The checks run from the
+    most to the least specific: empty, non-ASCII digits (Arabic-Indic, full-width…),
+    other characters, then length.
+    """
+    value = repr(original)
+    if not compacted:
+        return ("empty", {})
+    if any(c.isdigit() and not c.isascii() for c in compacted):
+        return ("non_ascii_digits", {"value": value})
+    bad = next((c for c in compacted if c not in allowed), None)
+    if bad is not None:
+        return ("invalid_format", {"value": value, "char": repr(bad)})
+    return ("invalid_length", {"value": value, "length": str(length)})

@@ -1,0 +1,128 @@
+"""CNPJ (Cadastro Nacional da Pessoa Jurídica, Brazilian company number).
+
+Fourteen characters: a 12-character base (8 of root, 4 of establishment) and two
+numeric check digits. Since July 2026 Receita Federal also issues *alphanumeric*
+CNPJs, whose base may hold upper-case ASCII letters; existing numeric numbers are
+unchanged and remain valid. Each base character counts as its ASCII code − 48
+(``"0"`` → 0 … ``"9"`` → 9, ``"A"`` → 17 … ``"Z"`` → 42); the first check digit uses
+the weights 5,4,3,2,9,8,7,6,5,4,3,2 over the base, the second 6,5,4,3,2,9,8,7,6,5,4,3,2
+over the base and the first check digit; a remainder (mod 11) below 2 gives 0,
+otherwise 11 − remainder. Lower case is accepted and upper-cased; punctuation
+(``.``, ``/``, ``-``) and surrounding spaces are ignored; numbers made of one
+repeated digit are rejected; non-ASCII digits and letters are rejected.
+
+Sources:
+    - Receita Federal, "CNPJ alfanumérico" (IN RFB nº 2.229/2024; cálculo do DV),
+      https://www.gov.br/receitafederal/pt-br/acesso-a-informacao/acoes-e-programas/programas-e-atividades/cnpj-alfanumerico
+    - Same shape as python-stdnum ``stdnum.br.cnpj`` (numeric only).
+
+Examples:
+    >>> validate("12.ABC.345/01DE-35")
+    '12ABC34501DE35'
+    >>> validate("11.222.333/0001-81")
+    '11222333000181'
+    >>> format("12abc34501de35")
+    '12.ABC.345/01DE-35'
+    >>> is_valid("00.000.000/0000-00")
+    False
+"""
+
+from __future__ import annotations
+
+import re
+from operator import mul
+from typing import Final
+
+from aneel_rules.documents._common import Problem, fail, not_a_string, shape_problem
+
+__all__ = ("compact", "format", "is_valid", "validate")
+
+_PATH: Final = "cnpj"
+_MESSAGES: Final = {
+    "not_a_string": "CNPJ must be text, not {type}",
+    "empty": "CNPJ is empty",
+    "non_ascii_digits": "CNPJ {value} contains non-ASCII digits (use 0-9)",
+    "invalid_format": "CNPJ {value} contains the invalid character {char}",
+    "invalid_length": "CNPJ {value} must have {length} characters",
+    "non_numeric_check_digits": "CNPJ {value} must end in two numeric check digits",
+    "alphanumeric_not_allowed": "CNPJ {value} is alphanumeric, which is not accepted here",
+    "repeated_digits": "CNPJ {value} is a single repeated digit, which is never issued",
+    "invalid_checksum": "CNPJ {value} has wrong check digits",
+}
+_STRIP: Final = str.maketrans("", "", " ./-")
+_ALLOWED: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_SHAPE: Final = re.compile(r"[0-9A-Z]{12}[0-9]{2}")
+_W1: Final = (5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
+_W2: Final = (6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
+# Characters are read as ASCII codes; value = code − 48: subtract 48 × the weights once.
+_OFFSET1: Final = 48 * sum(_W1)
+_OFFSET2: Final = 48 * sum(_W2)
+
+
+def compact(s: str) -> str:
+    """The number upper-cased, without punctuation or surrounding whitespace (not validated).
+
+    Examples:
+        >>> compact(" 12.abc.345/01de-35 ")
+        '12ABC34501DE35'
+    """
+    if not isinstance(s, str):
+        fail(_PATH, _MESSAGES, not_a_string(s))
+    return s.translate(_STRIP).strip().upper()
+
+
+def _check(s: object, *, alphanumeric: bool = True) -> str | Problem:
+    if not isinstance(s, str):
+        return not_a_string(s)
+    n = s.translate(_STRIP).strip().upper()
+    if _SHAPE.fullmatch(n) is None:
+        if len(n) == 14 and n.isascii() and n[:12].isalnum() and n[12:].isalnum():
+            return ("non_numeric_check_digits", {"value": repr(s)})
+        return shape_problem(s, n, _ALLOWED, 14)
+    if not alphanumeric and not n.isdigit():
+        return ("alphanumeric_not_allowed", {"value": repr(s)})
+    if n == n[0] * 14:
+        return ("repeated_digits", {"value": repr(s)})
+    b = n.encode("ascii")
+    # (10·s) mod 11 mod 10 == (0 if s mod 11 < 2 else 11 − s mod 11)
+    if (sum(map(mul, b, _W1)) - _OFFSET1) * 10 % 11 % 10 != b[12] - 48 or (
+        sum(map(mul, b, _W2)) - _OFFSET2
+    ) * 10 % 11 % 10 != b[13] - 48:
+        return ("invalid_checksum", {"value": repr(s)})
+    return n
+
+
+def validate(s: str, *, alphanumeric: bool = True) -> str:
+    """The compact CNPJ (14 characters, upper case) if valid.
+
+    Args:
+        s: The CNPJ, with or without punctuation, numeric or alphanumeric.
+        alphanumeric: Accept the alphanumeric CNPJ. Pass ``False`` for a system that
+            must still take numeric numbers only (code ``alphanumeric_not_allowed``).
+
+    Raises:
+        InvalidInputError: one error on path ``"cnpj"``, code ``not_a_string``,
+            ``empty``, ``non_ascii_digits``, ``invalid_format``, ``invalid_length``,
+            ``non_numeric_check_digits``, ``alphanumeric_not_allowed``,
+            ``repeated_digits`` or ``invalid_checksum``.
+    """
+    result = _check(s, alphanumeric=alphanumeric)
+    if not isinstance(result, str):
+        fail(_PATH, _MESSAGES, result)
+    return result
+
+
+def is_valid(s: object, *, alphanumeric: bool = True) -> bool:
+    """Whether ``s`` is a valid CNPJ; never raises."""
+    return isinstance(_check(s, alphanumeric=alphanumeric), str)
+
+
+def format(s: str) -> str:  # noqa: A001 (the stdnum name)
+    """The CNPJ as ``00.000.000/0000-00`` (validates first).
+
+    Examples:
+        >>> format("11222333000181")
+        '11.222.333/0001-81'
+    """
+    n = validate(s)
+    return f"{n[:2]}.{n[2:5]}.{n[5:8]}/{n[8:12]}-{n[12:]}"
