@@ -17,7 +17,7 @@ Examples:
 
 from __future__ import annotations
 
-from aneel_rules.documents import cep, cnpj, cpf, email, phone, uf
+from aneel_rules.documents import cep, cnpj, cpf, email, phone, rg, uc, uf
 
 __all__ = (
     "cep",
@@ -25,5 +25,7 @@ __all__ = (
     "cpf",
     "email",
     "phone",
+    "rg",
+    "uc",
     "uf",
 )

@@ -10,9 +10,12 @@ that ``is_valid`` never pays for an exception and ``validate`` raises exactly on
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final, NoReturn
+from typing import TYPE_CHECKING, Final, NoReturn
 
 from aneel_rules.errors import FieldError, InvalidInputError
+
+if TYPE_CHECKING:
+    from aneel_rules.legal import Basis
 
 __all__ = (
     "DOMAIN",
@@ -28,10 +31,14 @@ Problem = tuple[str, dict[str, str]]
 """A failed check: the stable error code and the template's parameters."""
 
 
-def fail(path: str, messages: Mapping[str, str], problem: Problem) -> NoReturn:
+def fail(
+    path: str, messages: Mapping[str, str], problem: Problem, *, basis: Basis | None = None
+) -> NoReturn:
     """Raise the :class:`InvalidInputError` for ``problem`` on field ``path``."""
     code, params = problem
-    error = FieldError(path=path, code=code, template=messages[code], params=params, domain=DOMAIN)
+    error = FieldError(
+        path=path, code=code, template=messages[code], params=params, domain=DOMAIN, basis=basis
+    )
     raise InvalidInputError((error,))
 
 

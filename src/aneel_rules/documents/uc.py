@@ -1,0 +1,173 @@
+"""Consumer-unit number (número de identificação da unidade consumidora, UC).
+
+Since REN 1.095/2024 the distributor must code the number of each consumer unit
+and other installation in 15 positions (REN 1.000/2021, art. 659-A), read from
+left to right:
+
+- positions 15 to 6 (10 digits): sequential number assigned by the distributor;
+- positions 5 to 3 (3 digits): identification number of the distributor,
+  "conforme instruções da Aneel";
+- positions 2 and 1 (2 digits): check digits, "conforme instruções da Aneel".
+
+The norm does not give the distributor codes nor the check-digit algorithm (they
+are left to ANEEL instructions that are not in the text), so this module **does
+not verify** the check digits or the distributor code: :func:`layout` only splits
+a 15-digit number into its parts. Numbers issued before the layout (legacy
+numbers such as ``24836494`` in the Amazonas Energia portal manual) stay valid:
+art. 659-A, § 1º forbids changing a number except on a change between groups A
+and B or of subgroup within group A, so :func:`validate` accepts 1 to 15 digits.
+A 15-digit number cannot be told apart from a 15-digit legacy one.
+
+Sources:
+    - REN 1.000/2021, art. 659-A, caput and §§ 1º–3º (included by REN 1.095/2024),
+      ``shared/sources/ren1000_compilado.txt``.
+
+Examples:
+    >>> validate("24836494")
+    '24836494'
+    >>> parts = layout("000001234500712")
+    >>> parts.sequential, parts.distributor_id, parts.check_digits
+    ('0000012345', '007', '12')
+    >>> str(parts.basis)
+    'REN 1.000/2021, art. 659-A (redação dada pela REN 1.095/2024)'
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from aneel_rules.documents._common import Problem, fail, not_a_string, shape_problem
+from aneel_rules.legal import LegalRef, Norm, ren1000
+
+__all__ = (
+    "LAYOUT_BASIS",
+    "LAYOUT_LENGTH",
+    "UcLayout",
+    "compact",
+    "format",
+    "is_valid",
+    "layout",
+    "validate",
+)
+
+_PATH: Final = "uc"
+_MESSAGES: Final = {
+    "not_a_string": "consumer unit number must be text, not {type}",
+    "empty": "consumer unit number is empty",
+    "non_ascii_digits": "consumer unit number {value} contains non-ASCII digits (use 0-9)",
+    "invalid_format": "consumer unit number {value} contains the invalid character {char}",
+    "invalid_length": (
+        "consumer unit number {value} has more than the {length} digits of "
+        "REN 1.000/2021 art. 659-A"
+    ),
+    "not_659a_layout": (
+        "consumer unit number {value} does not have the {length} digits of the "
+        "REN 1.000/2021 art. 659-A layout"
+    ),
+}
+_STRIP: Final = str.maketrans("", "", " .-/")
+_DIGITS: Final = "0123456789"
+
+LAYOUT_LENGTH: Final = 15
+"""Positions of the art. 659-A number (REN 1.000/2021, art. 659-A, caput)."""
+
+LAYOUT_BASIS: Final = ren1000("659-A", amended_by=Norm.REN_1095_2024)
+"""The provision that fixes the layout (included by REN 1.095/2024)."""
+
+
+@attrs.frozen
+class UcLayout:
+    """The parts of a 15-digit UC number (REN 1.000/2021, art. 659-A).
+
+    The check digits and the distributor code follow "instruções da Aneel" that
+    the norm does not reproduce: they are exposed as read, never verified.
+
+    Attributes:
+        sequential: Positions 15–6, the sequential number assigned by the distributor.
+        distributor_id: Positions 5–3, the distributor's identification number.
+        check_digits: Positions 2–1, the check digits (not verified).
+    """
+
+    sequential: str
+    distributor_id: str
+    check_digits: str = attrs.field(kw_only=True)
+
+    @property
+    def basis(self) -> LegalRef:
+        """REN 1.000/2021, art. 659-A."""
+        return LAYOUT_BASIS
+
+    def __str__(self) -> str:
+        return f"{self.sequential}{self.distributor_id}{self.check_digits}"
+
+
+def compact(s: str) -> str:
+    """The number without spaces, dots, hyphens or slashes (not validated)."""
+    if not isinstance(s, str):
+        fail(_PATH, _MESSAGES, not_a_string(s))
+    return s.translate(_STRIP).strip()
+
+
+def _check(s: object) -> str | Problem:
+    if not isinstance(s, str):
+        return not_a_string(s)
+    n = s.translate(_STRIP).strip()
+    # Art. 659-A: at most 15 positions; shorter legacy numbers keep their number (§ 1º).
+    if not 0 < len(n) <= LAYOUT_LENGTH or not n.isascii() or not n.isdigit():
+        return shape_problem(s, n, _DIGITS, LAYOUT_LENGTH)
+    return n
+
+
+def validate(s: str) -> str:
+    """The compact UC number (1 to 15 ASCII digits, leading zeros kept).
+
+    Legal basis:
+        - REN 1.000/2021, art. 659-A, caput (15 positions) and § 1º (numbers are
+          not changed, so legacy numbers remain valid).
+
+    Raises:
+        InvalidInputError: one error on path ``"uc"``, code ``not_a_string``, ``empty``,
+            ``non_ascii_digits``, ``invalid_format`` or ``invalid_length``.
+    """
+    result = _check(s)
+    if not isinstance(result, str):
+        fail(
+            _PATH, _MESSAGES, result, basis=LAYOUT_BASIS if result[0] == "invalid_length" else None
+        )
+    return result
+
+
+def is_valid(s: object) -> bool:
+    """Whether ``s`` is a valid UC number; never raises."""
+    return isinstance(_check(s), str)
+
+
+def format(s: str) -> str:  # noqa: A001 (the stdnum name)
+    """The UC number as printed: the compact digits (the norm gives no punctuation)."""
+    return validate(s)
+
+
+def layout(s: str) -> UcLayout:
+    """Split a 15-digit UC number into the parts of art. 659-A (check digits not verified).
+
+    Legal basis:
+        - REN 1.000/2021, art. 659-A, caput (redação incluída pela REN 1.095/2024).
+
+    Raises:
+        InvalidInputError: the number is invalid, or does not have 15 digits
+            (code ``not_659a_layout``).
+
+    Examples:
+        >>> layout("24836494")
+        Traceback (most recent call last):
+        ...
+        aneel_rules.errors.InvalidInputError: uc: consumer unit number '24836494' does not ...
+    """
+    n = validate(s)
+    # Art. 659-A, caput: positions 15–6 sequential, 5–3 distributor, 2–1 check digits.
+    if len(n) != LAYOUT_LENGTH:
+        problem = ("not_659a_layout", {"value": repr(s), "length": str(LAYOUT_LENGTH)})
+        fail(_PATH, _MESSAGES, problem, basis=LAYOUT_BASIS)
+    return UcLayout(n[:10], n[10:13], check_digits=n[13:])
