@@ -1,0 +1,596 @@
+"""Incorrect billing and duplicate payment (faturamento incorreto, pagamento em duplicidade).
+
+Private module; the public names are re-exported by :mod:`aneel_rules.billing_cycle`.
+
+A billing cycle is identified by its reference month (any day of it). "The current cycle" is
+the cycle of ``found_on`` (the date of the constatação, REN 1.000/2021, art. 323, § 10).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from aneel_rules._billing_messages import gap, invalid, unsupported
+from aneel_rules._billing_money import (
+    CTX,
+    MonetaryIndex,
+    check_date,
+    ipca_update,
+    month_index,
+    month_start,
+    regime_index,
+)
+from aneel_rules._convert import to_decimal
+from aneel_rules.errors import NotInForceError
+from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.timeline import Period, Timeline
+
+__all__ = (
+    "CONSUMER_FAULT_WINDOW",
+    "DOUBLE_REFUND_CUTOFF",
+    "OVERBILLING_WINDOW",
+    "UNDERBILLING_WINDOW",
+    "BillingError",
+    "Cause",
+    "Direction",
+    "DuplicatePaymentRefund",
+    "Settlement",
+    "SettlementLine",
+    "duplicate_payment_refund",
+    "settle_incorrect_billing",
+)
+
+_LAST_VERIFIED: Final = date(2026, 11, 23)
+_REN414_START: Final = date(2010, 9, 15)
+_REN1000_START: Final = date(2022, 1, 3)
+_SUSPENDED_SINCE: Final = date(2024, 7, 8)
+
+DOUBLE_REFUND_CUTOFF: Final = date(2022, 3, 31)
+"""Over-billings issued before this date keep the REN 414 doubling rule (art. 668, § 1º, IV)."""
+
+OVERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
+    name="overbilling_refund_window",
+    unit="cycles",
+    label_pt="janela de devolução do faturamento a maior (culpa da distribuidora)",
+    periods=(
+        Period(since=_REN414_START, value=36, basis=ren414(113, item="II")),
+        Period(since=_REN1000_START, value=60, basis=ren1000(323, item="II")),
+        Period(
+            since=_SUSPENDED_SINCE,
+            value=None,
+            basis=ren1000(323, item="II", amended_by=Norm.DSP_2006_2024),
+            note=(
+                "Despacho ANEEL 2.006 of 8 Jul 2024 (court decision) suspended the 60-cycle term; "
+                "the compiled text gives no replacement. The start is the despacho's date "
+                "(publication date unverified)."
+            ),
+        ),
+    ),
+    last_verified_on=_LAST_VERIFIED,
+)
+"""Cycles refunded for over-billing by the distributor; ``None`` while suspended."""
+
+UNDERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
+    name="underbilling_collection_window",
+    unit="cycles",
+    label_pt="cobrança do faturamento a menor (culpa da distribuidora)",
+    periods=(
+        Period(since=_REN414_START, value=3, basis=ren414(113, item="I")),
+        Period(since=_REN1000_START, value=3, basis=ren1000(323, item="I")),
+    ),
+    last_verified_on=_LAST_VERIFIED,
+)
+"""Under-billing by the distributor: the last 3 cycles before the current one."""
+
+CONSUMER_FAULT_WINDOW: Final[Timeline[int]] = Timeline(
+    name="consumer_fault_window",
+    unit="cycles",
+    label_pt="prazo de cobrança ou devolução por motivo atribuível ao consumidor",
+    periods=(
+        Period(since=_REN414_START, value=36, basis=ren414(114)),
+        Period(since=_REN1000_START, value=36, basis=ren1000(324, paragraph=2)),
+    ),
+    last_verified_on=_LAST_VERIFIED,
+)
+"""Consumer's fault: collection or refund limited to 36 cycles."""
+
+
+class Direction(enum.Enum):
+    """Whether the consumer was billed too little or too much (faturamento a menor / a maior)."""
+
+    UNDER = "faturamento a menor"
+    OVER = "faturamento a maior"
+
+
+class Cause(enum.Enum):
+    """To whom the incorrect billing is attributable (motivo do faturamento incorreto)."""
+
+    DISTRIBUTOR = "distribuidora"
+    CONSUMER = "consumidor"
+    ACCESS_IMPEDIMENT = "impedimento de acesso"
+    THIRD_PARTY = "terceiro"
+    EMERGENCY = "emergência, calamidade pública ou força maior"
+
+
+def _amount(value: object) -> Decimal:
+    amount = to_decimal(value, path="amount")
+    if amount <= 0:
+        raise invalid("amount", "not_positive", path="amount", value=repr(value))
+    return amount
+
+
+def _cycle(value: object) -> date:
+    return check_date(value, "cycle")
+
+
+@attrs.frozen
+class BillingError:
+    """One wrongly billed cycle (ciclo faturado incorretamente).
+
+    Attributes:
+        cycle: Any day of the reference month; give the invoice's issue date when it matters
+            (over-billings issued before 31 Mar 2022 keep the REN 414 doubling rule).
+        amount: Amount billed too little or too much (positive, R$).
+
+    Examples:
+        >>> BillingError(date(2025, 3, 15), Decimal("42.10")).month
+        datetime.date(2025, 3, 1)
+    """
+
+    cycle: date = attrs.field(converter=_cycle)
+    amount: Decimal = attrs.field(converter=_amount)
+
+    @property
+    def month(self) -> date:
+        """First day of the reference month."""
+        return self.cycle.replace(day=1)
+
+
+@attrs.frozen(kw_only=True)
+class SettlementLine:
+    """One cycle of a settlement: amount, multiplier (1 or 2) and the rule behind it."""
+
+    cycle: date
+    amount: Decimal
+    multiplier: int
+    due: Decimal
+    basis: tuple[Basis, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Settlement:
+    """What is owed after an incorrect billing (acerto do faturamento incorreto).
+
+    Attributes:
+        direction: Under- or over-billing.
+        cause: To whom it is attributable.
+        found_on: Date of the constatação.
+        norm: Regime in force on ``found_on``.
+        window_cycles: Cycles the window covers (``None``: no limit, art. 321, III).
+        window_from_caller: Whether ``window_cycles`` was given by the caller.
+        cycles: First days of the included reference months, oldest first.
+        excluded: Errors outside the window (too old, or after ``found_on``'s cycle).
+        lines: Included cycles with their multiplier.
+        principal: Sum of the included amounts.
+        amount_due: Sum of ``amount × multiplier`` (before monetary update and interest).
+        installments: Under-billing by the distributor: maximum number of instalments (the
+            consumer may ask for fewer).
+        refund_by: Over-billing: first day of the reference month of the last cycle in which
+            the refund must be made.
+        update_index: Index for the monetary update (``None`` where unverified).
+        late_interest: Whether 1 % a month pro rata die is added on the updated value.
+        basis: Provisions applied.
+    """
+
+    direction: Direction
+    cause: Cause
+    found_on: date
+    norm: Norm
+    window_cycles: int | None
+    window_from_caller: bool
+    cycles: tuple[date, ...]
+    excluded: tuple[BillingError, ...]
+    lines: tuple[SettlementLine, ...]
+    principal: Decimal
+    amount_due: Decimal
+    installments: int | None
+    refund_by: date | None
+    update_index: MonetaryIndex | None
+    late_interest: bool
+    basis: tuple[Basis, ...]
+
+
+def _errors(errors: object) -> tuple[BillingError, ...]:
+    if isinstance(errors, str | bytes | Mapping) or not isinstance(errors, Iterable):
+        raise invalid("errors", "not_a_billing_error", path="errors", value=repr(errors))
+    found = tuple(errors)
+    seen: set[date] = set()
+    for i, error in enumerate(found):
+        if not isinstance(error, BillingError):
+            raise invalid(
+                f"errors.{i}", "not_a_billing_error", path=f"errors.{i}", value=repr(error)
+            )
+        if error.month in seen:
+            raise invalid(f"errors.{i}", "duplicate_cycle", cycle=error.month.isoformat()[:7])
+        seen.add(error.month)
+    return found
+
+
+def _window(
+    direction: Direction, cause: Cause, day: date, override: int | None
+) -> tuple[int | None, Basis]:
+    """Number of cycles of the window (``None`` = unlimited) and its basis."""
+    if direction is Direction.UNDER:
+        if cause is Cause.EMERGENCY:
+            # REN 1.000/2021, art. 321, III: without the limit of the last 3 cycles
+            return override, ren1000(321, item="III")
+        if cause in (Cause.DISTRIBUTOR, Cause.THIRD_PARTY, Cause.ACCESS_IMPEDIMENT):
+            # art. 323, I (distributor; third party is not a consumer cause, art. 324 caput);
+            # art. 324, § 2º (impediment): the last 3 cycles before the current one
+            period = UNDERBILLING_WINDOW.period_on(day)
+            basis = ren1000(324, paragraph=2) if cause is Cause.ACCESS_IMPEDIMENT else period.basis
+            return (override or UNDERBILLING_WINDOW.value_on(day)), basis
+        # REN 1.000/2021, art. 324, § 2º; REN 414/2010, art. 114: 36 cycles
+        period = CONSUMER_FAULT_WINDOW.period_on(day)
+        return (override or CONSUMER_FAULT_WINDOW.value_on(day)), period.basis
+    if cause in (Cause.CONSUMER, Cause.ACCESS_IMPEDIMENT):
+        period = CONSUMER_FAULT_WINDOW.period_on(day)
+        return (override or CONSUMER_FAULT_WINDOW.value_on(day)), period.basis
+    # REN 1.000/2021, art. 323, II (60 cycles, suspended); REN 414/2010, art. 113, II (36)
+    period = OVERBILLING_WINDOW.period_on(day)
+    if override is not None:
+        return override, period.basis
+    try:
+        return OVERBILLING_WINDOW.value_on(day), period.basis
+    except NotInForceError:
+        raise gap(
+            "window_suspended", basis=period.basis, since=_SUSPENDED_SINCE.isoformat()
+        ) from None
+
+
+def _multiplier(
+    error: BillingError, cause: Cause, justifiable_error: bool
+) -> tuple[int, tuple[Basis, ...]]:
+    """Over-billing by the distributor (or third party / emergency): 1 or 2, with basis."""
+    if error.cycle < DOUBLE_REFUND_CUTOFF:
+        # REN 1.000/2021, art. 668, § 1º + IV: REN 414/2010, art. 113, § 2º still applies —
+        # double, "salvo hipótese de engano justificável"
+        rule: tuple[Basis, ...] = (ren414(113, paragraph=2, amended_by=Norm.REN_479_2012),)
+        if error.cycle >= _REN1000_START:
+            rule = (ren1000(668, paragraph=1), *rule)
+        return (1 if justifiable_error else 2), rule
+    if cause is Cause.THIRD_PARTY:
+        # REN 1.000/2021, art. 323, § 3º, II: simple refund
+        return 1, (ren1000(323, paragraph=3, item="II"),)
+    if cause is Cause.EMERGENCY:
+        # REN 1.000/2021, art. 321, III: without the double refund
+        return 1, (ren1000(321, item="III"),)
+    # REN 1.000/2021, art. 323, § 2º, I: double, regardless of intent or fault
+    return 2, (ren1000(323, paragraph=2, item="I"),)
+
+
+_DISTRIBUTOR_SIDE: Final = (Cause.DISTRIBUTOR, Cause.THIRD_PARTY, Cause.EMERGENCY)
+
+
+def _check_settlement_args(
+    direction: object,
+    cause: object,
+    found_on: object,
+    window_cycles: object,
+    justifiable_error: object,
+) -> date:
+    if not isinstance(direction, Direction):
+        raise invalid(
+            "direction",
+            "not_an_enum",
+            path="direction",
+            expected="Direction",
+            value=repr(direction),
+        )
+    if not isinstance(cause, Cause):
+        raise invalid("cause", "not_an_enum", path="cause", expected="Cause", value=repr(cause))
+    day = check_date(found_on, "found_on")
+    if window_cycles is not None and (
+        isinstance(window_cycles, bool) or not isinstance(window_cycles, int) or window_cycles < 1
+    ):
+        raise invalid(
+            "window_cycles", "not_an_int", path="window_cycles", value=repr(window_cycles)
+        )
+    if not isinstance(justifiable_error, bool):
+        raise invalid(
+            "justifiable_error",
+            "not_a_bool",
+            path="justifiable_error",
+            value=repr(justifiable_error),
+        )
+    return day
+
+
+def _terms(
+    direction: Direction, cause: Cause, norm: Norm, current: int, *, included: int, erroneous: int
+) -> tuple[int | None, date | None, tuple[Basis, ...]]:
+    """Instalments (under-billing) or refund deadline (over-billing), with their basis."""
+    if direction is Direction.UNDER:
+        if cause not in _DISTRIBUTOR_SIDE:
+            return None, None, ()
+        if norm is Norm.REN_414_2010:
+            # REN 414/2010, art. 113, § 1º: twice the "período apurado"
+            return 2 * included, None, (ren414(113, paragraph=1),)
+        # REN 1.000/2021, art. 323, § 1º: twice the period in which the error occurred
+        return 2 * erroneous, None, (ren1000(323, paragraph=1),)
+    if cause in (Cause.DISTRIBUTOR, Cause.THIRD_PARTY):
+        # REN 1.000/2021, art. 323, II; REN 414/2010, art. 113, II: by the 2nd cycle after
+        return None, month_start(current + 2), ()
+    # art. 324, I and REN 414 art. 114, I: the cycle after; art. 321, III: the next cycle
+    return None, month_start(current + 1), ()
+
+
+def _update_terms(norm: Norm, *, doubled: bool) -> tuple[MonetaryIndex | None, tuple[Basis, ...]]:
+    """Monetary-update index and, for distributor-side over-billing, the interest rule."""
+    if norm is Norm.REN_1000_2021:
+        # REN 1.000/2021, art. 326, II (and arts. 323, § 2º, II; 324, § 1º): IPCA
+        refs: tuple[Basis, ...] = (ren1000(326, item="II"),)
+        if doubled:
+            # REN 1.000/2021, art. 323, § 2º, III: 1 % a month pro rata die
+            refs = (*refs, ren1000(323, paragraph=2, item="III"))
+        return MonetaryIndex.IPCA, refs
+    if doubled:
+        # REN 414/2010, art. 113, § 2º: IGP-M and 1 % a month pro rata die
+        index, ref = regime_index(norm)
+        return index, (ref,)
+    # REN 414/2010, art. 114: the update index is not in the project's sources
+    return None, ()
+
+
+def settle_incorrect_billing(
+    errors: Iterable[BillingError],
+    *,
+    direction: Direction,
+    cause: Cause,
+    found_on: date,
+    window_cycles: int | None = None,
+    justifiable_error: bool = False,
+) -> Settlement:
+    """Settle an incorrect billing: which cycles, how much, by when (faturamento incorreto).
+
+    The regime is the one in force on ``found_on`` (the constatação). Let M be its cycle.
+
+    - Under-billing by the distributor (art. 323, I; REN 414 art. 113, I): only the last 3 cycles
+      before M; instalments = twice the period of the error (art. 323, § 1º: we count every
+      erroneous cycle before M, the literal "período em que ocorreu o erro"; REN 414 art. 113,
+      § 1º said "período apurado", so the included cycles).
+    - Over-billing by the distributor (art. 323, II): refund by the 2nd cycle after M of what was
+      received in the last ``window_cycles`` cycles up to M, **in double** (§ 2º, I), IPCA plus
+      1 % a month pro rata die (§ 2º, II–III). REN 1.000 sets 60 cycles, but that term is
+      suspended by Despacho ANEEL 2.006/2024 (court decision) and the text gives no substitute:
+      from 8 Jul 2024 the library raises ``RegulatoryGapError`` unless ``window_cycles`` is given
+      (e.g. 60 for the suspended text, 36 as REN 414 art. 113, II had). Before the suspension,
+      60; under REN 414, 36.
+    - Third party (art. 323, § 3º, II): as the distributor's case, but a simple refund.
+    - Consumer's fault (art. 324; REN 414 art. 114): simple collection or refund (refund in the
+      cycle after M), IPCA, up to 36 cycles; access impediment: under-billing only for the last 3
+      cycles before M (§ 2º).
+    - Emergency, calamity or force majeure (art. 321, III): art. 323 without the 3-cycle limit
+      and without doubling; settled in the cycle after M (M = the end of the situation).
+    - Over-billings issued before 31 Mar 2022 keep the REN 414 rule (art. 668, § 1º): double
+      unless ``justifiable_error`` ("engano justificável", REN 414 art. 113, § 2º).
+
+    Our reading of "cycles up to M": under-billing windows end at M − 1 ("imediatamente
+    anteriores ao ciclo vigente"); over-billing windows include M, because an invoice of M may
+    have been paid before the constatação. Errors outside the window or after M are reported in
+    ``.excluded``, never included.
+
+    Args:
+        errors: The wrongly billed cycles (at most one per reference month).
+        direction: Under- or over-billing.
+        cause: To whom it is attributable.
+        found_on: Date of the constatação (art. 323, § 10).
+        window_cycles: Overrides the window (required for distributor over-billing while the
+            60-cycle term is suspended).
+        justifiable_error: REN 414 rule only: the distributor's error was justifiable.
+
+    Raises:
+        InvalidInputError: bad input, two errors in the same month, ``window_cycles`` < 1.
+        RegulatoryGapError: over-billing window suspended and no ``window_cycles``.
+        UnsupportedCaseError: REN 414 cases the project could not verify (third party, access
+            impediment, emergency).
+
+    Legal basis:
+        - REN 1.000/2021, arts. 321, III; 323, I–II and §§ 1º–3º, 10; 324; 326, II; 668, § 1º.
+        - REN 414/2010, arts. 113 (wording by REN 479/2012) and 114.
+        - Despacho ANEEL 2.006/2024 (suspension of the 60-cycle term).
+
+    Examples:
+        >>> errors = [BillingError(date(2025, m, 10), Decimal("50.00")) for m in range(1, 7)]
+        >>> s = settle_incorrect_billing(errors, direction=Direction.UNDER,
+        ...                              cause=Cause.DISTRIBUTOR, found_on=date(2025, 6, 20))
+        >>> [c.month for c in s.cycles], s.principal, s.installments
+        ([3, 4, 5], Decimal('150.00'), 10)
+        >>> errors = [BillingError(date(2024, m, 10), Decimal("50.00")) for m in range(1, 7)]
+        >>> over = settle_incorrect_billing(errors, direction=Direction.OVER,
+        ...                                 cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 7))
+        >>> over.principal, over.amount_due, over.refund_by, over.update_index.value
+        (Decimal('300.00'), Decimal('600.00'), datetime.date(2024, 9, 1), 'IPCA')
+    """
+    found = _errors(errors)
+    day = _check_settlement_args(direction, cause, found_on, window_cycles, justifiable_error)
+    norm = norm_in_force(day)
+    if norm is Norm.REN_414_2010 and cause not in (Cause.DISTRIBUTOR, Cause.CONSUMER):
+        raise unsupported("subject_settlement", day.isoformat())
+    window, window_basis = _window(direction, cause, day, window_cycles)
+    current = month_index(day)
+    last = current - 1 if direction is Direction.UNDER else current
+    first = None if window is None else last - window + 1
+    included = sorted(
+        (
+            e
+            for e in found
+            if month_index(e.cycle) <= last and (first is None or month_index(e.cycle) >= first)
+        ),
+        key=lambda e: e.cycle,
+    )
+    excluded = tuple(e for e in found if e not in included)
+    doubled = direction is Direction.OVER and cause in _DISTRIBUTOR_SIDE
+    lines = []
+    for error in included:
+        multiplier, rule = _multiplier(error, cause, justifiable_error) if doubled else (1, ())
+        lines.append(
+            SettlementLine(
+                cycle=error.month,
+                amount=error.amount,
+                multiplier=multiplier,
+                due=CTX.multiply(error.amount, multiplier),
+                basis=rule,
+            )
+        )
+    principal = Decimal(0)
+    amount_due = Decimal(0)
+    for line in lines:
+        principal = CTX.add(principal, line.amount)
+        amount_due = CTX.add(amount_due, line.due)
+    erroneous = sum(1 for e in found if month_index(e.cycle) <= last)
+    installments, refund_by, terms = _terms(
+        direction, cause, norm, current, included=len(lines), erroneous=erroneous
+    )
+    index, update_refs = _update_terms(norm, doubled=doubled)
+    basis: list[Basis] = [window_basis]
+    for ref in (*terms, *(r for line in lines for r in line.basis), *update_refs):
+        if ref not in basis:
+            basis.append(ref)
+    return Settlement(
+        direction=direction,
+        cause=cause,
+        found_on=day,
+        norm=norm,
+        window_cycles=window,
+        window_from_caller=window_cycles is not None,
+        cycles=tuple(line.cycle for line in lines),
+        excluded=excluded,
+        lines=tuple(lines),
+        principal=principal,
+        amount_due=amount_due,
+        installments=installments,
+        refund_by=refund_by,
+        update_index=index,
+        late_interest=doubled,
+        basis=tuple(basis),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class DuplicatePaymentRefund:
+    """Refund of an invoice paid twice (devolução de pagamento em duplicidade).
+
+    Attributes:
+        principal: Amount paid twice.
+        amount: Amount to credit (updated by the IPCA when more than one cycle passed).
+        updated: Whether the IPCA update applied.
+        cycles_elapsed: Reference months from the constatação to the refund.
+        credit_cycle: First day of the reference month of the invoice to credit (the next one).
+        norm: Regime in force on the constatação.
+        basis: Provisions applied.
+    """
+
+    principal: Decimal
+    amount: Decimal
+    updated: bool
+    cycles_elapsed: int
+    credit_cycle: date
+    norm: Norm
+    basis: tuple[Basis, ...]
+
+
+def duplicate_payment_refund(
+    amount: Decimal,
+    *,
+    paid_on: date,
+    found_on: date,
+    refunded_on: date,
+    index: Mapping[date, Decimal] | None = None,
+) -> DuplicatePaymentRefund:
+    """Credit owed for a duplicate payment (pagamento em duplicidade): simple, never doubled.
+
+    Credited on the invoice after the constatação (or, at the consumer's choice, bank credit,
+    cheque or payment order). Updated by the IPCA from the payment to the refund only if more
+    than one billing cycle passed since the constatação; we count cycles as reference months
+    between ``found_on`` and ``refunded_on`` (the unit's reading calendar is not known here).
+
+    Raises:
+        InvalidInputError: ``index`` missing when the update applies; dates out of order.
+        UnsupportedCaseError: REN 414/2010 constatação with more than one cycle elapsed (its
+            update rule is not in the project's sources).
+
+    Legal basis:
+        - REN 1.000/2021, art. 342, caput and § 4º.
+        - REN 414/2010, art. 112 (study note: credit on the next invoice).
+
+    Examples:
+        >>> ipca = {date(2024, 1, 1): Decimal("0.42"), date(2024, 2, 1): Decimal("0.83")}  # IBGE
+        >>> r = duplicate_payment_refund(Decimal("200.00"), paid_on=date(2024, 1, 10),
+        ...                              found_on=date(2024, 1, 20), refunded_on=date(2024, 3, 5),
+        ...                              index=ipca)
+        >>> r.updated, r.amount, r.credit_cycle
+        (True, Decimal('202.5069720000'), datetime.date(2024, 2, 1))
+        >>> duplicate_payment_refund(Decimal("200.00"), paid_on=date(2024, 1, 10),
+        ...                          found_on=date(2024, 1, 20),
+        ...                          refunded_on=date(2024, 2, 5)).amount
+        Decimal('200.00')
+    """
+    principal = _amount(amount)
+    paid = check_date(paid_on, "paid_on")
+    found = check_date(found_on, "found_on")
+    refunded = check_date(refunded_on, "refunded_on")
+    if found < paid:
+        raise invalid("found_on", "end_before_start", end=found.isoformat(), start=paid.isoformat())
+    if refunded < found:
+        raise invalid(
+            "refunded_on", "end_before_start", end=refunded.isoformat(), start=found.isoformat()
+        )
+    norm = norm_in_force(found)
+    elapsed = month_index(refunded) - month_index(found)
+    credit_cycle = month_start(month_index(found) + 1)
+    if norm is Norm.REN_414_2010:
+        if elapsed > 1:
+            raise unsupported("subject_duplicate", found.isoformat())
+        # REN 414/2010, art. 112: credit on the next invoice
+        return DuplicatePaymentRefund(
+            principal=principal,
+            amount=principal,
+            updated=False,
+            cycles_elapsed=elapsed,
+            credit_cycle=credit_cycle,
+            norm=norm,
+            basis=(ren414(112),),
+        )
+    basis: tuple[Basis, ...] = (ren1000(342),)
+    # REN 1.000/2021, art. 342, § 4º: IPCA only if more than one cycle passed
+    if elapsed > 1:
+        if index is None:
+            raise invalid(
+                "index", "index_required", basis=ren1000(342, paragraph=4), on=found.isoformat()
+            )
+        value = ipca_update(principal, paid, refunded, index=index)
+        return DuplicatePaymentRefund(
+            principal=principal,
+            amount=value,
+            updated=True,
+            cycles_elapsed=elapsed,
+            credit_cycle=credit_cycle,
+            norm=norm,
+            basis=(*basis, ren1000(342, paragraph=4)),
+        )
+    return DuplicatePaymentRefund(
+        principal=principal,
+        amount=principal,
+        updated=False,
+        cycles_elapsed=elapsed,
+        credit_cycle=credit_cycle,
+        norm=norm,
+        basis=basis,
+    )
