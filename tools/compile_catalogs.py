@@ -58,7 +58,10 @@ def main() -> int:
     errors: list[str] = []
     for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
         errors.extend(problems(po_path))
-        po_path.with_suffix(".mo").write_bytes(compile_po(po_path))
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_messages(mo_path) == po_messages(po_path):
+            continue  # up to date: leave the committed bytes alone
+        mo_path.write_bytes(compile_po(po_path))
         print(f"compiled {po_path.relative_to(LOCALE_DIR)}")
     for error in errors:
         print(error, file=sys.stderr)
