@@ -1,14 +1,203 @@
-"""Sub-commands of ``aneel-rules`` for documents and portal requests."""
+"""Sub-commands of ``aneel-rules`` for documents and portal requests: ``validate`` and ``schema``.
+
+``aneel-rules validate cpf 529.982.247-25`` prints the formatted value (exit 0) or every
+problem (exit 1); ``aneel-rules validate request budget examples/budget.json`` parses a
+JSON request of a portal flow and prints every problem with its path, code and message
+(exit 1) or a short summary (exit 0); ``aneel-rules schema budget`` prints the flow's
+JSON Schema. Attachments in the JSON files are ``{"filename": ..., "content_base64": ...}``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import json
+import sys
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Final
 
-from aneel_rules._cli_common import ArgumentParser
+from aneel_rules._cli_common import ArgumentParser, Console, add_command
+from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.portal import (
+    DOMAIN,
+    ConnectionBudgetRequest,
+    Flow,
+    NewConnectionRequest,
+    json_schema,
+    parse_request,
+)
 
-__all__ = ("register",)
+__all__ = ("CLI_MESSAGES", "register")
+
+_DOCUMENT_KINDS: Final = ("cpf", "cnpj", "cep", "phone", "email", "uc")
+
+_VALID_REQUEST: Final = "valid {flow} request"
+_PROBLEMS: Final = "{count} problem(s) found:"
+_PROBLEM: Final = "{path} [{code}]: {text}"
+_MT_METERING: Final = "primary-voltage (MT) metering required: {answer}"
+_BUDGET_NEEDED: Final = "a connection budget must follow the new connection: {answer}"
+_REASON: Final = "  - {reason}"
+_BASIS: Final = "basis: {basis}"
+_YES: Final = "yes"
+_NO: Final = "no"
+_CANNOT_READ: Final = "cannot read {file}: {error}"
+_NOT_JSON: Final = "{file} is not valid JSON: {error}"
+
+CLI_MESSAGES: Final = (
+    _VALID_REQUEST,
+    _PROBLEMS,
+    _PROBLEM,
+    _MT_METERING,
+    _BUDGET_NEEDED,
+    _REASON,
+    _BASIS,
+    _YES,
+    _NO,
+    _CANNOT_READ,
+    _NOT_JSON,
+)
+"""Every text the ``validate`` and ``schema`` commands print (translated in ``portal.po``)."""
+
+
+def _today(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        msg = f"--today must be a date YYYY-MM-DD, got {value!r}"
+        raise argparse.ArgumentTypeError(msg) from exc
+
+
+def _flow(value: str) -> Flow:
+    for member in Flow:
+        if member.value == value:
+            return member
+    choices = ", ".join(f.value for f in Flow)
+    msg = f"unknown flow {value!r}; use one of: {choices}"
+    raise argparse.ArgumentTypeError(msg)
+
+
+def _print_errors(console: Console, errors: tuple[FieldError, ...]) -> None:
+    console.line(console.t(_PROBLEMS, domain=DOMAIN, count=len(errors)))
+    for error in errors:
+        console.line(
+            console.t(
+                _PROBLEM,
+                domain=DOMAIN,
+                path=error.path,
+                code=error.code,
+                text=error.message_in(console.lang),
+            )
+        )
+
+
+def _validate_document(args: argparse.Namespace, console: Console) -> int:
+    kind: str = args.kind
+    module = importlib.import_module(f"aneel_rules.documents.{kind}")
+    try:
+        if kind == "phone":
+            canonical = module.validate(args.value, mobile_only=args.mobile)
+        else:
+            canonical = module.validate(args.value)
+    except InvalidInputError as exc:
+        _print_errors(console, exc.errors)
+        return 1
+    console.line(str(module.format(canonical)))
+    return 0
+
+
+def _answer(console: Console, value: bool) -> str:
+    return console.t(_YES if value else _NO, domain=DOMAIN)
+
+
+def _load_json(path: str, console: Console) -> object | None:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        message = console.t(_CANNOT_READ, domain=DOMAIN, file=path, error=exc.__class__.__name__)
+        print(f"aneel-rules: error: {message}", file=sys.stderr)
+        return None
+    try:
+        data: object = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        message = console.t(_NOT_JSON, domain=DOMAIN, file=path, error=str(exc))
+        print(f"aneel-rules: error: {message}", file=sys.stderr)
+        return None
+    return data
+
+
+def _validate_request(args: argparse.Namespace, console: Console) -> int:
+    flow: Flow = args.flow
+    data = _load_json(args.file, console)
+    if data is None:
+        return 2
+    # The command may read the clock (the library never does): the local date by default.
+    today: date = args.today if args.today is not None else datetime.now(UTC).astimezone().date()
+    try:
+        request = parse_request(flow, data, today=today)  # type: ignore[arg-type]
+    except InvalidInputError as exc:
+        _print_errors(console, exc.errors)
+        return 1
+    console.line(console.t(_VALID_REQUEST, domain=DOMAIN, flow=flow.value))
+    if isinstance(request, ConnectionBudgetRequest):
+        decision = request.primary_metering
+        console.line(
+            console.t(_MT_METERING, domain=DOMAIN, answer=_answer(console, decision.required))
+        )
+        for reason in decision.reasons:
+            console.line(console.t(_REASON, domain=DOMAIN, reason=reason.value))
+        console.line(console.t(_BASIS, domain=DOMAIN, basis=str(decision.basis)))
+    elif isinstance(request, NewConnectionRequest):
+        needed = request.requires_connection_budget
+        console.line(
+            console.t(_BUDGET_NEEDED, domain=DOMAIN, answer=_answer(console, needed.value))
+        )
+        console.line(
+            console.t(_BASIS, domain=DOMAIN, basis="; ".join(str(b) for b in needed.basis))
+        )
+    return 0
+
+
+def _schema(args: argparse.Namespace, console: Console) -> int:
+    console.line(json.dumps(json_schema(args.flow), ensure_ascii=False, indent=2))
+    return 0
 
 
 def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
-    """Add this module's sub-commands (none yet)."""
-    del subparsers
+    """Add ``validate`` (documents and requests) and ``schema``."""
+    validate = subparsers.add_parser(
+        "validate",
+        help="validate a document (cpf, cnpj, cep, phone, email, uc) or a portal request",
+        description="Validate a document or a portal request; exit 0 valid, 1 invalid.",
+    )
+    kinds = validate.add_subparsers(dest="kind", metavar="KIND", parser_class=ArgumentParser)
+    kinds.required = True
+    for kind in _DOCUMENT_KINDS:
+        parser = add_command(
+            kinds,
+            kind,
+            help_text=f"validate a {kind} and print it formatted",
+            handler=_validate_document,
+        )
+        parser.add_argument("value", help=f"the {kind} as typed")
+        if kind == "phone":
+            parser.add_argument("--mobile", action="store_true", help="accept mobiles only")
+    request = add_command(
+        kinds,
+        "request",
+        help_text="validate a portal request (JSON file) and list every problem",
+        handler=_validate_request,
+    )
+    request.add_argument("flow", type=_flow, help=", ".join(f.value for f in Flow))
+    request.add_argument("file", help="JSON file with the request")
+    request.add_argument(
+        "--today", type=_today, default=None, help="date of the request (default: today)"
+    )
+    schema = add_command(
+        subparsers,
+        "schema",
+        help_text="print the JSON Schema (draft 2020-12) of a portal request",
+        handler=_schema,
+    )
+    schema.add_argument("flow", type=_flow, help=", ".join(f.value for f in Flow))
