@@ -1,0 +1,179 @@
+"""Business-day calendars (calendários de dias úteis) for counting regulated deadlines.
+
+REN 1.000/2021 counts deadlines in calendar days or business days (art. 656) but
+does not say which holidays count: national only, or also the state and municipal
+ones of the consumer's address (``shared/REGULATION.md``, open question 10). The
+library does not guess: a :class:`BusinessCalendar` is national by default
+(``holidays.Brazil``, category "public"), and the caller adds a state (``subdiv``),
+the optional days of ``holidays`` (Carnival, Ash Wednesday, Corpus Christi…) and any
+municipal or extra day (``extra_holidays``) as the distributor's practice requires.
+Saturdays and Sundays are never business days.
+
+``holidays`` is imported lazily, on the first calendar built, so that importing the
+package stays cheap.
+
+Sources:
+    - python-holidays, ``holidays.Brazil`` (national holidays by year, as enacted:
+      e.g. 20 Nov is national from 2024, Lei 14.759/2023).
+    - REN 1.000/2021, art. 656 (deadline counting; holidays not defined).
+
+Examples:
+    >>> from datetime import date
+    >>> national = BusinessCalendar()
+    >>> national.is_business_day(date(2026, 4, 21))   # Tiradentes
+    False
+    >>> national.add_business_days(date(2026, 4, 17), 1)  # Friday → Monday is 20 Apr
+    datetime.date(2026, 4, 20)
+    >>> BusinessCalendar(subdiv="AM").holiday_name(date(2026, 9, 5))
+    'Elevação do Amazonas à categoria de província'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Final
+
+import attrs
+
+from aneel_rules._convert import to_date
+from aneel_rules.errors import FieldError, InvalidInputError
+
+__all__ = ("BusinessCalendar",)
+
+DOMAIN: Final = "connection"
+_SATURDAY: Final = 5
+_MAX_DAYS: Final = 10_000
+
+
+def _error(path: str, code: str, template: str, /, **params: object) -> InvalidInputError:
+    return InvalidInputError(
+        (FieldError(path=path, code=code, template=template, params=params, domain=DOMAIN),)
+    )
+
+
+@functools.cache
+def _subdivisions() -> frozenset[str]:
+    from holidays.countries.brazil import Brazil  # noqa: PLC0415 (lazy: keep import cheap)
+
+    return frozenset(s for s in Brazil.subdivisions if len(s) == 2)
+
+
+@functools.cache
+def _holidays(year: int, subdiv: str | None, optional: bool) -> tuple[tuple[date, str], ...]:
+    from holidays.countries.brazil import Brazil  # noqa: PLC0415 (lazy: keep import cheap)
+
+    categories = ("public", "optional") if optional else ("public",)
+    table = Brazil(years=year, subdiv=subdiv, categories=categories, language="pt_BR")
+    return tuple(sorted((day, str(name)) for day, name in table.items()))
+
+
+def _check_subdiv(_inst: object, _attr: object, value: str | None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or value not in _subdivisions():
+        raise _error(
+            "subdiv",
+            "unknown_subdivision",
+            "subdiv {value} is not a Brazilian state code (UF), e.g. AM",
+            value=repr(value),
+        )
+
+
+def _to_dates(value: Iterable[date | str]) -> frozenset[date]:
+    if isinstance(value, (str, date)) or not isinstance(value, Iterable):
+        raise _error(
+            "extra_holidays",
+            "not_a_date_list",
+            "extra_holidays must be a collection of dates, got {value}",
+            value=repr(value),
+        )
+    return frozenset(
+        to_date(item, path=f"extra_holidays.{index}") for index, item in enumerate(value)
+    )
+
+
+def _to_subdiv(value: str | None) -> str | None:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+@attrs.frozen(kw_only=True)
+class BusinessCalendar:
+    """Calendar of business days (dias úteis): weekdays that are not holidays.
+
+    Attributes:
+        subdiv: State (UF, e.g. ``"AM"``) whose state holidays also count; ``None`` for
+            national holidays only (the default).
+        optional: Also count the "optional" days of ``holidays.Brazil`` (pontos
+            facultativos such as Carnival Monday and Tuesday, Ash Wednesday, Corpus
+            Christi, 28 Oct, 24 and 31 Dec).
+        extra_holidays: Further non-business days (municipal holidays, a local
+            decree…), as dates or ISO strings.
+
+    Raises:
+        InvalidInputError: unknown ``subdiv`` or an ``extra_holidays`` item that is not a date.
+    """
+
+    subdiv: str | None = attrs.field(default=None, converter=_to_subdiv, validator=_check_subdiv)
+    optional: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    extra_holidays: frozenset[date] = attrs.field(default=frozenset(), converter=_to_dates)
+
+    def holidays_in(self, year: int) -> dict[date, str]:
+        """The holidays of ``year`` that this calendar counts, with their names.
+
+        Examples:
+            >>> len(BusinessCalendar().holidays_in(2026))
+            10
+        """
+        if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+            raise _error("year", "invalid_year", "year {value} is not valid", value=repr(year))
+        found = dict(_holidays(year, self.subdiv, self.optional))
+        for extra in self.extra_holidays:
+            if extra.year == year:
+                found.setdefault(extra, "feriado informado")
+        return dict(sorted(found.items()))
+
+    def holiday_name(self, on: date) -> str | None:
+        """Name of the holiday on ``on`` (Portuguese, as ``holidays`` gives it), or ``None``."""
+        day = to_date(on, path="on")
+        return self.holidays_in(day.year).get(day)
+
+    def is_business_day(self, on: date) -> bool:
+        """Whether ``on`` is a business day (not a weekend, not a counted holiday)."""
+        day = to_date(on, path="on")
+        return day.weekday() < _SATURDAY and self.holiday_name(day) is None
+
+    def roll_forward(self, on: date) -> date:
+        """``on`` itself if it is a business day, else the first business day after it."""
+        day = to_date(on, path="on")
+        while not self.is_business_day(day):
+            day += timedelta(days=1)
+        return day
+
+    def add_business_days(self, start: date, days: int) -> date:
+        """The ``days``-th business day after ``start`` (``start`` itself is never counted).
+
+        Args:
+            start: The day counting starts after (e.g. the day of notice).
+            days: Number of business days, at least 1.
+
+        Examples:
+            >>> BusinessCalendar().add_business_days(date(2026, 3, 4), 5)
+            datetime.date(2026, 3, 11)
+        """
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= _MAX_DAYS:
+            raise _error(
+                "days",
+                "invalid_days",
+                "days must be a whole number from 1 to {limit}, got {value}",
+                limit=_MAX_DAYS,
+                value=repr(days),
+            )
+        day = to_date(start, path="start")
+        remaining = days
+        while remaining:
+            day += timedelta(days=1)
+            if self.is_business_day(day):
+                remaining -= 1
+        return day

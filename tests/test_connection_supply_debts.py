@@ -1,0 +1,354 @@
+"""Connection voltage by load (art. 23) and debts before a service (art. 346)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from aneel_rules import InvalidInputError, NotInForceError, UnsupportedCaseError
+from aneel_rules.connection import (
+    DebtRule,
+    Service,
+    SupplyOption,
+    VoltageLevel,
+    may_require_debt_payment,
+    supply_voltage,
+)
+from aneel_rules.tariffs import Group
+
+ON = date(2026, 3, 4)
+DV = SupplyOption.DIFFERENT_VOLTAGE
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "group", "voltage", "basis", "options"),
+    [
+        pytest.param(
+            {"load_kw": 75},
+            Group.B,
+            VoltageLevel.BELOW_2_3_KV,
+            'art. 23, I, "a"',
+            (SupplyOption.GROUP_A_BY_STUDY, DV),
+            id="REN1000-art23-I-a-75kW",
+        ),
+        pytest.param(
+            {"load_kw": 50},
+            Group.B,
+            VoltageLevel.BELOW_2_3_KV,
+            'art. 23, I, "a"',
+            (DV,),
+            id="REN1000-art23-p1-50kW-no-option",
+        ),
+        pytest.param(
+            {"load_kw": "50.01"},
+            Group.B,
+            VoltageLevel.BELOW_2_3_KV,
+            'art. 23, I, "a"',
+            (SupplyOption.GROUP_A_BY_STUDY, DV),
+            id="REN1000-art23-p1-50.01kW",
+        ),
+        pytest.param(
+            {"load_kw": 10, "generation_kw": 60},
+            Group.B,
+            VoltageLevel.BELOW_2_3_KV,
+            'art. 23, I, "a"',
+            (SupplyOption.GROUP_A_BY_STUDY, DV),
+            id="REN1000-art23-p1-generation-REN1059",
+        ),
+        pytest.param(
+            {"load_kw": "75.01", "demand_kw": 60},
+            Group.A,
+            VoltageLevel.FROM_2_3_TO_69_KV,
+            'art. 23, I, "c"',
+            (DV,),
+            id="REN1000-art23-I-c-75.01kW",
+        ),
+        pytest.param(
+            {"load_kw": 10, "generation_kw": 80, "demand_kw": 10},
+            Group.A,
+            VoltageLevel.FROM_2_3_TO_69_KV,
+            'art. 23, I, "c"',
+            (DV,),
+            id="REN1000-art23-I-c-generation",
+        ),
+        pytest.param(
+            {"load_kw": 3000, "demand_kw": 2500},
+            Group.A,
+            VoltageLevel.FROM_2_3_TO_69_KV,
+            'art. 23, I, "c"',
+            (DV,),
+            id="REN1000-art23-I-c-2500kW",
+        ),
+        pytest.param(
+            {"load_kw": 3000, "demand_kw": "2500.01"},
+            Group.A,
+            VoltageLevel.FROM_69_KV,
+            'art. 23, I, "d"',
+            (DV,),
+            id="REN1000-art23-I-d-2500.01kW",
+        ),
+        pytest.param(
+            {"load_kw": 100, "underground": True},
+            Group.B,
+            VoltageLevel.BELOW_2_3_KV,
+            'art. 23, I, "b"',
+            (SupplyOption.SUBGROUP_AS, DV),
+            id="REN1000-art23-I-b-p3-underground",
+        ),
+        pytest.param(
+            {"load_kw": 60, "underground": True},
+            Group.B,
+            VoltageLevel.BELOW_2_3_KV,
+            'art. 23, I, "b"',
+            (SupplyOption.GROUP_A_BY_STUDY, DV),
+            id="REN1000-art23-I-b-60kW",
+        ),
+        pytest.param(
+            {"load_kw": 60, "underground": True, "generation_kw": 100, "demand_kw": 60},
+            Group.A,
+            VoltageLevel.FROM_2_3_TO_69_KV,
+            "art. 23, § 6º (redação dada pela REN 1.059/2023)",
+            (DV,),
+            id="REN1000-art23-p6-underground-minigeneration",
+        ),
+        pytest.param(
+            {"load_kw": 200, "demand_kw": 150, "collective_installation": True},
+            Group.A,
+            VoltageLevel.FROM_2_3_TO_69_KV,
+            'art. 23, I, "c"',
+            (SupplyOption.COLLECTIVE_IN_GROUP_B, DV),
+            id="REN1000-art23-p2-collective",
+        ),
+        pytest.param(
+            {"load_kw": 60, "collective_installation": True},
+            Group.B,
+            VoltageLevel.BELOW_2_3_KV,
+            'art. 23, I, "a"',
+            (SupplyOption.GROUP_A_BY_STUDY, DV),
+            id="REN1000-art23-p2-not-below-75",
+        ),
+    ],
+)
+def test_supply_voltage(
+    kwargs: dict[str, object],
+    group: Group,
+    voltage: VoltageLevel,
+    basis: str,
+    options: tuple[SupplyOption, ...],
+) -> None:
+    decision = supply_voltage(on=ON, **kwargs)  # type: ignore[arg-type]
+    assert (decision.group, decision.voltage) == (group, voltage)
+    assert str(decision.basis) == f"REN 1.000/2021, {basis}"
+    assert decision.options == options
+
+
+def test_option_bases() -> None:
+    assert [str(o.basis) for o in SupplyOption] == [
+        "REN 1.000/2021, art. 23, § 1º (redação dada pela REN 1.059/2023)",
+        "REN 1.000/2021, art. 23, § 2º",
+        "REN 1.000/2021, art. 23, § 3º",
+        "REN 1.000/2021, art. 23, § 4º",
+    ]
+
+
+def test_supply_voltage_errors_and_regimes() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        supply_voltage(load_kw=100, on=ON)
+    assert info.value.codes == ("required",)
+    assert info.value.errors[0].path == "demand_kw"
+    with pytest.raises(InvalidInputError) as info:
+        supply_voltage(load_kw=-1, on=ON)
+    assert info.value.codes == ("negative",)
+    with pytest.raises(UnsupportedCaseError):
+        supply_voltage(load_kw=60, on=date(2022, 1, 2))
+    assert supply_voltage(load_kw=60, on=date(2022, 1, 3)).group is Group.B
+    with pytest.raises(UnsupportedCaseError):
+        supply_voltage(
+            load_kw=60, underground=True, generation_kw=100, demand_kw=60, on=date(2023, 6, 1)
+        )
+    with pytest.raises(InvalidInputError):
+        supply_voltage(load_kw=60, underground=True, generation_kw=100, on=ON)
+
+
+S3 = "REN 1.000/2021, art. 346, § 3º"
+
+
+@pytest.mark.parametrize(
+    ("service", "own", "same", "succession", "allowed", "reason", "basis"),
+    [
+        *[
+            pytest.param(
+                s,
+                True,
+                True,
+                False,
+                False,
+                DebtRule.SERVICE_NEVER_CONDITIONED,
+                "REN 1.000/2021, art. 346, § 4º",
+                id=f"REN1000-art346-p4-{s.name}",
+            )
+            for s in (
+                Service.METER_INSPECTION,
+                Service.SECOND_COPY,
+                Service.MEASUREMENT_DATA,
+                Service.ACCESS_IMPEDIMENT_REGULARISATION,
+            )
+        ],
+        pytest.param(
+            Service.METER_INSPECTION,
+            False,
+            True,
+            True,
+            False,
+            DebtRule.SERVICE_NEVER_CONDITIONED,
+            "REN 1.000/2021, art. 346, § 4º",
+            id="REN1000-art346-p4-even-with-succession",
+        ),
+        pytest.param(
+            Service.NEW_CONNECTION,
+            True,
+            False,
+            False,
+            True,
+            DebtRule.OWN_DEBT_IN_AREA,
+            "REN 1.000/2021, art. 346, § 2º",
+            id="REN1000-art346-p2-new-connection",
+        ),
+        pytest.param(
+            Service.CHANGE_OF_HOLDER,
+            True,
+            True,
+            False,
+            True,
+            DebtRule.OWN_DEBT_IN_AREA,
+            "REN 1.000/2021, art. 346, § 2º",
+            id="REN1000-art346-p2-change-of-holder",
+        ),
+        pytest.param(
+            Service.RECONNECTION,
+            True,
+            True,
+            False,
+            True,
+            DebtRule.OWN_DEBT_SAME_INSTALLATION,
+            S3,
+            id="REN1000-art346-p3-reconnection",
+        ),
+        pytest.param(
+            Service.LOAD_INCREASE,
+            True,
+            True,
+            False,
+            True,
+            DebtRule.OWN_DEBT_SAME_INSTALLATION,
+            S3,
+            id="REN1000-art346-p3-load",
+        ),
+        pytest.param(
+            Service.SPECIAL_SUPPLY,
+            True,
+            True,
+            False,
+            True,
+            DebtRule.OWN_DEBT_SAME_INSTALLATION,
+            S3,
+            id="REN1000-art346-p3-special",
+        ),
+        pytest.param(
+            Service.RECONNECTION,
+            True,
+            False,
+            False,
+            False,
+            DebtRule.OWN_DEBT_OTHER_INSTALLATION,
+            S3,
+            id="REN1000-art346-p3-other-installation",
+        ),
+        pytest.param(
+            Service.OTHER_SERVICE,
+            True,
+            False,
+            False,
+            False,
+            DebtRule.OWN_DEBT_OTHER_INSTALLATION,
+            S3,
+            id="REN1000-art346-p3-service",
+        ),
+        pytest.param(
+            Service.NEW_CONNECTION,
+            False,
+            True,
+            False,
+            False,
+            DebtRule.THIRD_PARTY_DEBT,
+            "REN 1.000/2021, art. 346, I",
+            id="REN1000-art346-I-third-party-new-connection",
+        ),
+        pytest.param(
+            Service.RECONNECTION,
+            False,
+            True,
+            False,
+            False,
+            DebtRule.THIRD_PARTY_DEBT,
+            "REN 1.000/2021, art. 346, I",
+            id="REN1000-art346-I-third-party-reconnection",
+        ),
+        pytest.param(
+            Service.CHANGE_OF_HOLDER,
+            False,
+            True,
+            True,
+            True,
+            DebtRule.BUSINESS_SUCCESSION,
+            "REN 1.000/2021, art. 346, § 1º",
+            id="REN1000-art346-p1-succession",
+        ),
+        pytest.param(
+            Service.RECONNECTION,
+            False,
+            False,
+            True,
+            False,
+            DebtRule.OWN_DEBT_OTHER_INSTALLATION,
+            S3,
+            id="REN1000-art346-p1-p3-succession-other-installation",
+        ),
+    ],
+)
+def test_may_require_debt_payment(  # noqa: PLR0917 (one column per fact of art. 346)
+    service: Service,
+    own: bool,
+    same: bool,
+    succession: bool,
+    allowed: bool,
+    reason: DebtRule,
+    basis: str,
+) -> None:
+    decision = may_require_debt_payment(
+        service,
+        debt_holder_is_requester=own,
+        debt_at_same_installation=same,
+        business_succession=succession,
+    )
+    assert (decision.allowed, decision.reason, str(decision.basis)) == (allowed, reason, basis)
+
+
+def test_debts_regime_and_bad_input() -> None:
+    kwargs = {"debt_holder_is_requester": True, "debt_at_same_installation": True}
+    assert may_require_debt_payment(Service.RECONNECTION, on=date(2022, 1, 3), **kwargs).allowed
+    with pytest.raises(UnsupportedCaseError):
+        may_require_debt_payment(Service.RECONNECTION, on=date(2022, 1, 2), **kwargs)
+    with pytest.raises(NotInForceError):
+        may_require_debt_payment(Service.RECONNECTION, on=date(2009, 1, 2), **kwargs)
+    with pytest.raises(InvalidInputError) as info:
+        may_require_debt_payment("religação", **kwargs)  # type: ignore[arg-type]
+    assert info.value.codes == ("not_a_service",)
+    with pytest.raises(InvalidInputError) as info:
+        may_require_debt_payment(
+            Service.RECONNECTION,
+            debt_holder_is_requester=1,  # type: ignore[arg-type]
+            debt_at_same_installation=True,
+        )
+    assert info.value.errors[0].path == "debt_holder_is_requester"
