@@ -1,14 +1,277 @@
-"""Sub-commands of ``aneel-rules`` for the tariffs rules."""
+"""Sub-commands of ``aneel-rules`` for the tariffs rules: ``calendar``, ``post``, ``modality``."""
 
 from __future__ import annotations
 
 import argparse
+import calendar as _calendar
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Final
 
-from aneel_rules._cli_common import ArgumentParser
+from aneel_rules import tariffs
+from aneel_rules._cli_common import ArgumentParser, Console, add_command
+from aneel_rules._format import format_date, format_decimal, format_time
+from aneel_rules.errors import RegulatoryGapError
+from aneel_rules.legal import Basis
+from aneel_rules.tariffs import ConsumerClass, TariffModality
 
 __all__ = ("register",)
 
+_DOMAIN: Final = tariffs.DOMAIN
+_DEFAULT_DISTRIBUTOR: Final = tariffs.AMAZONAS_ENERGIA.name
+
+_MODALITY_ALIASES: Final = {
+    "branca": TariffModality.WHITE,
+    "white": TariffModality.WHITE,
+    "verde": TariffModality.GREEN,
+    "green": TariffModality.GREEN,
+    "azul": TariffModality.BLUE,
+    "blue": TariffModality.BLUE,
+    "convencional": TariffModality.CONVENTIONAL_MONOMIAL,
+    "conventional": TariffModality.CONVENTIONAL_MONOMIAL,
+    **{m.value: m for m in TariffModality},
+    **{m.name.lower(): m for m in TariffModality},
+}
+_MODALITY_EN: Final = {
+    TariffModality.CONVENTIONAL_MONOMIAL: "conventional (monomial)",
+    TariffModality.CONVENTIONAL_BINOMIAL: "conventional (binomial)",
+    TariffModality.WHITE: "white",
+    TariffModality.GREEN: "green",
+    TariffModality.BLUE: "blue",
+}
+_POST_EN: Final = {
+    tariffs.TariffPost.PEAK: "peak",
+    tariffs.TariffPost.INTERMEDIATE: "intermediate",
+    tariffs.TariffPost.OFF_PEAK: "off-peak",
+}
+_CLASS_ALIASES: Final = {
+    "comercial": ConsumerClass.COMMERCIAL,
+    **{c.value: c for c in ConsumerClass},
+    **{c.name.lower(): c for c in ConsumerClass},
+    **{c.name.lower().replace("_", "-"): c for c in ConsumerClass},
+}
+
+
+def _year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid year: {text!r}") from None
+
+
+def _datetime(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid date-time (use YYYY-MM-DDTHH:MM): {text!r}"
+        ) from None
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date (use YYYY-MM-DD): {text!r}") from None
+
+
+def _modality(text: str) -> TariffModality:
+    try:
+        return _MODALITY_ALIASES[text.strip().lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(
+            f"unknown modality {text!r} (use branca, verde or azul)"
+        ) from None
+
+
+def _consumer_class(text: str) -> ConsumerClass:
+    try:
+        return _CLASS_ALIASES[text.strip().lower()]
+    except KeyError:
+        known = ", ".join(c.name.lower() for c in ConsumerClass)
+        raise argparse.ArgumentTypeError(f"unknown class {text!r} (use {known})") from None
+
+
+def _modality_label(modality: TariffModality, lang: str) -> str:
+    return _MODALITY_EN[modality] if lang == "en" else modality.value
+
+
+def _day(day: date, lang: str) -> str:
+    return format_date(day, lang, style="medium" if lang == "en" else "short")
+
+
+def _bases(bases: tuple[Basis, ...]) -> str:
+    return "; ".join(str(b) for b in bases)
+
 
 def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
-    """Add this module's sub-commands (none yet)."""
-    del subparsers
+    """Add the ``calendar``, ``post`` and ``modality`` sub-commands."""
+    parser = add_command(
+        subparsers,
+        "calendar",
+        help_text="weekdays without ponta in a year, and days with ponta per month",
+        handler=_run_calendar,
+    )
+    parser.add_argument("year", type=_year)
+    parser.add_argument("--distributor", default=_DEFAULT_DISTRIBUTOR)
+
+    parser = add_command(
+        subparsers,
+        "post",
+        help_text="tariff post (ponta, intermediário, fora de ponta) of an instant",
+        handler=_run_post,
+    )
+    parser.add_argument("at", type=_datetime, metavar="YYYY-MM-DDTHH:MM")
+    parser.add_argument("--distributor", default=_DEFAULT_DISTRIBUTOR)
+    parser.add_argument("--modality", type=_modality, default=TariffModality.WHITE)
+
+    parser = add_command(
+        subparsers,
+        "modality",
+        help_text="tariff modalities a consumer unit may have on a date (enquadramento)",
+        handler=_run_modality,
+    )
+    parser.add_argument("--voltage-kv", required=True)
+    parser.add_argument("--class", dest="consumer_class", type=_consumer_class, required=True)
+    parser.add_argument("--demand-kw", default=None)
+    parser.add_argument("--on", type=_date, required=True)
+    parser.add_argument("--average-consumption-kwh", default=None)
+    for flag in (
+        "underground",
+        "low-income",
+        "social-discount",
+        "prepaid",
+        "rural-cooperative",
+        "group-b-option",
+        "isolated-system",
+        "new-connection",
+    ):
+        parser.add_argument(f"--{flag}", action="store_true")
+
+
+def _run_calendar(args: argparse.Namespace, console: Console) -> int:
+    schedule = tariffs.post_schedule(args.distributor)
+    year: int = args.year
+    days = tariffs.peak_exempt_days(year)
+    lang = console.lang
+    console.line(
+        console.t(
+            "Weekdays without ponta in {year} ({distributor}: ponta {start}–{end}, {tz})",
+            domain=_DOMAIN,
+            year=str(year),
+            distributor=schedule.name,
+            start=format_time(schedule.peak_start, lang),
+            end=format_time(schedule.peak_end, lang),
+            tz=schedule.timezone,
+        )
+    )
+    for day, exempt in days.items():
+        if exempt.weekend:
+            continue
+        name = exempt.name_en if lang == "en" else exempt.name
+        console.line(
+            f"  {_day(day, lang)} ({format_date(day, lang, style='EEEE')}): {name} — {exempt.basis}"
+        )
+    console.line(console.t("Days with ponta per month:", domain=_DOMAIN))
+    total = 0
+    for month in range(1, 13):
+        length = _calendar.monthrange(year, month)[1]
+        count = length - sum(1 for d in days if d.month == month)
+        total += count
+        month_name = format_date(date(year, month, 1), lang, style="LLLL")
+        console.line(f"  {month_name}: {count}")
+    console.line(console.t("Total: {count}", domain=_DOMAIN, count=str(total)))
+    return 0
+
+
+def _run_post(args: argparse.Namespace, console: Console) -> int:
+    schedule = tariffs.post_schedule(args.distributor)
+    at: datetime = args.at
+    modality: TariffModality = args.modality
+    result = tariffs.explain_tariff_post(at, schedule, modality=modality)
+    local = at if at.tzinfo is None else at.astimezone(schedule.tzinfo)
+    lang = console.lang
+    post = _POST_EN[result.value] if lang == "en" else result.value.value
+    console.line(
+        console.t(
+            "{when} ({tz}), {modality}: {post}",
+            domain=_DOMAIN,
+            when=f"{_day(local.date(), lang)} {format_time(local.time(), lang)}",
+            tz=schedule.timezone,
+            modality=_modality_label(modality, lang),
+            post=post,
+        )
+    )
+    console.line(console.t("Legal basis: {basis}", domain=_DOMAIN, basis=_bases(result.basis)))
+    return 0
+
+
+def _run_modality(args: argparse.Namespace, console: Console) -> int:
+    unit = tariffs.ConsumerUnit(
+        connection_voltage_kv=args.voltage_kv,
+        consumer_class=args.consumer_class,
+        underground=args.underground,
+        low_income=args.low_income,
+        social_discount=args.social_discount,
+        prepaid=args.prepaid,
+        rural_cooperative=args.rural_cooperative,
+        contracted_demand_kw=args.demand_kw,
+        group_b_option=args.group_b_option,
+        isolated_system=args.isolated_system,
+    )
+    on: date = args.on
+    options = tariffs.modality_options(
+        unit,
+        on=on,
+        average_consumption_kwh=args.average_consumption_kwh,
+        new_connection=args.new_connection,
+    )
+    lang = console.lang
+    try:
+        subgroup = unit.subgroup.value
+    except RegulatoryGapError:
+        subgroup = console.t("undefined (gap in the norm)", domain=_DOMAIN)
+    demand = unit.contracted_demand_kw
+    console.line(
+        console.t(
+            "Unit: {voltage} kV, class {cls}, group {group}, subgroup {subgroup}",
+            domain=_DOMAIN,
+            voltage=format_decimal(unit.connection_voltage_kv, lang),
+            cls=unit.consumer_class.value,
+            group=unit.group.value,
+            subgroup=subgroup,
+        )
+    )
+    if demand is not None:
+        console.line(
+            console.t(
+                "Contracted demand: {demand} kW",
+                domain=_DOMAIN,
+                demand=format_decimal(Decimal(demand), lang),
+            )
+        )
+    allowed = ", ".join(
+        _modality_label(m, lang)
+        for m in sorted(options.allowed, key=lambda m: list(TariffModality).index(m))
+    )
+    console.line(
+        console.t(
+            "Modalities allowed on {on} ({norm}): {allowed}",
+            domain=_DOMAIN,
+            on=_day(on, lang),
+            norm=options.norm.value,
+            allowed=allowed,
+        )
+    )
+    if options.default is None:
+        console.line(console.t("Default: none (the consumer chooses)", domain=_DOMAIN))
+    else:
+        console.line(
+            console.t(
+                "Default: {modality}",
+                domain=_DOMAIN,
+                modality=_modality_label(options.default, lang),
+            )
+        )
+    console.line(console.t("Legal basis: {basis}", domain=_DOMAIN, basis=_bases(options.basis)))
+    return 0
