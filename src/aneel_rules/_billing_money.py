@@ -24,7 +24,7 @@ from typing import Final
 from aneel_rules._billing_messages import invalid
 from aneel_rules._convert import to_decimal
 from aneel_rules.errors import InvalidInputError
-from aneel_rules.legal import LegalRef, Norm, ren414, ren1000
+from aneel_rules.legal import ren414, ren1000
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
@@ -39,7 +39,6 @@ __all__ = (
     "late_interest",
     "month_index",
     "month_start",
-    "regime_index",
     "round_for_invoice",
 )
 
@@ -299,12 +298,3 @@ def late_interest(
         months = CTX.add(months, CTX.divide((segment_end - day).days + 1, in_month))
         day = segment_end + timedelta(days=1)
     return CTX.multiply(CTX.multiply(value, rate), months)
-
-
-def regime_index(norm: Norm) -> tuple[MonetaryIndex, LegalRef]:
-    """Index used to update refunds in a regime, with its basis."""
-    if norm is Norm.REN_414_2010:
-        # REN 414/2010, art. 113, § 2º (wording by REN 479/2012): IGP-M
-        return MonetaryIndex.IGPM, ren414(113, paragraph=2, amended_by=Norm.REN_479_2012)
-    # REN 1.000/2021, art. 323, § 2º, II: IPCA
-    return MonetaryIndex.IPCA, ren1000(323, paragraph=2, item="II")

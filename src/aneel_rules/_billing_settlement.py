@@ -24,7 +24,6 @@ from aneel_rules._billing_money import (
     ipca_update,
     month_index,
     month_start,
-    regime_index,
 )
 from aneel_rules._convert import to_decimal
 from aneel_rules.errors import NotInForceError
@@ -341,9 +340,8 @@ def _update_terms(norm: Norm, *, doubled: bool) -> tuple[MonetaryIndex | None, t
             refs = (*refs, ren1000(323, paragraph=2, item="III"))
         return MonetaryIndex.IPCA, refs
     if doubled:
-        # REN 414/2010, art. 113, § 2º: IGP-M and 1 % a month pro rata die
-        index, ref = regime_index(norm)
-        return index, (ref,)
+        # REN 414/2010, art. 113, § 2º (wording by REN 479/2012): IGP-M, 1 % a month pro rata die
+        return MonetaryIndex.IGPM, (ren414(113, paragraph=2, amended_by=Norm.REN_479_2012),)
     # REN 414/2010, art. 114: the update index is not in the project's sources
     return None, ()
 
