@@ -22,6 +22,7 @@ __all__ = (
     "Problem",
     "fail",
     "not_a_string",
+    "resolve",
     "shape_problem",
 )
 
@@ -35,7 +36,7 @@ def fail(
     path: str, messages: Mapping[str, str], problem: Problem, *, basis: Basis | None = None
 ) -> NoReturn:
     """Raise the :class:`InvalidInputError` for ``problem`` on field ``path``."""
-    code, params = problem
+    code, params = resolve(problem)
     error = FieldError(
         path=path, code=code, template=messages[code], params=params, domain=DOMAIN, basis=basis
     )
@@ -47,19 +48,37 @@ def not_a_string(value: object) -> Problem:
     return ("not_a_string", {"type": type(value).__name__})
 
 
-def shape_problem(original: str, compacted: str, allowed: str, length: int) -> Problem:
-    """Diagnose a compacted value that is not ``length`` characters of ``allowed``.
+_SHAPE: Final = "_shape"
 
-    ``allowed`` is a string of the accepted ASCII characters. The checks run from the
-    most to the least specific: empty, non-ASCII digits (Arabic-Indic, full-width…),
-    other characters, then length.
+
+def shape_problem(original: str, compacted: str, allowed: str, length: int) -> Problem:
+    """A compacted value that is not ``length`` characters of ``allowed`` (diagnosed lazily).
+
+    ``is_valid`` only needs to know that the value failed; :func:`resolve` (called by
+    :func:`fail`) works out which shape rule it breaks.
     """
-    value = repr(original)
+    return (
+        _SHAPE,
+        {"original": original, "compacted": compacted, "allowed": allowed, "length": str(length)},
+    )
+
+
+def resolve(problem: Problem) -> Problem:
+    """The specific problem behind a :func:`shape_problem` (other problems unchanged).
+
+    The checks run from the most to the least specific: empty, non-ASCII digits
+    (Arabic-Indic, full-width…), other characters outside ``allowed``, then length.
+    """
+    code, params = problem
+    if code != _SHAPE:
+        return problem
+    compacted = params["compacted"]
+    value = repr(params["original"])
     if not compacted:
         return ("empty", {})
     if any(c.isdigit() and not c.isascii() for c in compacted):
         return ("non_ascii_digits", {"value": value})
-    bad = next((c for c in compacted if c not in allowed), None)
+    bad = next((c for c in compacted if c not in params["allowed"]), None)
     if bad is not None:
         return ("invalid_format", {"value": value, "char": repr(bad)})
-    return ("invalid_length", {"value": value, "length": str(length)})
+    return ("invalid_length", {"value": value, "length": params["length"]})

@@ -30,7 +30,6 @@ Examples:
 from __future__ import annotations
 
 import re
-from operator import mul
 from typing import Final
 
 from aneel_rules.documents._common import Problem, fail, not_a_string, shape_problem
@@ -54,9 +53,28 @@ _ALLOWED: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _SHAPE: Final = re.compile(r"[0-9A-Z]{12}[0-9]{2}")
 _W1: Final = (5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
 _W2: Final = (6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
-# Characters are read as ASCII codes; value = code − 48: subtract 48 × the weights once.
-_OFFSET1: Final = 48 * sum(_W1)
-_OFFSET2: Final = 48 * sum(_W2)
+
+
+def _partial_sums(group: int) -> dict[str, int]:
+    """Weighted sums of the characters at positions 2·group and 2·group + 1, for every pair.
+
+    A character counts as its ASCII code − 48. Speed: six dictionary look-ups replace
+    a character-by-character loop. Each value packs the partial sum under the first
+    weights (low 12 bits) and under the second weights (the bits above).
+    """
+    table = {}
+    for a in _ALLOWED:
+        for b in _ALLOWED:
+            values = (ord(a) - 48, ord(b) - 48)
+            first = sum(v * w for v, w in zip(values, _W1[2 * group :], strict=False))
+            second = sum(v * w for v, w in zip(values, _W2[2 * group :], strict=False))
+            table[a + b] = first + (second << 12)
+    return table
+
+
+_SUMS: Final = tuple(_partial_sums(group) for group in range(6))
+_SUMS0, _SUMS1, _SUMS2, _SUMS3, _SUMS4, _SUMS5 = _SUMS
+_CHECK_PAIRS: Final = tuple(f"{i:02d}" for i in range(100))
 
 
 def compact(s: str) -> str:
@@ -74,7 +92,7 @@ def compact(s: str) -> str:
 def _check(s: object, *, alphanumeric: bool = True) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
-    n = s.translate(_STRIP).strip().upper()
+    n = (s if s.isalnum() else s.translate(_STRIP).strip()).upper()
     if _SHAPE.fullmatch(n) is None:
         if len(n) == 14 and n.isascii() and n[:12].isalnum() and n[12:].isalnum():
             return ("non_numeric_check_digits", {"value": repr(s)})
@@ -83,11 +101,19 @@ def _check(s: object, *, alphanumeric: bool = True) -> str | Problem:
         return ("alphanumeric_not_allowed", {"value": repr(s)})
     if n == n[0] * 14:
         return ("repeated_digits", {"value": repr(s)})
-    b = n.encode("ascii")
-    # (10·s) mod 11 mod 10 == (0 if s mod 11 < 2 else 11 − s mod 11)
-    if (sum(map(mul, b, _W1)) - _OFFSET1) * 10 % 11 % 10 != b[12] - 48 or (
-        sum(map(mul, b, _W2)) - _OFFSET2
-    ) * 10 % 11 % 10 != b[13] - 48:
+    # Check digits: s = Σ value × weight; dv = 0 if s mod 11 < 2 else 11 − s mod 11,
+    # which is (10·s) mod 11 mod 10. The second sum also covers the first check digit.
+    total = (
+        _SUMS0[n[:2]]
+        + _SUMS1[n[2:4]]
+        + _SUMS2[n[4:6]]
+        + _SUMS3[n[6:8]]
+        + _SUMS4[n[8:10]]
+        + _SUMS5[n[10:12]]
+    )
+    first = (total & 0xFFF) * 10 % 11 % 10
+    second = ((total >> 12) + 2 * first) * 10 % 11 % 10
+    if n[12:] != _CHECK_PAIRS[10 * first + second]:
         return ("invalid_checksum", {"value": repr(s)})
     return n
 

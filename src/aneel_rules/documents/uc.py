@@ -38,7 +38,13 @@ from typing import Final
 
 import attrs
 
-from aneel_rules.documents._common import Problem, fail, not_a_string, shape_problem
+from aneel_rules.documents._common import (
+    Problem,
+    fail,
+    not_a_string,
+    resolve,
+    shape_problem,
+)
 from aneel_rules.legal import LegalRef, Norm, ren1000
 
 __all__ = (
@@ -133,9 +139,10 @@ def validate(s: str) -> str:
     """
     result = _check(s)
     if not isinstance(result, str):
-        fail(
-            _PATH, _MESSAGES, result, basis=LAYOUT_BASIS if result[0] == "invalid_length" else None
-        )
+        problem = resolve(result)
+        # Art. 659-A, caput: the number has at most 15 positions.
+        basis = LAYOUT_BASIS if problem[0] == "invalid_length" else None
+        fail(_PATH, _MESSAGES, problem, basis=basis)
     return result
 
 
