@@ -25,6 +25,12 @@ demo: $(VENV)/.demo-stamp
 	$(CLI) post 2026-03-09T20:30 --distributor amazonas-energia --modality branca
 	@echo "== Modalidades permitidas =="
 	$(CLI) modality --voltage-kv 13.8 --class industrial --demand-kw 200 --on 2026-01-10
+	@echo "== Prazo do orçamento de conexão (REN 1.000/2021, art. 64) =="
+	$(CLI) deadline budget --requested 2026-03-04 --voltage-kv 13.8 --works --uf AM
+	@echo "== Prazo de vistoria e medição (art. 91) =="
+	$(CLI) deadline inspection --notice 2026-03-04 --voltage-kv 0.22
+	@echo "== Medição em tensão primária (Amazonas Energia, manual item 4.5) =="
+	$(CLI) metering --transformer 300:220/127 --transformer 150:380/220
 
 test: $(VENV)/.dev-stamp lint typecheck pytest
 

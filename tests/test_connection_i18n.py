@@ -27,11 +27,11 @@ def _templates(path: Path) -> list[str]:
             continue
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        index = {"_error": 2, "single": 2, "t": 0, "_say": 0}.get(name)
+        index = {"_error": 2, "single": 2, "t": 0, "_print_deadline": 2}.get(name)
         if index is None or len(node.args) <= index:
             continue
         arg = node.args[index]
-        if isinstance(arg, ast.Name) and arg.id in {"template", "message"}:
+        if isinstance(arg, ast.Name) and arg.id in {"template", "title"}:
             continue  # the helpers that forward a literal template
         assert isinstance(arg, ast.Constant), f"{path.name}:{node.lineno}: template not a literal"
         assert isinstance(arg.value, str)

@@ -550,8 +550,10 @@ class CountingStart(enum.Enum):
     a weekend or holiday, as the courts read the like rule of the 1973 Code of Civil
     Procedure (art. 184). ``NOTICE_DAY`` reads it as the day of notice itself: a notice
     given on a non-business day counts as given on the next business day, and counting
-    starts the day after. The two differ by one day when the notice falls on a
-    non-business day; they agree otherwise. Only calendar-day deadlines are affected.
+    starts the day after. They agree when the day of notice and the day after it are
+    both business days, and may differ by a day or more otherwise (a Friday notice: the
+    first reading starts on Monday, the second on Saturday). Only calendar-day deadlines
+    are affected.
     """
 
     FIRST_DAY_COUNTED = "primeiro dia da contagem"
