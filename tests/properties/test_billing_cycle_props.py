@@ -1,0 +1,110 @@
+"""Invariants of the billing-cycle rules (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aneel_rules import AneelRulesError
+from aneel_rules.billing_cycle import (
+    BillingError,
+    Cause,
+    Direction,
+    average_consumption,
+    billable_consumption,
+    check_reading_interval,
+    late_interest,
+    round_for_invoice,
+    settle_incorrect_billing,
+)
+
+KWH = st.decimals(min_value=0, max_value=10**7, places=3, allow_nan=False, allow_infinity=False)
+MONEY = st.decimals(
+    min_value=Decimal("0.01"), max_value=10**6, places=2, allow_nan=False, allow_infinity=False
+)
+REN1000_DAYS = st.dates(min_value=date(2022, 3, 1), max_value=date(2030, 12, 31))
+
+
+@given(KWH, REN1000_DAYS, st.integers(min_value=1, max_value=120))
+def test_prorated_consumption_never_exceeds_measured(
+    measured: Decimal, start: date, days: int
+) -> None:
+    result = billable_consumption(measured, start, start + timedelta(days=days))
+    assert isinstance(result.kwh, Decimal)
+    assert result.kwh <= measured
+    assert result.kwh == measured or result.prorated
+    if days < 27:
+        assert not result.availability_charge_applies
+
+
+@given(REN1000_DAYS, st.integers(min_value=1, max_value=120))
+def test_interval_ok_matches_limits(start: date, days: int) -> None:
+    check = check_reading_interval(start, start + timedelta(days=days))
+    assert check.days == days
+    assert check.ok is (27 <= days <= 33)
+
+
+@given(st.lists(KWH, min_size=1, max_size=30), st.integers(min_value=1, max_value=24))
+def test_average_lies_between_min_and_max_of_window(history: list[Decimal], cycles: int) -> None:
+    window = history[-cycles:]
+    mean = average_consumption(history, cycles=cycles)
+    assert isinstance(mean, Decimal)
+    assert min(window) <= mean <= max(window)
+
+
+@given(
+    st.lists(st.tuples(st.integers(min_value=0, max_value=150), MONEY), max_size=40),
+    st.sampled_from(Direction),
+    st.sampled_from([Cause.DISTRIBUTOR, Cause.CONSUMER, Cause.ACCESS_IMPEDIMENT, Cause.EMERGENCY]),
+    st.dates(min_value=date(2016, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=1, max_value=120),
+)
+def test_settlement_window_never_includes_cycles_after_found_on(
+    raw: list[tuple[int, Decimal]],
+    direction: Direction,
+    cause: Cause,
+    found_on: date,
+    window: int,
+) -> None:
+    seen: set[int] = set()
+    errors = []
+    base = date(2016, 1, 1)
+    for offset, amount in raw:
+        if offset in seen:
+            continue
+        seen.add(offset)
+        year, month = divmod(base.month - 1 + offset, 12)
+        errors.append(BillingError(date(base.year + year, month + 1, 10), amount))
+    try:
+        s = settle_incorrect_billing(
+            errors, direction=direction, cause=cause, found_on=found_on, window_cycles=window
+        )
+    except AneelRulesError:
+        return  # REN 414 cases the library does not model
+    found_month = found_on.replace(day=1)
+    assert all(c <= found_month for c in s.cycles)
+    if direction is Direction.UNDER:
+        assert all(c < found_month for c in s.cycles)
+    assert len(s.cycles) <= window
+    assert len(s.cycles) + len(s.excluded) == len(errors)
+    assert isinstance(s.principal, Decimal)
+    assert isinstance(s.amount_due, Decimal)
+    assert s.principal <= s.amount_due <= 2 * s.principal
+
+
+@given(MONEY, REN1000_DAYS, st.integers(min_value=0, max_value=400))
+def test_interest_is_linear_in_days(amount: Decimal, start: date, days: int) -> None:
+    one = late_interest(amount, start, start + timedelta(days=days))
+    two = late_interest(amount, start, start + timedelta(days=2 * days))
+    assert abs(two - 2 * one) <= Decimal("1e-30")  # exact up to the 34-digit context
+    assert one >= 0
+
+
+@given(st.decimals(min_value=-(10**9), max_value=10**9, allow_nan=False, allow_infinity=False))
+def test_invoice_rounding_is_within_half_a_cent(value: Decimal) -> None:
+    rounded = round_for_invoice(value)
+    assert rounded.as_tuple().exponent == -2
+    assert abs(rounded - value) <= Decimal("0.005")
