@@ -108,6 +108,14 @@ def main() -> None:
         f"{'CNPJ (alphanumeric)':<26} aneel_rules {t_alnum * 1e9:7.0f} ns/call"
         f"   (all valid; stdnum accepts {accepted}/{len(alnum)})"
     )
+    print("edge cases (is_valid)            aneel_rules  stdnum")
+    for label, module, theirs, value in (
+        ("CPF repeated digits", cpf, stdnum_cpf, "11111111111"),
+        ("CPF Arabic-Indic digits", cpf, stdnum_cpf, "٥٢٩٩٨٢٢٤٧٢٥"),
+        ("CNPJ full-width digits", cnpj, stdnum_cnpj, "１１２２２３３３０００１８１"),
+        ("CNPJ alphanumeric, lower case", cnpj, stdnum_cnpj, "12abc34501de35"),
+    ):
+        print(f"  {label:<30} {module.is_valid(value)!s:<12} {theirs.is_valid(value)}")
     t_validate = _time(lambda x: bool(cpf.validate(x)), [x for x in cpfs if cpf.is_valid(x)])
     print(f"{'CPF validate (valid only)':<26} aneel_rules {t_validate * 1e9:7.0f} ns/call")
 

@@ -12,9 +12,11 @@ otherwise 11 − remainder. Lower case is accepted and upper-cased; punctuation
 repeated digit are rejected; non-ASCII digits and letters are rejected.
 
 Sources:
-    - Receita Federal, "CNPJ alfanumérico" (IN RFB nº 2.229/2024; cálculo do DV),
-      https://www.gov.br/receitafederal/pt-br/acesso-a-informacao/acoes-e-programas/programas-e-atividades/cnpj-alfanumerico
-    - Same shape as python-stdnum ``stdnum.br.cnpj`` (numeric only).
+    - Receita Federal, Instrução Normativa RFB nº 2.229, de 15 Oct 2024 (DOU 16 Oct 2024),
+      art. 3º-A (14 characters: 8 of root and 4 of order, alphanumeric; 2 numeric check
+      digits) and art. 3º-B (module 11 over ASCII code − 48),
+      http://normas.receita.fazenda.gov.br/sijut2consulta/link.action?idAto=141222
+    - Same shape as python-stdnum ``stdnum.br.cnpj``.
 
 Examples:
     >>> validate("12.ABC.345/01DE-35")
