@@ -31,6 +31,14 @@ demo: $(VENV)/.demo-stamp
 	$(CLI) deadline inspection --notice 2026-03-04 --voltage-kv 0.22
 	@echo "== Medição em tensão primária (Amazonas Energia, manual item 4.5) =="
 	$(CLI) metering --transformer 300:220/127 --transformer 150:380/220
+	@echo "== Intervalo de leitura (REN 1.000/2021, art. 260) =="
+	$(CLI) reading 2026-01-05 2026-02-10 --kwh 360
+	@echo "== Primeiro faturamento (art. 260, § 1º) =="
+	$(CLI) reading 2026-01-05 2026-02-10 --kind first-billing
+	@echo "== Faturamento a menor pela distribuidora (art. 323, I) =="
+	$(CLI) refund --found-on 2026-03-10 --direction under --error 2025-10:80,00 --error 2025-11:75,50 --error 2025-12:90,00 --error 2026-01:60,00 --error 2026-02:70,25
+	@echo "== Faturamento a maior: devolução em dobro (art. 323, II e § 2º; prazo de 60 ciclos suspenso) =="
+	$(CLI) refund --found-on 2026-03-10 --direction over --error 2026-01:123,45 --error 2026-02:98,70 --window-cycles 60
 
 test: $(VENV)/.dev-stamp lint typecheck pytest
 
