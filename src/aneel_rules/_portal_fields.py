@@ -27,7 +27,7 @@ import importlib
 import math
 from collections.abc import Mapping, Sequence
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Final
 
 import attrs
@@ -325,18 +325,18 @@ class Number(Spec):
         if self.positive:
             number["exclusiveMinimum"] = 0
         if self.minimum is not None:
-            number["minimum"] = _json_number(self.minimum)
+            number["minimum"] = _json_bound(self.minimum, ROUND_FLOOR)
         if self.maximum is not None:
-            number["maximum"] = _json_number(self.maximum)
+            number["maximum"] = _json_bound(self.maximum, ROUND_CEILING)
         return {"anyOf": [number, {"type": "string", "pattern": _NUMBER_PATTERN}]}
 
 
 _NUMBER_PATTERN: Final = r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$"
 
 
-def _json_number(value: Decimal) -> int | str:
-    """A Decimal bound as JSON: an int when integral, else its text (schema stays float-free)."""
-    return int(value) if value == value.to_integral_value() else str(value)
+def _json_bound(value: Decimal, rounding: str) -> int:
+    """A bound for JSON Schema as an int rounded outward (float-free; the parser is exact)."""
+    return int(value.to_integral_value(rounding=rounding))
 
 
 @attrs.frozen
@@ -411,7 +411,7 @@ class Obj(Spec):
             result[spec_field.name] = spec_field.spec.convert(raw, child, collector)
         for key in value:
             if key not in known:
-                name = key if isinstance(key, str) else repr(key)
+                name = key if isinstance(key, str) and key else repr(key)
                 collector.add(join(path, name[:_MAX_ECHO]), "unknown_field")
         return result
 

@@ -71,9 +71,15 @@ class _Guard:
     max_failures: ClassVar[int] = 3
     lock: ClassVar[timedelta]
 
-    failures: int = 0
-    last_attempt: datetime | None = None
-    locked_until: datetime | None = None
+    failures: int = attrs.field(
+        default=0, validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)]
+    )
+    last_attempt: datetime | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(datetime))
+    )
+    locked_until: datetime | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(datetime))
+    )
 
     @property
     def basis(self) -> DistributorRule:

@@ -803,12 +803,10 @@ class _Coordinate(Spec):
 
     def schema(self) -> dict[str, object]:
         low, high = self.bounds
-        return {"type": "number", "minimum": float_free(low), "maximum": float_free(high)}
-
-
-def float_free(value: Decimal) -> str | int:
-    """A Decimal for a JSON Schema bound without going through float: its text."""
-    return int(value) if value == value.to_integral_value() else str(value)
+        return {
+            **Number(minimum=low, maximum=high).schema(),
+            "description": f"degrees (WGS 84) from {low} to {high}; Brazil's bounding box",
+        }
 
 
 def _identity_card_spec() -> Obj:
@@ -1009,10 +1007,6 @@ def _start(today: object) -> Collector:
 def _sub(values: object) -> dict[str, object]:
     """A converted object's fields ({} when the object itself was invalid)."""
     return values if isinstance(values, dict) else {}
-
-
-def _ok(*values: object) -> bool:
-    return all(v is not INVALID for v in values)
 
 
 def _parse(spec: Obj, data: object, today: object) -> tuple[dict[str, object], Collector]:

@@ -1,0 +1,176 @@
+"""JSON Schema export: built from the parser's own specs, satisfied by the valid examples."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from aneel_rules import InvalidInputError
+from aneel_rules.portal import (
+    BudgetPurpose,
+    BudgetReason,
+    Flow,
+    json_schema,
+    parse_request,
+)
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+TODAY = date(2026, 3, 9)
+FILES = {
+    Flow.REGISTRATION: "registration",
+    Flow.NEW_CONNECTION: "new_connection",
+    Flow.PROFESSIONAL_PROFILE: "professional_profile",
+    Flow.ACCESS: "access",
+    Flow.BUDGET: "budget",
+}
+TYPES = {
+    "string": lambda v: isinstance(v, str),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "null": lambda v: v is None,
+}
+
+
+def check(instance: object, schema: dict[str, object], path: str = "$") -> list[str]:
+    """A small checker for the JSON Schema keywords the library emits (tests only)."""
+    problems: list[str] = []
+    if "anyOf" in schema:
+        options = schema["anyOf"]
+        assert isinstance(options, list)
+        if all(check(instance, option, path) for option in options):
+            problems.append(f"{path}: matches no anyOf option")
+        return problems
+    kind = schema.get("type")
+    if isinstance(kind, str) and not TYPES[kind](instance):
+        return [f"{path}: not {kind}"]
+    if "enum" in schema and instance not in schema["enum"]:  # type: ignore[operator]
+        problems.append(f"{path}: not in enum")
+    if isinstance(instance, str):
+        if len(instance) < schema.get("minLength", 0):  # type: ignore[operator]
+            problems.append(f"{path}: too short")
+        if len(instance) > schema.get("maxLength", 10**9):  # type: ignore[operator]
+            problems.append(f"{path}: too long")
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str) and not re.search(pattern, instance):
+            problems.append(f"{path}: pattern")
+        if schema.get("format") == "date":
+            try:
+                date.fromisoformat(instance)
+            except ValueError:
+                problems.append(f"{path}: not a date")
+    if TYPES["number"](instance):
+        number = float(instance)  # type: ignore[arg-type]
+        if "minimum" in schema and number < float(schema["minimum"]):  # type: ignore[arg-type]
+            problems.append(f"{path}: below minimum")
+        if "maximum" in schema and number > float(schema["maximum"]):  # type: ignore[arg-type]
+            problems.append(f"{path}: above maximum")
+        if "exclusiveMinimum" in schema and number <= float(schema["exclusiveMinimum"]):  # type: ignore[arg-type]
+            problems.append(f"{path}: not above exclusiveMinimum")
+    if isinstance(instance, dict):
+        properties = schema.get("properties", {})
+        assert isinstance(properties, dict)
+        problems += [
+            f"{path}.{key}: required"
+            for key in schema.get("required", [])  # type: ignore[attr-defined]
+            if key not in instance or instance[key] is None
+        ]
+        for key, value in instance.items():
+            if key in properties:
+                if value is not None:
+                    problems += check(value, properties[key], f"{path}.{key}")
+            elif schema.get("additionalProperties") is False:
+                problems.append(f"{path}.{key}: additional property")
+    if isinstance(instance, list):
+        if len(instance) < schema.get("minItems", 0):  # type: ignore[operator]
+            problems.append(f"{path}: too few items")
+        if len(instance) > schema.get("maxItems", 10**9):  # type: ignore[operator]
+            problems.append(f"{path}: too many items")
+        items = schema.get("items")
+        if isinstance(items, dict):
+            for i, item in enumerate(instance):
+                problems += check(item, items, f"{path}[{i}]")
+    return problems
+
+
+def load(name: str) -> object:
+    return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("flow", list(Flow), ids=lambda f: f.value)
+def test_valid_examples_satisfy_the_schema(flow: Flow) -> None:
+    schema = json_schema(flow)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert check(load(FILES[flow]), schema) == []
+
+
+def test_invalid_example_breaks_the_schema() -> None:
+    problems = check(load("budget_invalid"), json_schema(Flow.BUDGET))
+    assert "$.reason: not in enum" in problems
+    assert "$.technician.crea: additional property" in problems
+    assert "$.location.latitude: matches no anyOf option" in problems
+
+
+@pytest.mark.parametrize("flow", list(Flow), ids=lambda f: f.value)
+def test_required_keys_are_the_parser_s(flow: Flow) -> None:
+    """The schema's `required` list is exactly what the parser reports missing for {}."""
+    with pytest.raises(InvalidInputError) as info:
+        parse_request(flow, {}, today=TODAY)
+    missing = [e.path for e in info.value.errors if e.code == "required"]
+    assert missing == json_schema(flow)["required"]
+
+
+@pytest.mark.parametrize("flow", list(Flow), ids=lambda f: f.value)
+def test_unknown_keys_refused_by_both(flow: Flow) -> None:
+    data = load(FILES[flow])
+    assert isinstance(data, dict)
+    data["surprise"] = 1
+    assert check(data, json_schema(flow)) == ["$.surprise: additional property"]
+    with pytest.raises(InvalidInputError) as info:
+        parse_request(flow, data, today=TODAY)
+    assert [(e.path, e.code) for e in info.value.errors] == [("surprise", "unknown_field")]
+
+
+def test_enums_come_from_the_enum_classes() -> None:
+    schema = json_schema("budget")
+    properties = schema["properties"]
+    assert isinstance(properties, dict)
+    assert properties["reason"]["enum"] == [m.value for m in BudgetReason]
+    assert properties["purpose"]["enum"] == [m.value for m in BudgetPurpose]
+    assert properties["load"]["properties"]["secondary_voltage"]["enum"][0] == "220/127"
+    assert schema["required"] == [
+        "reason",
+        "uc",
+        "purpose",
+        "site_plan",
+        "location",
+        "substation_use",
+        "load",
+        "technician",
+    ]
+
+
+@pytest.mark.parametrize("flow", list(Flow), ids=lambda f: f.value)
+def test_schema_is_plain_json_without_floats(flow: Flow) -> None:
+    schema = json_schema(flow)
+    text = json.dumps(schema, ensure_ascii=False)
+    assert json.loads(text) == schema
+    assert json_schema(flow.value) == schema
+    assert json_schema(flow) is not json_schema(flow)
+
+    def walk(value: object) -> None:
+        assert not isinstance(value, float)
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(schema)
