@@ -39,6 +39,13 @@ demo: $(VENV)/.demo-stamp
 	$(CLI) refund --found-on 2026-03-10 --direction under --error 2025-10:80,00 --error 2025-11:75,50 --error 2025-12:90,00 --error 2026-01:60,00 --error 2026-02:70,25
 	@echo "== Faturamento a maior: devolução em dobro (art. 323, II e § 2º; prazo de 60 ciclos suspenso) =="
 	$(CLI) refund --found-on 2026-03-10 --direction over --error 2026-01:123,45 --error 2026-02:98,70 --window-cycles 60
+	@echo "== Validar CPF e telefone celular (documentos) =="
+	$(CLI) validate cpf 529.982.247-25
+	-$(CLI) validate phone "(92) 3333-4444" --mobile
+	@echo "== Pedido de orçamento de conexão válido (manual da Agência Virtual, item 4) =="
+	$(CLI) validate request budget examples/budget.json --today 2026-03-09
+	@echo "== Pedido inválido: todos os problemas de uma vez (sai com status 1) =="
+	-$(CLI) validate request budget examples/budget_invalid.json --today 2026-03-09
 
 test: $(VENV)/.dev-stamp lint typecheck pytest
 
