@@ -15,6 +15,7 @@ from aneel_rules.portal import (
     BudgetReason,
     Flow,
     json_schema,
+    parse_connection_budget_request,
     parse_request,
 )
 
@@ -79,12 +80,11 @@ def check(instance: object, schema: dict[str, object], path: str = "$") -> list[
         problems += [
             f"{path}.{key}: required"
             for key in schema.get("required", [])  # type: ignore[attr-defined]
-            if key not in instance or instance[key] is None
+            if key not in instance
         ]
         for key, value in instance.items():
             if key in properties:
-                if value is not None:
-                    problems += check(value, properties[key], f"{path}.{key}")
+                problems += check(value, properties[key], f"{path}.{key}")
             elif schema.get("additionalProperties") is False:
                 problems.append(f"{path}.{key}: additional property")
     if isinstance(instance, list):
@@ -117,6 +117,19 @@ def test_invalid_example_breaks_the_schema() -> None:
     assert "$.location.latitude: matches no anyOf option" in problems
 
 
+def test_null_is_absent_for_optional_fields_and_refused_for_required_ones() -> None:
+    data = load("budget")
+    assert isinstance(data, dict)
+    data["energy_market"] = None
+    assert check(data, json_schema(Flow.BUDGET)) == []
+    assert parse_connection_budget_request(data, today=TODAY).energy_market is None
+    data["uc"] = None
+    assert check(data, json_schema(Flow.BUDGET)) == ["$.uc: not string"]
+    with pytest.raises(InvalidInputError) as info:
+        parse_request(Flow.BUDGET, data, today=TODAY)
+    assert [(e.path, e.code) for e in info.value.errors] == [("uc", "required")]
+
+
 @pytest.mark.parametrize("flow", list(Flow), ids=lambda f: f.value)
 def test_required_keys_are_the_parser_s(flow: Flow) -> None:
     """The schema's `required` list is exactly what the parser reports missing for {}."""
@@ -144,6 +157,7 @@ def test_enums_come_from_the_enum_classes() -> None:
     assert properties["reason"]["enum"] == [m.value for m in BudgetReason]
     assert properties["purpose"]["enum"] == [m.value for m in BudgetPurpose]
     assert properties["load"]["properties"]["secondary_voltage"]["enum"][0] == "220/127"
+    assert properties["energy_market"]["anyOf"][1] == {"type": "null"}
     assert schema["required"] == [
         "reason",
         "uc",

@@ -419,6 +419,9 @@ class Obj(Spec):
         properties: dict[str, object] = {}
         for spec_field in self.fields:
             sub = dict(spec_field.spec.schema())
+            if not spec_field.required:
+                # The parser reads null as absent, so an optional field may be null.
+                sub = {"anyOf": [sub, {"type": "null"}]}
             if spec_field.description:
                 sub["description"] = spec_field.description
             properties[spec_field.name] = sub
