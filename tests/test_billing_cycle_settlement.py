@@ -23,7 +23,7 @@ from aneel_rules.billing_cycle import (
     duplicate_payment_refund,
     settle_incorrect_billing,
 )
-from aneel_rules.legal import Norm
+from aneel_rules.legal import AmendmentKind, Norm
 
 from .test_billing_cycle_money import IPCA
 
@@ -116,14 +116,19 @@ def test_overbilling_suspended_window_requires_caller_choice() -> None:
         settle_incorrect_billing(
             errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 8)
         )
-    assert info.value.basis == ren1000(323, item="II", amended_by=Norm.DSP_2006_2024)
+    assert info.value.basis == ren1000(
+        323, item="II", amended_by=Norm.DSP_2006_2024, amendment_kind=AmendmentKind.SUSPENDED
+    )
+    assert str(info.value.basis).endswith("(suspenso pelo Despacho ANEEL 2.006/2024)")
     assert "2.006/2024" in str(info.value)
     s = settle_incorrect_billing(
         errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 8), window_cycles=3
     )
     assert s.window_from_caller is True
     assert s.cycles == (date(2024, 5, 1), date(2024, 6, 1))  # window May–Jul 2024
-    assert s.basis[0] == ren1000(323, item="II", amended_by=Norm.DSP_2006_2024)
+    assert s.basis[0] == ren1000(
+        323, item="II", amended_by=Norm.DSP_2006_2024, amendment_kind=AmendmentKind.SUSPENDED
+    )
     assert OVERBILLING_WINDOW.period_on(date(2024, 7, 8)).value is None
 
 

@@ -108,7 +108,7 @@ DV = SupplyOption.DIFFERENT_VOLTAGE
             {"load_kw": 60, "underground": True, "generation_kw": 100, "demand_kw": 60},
             Group.A,
             VoltageLevel.FROM_2_3_TO_69_KV,
-            "art. 23, § 6º (redação dada pela REN 1.059/2023)",
+            "art. 23, § 6º (incluído pela REN 1.059/2023)",
             (DV,),
             id="REN1000-art23-p6-underground-minigeneration",
         ),

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import attrs
 import pytest
 
-from aneel_rules import InvalidInputError, Norm, ren1000
+from aneel_rules import AmendmentKind, InvalidInputError, Norm, ren1000
 from aneel_rules.documents import rg, uc
 from aneel_rules.i18n import translate
 
@@ -188,7 +188,9 @@ def test_uc_invalid(given: object, code: str) -> None:
 def test_uc_too_long_cites_art_659a() -> None:
     with pytest.raises(InvalidInputError) as info:
         uc.validate("1234567890123456")
-    assert info.value.errors[0].basis == ren1000("659-A", amended_by=Norm.REN_1095_2024)
+    assert info.value.errors[0].basis == ren1000(
+        "659-A", amended_by=Norm.REN_1095_2024, amendment_kind=AmendmentKind.INSERTED
+    )
 
 
 def test_uc_layout_positions() -> None:
@@ -196,7 +198,9 @@ def test_uc_layout_positions() -> None:
     parts = uc.layout("123456789012345")
     assert parts == uc.UcLayout("1234567890", "123", check_digits="45")
     assert str(parts) == "123456789012345"
-    assert parts.basis == ren1000("659-A", amended_by=Norm.REN_1095_2024)
+    assert parts.basis == ren1000(
+        "659-A", amended_by=Norm.REN_1095_2024, amendment_kind=AmendmentKind.INSERTED
+    )
     assert uc.LAYOUT_LENGTH == 15
 
 
@@ -209,7 +213,9 @@ def test_uc_layout_needs_15_digits(given: str) -> None:
     (error,) = info.value.errors
     assert error.path == "uc"
     assert error.code == ("invalid_length" if len(given) > 15 else "not_659a_layout")
-    assert error.basis == ren1000("659-A", amended_by=Norm.REN_1095_2024)
+    assert error.basis == ren1000(
+        "659-A", amended_by=Norm.REN_1095_2024, amendment_kind=AmendmentKind.INSERTED
+    )
     assert "659-A" in error.message
 
 

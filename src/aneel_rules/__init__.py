@@ -30,6 +30,7 @@ from aneel_rules.errors import (
 )
 from aneel_rules.legal import (
     NORMS,
+    AmendmentKind,
     Basis,
     Determination,
     DistributorRule,
@@ -47,6 +48,7 @@ __version__ = "0.1.0"
 __all__ = (
     # legal citations and regimes
     "NORMS",
+    "AmendmentKind",
     "Basis",
     "Determination",
     "DistributorRule",

@@ -27,7 +27,7 @@ from aneel_rules._billing_money import (
 )
 from aneel_rules._convert import to_decimal
 from aneel_rules.errors import NotInForceError
-from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.legal import AmendmentKind, Basis, Norm, norm_in_force, ren414, ren1000
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
@@ -63,7 +63,12 @@ OVERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
         Period(
             since=_SUSPENDED_SINCE,
             value=None,
-            basis=ren1000(323, item="II", amended_by=Norm.DSP_2006_2024),
+            basis=ren1000(
+                323,
+                item="II",
+                amended_by=Norm.DSP_2006_2024,
+                amendment_kind=AmendmentKind.SUSPENDED,
+            ),
             note=(
                 "Despacho ANEEL 2.006 of 8 Jul 2024 (court decision) suspended the 60-cycle term; "
                 "the compiled text gives no replacement. The start is the despacho's date "

@@ -36,7 +36,14 @@ import attrs
 from aneel_rules._convert import to_date, to_decimal
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.errors import AneelRulesError, FieldError, InvalidInputError, UnsupportedCaseError
-from aneel_rules.legal import DistributorRule, LegalRef, Norm, norm_in_force, ren1000
+from aneel_rules.legal import (
+    AmendmentKind,
+    DistributorRule,
+    LegalRef,
+    Norm,
+    norm_in_force,
+    ren1000,
+)
 from aneel_rules.tariffs import Group
 
 __all__ = (
@@ -501,7 +508,12 @@ def supply_voltage(
             )
         needs_demand()
         group, voltage = Group.A, VoltageLevel.FROM_2_3_TO_69_KV
-        basis = ren1000(23, paragraph=6, amended_by=Norm.REN_1059_2023)
+        basis = ren1000(
+            23,
+            paragraph=6,
+            amended_by=Norm.REN_1059_2023,
+            amendment_kind=AmendmentKind.INSERTED,
+        )
     # Art. 23, I, "b": underground network → group B up to the distributor's standard limit.
     elif underground:
         group, voltage, basis = (

@@ -35,6 +35,7 @@ from aneel_rules.errors import InvalidInputError, NotInForceError
 
 __all__ = (
     "NORMS",
+    "AmendmentKind",
     "Basis",
     "Determination",
     "DistributorRule",
@@ -78,6 +79,20 @@ class Norm(enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def by(self) -> str:
+        """``"pela REN 1.101/2024"`` / ``"pelo Despacho ANEEL 2.006/2024"`` (grammatical gender)."""
+        masculine = self.value.startswith("Despacho")
+        return f"{'pelo' if masculine else 'pela'} {self.value}"
+
+
+class AmendmentKind(enum.Enum):
+    """How an amending act touched a provision (nota de alteração in the compiled text)."""
+
+    WORDING = "redação dada"
+    INSERTED = "incluído"
+    SUSPENDED = "suspenso"
 
 
 @attrs.frozen(kw_only=True)
@@ -167,7 +182,10 @@ class LegalRef:
         paragraph: ``§`` number, ``"único"`` for the parágrafo único, or ``None`` for the caput.
         item: Inciso as a Roman numeral (``"II"``).
         subitem: Alínea (``"a"``).
-        amended_by: Act that gave the provision the wording applied, if any.
+        amended_by: Act that gave the provision the wording applied (or inserted or suspended
+            it, per ``amendment_kind``), if any.
+        amendment_kind: What ``amended_by`` did; the compiled text's "Redação dada pela",
+            "Incluído pela" or a suspension.
 
     Examples:
         >>> str(LegalRef(norm=Norm.REN_1000_2021, article=260, paragraph=1))
@@ -178,6 +196,12 @@ class LegalRef:
         'REN 1.000/2021, art. 657, parágrafo único'
         >>> str(ren1000("659-A"))
         'REN 1.000/2021, art. 659-A'
+        >>> str(ren1000("659-A", amended_by=Norm.REN_1095_2024,
+        ...             amendment_kind=AmendmentKind.INSERTED))
+        'REN 1.000/2021, art. 659-A (incluído pela REN 1.095/2024)'
+        >>> str(ren1000(323, item="II", amended_by=Norm.DSP_2006_2024,
+        ...             amendment_kind=AmendmentKind.SUSPENDED))
+        'REN 1.000/2021, art. 323, II (suspenso pelo Despacho ANEEL 2.006/2024)'
     """
 
     norm: Norm = attrs.field(validator=attrs.validators.instance_of(Norm))
@@ -187,6 +211,9 @@ class LegalRef:
     subitem: str | None = attrs.field(default=None, validator=_check_subitem)
     amended_by: Norm | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Norm))
+    )
+    amendment_kind: AmendmentKind = attrs.field(
+        default=AmendmentKind.WORDING, validator=attrs.validators.instance_of(AmendmentKind)
     )
 
     def __str__(self) -> str:
@@ -201,7 +228,7 @@ class LegalRef:
             parts.append(f'"{self.subitem}"')
         text = ", ".join(parts)
         if self.amended_by is not None:
-            text += f" (redação dada pela {self.amended_by.value})"
+            text += f" ({self.amendment_kind.value} {self.amended_by.by})"
         return text
 
 
@@ -245,6 +272,7 @@ def ren1000(
     item: str | None = None,
     subitem: str | None = None,
     amended_by: Norm | None = None,
+    amendment_kind: AmendmentKind = AmendmentKind.WORDING,
 ) -> LegalRef:
     """Cite REN 1.000/2021 (shorthand for :class:`LegalRef`)."""
     return LegalRef(
@@ -254,6 +282,7 @@ def ren1000(
         item=item,
         subitem=subitem,
         amended_by=amended_by,
+        amendment_kind=amendment_kind,
     )
 
 
@@ -264,6 +293,7 @@ def ren414(
     item: str | None = None,
     subitem: str | None = None,
     amended_by: Norm | None = None,
+    amendment_kind: AmendmentKind = AmendmentKind.WORDING,
 ) -> LegalRef:
     """Cite REN 414/2010 (shorthand for :class:`LegalRef`).
 
@@ -277,6 +307,7 @@ def ren414(
         item=item,
         subitem=subitem,
         amended_by=amended_by,
+        amendment_kind=amendment_kind,
     )
 
 

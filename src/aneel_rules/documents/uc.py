@@ -29,7 +29,7 @@ Examples:
     >>> parts.sequential, parts.distributor_id, parts.check_digits
     ('0000012345', '007', '12')
     >>> str(parts.basis)
-    'REN 1.000/2021, art. 659-A (redação dada pela REN 1.095/2024)'
+    'REN 1.000/2021, art. 659-A (incluído pela REN 1.095/2024)'
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from aneel_rules.documents._common import (
     resolve,
     shape_problem,
 )
-from aneel_rules.legal import LegalRef, Norm, ren1000
+from aneel_rules.legal import AmendmentKind, LegalRef, Norm, ren1000
 
 __all__ = (
     "LAYOUT_BASIS",
@@ -79,7 +79,9 @@ _DIGITS: Final = "0123456789"
 LAYOUT_LENGTH: Final = 15
 """Positions of the art. 659-A number (REN 1.000/2021, art. 659-A, caput)."""
 
-LAYOUT_BASIS: Final = ren1000("659-A", amended_by=Norm.REN_1095_2024)
+LAYOUT_BASIS: Final = ren1000(
+    "659-A", amended_by=Norm.REN_1095_2024, amendment_kind=AmendmentKind.INSERTED
+)
 """The provision that fixes the layout (included by REN 1.095/2024)."""
 
 
