@@ -615,3 +615,22 @@ def test_examples_are_not_mutated_by_parsing() -> None:
     before = copy.deepcopy(data)
     parse_connection_budget_request(data, today=TODAY)
     assert data == before
+
+
+def test_grant_permits_budget_requests_for_its_unit_while_active(
+    profile: ProfessionalProfileRequest,
+) -> None:
+    grant = AccessGrant.grant(
+        profile, ProfileStatus.APPROVED, uc="24836494", on=TODAY, valid_until=date(2026, 6, 30)
+    )
+    assert grant.permits("24836494", TODAY).value is False  # pending confirmation
+    grant = grant.confirm(TODAY)
+    decision = grant.permits("2483649-4", date(2026, 6, 30))
+    assert decision.value is True
+    assert [str(b) for b in decision.basis] == [
+        "Amazonas Energia, Manual da Agência Virtual, item 4.1 (regra da distribuidora)",
+        "Amazonas Energia, Manual da Agência Virtual, item 3.1.2 (regra da distribuidora)",
+    ]
+    assert grant.permits("24836494", date(2026, 7, 1)).value is False  # expired
+    assert grant.permits("11111111", TODAY).value is False  # another unit
+    assert grant.permits(24836494, TODAY).value is False  # type: ignore[arg-type]

@@ -170,6 +170,7 @@ _HIGH_VOLTAGE_RULE: Final = _manual("2.7")
 _PROFILE_RULE: Final = _manual("3.1.1")
 _ACCESS_RULE: Final = _manual("3.1.2")
 _BUDGET_RULE: Final = _manual("4.1 a 4.6")
+_BUDGET_ACCESS_RULE: Final = _manual("4.1")
 
 BRAZIL_LATITUDE: Final = (Decimal("-33.76"), Decimal("5.28"))
 """Latitude bounds (south, north) of Brazil's extreme points, rounded outward to 0.01°.
@@ -715,6 +716,28 @@ class AccessGrant:
             )
         return attrs.evolve(self, confirmed_on=on)
 
+    def permits(self, uc: str, on: date) -> Determination[bool]:
+        """Whether the professional may request services for ``uc`` on ``on`` (e.g. a budget).
+
+        Manual 4.1: "O responsável técnico com liberação para a UC do cliente pode solicitar
+        este serviço" — the grant must be active on that date and be for that unit
+        (numbers compared without punctuation or blanks).
+
+        Examples:
+            >>> grant = AccessGrant(uc="24836494", professional_cpf="52998224725",
+            ...     profile=ProfessionalKind.ENGINEER, profile_status=ProfileStatus.APPROVED,
+            ...     registered_on=date(2025, 2, 26), valid_until=date(2025, 12, 31),
+            ...     confirmed_on=date(2025, 2, 27))
+            >>> grant.permits("24836494", date(2025, 6, 1)).value
+            True
+            >>> grant.permits("24836494", date(2026, 1, 1)).value
+            False
+        """
+        same_unit = isinstance(uc, str) and _digits(uc) == _digits(self.uc)
+        # Manual 4.1 with 3.1.2: only an active grant for the unit lets the professional act.
+        allowed = same_unit and self.status(on) is AccessStatus.ACTIVE
+        return Determination(allowed, (_BUDGET_ACCESS_RULE, _ACCESS_RULE))
+
     def status(self, on: date) -> AccessStatus:
         """Status on a date: expired after ``valid_until``; pending until confirmed; else active.
 
@@ -730,6 +753,10 @@ class AccessGrant:
         if self.confirmed_on is None or on < self.confirmed_on:
             return AccessStatus.PENDING
         return AccessStatus.ACTIVE
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch not in " .-/")
 
 
 # ---------------------------------------------------------------------------------------------
