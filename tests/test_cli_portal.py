@@ -183,6 +183,17 @@ def test_unreadable_and_bad_json(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert err.count("\n") == 1
 
 
+def test_duplicate_json_keys_are_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "dup.json"
+    path.write_text('{"uc": "1", "holder_document": "52998224725", "uc": "2"}', encoding="utf-8")
+    status, out, err = run(capsys, "validate", "request", "access", str(path))
+    assert (status, out) == (2, "")
+    assert "repete a chave 'uc'" in err
+    assert err.count("\n") == 1
+
+
 def test_before_ren1000_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(
         capsys,

@@ -44,6 +44,7 @@ _YES: Final = "yes"
 _NO: Final = "no"
 _CANNOT_READ: Final = "cannot read {file}: {error}"
 _NOT_JSON: Final = "{file} is not valid JSON: {error}"
+_DUPLICATE_KEY: Final = "{file} repeats the key {key} in one object"
 
 CLI_MESSAGES: Final = (
     _VALID_REQUEST,
@@ -57,6 +58,7 @@ CLI_MESSAGES: Final = (
     _NO,
     _CANNOT_READ,
     _NOT_JSON,
+    _DUPLICATE_KEY,
 )
 """Every text the ``validate`` and ``schema`` commands print (translated in ``portal.po``)."""
 
@@ -119,12 +121,32 @@ def _load_json(path: str, console: Console) -> object | None:
         print(f"aneel-rules: error: {message}", file=sys.stderr)
         return None
     try:
-        data: object = json.loads(text, parse_float=Decimal)
+        data: object = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         message = console.t(_NOT_JSON, domain=DOMAIN, file=path, error=str(exc))
         print(f"aneel-rules: error: {message}", file=sys.stderr)
         return None
+    except _DuplicateKeyError as exc:
+        message = console.t(_DUPLICATE_KEY, domain=DOMAIN, file=path, key=repr(exc.key))
+        print(f"aneel-rules: error: {message}", file=sys.stderr)
+        return None
     return data
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refusing a repeated key (json would silently keep the last value)."""
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
 
 
 def _validate_request(args: argparse.Namespace, console: Console) -> int:
