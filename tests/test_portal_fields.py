@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from aneel_rules import InvalidInputError
 from aneel_rules._portal_fields import (
     INVALID,
     Boolean,
@@ -149,3 +150,15 @@ def test_grant_basis() -> None:
         valid_until=TODAY,
     )
     assert str(grant.basis).endswith("item 3.1.2 (regra da distribuidora)")
+
+
+def test_secondary_voltage_must_be_text() -> None:
+    data = json.loads(
+        (Path(__file__).resolve().parent.parent / "examples/budget.json").read_text("utf-8")
+    )
+    data["load"]["secondary_voltage"] = 220
+    with pytest.raises(InvalidInputError) as info:
+        parse_connection_budget_request(data, today=TODAY)
+    assert [(e.path, e.code) for e in info.value.errors] == [
+        ("load.secondary_voltage", "not_a_string")
+    ]
