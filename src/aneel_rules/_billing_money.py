@@ -24,7 +24,7 @@ from typing import Final
 from aneel_rules._billing_messages import invalid
 from aneel_rules._convert import to_decimal
 from aneel_rules.errors import InvalidInputError
-from aneel_rules.legal import ren414, ren1000
+from aneel_rules.legal import REN414_IN_FORCE_FROM, REN1000_IN_FORCE_FROM, ren414, ren1000
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
@@ -79,13 +79,13 @@ INVOICE_ROUNDING: Final[Timeline[InvoiceRounding]] = Timeline(
     label_pt="tratamento dos valores monetários na fatura",
     periods=(
         Period(
-            since=date(2010, 9, 15),
+            since=REN414_IN_FORCE_FROM,
             value=InvoiceRounding.TRUNCATION,
             basis=ren414(213, paragraph="único"),
             note="REN 414/2010 compiled text (1library copy, dossier S3): truncate to 2 decimals.",
         ),
         Period(
-            since=date(2022, 1, 3),
+            since=REN1000_IN_FORCE_FROM,
             value=InvoiceRounding.ABNT,
             basis=ren1000(657, paragraph="único"),
             note=(

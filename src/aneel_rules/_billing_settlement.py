@@ -27,7 +27,16 @@ from aneel_rules._billing_money import (
 )
 from aneel_rules._convert import to_decimal
 from aneel_rules.errors import NotInForceError
-from aneel_rules.legal import AmendmentKind, Basis, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.legal import (
+    REN414_IN_FORCE_FROM,
+    REN1000_IN_FORCE_FROM,
+    AmendmentKind,
+    Basis,
+    Norm,
+    norm_in_force,
+    ren414,
+    ren1000,
+)
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
@@ -46,8 +55,6 @@ __all__ = (
 )
 
 _LAST_VERIFIED: Final = date(2026, 11, 23)
-_REN414_START: Final = date(2010, 9, 15)
-_REN1000_START: Final = date(2022, 1, 3)
 _SUSPENDED_SINCE: Final = date(2024, 7, 8)
 
 DOUBLE_REFUND_CUTOFF: Final = date(2022, 3, 31)
@@ -58,8 +65,8 @@ OVERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
     unit="cycles",
     label_pt="janela de devolução do faturamento a maior (culpa da distribuidora)",
     periods=(
-        Period(since=_REN414_START, value=36, basis=ren414(113, item="II")),
-        Period(since=_REN1000_START, value=60, basis=ren1000(323, item="II")),
+        Period(since=REN414_IN_FORCE_FROM, value=36, basis=ren414(113, item="II")),
+        Period(since=REN1000_IN_FORCE_FROM, value=60, basis=ren1000(323, item="II")),
         Period(
             since=_SUSPENDED_SINCE,
             value=None,
@@ -85,8 +92,8 @@ UNDERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
     unit="cycles",
     label_pt="cobrança do faturamento a menor (culpa da distribuidora)",
     periods=(
-        Period(since=_REN414_START, value=3, basis=ren414(113, item="I")),
-        Period(since=_REN1000_START, value=3, basis=ren1000(323, item="I")),
+        Period(since=REN414_IN_FORCE_FROM, value=3, basis=ren414(113, item="I")),
+        Period(since=REN1000_IN_FORCE_FROM, value=3, basis=ren1000(323, item="I")),
     ),
     last_verified_on=_LAST_VERIFIED,
 )
@@ -97,8 +104,8 @@ CONSUMER_FAULT_WINDOW: Final[Timeline[int]] = Timeline(
     unit="cycles",
     label_pt="prazo de cobrança ou devolução por motivo atribuível ao consumidor",
     periods=(
-        Period(since=_REN414_START, value=36, basis=ren414(114)),
-        Period(since=_REN1000_START, value=36, basis=ren1000(324, paragraph=2)),
+        Period(since=REN414_IN_FORCE_FROM, value=36, basis=ren414(114)),
+        Period(since=REN1000_IN_FORCE_FROM, value=36, basis=ren1000(324, paragraph=2)),
     ),
     last_verified_on=_LAST_VERIFIED,
 )
@@ -266,7 +273,7 @@ def _multiplier(
         # REN 1.000/2021, art. 668, § 1º + IV: REN 414/2010, art. 113, § 2º still applies —
         # double, "salvo hipótese de engano justificável"
         rule: tuple[Basis, ...] = (ren414(113, paragraph=2, amended_by=Norm.REN_479_2012),)
-        if error.cycle >= _REN1000_START:
+        if error.cycle >= REN1000_IN_FORCE_FROM:
             rule = (ren1000(668, paragraph=1), *rule)
         return (1 if justifiable_error else 2), rule
     if cause is Cause.THIRD_PARTY:

@@ -65,7 +65,16 @@ from aneel_rules._billing_settlement import (
     settle_incorrect_billing,
 )
 from aneel_rules._convert import to_decimal
-from aneel_rules.legal import Basis, Determination, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.legal import (
+    REN414_IN_FORCE_FROM,
+    REN1000_IN_FORCE_FROM,
+    Basis,
+    Determination,
+    Norm,
+    norm_in_force,
+    ren414,
+    ren1000,
+)
 from aneel_rules.tariffs import Group
 from aneel_rules.timeline import Period, Timeline
 
@@ -120,8 +129,6 @@ __all__ = (
 )
 
 _LAST_VERIFIED: Final = date(2026, 11, 23)
-_REN414_START: Final = date(2010, 9, 15)
-_REN1000_START: Final = date(2022, 1, 3)
 
 
 class ReadingKind(enum.Enum):
@@ -139,8 +146,8 @@ GROUP_B_READING_INTERVAL: Final[Timeline[tuple[int, int]]] = Timeline(
     unit="days (minimum, maximum)",
     label_pt="intervalo de leitura do grupo B",
     periods=(
-        Period(since=_REN414_START, value=(27, 33), basis=ren414(84)),
-        Period(since=_REN1000_START, value=(27, 33), basis=ren1000(260)),
+        Period(since=REN414_IN_FORCE_FROM, value=(27, 33), basis=ren414(84)),
+        Period(since=REN1000_IN_FORCE_FROM, value=(27, 33), basis=ren1000(260)),
     ),
     last_verified_on=_LAST_VERIFIED,
 )
@@ -152,12 +159,12 @@ EXCEPTIONAL_READING_INTERVAL: Final[Timeline[tuple[int, int]]] = Timeline(
     label_pt="intervalo de leitura excepcional (primeiro faturamento etc.)",
     periods=(
         Period(
-            since=_REN414_START,
+            since=REN414_IN_FORCE_FROM,
             value=(15, 47),
             basis=ren414(84),
             note="Study note: first billing only; route change not confirmed for REN 414.",
         ),
-        Period(since=_REN1000_START, value=(15, 47), basis=ren1000(260, paragraph=1)),
+        Period(since=REN1000_IN_FORCE_FROM, value=(15, 47), basis=ren1000(260, paragraph=1)),
     ),
     last_verified_on=_LAST_VERIFIED,
 )
@@ -469,7 +476,7 @@ THREE_PHASE_LOW_INCOME_AVAILABILITY: Final[Timeline[int]] = Timeline(
     unit="kWh",
     label_pt="custo de disponibilidade trifásico baixa renda com consumo ≤ 80 kWh",
     periods=(
-        Period(since=_REN1000_START, value=100, basis=ren1000(291, item="III")),
+        Period(since=REN1000_IN_FORCE_FROM, value=100, basis=ren1000(291, item="III")),
         Period(
             since=date(2025, 7, 5),
             value=80,
@@ -845,12 +852,12 @@ TEMPORARY_ADVANCE_MAX_CYCLES: Final[Timeline[int]] = Timeline(
     label_pt="pagamento antecipado na conexão temporária (ciclos completos)",
     periods=(
         Period(
-            since=_REN414_START,
+            since=REN414_IN_FORCE_FROM,
             value=3,
             basis=ren414(52),
             note="REN 414/2010 'fornecimento provisório' (study note).",
         ),
-        Period(since=_REN1000_START, value=3, basis=ren1000(504)),
+        Period(since=REN1000_IN_FORCE_FROM, value=3, basis=ren1000(504)),
     ),
     last_verified_on=_LAST_VERIFIED,
 )

@@ -42,6 +42,8 @@ __all__ = (
     "LegalRef",
     "Norm",
     "NormInfo",
+    "REN414_IN_FORCE_FROM",
+    "REN1000_IN_FORCE_FROM",
     "norm_in_force",
     "ren414",
     "ren1000",
@@ -335,6 +337,12 @@ NORMS: Final[dict[Norm, NormInfo]] = {
     ),
 }
 """Dates of the two regimes (REN 414/2010 → REN 1.000/2021)."""
+
+REN414_IN_FORCE_FROM: Final[date] = NORMS[Norm.REN_414_2010].in_force_from
+"""First day of REN 414/2010 (2010-09-15); the first period of every REN 414 timeline."""
+
+REN1000_IN_FORCE_FROM: Final[date] = NORMS[Norm.REN_1000_2021].in_force_from
+"""First day of REN 1.000/2021 (2022-01-03, art. 679); where REN 414 periods end."""
 
 
 def norm_in_force(on: date) -> Norm:
