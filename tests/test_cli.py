@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import io
+import runpy
+import sys
 from datetime import date
 from decimal import Decimal
 
@@ -35,3 +37,11 @@ def test_babel_formatting() -> None:
     assert format_currency(Decimal("1234.56"), "en") == "R$1,234.56"
     assert format_decimal(Decimal("1234.5"), "pt_BR") == "1.234,5"
     assert format_date(date(2026, 3, 9), "pt_BR", style="short") == "09/03/2026"
+
+
+def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["aneel_rules", "no-such-command"])
+    with pytest.raises(SystemExit) as info:
+        runpy.run_module("aneel_rules", run_name="__main__")
+    assert info.value.code == 2
+    assert "aneel-rules: error:" in capsys.readouterr().err

@@ -174,7 +174,7 @@ def _check_subitem(_inst: object, _attr: object, value: str | None) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class LegalRef:
     """Pinpoint citation of a legal provision (dispositivo legal).
 
@@ -198,6 +198,8 @@ class LegalRef:
         'REN 1.000/2021, art. 657, parágrafo único'
         >>> str(ren1000("659-A"))
         'REN 1.000/2021, art. 659-A'
+        >>> ren1000(285, item="II")
+        LegalRef('REN 1.000/2021, art. 285, II')
         >>> str(ren1000("659-A", amended_by=Norm.REN_1095_2024,
         ...             amendment_kind=AmendmentKind.INSERTED))
         'REN 1.000/2021, art. 659-A (incluído pela REN 1.095/2024)'
@@ -233,8 +235,11 @@ class LegalRef:
             text += f" ({self.amendment_kind.value} {self.amended_by.by})"
         return text
 
+    def __repr__(self) -> str:
+        return f"LegalRef({str(self)!r})"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class DistributorRule:
     """A distributor's own rule (norma técnica or portal rule) — not an ANEEL provision.
 
@@ -253,6 +258,9 @@ class DistributorRule:
         if self.section:
             text += f", item {self.section}"
         return text + " (regra da distribuidora)"
+
+    def __repr__(self) -> str:
+        return f"DistributorRule({str(self)!r})"
 
 
 Basis = LegalRef | DistributorRule
