@@ -27,7 +27,7 @@ def _templates(path: Path) -> list[str]:
             continue
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        index = {"_error": 2, "single": 2, "t": 0, "_print_deadline": 2}.get(name)
+        index = {"invalid": 2, "single": 2, "t": 0, "_print_deadline": 2}.get(name)
         if index is None or len(node.args) <= index:
             continue
         arg = node.args[index]

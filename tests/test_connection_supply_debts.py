@@ -163,12 +163,86 @@ def test_supply_voltage_errors_and_regimes() -> None:
     with pytest.raises(UnsupportedCaseError):
         supply_voltage(load_kw=60, on=date(2022, 1, 2))
     assert supply_voltage(load_kw=60, on=date(2022, 1, 3)).group is Group.B
-    with pytest.raises(UnsupportedCaseError):
-        supply_voltage(
-            load_kw=60, underground=True, generation_kw=100, demand_kw=60, on=date(2023, 6, 1)
-        )
     with pytest.raises(InvalidInputError):
         supply_voltage(load_kw=60, underground=True, generation_kw=100, on=ON)
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [
+        pytest.param("underground", "no", id="underground-str"),
+        pytest.param("collective_installation", 1, id="collective-int"),
+    ],
+)
+def test_supply_voltage_flags_must_be_bool(flag: str, value: object) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        supply_voltage(load_kw=60, on=ON, **{flag: value})  # type: ignore[arg-type]
+    assert info.value.codes == ("not_a_bool",)
+    assert info.value.errors[0].path == flag
+
+
+P6 = "art. 23, § 6º (incluído pela REN 1.059/2023)"
+B = 'art. 23, I, "b"'
+
+
+# Art. 23, § 6º, "(Incluído pela REN ANEEL 1.059, de 07.02.2023)": before that date an
+# underground unit with generation above 75 kW stays under alínea "b" (group B).
+@pytest.mark.parametrize(
+    ("on", "group", "basis"),
+    [
+        pytest.param(date(2022, 1, 3), Group.B, B, id="REN1000-art23-I-b-first-day"),
+        pytest.param(date(2023, 2, 6), Group.B, B, id="REN1000-art23-p6-day-before-REN1059"),
+        pytest.param(date(2023, 2, 7), Group.A, P6, id="REN1000-art23-p6-REN1059-day"),
+        pytest.param(date(2023, 2, 8), Group.A, P6, id="REN1000-art23-p6-day-after"),
+    ],
+)
+def test_minigeneration_underground_by_date(on: date, group: Group, basis: str) -> None:
+    decision = supply_voltage(load_kw=40, generation_kw=100, demand_kw=40, underground=True, on=on)
+    assert decision.group is group
+    assert str(decision.basis) == f"REN 1.000/2021, {basis}"
+
+
+P1_OLD = "REN 1.000/2021, art. 23, § 1º"
+P1_NEW = "REN 1.000/2021, art. 23, § 1º (redação dada pela REN 1.059/2023)"
+
+
+# Art. 23, § 1º: original wording "carga maior que 50 kW e menor ou igual a 75 kW";
+# REN 1.059 (07.02.2023) wording "carga e/ou geração maior que 50 kW e menor ou igual a 75 kW".
+@pytest.mark.parametrize(
+    ("kwargs", "on", "bases"),
+    [
+        pytest.param(
+            {"load_kw": 10, "generation_kw": 60},
+            date(2023, 2, 6),
+            ("REN 1.000/2021, art. 23, § 4º",),
+            id="REN1000-art23-p1-original-generation-not-counted",
+        ),
+        pytest.param(
+            {"load_kw": 60, "generation_kw": 0},
+            date(2023, 2, 6),
+            (P1_OLD, "REN 1.000/2021, art. 23, § 4º"),
+            id="REN1000-art23-p1-original-load",
+        ),
+        pytest.param(
+            {"load_kw": 10, "generation_kw": 60},
+            date(2023, 2, 7),
+            (P1_NEW, "REN 1.000/2021, art. 23, § 4º"),
+            id="REN1000-art23-p1-REN1059-generation-counted",
+        ),
+        pytest.param(
+            {"load_kw": 60},
+            date(2023, 2, 8),
+            (P1_NEW, "REN 1.000/2021, art. 23, § 4º"),
+            id="REN1000-art23-p1-REN1059-day-after",
+        ),
+    ],
+)
+def test_group_a_by_study_by_date(
+    kwargs: dict[str, object], on: date, bases: tuple[str, ...]
+) -> None:
+    decision = supply_voltage(on=on, **kwargs)  # type: ignore[arg-type]
+    assert tuple(str(b) for b in decision.option_bases) == bases
+    assert len(decision.options) == len(decision.option_bases)
 
 
 S3 = "REN 1.000/2021, art. 346, § 3º"

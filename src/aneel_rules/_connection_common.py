@@ -1,0 +1,76 @@
+"""Helpers shared by the connection modules: error builder, regime check, input readers."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+from aneel_rules._convert import to_date, to_decimal
+from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError
+from aneel_rules.legal import Norm, norm_in_force
+
+__all__ = ("DOMAIN", "check_bool", "invalid", "non_negative", "positive", "require_ren1000")
+
+DOMAIN: Final = "connection"
+"""Message-catalog domain of the connection modules."""
+
+
+def invalid(path: str, code: str, template: str, /, **params: object) -> InvalidInputError:
+    """An :class:`InvalidInputError` with one field error in the ``connection`` domain."""
+    return InvalidInputError(
+        (FieldError(path=path, code=code, template=template, params=params, domain=DOMAIN),)
+    )
+
+
+def check_bool(**flags: object) -> None:
+    """Refuse any flag that is not a real ``bool`` (``"no"`` is truthy: a silent wrong answer)."""
+    for name, flag in flags.items():
+        if not isinstance(flag, bool):
+            raise invalid(
+                name,
+                "not_a_bool",
+                "{path} must be true or false, got {value}",
+                path=name,
+                value=repr(flag),
+            )
+
+
+def require_ren1000(on: date, *, what: str, ren414_note: str, path: str = "on") -> date:
+    """Check that ``on`` falls under REN 1.000/2021; REN 414/2010 values are not modelled."""
+    day = to_date(on, path=path)
+    # REN 1.000/2021, art. 679: in force from 3 Jan 2022 (REN 414/2010 before).
+    if norm_in_force(day) is not Norm.REN_1000_2021:
+        raise UnsupportedCaseError(
+            f"{what} on {day.isoformat()} falls under REN 414/2010, which the library does "
+            f"not model for this rule ({ren414_note}); REN 1.000/2021 applies from 2022-01-03"
+        )
+    return day
+
+
+def positive(value: Decimal | int | str, path: str) -> Decimal:
+    """A number greater than zero (a ``float`` is read through its ``repr``)."""
+    number = to_decimal(value, path=path, allow_float=True)
+    if number <= 0:
+        raise invalid(
+            path,
+            "not_positive",
+            "{path} must be greater than zero, got {value}",
+            path=path,
+            value=repr(value),
+        )
+    return number
+
+
+def non_negative(value: Decimal | int | str, path: str) -> Decimal:
+    """A number not below zero (a ``float`` is read through its ``repr``)."""
+    number = to_decimal(value, path=path, allow_float=True)
+    if number < 0:
+        raise invalid(
+            path,
+            "negative",
+            "{path} must not be negative, got {value}",
+            path=path,
+            value=repr(value),
+        )
+    return number
