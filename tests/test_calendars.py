@@ -77,14 +77,11 @@ def test_holiday_names_and_extra_days() -> None:
         ({"extra_holidays": "2025-10-24"}, "extra_holidays", "not_a_date_list"),
         ({"extra_holidays": 5}, "extra_holidays", "not_a_date_list"),
         ({"extra_holidays": ["24/10/2025"]}, "extra_holidays.0", "not_a_date"),
-        ({"optional": "yes"}, None, None),
+        ({"optional": "yes"}, "optional", "not_a_bool"),
+        ({"optional": 1}, "optional", "not_a_bool"),
     ],
 )
-def test_bad_calendar(kwargs: dict[str, object], path: str | None, code: str | None) -> None:
-    if code is None:
-        with pytest.raises(TypeError):
-            BusinessCalendar(**kwargs)  # type: ignore[arg-type]
-        return
+def test_bad_calendar(kwargs: dict[str, object], path: str, code: str) -> None:
     with pytest.raises(InvalidInputError) as info:
         BusinessCalendar(**kwargs)  # type: ignore[arg-type]
     assert info.value.errors[0].path == path
@@ -122,3 +119,19 @@ def test_importing_calendars_does_not_import_holidays() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "False"
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        pytest.param(
+            lambda: NATIONAL.add_business_days(date(9999, 12, 30), 5), "start", id="add-days"
+        ),
+    ],
+)
+def test_end_of_calendar_is_invalid_input(call: object, path: str) -> None:
+    assert callable(call)
+    with pytest.raises(InvalidInputError) as info:
+        call()
+    assert info.value.codes == ("out_of_range",)
+    assert info.value.errors[0].path == path

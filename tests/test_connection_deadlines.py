@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +15,7 @@ from aneel_rules.connection import (
     Deadline,
     DeadlineUnit,
     GenerationKind,
+    ReconnectionStart,
     VoltageLevel,
     budget_requirement,
     connection_budget_deadline,
@@ -433,3 +434,88 @@ def test_iso_string_dates_are_accepted() -> None:
     assert inspection_deadline("2026-03-04", voltage_kv="0.22") == date(2026, 3, 11)  # type: ignore[arg-type]
     assert VoltageLevel.of("2.3") is VoltageLevel.FROM_2_3_TO_69_KV
     assert count_calendar_days(WED, 1) == WED + timedelta(days=1)
+
+
+# Art. 362, § 2º, I: "... se estas ocorrerem em dias úteis, das 8 horas às 18 horas, e, em
+# caso contrário, a partir das 8 horas da manhã do dia útil subsequente".
+@pytest.mark.parametrize(
+    ("at", "reading", "due"),
+    [
+        pytest.param(
+            datetime(2026, 3, 3, 6, 0, tzinfo=MANAUS),
+            ReconnectionStart.NEXT_BUSINESS_DAY,
+            datetime(2026, 3, 4, 12, 0, tzinfo=MANAUS),
+            id="REN1000-art362-p2-I-before-8h-literal",
+        ),
+        pytest.param(
+            datetime(2026, 3, 3, 6, 0, tzinfo=MANAUS),
+            ReconnectionStart.SAME_DAY_8H,
+            datetime(2026, 3, 3, 12, 0, tzinfo=MANAUS),
+            id="REN1000-art362-p2-I-before-8h-same-day",
+        ),
+        pytest.param(
+            datetime(2026, 3, 7, 6, 0, tzinfo=MANAUS),
+            ReconnectionStart.SAME_DAY_8H,
+            datetime(2026, 3, 9, 12, 0, tzinfo=MANAUS),
+            id="REN1000-art362-p2-I-saturday-both-readings-agree",
+        ),
+        pytest.param(
+            datetime(2026, 3, 3, 19, 0, tzinfo=MANAUS),
+            ReconnectionStart.SAME_DAY_8H,
+            datetime(2026, 3, 4, 12, 0, tzinfo=MANAUS),
+            id="REN1000-art362-p2-I-after-18h-next-day",
+        ),
+    ],
+)
+def test_reconnection_early_request_readings(
+    at: datetime, reading: ReconnectionStart, due: datetime
+) -> None:
+    assert reconnection_due(at, Deadline.RECONNECTION_URGENT_URBAN, early_request=reading) == due
+
+
+def test_reconnection_hours_are_elapsed_time_across_dst() -> None:
+    # Art. 362, caput: "contados de forma contínua". 2026-11-01 02:00 is a DST change in
+    # New York (a zone with DST; Brazil has none): 4 elapsed hours, not 4 wall-clock hours.
+    new_york = ZoneInfo("America/New_York")
+    at = datetime(2026, 10, 31, 23, 0, tzinfo=new_york)  # Saturday: undue suspension runs
+    due = reconnection_due(at, Deadline.RECONNECTION_UNDUE_SUSPENSION)
+    assert due.astimezone(UTC) - at.astimezone(UTC) == timedelta(hours=4)
+    assert due.utcoffset() == timedelta(hours=-5)
+    assert (due.hour, due.minute) == (2, 0)
+
+
+def test_reconnection_bad_early_request() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        reconnection_due(
+            datetime(2026, 3, 4, 10, 0, tzinfo=MANAUS),
+            Deadline.RECONNECTION_NORMAL_URBAN,
+            early_request="same day",  # type: ignore[arg-type]
+        )
+    assert info.value.codes == ("invalid_early_request",)
+
+
+def test_connection_budget_deadline_new_connection_flag() -> None:
+    # Art. 64, § 1º: a new connection below 2.3 kV with only a service drop gets no budget.
+    with pytest.raises(BudgetNotIssuedError):
+        connection_budget_deadline(WED, voltage_kv="0.22", works_needed=False, new_connection=True)
+    # Art. 64, I: any other request of that kind gets a budget in 15 days.
+    assert connection_budget_deadline(WED, voltage_kv="0.22", works_needed=False) == date(
+        2026, 3, 19
+    )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(lambda: count_calendar_days(date(9999, 12, 20), 30), id="calendar-days"),
+        pytest.param(lambda: count_calendar_days(date(2026, 3, 4), 10**9), id="huge-days"),
+        pytest.param(
+            lambda: deadline_due(Deadline.OTHER_REQUEST, date(9999, 12, 25)), id="deadline-due"
+        ),
+    ],
+)
+def test_counts_past_year_9999_are_invalid_input(call: object) -> None:
+    assert callable(call)
+    with pytest.raises(InvalidInputError) as info:
+        call()
+    assert info.value.codes == ("out_of_range",)

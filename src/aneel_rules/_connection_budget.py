@@ -214,8 +214,14 @@ def connection_budget_deadline(
     works_needed: bool,
     generation: GenerationKind | str | None = None,
     calendar: BusinessCalendar | None = None,
+    new_connection: bool = False,
 ) -> date:
     """Due date of the connection budget (art. 64): see :func:`connection_budget_deadline_decision`.
+
+    Pass ``new_connection=True`` for a conexão nova: in the case of art. 64, § 1º no
+    budget is issued and :class:`BudgetNotIssuedError` says so (the default, ``False``,
+    treats the request as another kind of connection — load increase, change of the type
+    of connection — for which § 1º does not apply).
 
     Examples:
         >>> connection_budget_deadline(date(2026, 3, 4), voltage_kv=13.8, works_needed=False)
@@ -227,6 +233,7 @@ def connection_budget_deadline(
         works_needed=works_needed,
         generation=generation,
         calendar=calendar,
+        new_connection=new_connection,
     ).due
 
 

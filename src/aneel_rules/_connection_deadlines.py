@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from typing import Final
 
@@ -11,7 +11,7 @@ import attrs
 
 from aneel_rules._connection_common import invalid, require_ren1000
 from aneel_rules._convert import to_date
-from aneel_rules.calendars import BusinessCalendar
+from aneel_rules.calendars import BusinessCalendar, out_of_range
 from aneel_rules.errors import UnsupportedCaseError
 from aneel_rules.legal import LegalRef, ren1000
 
@@ -30,6 +30,7 @@ __all__ = (
     "count_calendar_days",
     "deadline_due",
     "reconnection_due",
+    "ReconnectionStart",
 )
 
 
@@ -287,15 +288,18 @@ def count_calendar_days(
             "start must be a CountingStart, got {value}",
             value=repr(start),
         )
-    # Art. 656, § 3º: the start day moves to the next business day ...
-    if start is CountingStart.NOTICE_DAY:
-        # ... read as the day of notice; § 2º then excludes it.
-        first = cal.roll_forward(day) + timedelta(days=1)
-    else:
-        # ... read as the first day counted (the day after the notice, § 2º).
-        first = cal.roll_forward(day + timedelta(days=1))
-    # Art. 656, caput and § 2º: continuous count, the last day included.
-    last = first + timedelta(days=days - 1)
+    try:
+        # Art. 656, § 3º: the start day moves to the next business day ...
+        if start is CountingStart.NOTICE_DAY:
+            # ... read as the day of notice; § 2º then excludes it.
+            first = cal.roll_forward(day) + timedelta(days=1)
+        else:
+            # ... read as the first day counted (the day after the notice, § 2º).
+            first = cal.roll_forward(day + timedelta(days=1))
+        # Art. 656, caput and § 2º: continuous count, the last day included.
+        last = first + timedelta(days=days - 1)
+    except OverflowError:
+        raise out_of_range("notice_on", day) from None
     # Art. 656, § 3º: the last day moves to the next business day.
     return cal.roll_forward(last)
 
@@ -365,28 +369,63 @@ def deadline_due(
     )
 
 
+class ReconnectionStart(enum.Enum):
+    """Reading of art. 362, § 2º, I for a request made on a business day before 8 h.
+
+    The text starts the clock at once for a request "em dias úteis, das 8 horas às 18
+    horas, e, em caso contrário, a partir das 8 horas da manhã do dia útil subsequente".
+    ``NEXT_BUSINESS_DAY`` (default) reads it literally: a request at 6 h on a Tuesday
+    starts the clock at 8 h on Wednesday. ``SAME_DAY_8H`` reads "subsequente" as the next
+    8 h of a business day, so the same request starts at 8 h on Tuesday. They differ only
+    for requests made before 8 h on a business day.
+    """
+
+    NEXT_BUSINESS_DAY = "8 horas do dia útil subsequente"
+    SAME_DAY_8H = "8 horas do mesmo dia útil"
+
+
 def reconnection_due(
-    requested_at: datetime, deadline: Deadline, *, calendar: BusinessCalendar | None = None
+    requested_at: datetime,
+    deadline: Deadline,
+    *,
+    calendar: BusinessCalendar | None = None,
+    early_request: ReconnectionStart = ReconnectionStart.NEXT_BUSINESS_DAY,
 ) -> datetime:
     """When a reconnection (religação) falls due (REN 1.000/2021, art. 362).
 
-    Hours run continuously (caput). After an undue suspension they run from the moment
-    it is found or reported, any day and hour (§ 1º, I). Otherwise they run from the
-    payment notice or request if it comes on a business day between 8 h and 18 h (both
-    included), else from 8 h of the *next* business day (§ 2º, I) — read literally, also
-    for a request made before 8 h on a business day.
+    Hours run continuously (caput), counted as elapsed time (in UTC, so a daylight-saving
+    change cannot shift them). After an undue suspension they run from the moment it is
+    found or reported, any day and hour (§ 1º, I). Otherwise they run from the payment
+    notice or request if it comes on a business day between 8 h and 18 h (both included),
+    else from 8 h of the next business day (§ 2º, I); for a request before 8 h on a
+    business day see :class:`ReconnectionStart`.
 
     Args:
         requested_at: Time-zone-aware moment of the request (the consumer's local time,
             e.g. ``ZoneInfo("America/Manaus")``); business days are judged on its local date.
         deadline: One of the ``RECONNECTION_*`` members of :class:`Deadline`.
         calendar: Holidays that count; national only by default.
+        early_request: Reading of § 2º, I for a request before 8 h on a business day.
+
+    Raises:
+        UnsupportedCaseError: ``requested_at`` before 2022-01-03 (REN 414/2010).
+        InvalidInputError: naive datetime, a deadline not counted in hours, or a bad
+            ``early_request`` or ``calendar``.
+
+    Legal basis:
+        - REN 1.000/2021, art. 362, I–V; § 1º, I; § 2º, I.
 
     Examples:
         >>> from zoneinfo import ZoneInfo
         >>> at = datetime(2026, 3, 6, 19, 0, tzinfo=ZoneInfo("America/Manaus"))  # Friday 19 h
         >>> reconnection_due(at, Deadline.RECONNECTION_NORMAL_URBAN).isoformat()
         '2026-03-10T08:00:00-04:00'
+        >>> early = datetime(2026, 3, 3, 6, 0, tzinfo=ZoneInfo("America/Manaus"))  # Tuesday 6 h
+        >>> reconnection_due(early, Deadline.RECONNECTION_URGENT_URBAN).isoformat()
+        '2026-03-04T12:00:00-04:00'
+        >>> reconnection_due(early, Deadline.RECONNECTION_URGENT_URBAN,
+        ...                  early_request=ReconnectionStart.SAME_DAY_8H).isoformat()
+        '2026-03-03T12:00:00-04:00'
     """
     if not isinstance(deadline, Deadline) or deadline.rule.unit is not DeadlineUnit.HOURS:
         raise invalid(
@@ -402,18 +441,38 @@ def reconnection_due(
             "requested_at must be a datetime with a time zone, got {value}",
             value=repr(requested_at),
         )
+    if not isinstance(early_request, ReconnectionStart):
+        raise invalid(
+            "early_request",
+            "invalid_early_request",
+            "early_request must be a ReconnectionStart, got {value}",
+            value=repr(early_request),
+        )
     require_ren1000(requested_at.date(), what=deadline.value, ren414_note="REN 414/2010 deadlines")
     cal = _calendar(calendar)
-    hours = timedelta(hours=deadline.rule.amount)
     # Art. 362, § 1º, I: undue suspension — from the moment found or reported, any day or hour.
     if deadline is Deadline.RECONNECTION_UNDUE_SUSPENSION:
-        return requested_at + hours
+        return _after_hours(requested_at, deadline.rule.amount)
     local_day = requested_at.date()
     moment = requested_at.timetz().replace(tzinfo=None)
+    business_day = cal.is_business_day(local_day)
     # Art. 362, § 2º, I: a request on a business day from 8 h to 18 h starts the clock at once.
-    if cal.is_business_day(local_day) and _BUSINESS_HOURS_START <= moment <= _BUSINESS_HOURS_END:
-        return requested_at + hours
-    # Art. 362, § 2º, I: otherwise from 8 h of the next business day.
-    next_day = cal.add_business_days(local_day, 1)
-    start = datetime.combine(next_day, _BUSINESS_HOURS_START, tzinfo=requested_at.tzinfo)
-    return start + hours
+    if business_day and _BUSINESS_HOURS_START <= moment <= _BUSINESS_HOURS_END:
+        return _after_hours(requested_at, deadline.rule.amount)
+    # Art. 362, § 2º, I: otherwise from 8 h of the next business day (see ReconnectionStart
+    # for a request before 8 h on a business day).
+    if (
+        business_day
+        and moment < _BUSINESS_HOURS_START
+        and early_request is ReconnectionStart.SAME_DAY_8H
+    ):
+        start_day = local_day
+    else:
+        start_day = cal.add_business_days(local_day, 1)
+    start = datetime.combine(start_day, _BUSINESS_HOURS_START, tzinfo=requested_at.tzinfo)
+    return _after_hours(start, deadline.rule.amount)
+
+
+def _after_hours(start: datetime, hours: int) -> datetime:
+    """``hours`` of elapsed time after ``start``, shown in ``start``'s time zone."""
+    return (start.astimezone(UTC) + timedelta(hours=hours)).astimezone(start.tzinfo)

@@ -40,7 +40,7 @@ import attrs
 from aneel_rules._convert import to_date
 from aneel_rules.errors import FieldError, InvalidInputError
 
-__all__ = ("BusinessCalendar",)
+__all__ = ("BusinessCalendar", "out_of_range")
 
 DOMAIN: Final = "connection"
 _SATURDAY: Final = 5
@@ -94,6 +94,35 @@ def _to_dates(value: Iterable[date | str]) -> frozenset[date]:
     )
 
 
+def _check_optional(_inst: object, _attr: object, value: object) -> None:
+    if not isinstance(value, bool):
+        raise _error(
+            "optional",
+            "not_a_bool",
+            "{path} must be true or false, got {value}",
+            path="optional",
+            value=repr(value),
+        )
+
+
+def out_of_range(path: str, value: date) -> InvalidInputError:
+    """The error for a count that would run past 31 Dec 9999 (``date.max``)."""
+    return _error(
+        path,
+        "out_of_range",
+        "{path} {value} is too close to the end of the supported calendar (9999-12-31)",
+        path=path,
+        value=value.isoformat(),
+    )
+
+
+def _next_day(day: date, path: str) -> date:
+    try:
+        return day + timedelta(days=1)
+    except OverflowError:
+        raise out_of_range(path, day) from None
+
+
 def _to_subdiv(value: str | None) -> str | None:
     return value.strip().upper() if isinstance(value, str) else value
 
@@ -112,11 +141,12 @@ class BusinessCalendar:
             decree…), as dates or ISO strings.
 
     Raises:
-        InvalidInputError: unknown ``subdiv`` or an ``extra_holidays`` item that is not a date.
+        InvalidInputError: unknown ``subdiv``, ``optional`` not a ``bool``, or an
+            ``extra_holidays`` item that is not a date.
     """
 
     subdiv: str | None = attrs.field(default=None, converter=_to_subdiv, validator=_check_subdiv)
-    optional: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    optional: bool = attrs.field(default=False, validator=_check_optional)
     extra_holidays: frozenset[date] = attrs.field(default=frozenset(), converter=_to_dates)
 
     def holidays_in(self, year: int) -> dict[date, str]:
@@ -148,7 +178,7 @@ class BusinessCalendar:
         """``on`` itself if it is a business day, else the first business day after it."""
         day = to_date(on, path="on")
         while not self.is_business_day(day):
-            day += timedelta(days=1)
+            day = _next_day(day, "on")
         return day
 
     def add_business_days(self, start: date, days: int) -> date:
@@ -173,7 +203,7 @@ class BusinessCalendar:
         day = to_date(start, path="start")
         remaining = days
         while remaining:
-            day += timedelta(days=1)
+            day = _next_day(day, "start")
             if self.is_business_day(day):
                 remaining -= 1
         return day

@@ -50,6 +50,7 @@ from aneel_rules._connection_deadlines import (
     DeadlineDecision,
     DeadlineRule,
     DeadlineUnit,
+    ReconnectionStart,
     count_business_days,
     count_calendar_days,
     deadline_due,
@@ -105,6 +106,7 @@ __all__ = (
     "count_calendar_days",
     "deadline_due",
     "reconnection_due",
+    "ReconnectionStart",
     # Connection budget (art. 64) and vistoria (art. 91)
     "BudgetNotIssuedError",
     "BudgetRequirement",
