@@ -6,14 +6,27 @@ Portuguese translation in ``locale/pt_BR/LC_MESSAGES/billing_cycle.po``.
 
 from __future__ import annotations
 
-from typing import Final
+import enum
+from typing import Final, TypeVar
 
 from aneel_rules.errors import InvalidInputError, RegulatoryGapError, UnsupportedCaseError
 from aneel_rules.legal import Basis
 
-__all__ = ("DOMAIN", "TEMPLATES", "gap", "invalid", "unsupported")
+__all__ = (
+    "DOMAIN",
+    "TEMPLATES",
+    "check_bool",
+    "check_enum",
+    "gap",
+    "invalid",
+    "not_modelled",
+    "positive_int",
+    "unsupported",
+)
 
 DOMAIN: Final = "billing_cycle"
+
+_E = TypeVar("_E", bound=Exception)
 
 TEMPLATES: Final[dict[str, str]] = {
     "not_after_previous": "current reading {current} must be after previous reading {previous}",
@@ -56,6 +69,20 @@ TEMPLATES: Final[dict[str, str]] = {
     "subject_settlement": "this case of incorrect billing",
     "subject_duplicate": "the monetary update of a duplicate payment",
     "subject_low_value": "the accumulation of low-value invoices",
+    "subject_multi_month": "this case of multi-month rural reading",
+    "subject_meter_defect": "the compensation of a defective meter",
+    "subject_regularization": "the recalculation when the reading is regularised",
+    "subject_overdue": "the time limit to collect overdue invoices",
+    "not_overdue": "invoice due on {due} is not overdue on {on}",
+    "multi_month_not_rural": (
+        "multi-month reading is allowed only for group B units in a rural area "
+        "(REN 1.000/2021, art. 271)"
+    ),
+    "scee_cadunico_before": (
+        "the 50 % availability charge of an SCEE unit of a CadÚnico family (REN 1.000/2021, "
+        "art. 291, parágrafo único) is not modelled before {since}, the date of REN 1.098/2024; "
+        "date asked: {on}"
+    ),
     "supply_not_maintained": (
         "REN 1.000/2021, art. 321, I allows billing by the average only while regular supply "
         "is maintained"
@@ -79,7 +106,15 @@ def gap(code: str, *, basis: Basis | None = None, **params: str) -> RegulatoryGa
     The error keeps ``code`` and ``params`` (attributes ``template_code`` and ``params``) so
     the command line can print it in Portuguese.
     """
-    error = RegulatoryGapError(TEMPLATES[code].format(**params), basis=basis)
+    return _coded(RegulatoryGapError(TEMPLATES[code].format(**params), basis=basis), code, params)
+
+
+def not_modelled(code: str, **params: str) -> UnsupportedCaseError:
+    """An :class:`UnsupportedCaseError` whose message comes from :data:`TEMPLATES`."""
+    return _coded(UnsupportedCaseError(TEMPLATES[code].format(**params)), code, params)
+
+
+def _coded(error: _E, code: str, params: dict[str, str]) -> _E:
     error.template_code = code  # type: ignore[attr-defined]
     error.params = params  # type: ignore[attr-defined]
     return error
@@ -93,6 +128,24 @@ def unsupported(subject: str, on: str) -> UnsupportedCaseError:
     error = UnsupportedCaseError(
         TEMPLATES["unverified_ren414"].format(what=TEMPLATES[subject], on=on)
     )
-    error.template_code = "unverified_ren414"  # type: ignore[attr-defined]
-    error.params = {"what": subject, "on": on}  # type: ignore[attr-defined]
-    return error
+    return _coded(error, "unverified_ren414", {"what": subject, "on": on})
+
+
+def check_enum(value: object, cls: type[enum.Enum], path: str) -> None:
+    """Raise the library's input error unless ``value`` is a member of ``cls``."""
+    if not isinstance(value, cls):
+        raise invalid(path, "not_an_enum", path=path, expected=cls.__name__, value=repr(value))
+
+
+def positive_int(value: object, path: str) -> int:
+    """``value`` if it is an ``int`` (not a bool) ≥ 1, else the library's input error."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise invalid(path, "not_an_int", path=path, value=repr(value))
+    return value
+
+
+def check_bool(value: object, path: str) -> bool:
+    """``value`` if it is a ``bool``, else the library's input error."""
+    if not isinstance(value, bool):
+        raise invalid(path, "not_a_bool", path=path, value=repr(value))
+    return value

@@ -16,7 +16,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._billing_messages import gap, invalid, unsupported
+from aneel_rules._billing_messages import check_bool, gap, invalid, unsupported
 from aneel_rules._billing_money import (
     CTX,
     MonetaryIndex,
@@ -32,6 +32,7 @@ from aneel_rules.legal import (
     REN1000_IN_FORCE_FROM,
     AmendmentKind,
     Basis,
+    Determination,
     Norm,
     norm_in_force,
     ren414,
@@ -42,15 +43,19 @@ from aneel_rules.timeline import Period, Timeline
 __all__ = (
     "CONSUMER_FAULT_WINDOW",
     "DOUBLE_REFUND_CUTOFF",
+    "METER_DEFECT_CHARGE_CYCLES",
+    "METER_DEFECT_REFUND_CYCLES",
     "OVERBILLING_WINDOW",
     "UNDERBILLING_WINDOW",
     "BillingError",
     "Cause",
     "Direction",
     "DuplicatePaymentRefund",
+    "MeterDefectCriterion",
     "Settlement",
     "SettlementLine",
     "duplicate_payment_refund",
+    "meter_defect_criterion",
     "settle_incorrect_billing",
 )
 
@@ -112,6 +117,13 @@ CONSUMER_FAULT_WINDOW: Final[Timeline[int]] = Timeline(
 """Consumer's fault: collection or refund limited to 36 cycles."""
 
 
+METER_DEFECT_CHARGE_CYCLES: Final = 3
+"""Defective meter registering too little: compensation charged for at most 3 cycles."""
+
+METER_DEFECT_REFUND_CYCLES: Final = 60
+"""Defective meter registering too much: compensation refunded for at most 60 cycles."""
+
+
 class Direction(enum.Enum):
     """Whether the consumer was billed too little or too much (faturamento a menor / a maior)."""
 
@@ -127,6 +139,7 @@ class Cause(enum.Enum):
     ACCESS_IMPEDIMENT = "impedimento de acesso"
     THIRD_PARTY = "terceiro"
     EMERGENCY = "emergência, calamidade pública ou força maior"
+    METER_DEFECT = "defeito na medição"
 
 
 def _amount(value: object) -> Decimal:
@@ -237,6 +250,13 @@ def _window(
     direction: Direction, cause: Cause, day: date, override: int | None
 ) -> tuple[int | None, Basis]:
     """Number of cycles of the window (``None`` = unlimited) and its basis."""
+    if cause is Cause.METER_DEFECT:
+        # REN 1.000/2021, art. 256, parágrafo único, I (charge 3 cycles) and II (refund 60)
+        if direction is Direction.UNDER:
+            return (override or METER_DEFECT_CHARGE_CYCLES), ren1000(
+                256, paragraph="único", item="I"
+            )
+        return (override or METER_DEFECT_REFUND_CYCLES), ren1000(256, paragraph="único", item="II")
     if direction is Direction.UNDER:
         if cause is Cause.EMERGENCY:
             # REN 1.000/2021, art. 321, III: without the limit of the last 3 cycles
@@ -327,6 +347,12 @@ def _terms(
     direction: Direction, cause: Cause, norm: Norm, current: int, *, included: int, erroneous: int
 ) -> tuple[int | None, date | None, tuple[Basis, ...]]:
     """Instalments (under-billing) or refund deadline (over-billing), with their basis."""
+    if cause is Cause.METER_DEFECT:
+        if direction is Direction.UNDER:
+            # REN 1.000/2021, art. 257, § 3º: twice the "período apurado" (art. 256, caput)
+            return 2 * erroneous, None, (ren1000(257, paragraph=3),)
+        # REN 1.000/2021, art. 325, § 7º: refunded after the complaint periods, no fixed cycle
+        return None, None, (ren1000(325, paragraph=7),)
     if direction is Direction.UNDER:
         if cause not in _DISTRIBUTOR_SIDE:
             return None, None, ()
@@ -388,8 +414,16 @@ def settle_incorrect_billing(
       cycles before M (§ 2º).
     - Emergency, calamity or force majeure (art. 321, III): art. 323 without the 3-cycle limit
       and without doubling; settled in the cycle after M (M = the end of the situation).
+    - Defective meter (``Cause.METER_DEFECT``, arts. 255–257, 325): compensation charged for
+      at most 3 cycles, refunded for at most 60 (art. 256, parágrafo único; not touched by the
+      suspension of art. 323, II), simple, IPCA (art. 326, II), no late interest; the charge in
+      twice the período apurado in instalments (art. 257, § 3º); the refund after the
+      complaint periods of art. 325, § 7º (``refund_by`` is ``None``). Not for a defect caused
+      by an irregular procedure (art. 255, § 2º). See :func:`meter_defect_criterion`.
     - Over-billings issued before 31 Mar 2022 keep the REN 414 rule (art. 668, § 1º): double
-      unless ``justifiable_error`` ("engano justificável", REN 414 art. 113, § 2º).
+      unless ``justifiable_error`` ("engano justificável", REN 414 art. 113, § 2º). Our reading
+      of "emitidos antes do prazo" of art. 668, IV ("até 31 de março de 2022"): issued on
+      31 Mar 2022 falls under REN 1.000; give an earlier ``cycle`` to apply the other reading.
 
     Our reading of "cycles up to M": under-billing windows end at M − 1 ("imediatamente
     anteriores ao ciclo vigente"); over-billing windows include M, because an invoice of M may
@@ -412,7 +446,8 @@ def settle_incorrect_billing(
             impediment, emergency).
 
     Legal basis:
-        - REN 1.000/2021, arts. 321, III; 323, I–II and §§ 1º–3º, 10; 324; 326, II; 668, § 1º.
+        - REN 1.000/2021, arts. 256, parágrafo único; 257, § 3º; 321, III; 323, I–II and
+          §§ 1º–3º, 10; 324; 325, § 7º; 326, II; 668, § 1º.
         - REN 414/2010, arts. 113 (wording by REN 479/2012) and 114.
         - Despacho ANEEL 2.006/2024 (suspension of the 60-cycle term).
 
@@ -604,3 +639,74 @@ def duplicate_payment_refund(
         norm=norm,
         basis=basis,
     )
+
+
+class MeterDefectCriterion(enum.Enum):
+    """Criterion of art. 255 for compensating a defective meter (critério de compensação)."""
+
+    CORRECTION_FACTOR = "fator de correção do erro de medição"
+    AVERAGE = "média aritmética dos 12 últimos ciclos de medição normal"
+    NEXT_BILLING = "faturamento imediatamente posterior à regularização"
+
+
+_CRITERION_ITEM: Final = {
+    MeterDefectCriterion.CORRECTION_FACTOR: "I",
+    MeterDefectCriterion.AVERAGE: "II",
+    MeterDefectCriterion.NEXT_BILLING: "III",
+}
+
+
+def meter_defect_criterion(
+    *, on: date, correction_factor_available: bool, normal_history_cycles: int
+) -> Determination[MeterDefectCriterion]:
+    """The first usable criterion of art. 255, in its order (critério de compensação).
+
+    I. The correction factor measured in a laboratory; else II. the mean of the last 12 cycles
+    of normal metering, prorated to 30 days (with fewer cycles, those available, art. 288,
+    § 1º); else III. the billing right after the metering is fixed (with the availability
+    charge of art. 291). Compensate with :func:`settle_incorrect_billing` and
+    ``Cause.METER_DEFECT``.
+
+    Args:
+        on: Date the defect is established (selects the regime).
+        correction_factor_available: Whether a laboratory evaluation gave a correction factor.
+        normal_history_cycles: Cycles of normal metering before the defect.
+
+    Raises:
+        UnsupportedCaseError: ``on`` under REN 414/2010 (its article could not be verified).
+
+    Legal basis:
+        - REN 1.000/2021, art. 255, caput, I–III (with art. 288, § 1º).
+
+    Examples:
+        >>> meter_defect_criterion(on=date(2026, 3, 2), correction_factor_available=False,
+        ...                        normal_history_cycles=7).value.value
+        'média aritmética dos 12 últimos ciclos de medição normal'
+    """
+    day = check_date(on, "on")
+    factor = check_bool(correction_factor_available, "correction_factor_available")
+    if (
+        isinstance(normal_history_cycles, bool)
+        or not isinstance(normal_history_cycles, int)
+        or normal_history_cycles < 0
+    ):
+        raise invalid(
+            "normal_history_cycles",
+            "negative",
+            path="normal_history_cycles",
+            value=repr(normal_history_cycles),
+        )
+    if norm_in_force(day) is Norm.REN_414_2010:
+        raise unsupported("subject_meter_defect", day.isoformat())
+    # REN 1.000/2021, art. 255, caput: each criterion only when the previous one is impossible
+    if factor:
+        criterion = MeterDefectCriterion.CORRECTION_FACTOR
+    elif normal_history_cycles > 0:
+        criterion = MeterDefectCriterion.AVERAGE
+    else:
+        criterion = MeterDefectCriterion.NEXT_BILLING
+    basis: tuple[Basis, ...] = (ren1000(255, item=_CRITERION_ITEM[criterion]),)
+    if criterion is MeterDefectCriterion.AVERAGE and normal_history_cycles < 12:
+        # REN 1.000/2021, art. 255, II → art. 288, § 1º: the cycles available
+        basis = (*basis, ren1000(288, paragraph=1))
+    return Determination(criterion, basis)

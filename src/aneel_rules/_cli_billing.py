@@ -63,6 +63,7 @@ _CAUSES: Final = {
     "access-impediment": bc.Cause.ACCESS_IMPEDIMENT,
     "third-party": bc.Cause.THIRD_PARTY,
     "emergency": bc.Cause.EMERGENCY,
+    "meter-defect": bc.Cause.METER_DEFECT,
 }
 _ENGLISH: Final[dict[object, str]] = {
     bc.ReadingKind.REGULAR: "regular reading",
@@ -77,6 +78,7 @@ _ENGLISH: Final[dict[object, str]] = {
     bc.Cause.ACCESS_IMPEDIMENT: "access impediment",
     bc.Cause.THIRD_PARTY: "third party",
     bc.Cause.EMERGENCY: "emergency, public calamity or force majeure",
+    bc.Cause.METER_DEFECT: "defective meter",
 }
 
 
@@ -340,7 +342,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         subparsers,
         "refund",
         help_text=(
-            "Settle an incorrect billing (REN 1.000/2021, arts. 321, 323-324; "
+            "Settle an incorrect billing (REN 1.000/2021, arts. 256, 321, 323-324; "
             "REN 414/2010, arts. 113-114)."
         ),
         handler=_refund,
