@@ -12,9 +12,9 @@ from aneel_rules.i18n import translate
 
 SRC = Path(tariffs.__file__).resolve().parent
 PO = SRC / "locale" / "pt_BR" / "LC_MESSAGES" / "tariffs.po"
-SOURCES = (SRC / "tariffs.py", SRC / "_cli_tariffs.py")
+SOURCES = (SRC / "tariffs.py", *sorted(SRC.glob("_tariffs_*.py")), SRC / "_cli_tariffs.py")
 # Call name → index of the positional argument that is the message template.
-TEMPLATE_ARG = {"_invalid": 2, "single": 2, "t": 0}
+TEMPLATE_ARG = {"invalid": 2, "single": 2, "t": 0}
 
 
 def _templates() -> list[str]:
