@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import attrs
 import pytest
 
 from aneel_rules import InvalidInputError
-from aneel_rules.documents import cep, cnpj, cpf, email, phone, uf
+from aneel_rules.documents import cep, cnpj, cpf, email, phone, rg, uf
 from aneel_rules.i18n import translate
 
 MODULES = (cpf, cnpj, cep, phone, email, uf)
@@ -57,8 +59,8 @@ def test_messages_pt_and_en() -> None:
     with pytest.raises(InvalidInputError) as info:
         cpf.validate("529.982.247-26")
     (error,) = info.value.errors
-    assert error.message == "o CPF '529.982.247-26' tem dígitos verificadores errados"
-    assert error.message_in("en") == "CPF '529.982.247-26' has wrong check digits"
+    assert error.message == "o CPF '***.***.247-26' tem dígitos verificadores errados"
+    assert error.message_in("en") == "CPF '***.***.247-26' has wrong check digits"
     moved = attrs.evolve(error, path="document")
     assert moved.path == "document"
     assert moved.code == "invalid_checksum"
@@ -372,3 +374,39 @@ def test_uf_codes_and_names() -> None:
 def test_uf_unknown(given: str) -> None:
     assert _code(uf, given) == "unknown_uf"
     assert not uf.is_valid(given)
+
+
+# --- Privacy of messages (LGPD) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("module", "value", "code", "shown"),
+    [
+        pytest.param(cpf, "529.982.247-26", "invalid_checksum", "'***.***.247-26'", id="cpf"),
+        pytest.param(cpf, "111.111.111-11", "repeated_digits", "'***.***.111-11'", id="cpf-rep"),
+        pytest.param(cpf, "529.982.247-2", "invalid_length", "'***.***.247-2'", id="cpf-len"),
+        pytest.param(phone, "(92) 1333-4444", "invalid_number", "'(**) ****-4444'", id="phone"),
+        pytest.param(phone, "(20) 99999-9999", "invalid_area_code", "'(**) ****9-9999'", id="ddd"),
+        pytest.param(
+            email, "ana souza@x.com", "contains_whitespace", "'a********@x.com'", id="mail"
+        ),
+        pytest.param(rg, "12X345678", "invalid_format", "'******678'", id="rg"),
+    ],
+)
+def test_personal_values_are_masked_in_messages(
+    module: ModuleType, value: str, code: str, shown: str
+) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        module.validate(value)
+    (error,) = info.value.errors
+    assert error.code == code
+    assert shown in str(info.value)
+    assert shown in error.message
+    for text in (str(info.value), error.message, error.message_in("en"), repr(error.params)):
+        assert value not in text
+
+
+def test_public_numbers_are_quoted_whole() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        cnpj.validate("11.222.333/0001-82")
+    assert "'11.222.333/0001-82'" in str(info.value)

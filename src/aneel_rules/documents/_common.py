@@ -21,6 +21,7 @@ __all__ = (
     "DOMAIN",
     "Problem",
     "fail",
+    "masked",
     "not_a_string",
     "resolve",
     "shape_problem",
@@ -49,17 +50,57 @@ def not_a_string(value: object) -> Problem:
 
 
 _SHAPE: Final = "_shape"
+_HIDDEN_AT_LEAST: Final = 6
+_SHOWN_AT_MOST: Final = 5
 
 
-def shape_problem(original: str, compacted: str, allowed: str, length: int) -> Problem:
+def masked(value: str) -> str:
+    """The quoted value with its letters and digits hidden but the last few (LGPD).
+
+    Personal numbers (CPF, RG, phone) and e-mail addresses end in error messages, and
+    messages end in logs, so their errors quote this instead of the value: at least
+    six letters or digits are always hidden and at most the last five shown;
+    punctuation and blanks stay, so the user can still see which field was meant.
+    An e-mail keeps its domain and the first character of its local part.
+
+    Examples:
+        >>> masked("529.982.247-25"), masked("(92) 99999-9999"), masked("1234")
+        ("'***.***.247-25'", "'(**) ****9-9999'", "'****'")
+        >>> masked("ana.souza@example.com")
+        "'a********@example.com'"
+    """
+    local, at, domain = value.rpartition("@")
+    if at:
+        return repr(local[:1] + "*" * (len(local) - 1) + at + domain)
+    count = sum(ch.isalnum() for ch in value)
+    shown = min(_SHOWN_AT_MOST, max(0, count - _HIDDEN_AT_LEAST))
+    out, seen = [], 0
+    for ch in value:
+        if ch.isalnum():
+            seen += 1
+            out.append(ch if seen > count - shown else "*")
+        else:
+            out.append(ch)
+    return repr("".join(out))
+
+
+def shape_problem(
+    original: str, compacted: str, allowed: str, length: int, *, personal: bool = False
+) -> Problem:
     """A compacted value that is not ``length`` characters of ``allowed`` (diagnosed lazily).
 
     ``is_valid`` only needs to know that the value failed; :func:`resolve` (called by
-    :func:`fail`) works out which shape rule it breaks.
+    :func:`fail`) works out which shape rule it breaks. ``personal`` quotes the value
+    :func:`masked` in the message.
     """
     return (
         _SHAPE,
-        {"original": original, "compacted": compacted, "allowed": allowed, "length": str(length)},
+        {
+            "value": masked(original) if personal else repr(original),
+            "compacted": compacted,
+            "allowed": allowed,
+            "length": str(length),
+        },
     )
 
 
@@ -73,7 +114,7 @@ def resolve(problem: Problem) -> Problem:
     if code != _SHAPE:
         return problem
     compacted = params["compacted"]
-    value = repr(params["original"])
+    value = params["value"]
     if not compacted:
         return ("empty", {})
     if any(c.isdigit() and not c.isascii() for c in compacted):

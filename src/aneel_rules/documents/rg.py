@@ -33,7 +33,14 @@ from typing import Final
 import attrs
 
 from aneel_rules.documents import uf as _uf
-from aneel_rules.documents._common import Problem, fail, not_a_string, resolve, shape_problem
+from aneel_rules.documents._common import (
+    Problem,
+    fail,
+    masked,
+    not_a_string,
+    resolve,
+    shape_problem,
+)
 from aneel_rules.errors import InvalidInputError
 
 __all__ = (
@@ -100,9 +107,9 @@ def _check(s: object) -> str | Problem:
     n = s.translate(_STRIP).strip().upper()
     body = n.removesuffix("X")
     if not _MIN <= len(n) <= _MAX or not body.isascii() or not body.isdigit():
-        problem = resolve(shape_problem(s, n, _ALLOWED, _MAX))
+        problem = resolve(shape_problem(s, n, _ALLOWED, _MAX, personal=True))
         if problem[0] == "invalid_length" and "X" in body:  # an X that is not the last
-            return ("invalid_format", {"value": repr(s), "char": repr("X")})
+            return ("invalid_format", {"value": masked(s), "char": repr("X")})
         return problem
     return n
 

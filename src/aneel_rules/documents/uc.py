@@ -12,11 +12,16 @@ left to right:
 The norm does not give the distributor codes nor the check-digit algorithm (they
 are left to ANEEL instructions that are not in the text), so this module **does
 not verify** the check digits or the distributor code: :func:`layout` only splits
-a 15-digit number into its parts. Numbers issued before the layout (legacy
-numbers such as ``24836494`` in the Amazonas Energia portal manual) stay valid:
-art. 659-A, § 1º forbids changing a number except on a change between groups A
-and B or of subgroup within group A, so :func:`validate` accepts 1 to 15 digits.
-A 15-digit number cannot be told apart from a 15-digit legacy one.
+a 15-digit number into its parts. :func:`validate` accepts 1 to 15 digits, so
+numbers issued before the layout (legacy numbers such as ``24836494`` in the
+Amazonas Energia portal manual) are accepted: the migration to the layout is set by
+REN 1.095/2024's own transitional articles, which are not part of REN 1.000's text
+(secondary sources report a deadline of 31.12.2025 and both numbers shown for at
+least a year; not verified in the act), and a request names the number its bill
+shows. Art. 659-A, § 1º (a number is not changed save on a change between groups A
+and B or of subgroup within group A) governs numbers once in the layout; it does
+not make legacy numbers permanent. A 15-digit number cannot be told apart from a
+15-digit legacy one.
 
 Sources:
     - REN 1.000/2021, art. 659-A, caput and §§ 1º–3º (included by REN 1.095/2024),
