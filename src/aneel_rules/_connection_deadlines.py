@@ -74,6 +74,9 @@ class Deadline(enum.Enum):
 
     Each member's ``.rule`` gives the amount, unit and article; all were read in the
     compiled text (amendments to Dec 2025) and none was changed by an amendment.
+    Suspensions of a running deadline (art. 64, § 2º; art. 83, § 13; art. 250, § 3º) and
+    the split of the art. 90 deadline into 10 + 5 + 30 days (§ 1º) are not modelled: the
+    caller passes the day the count (re)starts.
     """
 
     ESTIMATED_BUDGET = "orçamento estimado"
