@@ -157,6 +157,25 @@ def test_refund_en_consumer_and_emergency(capsys: pytest.CaptureFixture[str]) ->
     assert "Ciclos incluídos: nenhum" in out
 
 
+def test_refund_meter_defect(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["refund", "--found-on", "2026-03-09", "--direction", "under", "--cause"]
+    errors = ["--error", "2025-11:10", "--error", "2026-01:40", "--error", "2026-02:40"]
+    status, out, _ = _run([*argv, "meter-defect", *errors], capsys)
+    assert status == 0
+    assert "Faturamento a menor — motivo: defeito na medição" in out
+    assert "Janela: 3 ciclos" in out
+    assert "Ciclos excluídos: 11/2025" in out
+    assert "Parcelas: até 6" in out  # art. 257, § 3º: twice the 3 cycles of the defect
+    assert "  - REN 1.000/2021, art. 256, parágrafo único, I" in out
+    status, out, _ = _run(
+        [*argv[:4], "over", "--cause", "meter-defect", *errors, "--lang", "en"], capsys
+    )
+    assert "Over-billing — cause: defective meter" in out
+    assert "Window: 60 cycles" in out
+    assert "(in double)" not in out
+    assert "Refund by" not in out
+
+
 def test_refund_ren414(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(
         [

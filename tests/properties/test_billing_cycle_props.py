@@ -17,6 +17,8 @@ from aneel_rules.billing_cycle import (
     billable_consumption,
     check_reading_interval,
     late_interest,
+    overdue_collection,
+    regularize_reading,
     round_for_invoice,
     settle_incorrect_billing,
 )
@@ -58,7 +60,15 @@ def test_average_lies_between_min_and_max_of_window(history: list[Decimal], cycl
 @given(
     st.lists(st.tuples(st.integers(min_value=0, max_value=150), MONEY), max_size=40),
     st.sampled_from(Direction),
-    st.sampled_from([Cause.DISTRIBUTOR, Cause.CONSUMER, Cause.ACCESS_IMPEDIMENT, Cause.EMERGENCY]),
+    st.sampled_from(
+        [
+            Cause.DISTRIBUTOR,
+            Cause.CONSUMER,
+            Cause.ACCESS_IMPEDIMENT,
+            Cause.EMERGENCY,
+            Cause.METER_DEFECT,
+        ]
+    ),
     st.dates(min_value=date(2016, 1, 1), max_value=date(2030, 12, 31)),
     st.integers(min_value=1, max_value=120),
 )
@@ -108,3 +118,42 @@ def test_invoice_rounding_is_within_half_a_cent(value: Decimal) -> None:
     rounded = round_for_invoice(value)
     assert rounded.as_tuple().exponent == -2
     assert abs(rounded - value) <= Decimal("0.005")
+
+
+@given(
+    KWH,
+    st.lists(KWH, max_size=6),
+    REN1000_DAYS,
+    st.integers(min_value=1, max_value=400),
+    st.integers(min_value=0, max_value=100),
+)
+def test_regularization_charges_at_most_90_days_of_the_difference(
+    total: Decimal, billed: list[Decimal], start: date, days: int, availability: int
+) -> None:
+    r = regularize_reading(
+        total,
+        billed,
+        last_reading=start,
+        regularized_on=start + timedelta(days=days),
+        availability_kwh=availability,
+    )
+    assert r.refund_kwh >= 0
+    assert r.charge_kwh >= 0
+    assert r.refund_kwh == 0 or r.charge_kwh == 0
+    assert r.charged_days == (min(days, 90) if r.difference_kwh > 0 else 0)
+    assert r.charge_kwh <= max(r.difference_kwh, Decimal(0))
+    if days <= 90:
+        assert r.charge_kwh == max(r.difference_kwh, Decimal(0))
+
+
+@given(
+    st.dates(min_value=date(2017, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=1, max_value=3000),
+)
+def test_overdue_collection_is_monotonic(due: date, days: int) -> None:
+    on = due + timedelta(days=days)
+    if on < date(2022, 1, 3):
+        return  # REN 414: not modelled
+    decision = overdue_collection(due, on=on)
+    assert decision.allowed is (on <= decision.last_day)
+    assert 1825 <= (decision.last_day - due).days <= 1827  # 60 months = 5 years
