@@ -452,7 +452,6 @@ def test_phase_in_needs_the_average_consumption(on: date) -> None:
 @pytest.mark.parametrize(
     ("on", "white"),
     [
-        pytest.param(date(2025, 12, 15), True, id="REN1000-art219-II-a-before-REN1147"),
         pytest.param(date(2025, 12, 16), False, id="REN1147-art219-II-a-day-of"),
         pytest.param(date(2025, 12, 17), False, id="REN1147-art219-II-a-day-after"),
     ],
@@ -464,6 +463,21 @@ def test_social_discount_excluded_from_ren1147(on: date, white: bool) -> None:
         assert options.basis[-1] == ren1000(
             219, item="II", subitem="a", amended_by=Norm.REN_1147_2025
         )
+
+
+@pytest.mark.parametrize(
+    "on",
+    [
+        pytest.param(date(2025, 12, 15), id="REN1147-art176-VII-day-before"),
+        pytest.param(date(2022, 1, 3), id="REN1000-original-no-desconto-social"),
+        pytest.param(date(2021, 6, 1), id="REN414-no-desconto-social"),
+    ],
+)
+def test_social_discount_subclass_does_not_exist_before_ren1147(on: date) -> None:
+    """Art. 176, VII (desconto social) was "Incluído pela REN ANEEL 1.147, de 09.12.2025"."""
+    with pytest.raises(NotInForceError) as info:
+        modality_options(_unit("0.127", RES, social_discount=True), on=on)
+    assert info.value.on == on
 
 
 def test_modality_options_errors() -> None:
@@ -560,14 +574,55 @@ def test_bases_follow_the_regime() -> None:
 
 def test_calendar_errors() -> None:
     with pytest.raises(NotInForceError):
-        peak_exempt_days(2010)
+        peak_exempt_days(2009)
     with pytest.raises(NotInForceError):
         is_peak_exempt(date(2009, 5, 1))
+    with pytest.raises(NotInForceError):
+        is_peak_exempt(date(2010, 9, 14))
     for bad in (True, "2026", 0, 10_000):
         with pytest.raises(InvalidInputError):
             peak_exempt_days(bad)  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError):
         is_peak_exempt(datetime(2026, 1, 1))
+
+
+def test_2010_is_covered_from_the_day_ren414_came_into_force() -> None:
+    """REN 414/2010 applies from 15 Sep 2010: its list covers the rest of that year only."""
+    days = peak_exempt_days(2010)
+    assert min(days) == date(2010, 9, 18)  # first Saturday on or after 15 Sep 2010
+    assert date(2010, 9, 7) not in days  # Independência, before REN 414
+    assert not is_peak_exempt(date(2010, 9, 15))  # a Wednesday
+    holidays_2010 = [(d, x.name) for d, x in days.items() if not x.weekend]
+    assert holidays_2010 == [
+        (date(2010, 10, 12), "Nossa Senhora Aparecida"),
+        (date(2010, 11, 2), "Finados"),
+        (date(2010, 11, 15), "Proclamação da República"),
+    ]
+    assert days[date(2010, 12, 25)].name == "Natal"  # a Saturday: the holiday's name wins
+    with pytest.raises(NotInForceError):
+        tariff_posts([datetime(2010, 9, 14, 20)], AMAZONAS_ENERGIA, modality=GREEN)
+    assert tariff_posts([datetime(2010, 9, 15, 20)], AMAZONAS_ENERGIA, modality=GREEN) == (PEAK,)
+
+
+@pytest.mark.parametrize(
+    ("at", "offered"),
+    [
+        pytest.param(datetime(2017, 12, 29, 20, 30), False, id="REN414-art57-B-II-branca-not-yet"),
+        pytest.param(datetime(2018, 1, 2, 20, 30), True, id="REN733-branca-from-2018-01-01"),
+    ],
+)
+def test_branca_posts_only_once_branca_was_offered(at: datetime, offered: bool) -> None:
+    """REN 414 art. 57 (group B, II): branca "somente após ... resolução específica" (2018)."""
+    if offered:
+        assert tariff_post(at, AMAZONAS_ENERGIA, modality=WHITE) is PEAK
+        assert tariff_posts([at], AMAZONAS_ENERGIA, modality=WHITE) == (PEAK,)
+    else:
+        with pytest.raises(NotInForceError):
+            tariff_post(at, AMAZONAS_ENERGIA, modality=WHITE)
+        with pytest.raises(NotInForceError):
+            tariff_posts([at], AMAZONAS_ENERGIA, modality=WHITE)
+    # green/blue (group A) had posts throughout REN 414
+    assert tariff_post(at, AMAZONAS_ENERGIA, modality=GREEN) is PEAK
 
 
 @pytest.mark.parametrize("year", range(2011, 2041))
@@ -847,33 +902,47 @@ def test_irrigation_discount_errors() -> None:
         irrigation_discount(NE, Group.A, on=date(2010, 9, 14))
 
 
+P2, P2_1147 = ren1000(186, paragraph=2), ren1000(186, paragraph=2, amended_by=Norm.REN_1147_2025)
+CAPUT, CAPUT_1147 = ren1000(186), ren1000(186, amended_by=Norm.REN_1147_2025)
+
+
 @pytest.mark.parametrize(
     ("on", "guarantee", "continuous", "basis"),
     [
-        pytest.param(date(2021, 1, 1), True, True, ren414(107), id="REN414-art107"),
-        pytest.param(
-            date(2022, 1, 3), True, True, ren1000(186, paragraph=2), id="REN1000-art186-p2"
-        ),
+        pytest.param(date(2021, 1, 1), True, True, (ren414(107),), id="REN414-art107"),
+        pytest.param(date(2022, 1, 2), True, True, (ren414(107),), id="REN414-art107-last-day"),
+        pytest.param(date(2022, 1, 3), True, True, (CAPUT, P2), id="REN1000-art186-caput-p2"),
         pytest.param(
             date(2025, 12, 15),
             True,
             True,
-            ren1000(186, paragraph=2),
-            id="REN1000-art186-p2-day-before-REN1147",
+            (CAPUT, P2),
+            id="REN1000-art186-contínuo-day-before-REN1147",
         ),
         pytest.param(
             date(2025, 12, 16),
             False,
             False,
-            ren1000(186, paragraph=2, amended_by=Norm.REN_1147_2025),
-            id="REN1147-art186-p2-day-of",
+            (CAPUT_1147, P2_1147),
+            id="REN1147-art186-caput-p2-day-of",
+        ),
+        pytest.param(
+            date(2025, 12, 17),
+            False,
+            False,
+            (CAPUT_1147, P2_1147),
+            id="REN1147-art186-caput-p2-day-after",
         ),
     ],
 )
-def test_irrigation_window(on: date, guarantee: bool, continuous: bool, basis: object) -> None:
+def test_irrigation_window(
+    on: date, guarantee: bool, continuous: bool, basis: tuple[object, ...]
+) -> None:
     rule = irrigation_window_rule(on=on)
+    # art. 186, caput / REN 414 art. 107: "8 horas e 30 minutos"
     assert rule.value.duration == timedelta(hours=8, minutes=30)
     assert rule.value.continuous is continuous
-    assert rule.basis == (basis,)
+    assert rule.basis == basis
+    # art. 186, § 2º (original) / art. 107: "garantido o horário das 21h30 às 6 horas"
     assert rule.value.in_guaranteed_window(time(23, 0)) is guarantee
     assert rule.value.in_guaranteed_window(time(12, 0)) is False

@@ -36,6 +36,7 @@ __all__ = (
     "PEAK_EXEMPT_HOLIDAYS",
     "PeakExemptDay",
     "exempt_map",
+    "require_calendar",
     "peak_exempt_days",
     "is_peak_exempt",
     "SeasonalPeriod",
@@ -188,13 +189,14 @@ def _check_year(year: object) -> int:
 @functools.lru_cache(maxsize=64)
 def exempt_map(year: int) -> Mapping[date, PeakExemptDay]:
     start = PEAK_EXEMPT_HOLIDAYS.starts_on
-    first = date(year, 1, 1)
-    if first < start:
+    if year < start.year:
         raise NotInForceError(
             f"no peak-exempt list for {year}: ANEEL's list applies from {start.isoformat()}",
-            on=first,
+            on=date(year, 12, 31),
             what=PEAK_EXEMPT_HOLIDAYS.name,
         )
+    # The year REN 414/2010 came into force is covered from its first day only.
+    first = max(date(year, 1, 1), start)
     found: dict[date, PeakExemptDay] = {}
     paschal = easter(year)
     movable = (
@@ -207,6 +209,8 @@ def exempt_map(year: int) -> Mapping[date, PeakExemptDay]:
     }
     for (month, day_of_month), holiday in fixed.items():
         day = date(year, month, day_of_month)
+        if day < first:
+            continue
         period = PEAK_EXEMPT_HOLIDAYS.period_on(day)
         # art. 2º, XXXVIII, "a": the listed national holidays (20 Nov from REN 1.101/2024)
         if holiday in (period.value or ()):
@@ -218,6 +222,8 @@ def exempt_map(year: int) -> Mapping[date, PeakExemptDay]:
                 law=holiday.law,
             )
     for day, name, name_en in movable:
+        if day < first:
+            continue
         # art. 2º, XXXVIII, "a": terça-feira de carnaval, sexta-feira da Paixão, Corpus Christi
         found.setdefault(
             day,
@@ -250,7 +256,8 @@ def peak_exempt_days(year: int) -> Mapping[date, PeakExemptDay]:
 
     Raises:
         InvalidInputError: ``year`` is not a year.
-        NotInForceError: the year starts before REN 414/2010 (15 Sep 2010).
+        NotInForceError: the year ends before REN 414/2010 (for 2010 the mapping starts on
+            15 Sep 2010, the day REN 414 came into force).
 
     Legal basis:
         - REN 1.000/2021, art. 2º, XXXVIII, "a" (wording of REN 1.101/2024 from 2024).
@@ -276,7 +283,7 @@ def is_peak_exempt(day: date) -> bool:
 
     Raises:
         InvalidInputError: ``day`` is not a date.
-        NotInForceError: the year starts before REN 414/2010.
+        NotInForceError: ``day`` is before REN 414/2010 (15 Sep 2010).
 
     Legal basis:
         - REN 1.000/2021, art. 2º, XXXVIII, "a"; REN 414/2010, art. 2º.
@@ -288,7 +295,19 @@ def is_peak_exempt(day: date) -> bool:
         (False, True)
     """
     day = check_date(day, "day")
+    require_calendar(day)
     return day in exempt_map(day.year)
+
+
+def require_calendar(day: date) -> None:
+    """Raise :class:`NotInForceError` for a day before ANEEL's list (REN 414/2010) applied."""
+    if day < PEAK_EXEMPT_HOLIDAYS.starts_on:
+        raise NotInForceError(
+            f"no peak-exempt list on {day.isoformat()}: ANEEL's list applies from "
+            f"{PEAK_EXEMPT_HOLIDAYS.starts_on.isoformat()}",
+            on=day,
+            what=PEAK_EXEMPT_HOLIDAYS.name,
+        )
 
 
 # --------------------------------------------------------------------------------------------

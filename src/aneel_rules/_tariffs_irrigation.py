@@ -281,8 +281,21 @@ IRRIGATION_WINDOW: Final[Timeline[IrrigationWindowRule]] = Timeline(
 """Daily window of the irrigation discount (8 h 30 min; 21h30–6h guaranteed until REN 1.147)."""
 
 
+# art. 186, caput: the 8 h 30 min daily period ("contínuo" until REN 1.147/2025 removed it);
+# REN 414 art. 107 holds the duration and the guarantee in one provision.
+_WINDOW_CAPUT: Final = MappingProxyType(
+    {
+        REN1000_START: ren1000(186),
+        REN1147_SINCE: ren1000(186, amended_by=Norm.REN_1147_2025),
+    }
+)
+
+
 def irrigation_window_rule(*, on: date) -> Determination[IrrigationWindowRule]:
     """The irrigation-discount window rule in force on a date, with its basis.
+
+    The basis is the provision fixing the duration (REN 1.000, art. 186, caput) followed by
+    the one fixing the schedule (§ 2º); under REN 414 both are art. 107.
 
     Legal basis:
         - REN 414/2010, art. 107; REN 1.000/2021, art. 186, caput and § 2º (wording of
@@ -290,10 +303,15 @@ def irrigation_window_rule(*, on: date) -> Determination[IrrigationWindowRule]:
 
     Examples:
         >>> before = irrigation_window_rule(on=date(2025, 12, 15))
-        >>> before.value.guaranteed_start, str(before.basis[0])
-        (datetime.time(21, 30), 'REN 1.000/2021, art. 186, § 2º')
-        >>> irrigation_window_rule(on=date(2025, 12, 16)).value.guaranteed_start is None
-        True
+        >>> before.value.guaranteed_start, [str(b) for b in before.basis]
+        (datetime.time(21, 30), ['REN 1.000/2021, art. 186', 'REN 1.000/2021, art. 186, § 2º'])
+        >>> after = irrigation_window_rule(on=date(2025, 12, 16))
+        >>> after.value.guaranteed_start is None, after.value.continuous
+        (True, False)
+        >>> [str(b) for b in irrigation_window_rule(on=date(2015, 1, 1)).basis]
+        ['REN 414/2010, art. 107']
     """
     period = IRRIGATION_WINDOW.period_on(check_date(on, "on"))
-    return Determination(IRRIGATION_WINDOW.value_on(on), (period.basis,))
+    caput = _WINDOW_CAPUT.get(period.since)
+    basis = (period.basis,) if caput is None else (caput, period.basis)
+    return Determination(IRRIGATION_WINDOW.value_on(on), basis)

@@ -25,6 +25,7 @@ from aneel_rules._tariffs_common import (
 from aneel_rules._tariffs_units import ConsumerClass, ConsumerUnit, Group
 from aneel_rules.errors import (
     InvalidInputError,
+    NotInForceError,
     UnsupportedCaseError,
 )
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
@@ -239,7 +240,8 @@ def modality_options(
         InvalidInputError: bad input, or a fact the rule needs is missing (the contracted
             demand of a group-A unit below 69 kV under REN 414; the average consumption
             during the branca phase-in).
-        NotInForceError: ``on`` is before REN 414/2010.
+        NotInForceError: ``on`` is before REN 414/2010, or the unit is desconto social
+            and ``on`` is before REN 1.147/2025 created that subclass (art. 176, VII).
         UnsupportedCaseError: REN 414 cases the stored text does not settle (pre-payment with
             branca; the group-B billing option).
 
@@ -281,6 +283,14 @@ def modality_options(
             value=repr(new_connection),
         )
     norm = norm_in_force(on)
+    # art. 176, VII (incluído pela REN 1.147/2025): no desconto social subclass before it
+    if unit.social_discount and on < REN1147_SINCE:
+        raise NotInForceError(
+            f"the desconto social subclass exists only from REN 1.147/2025 "
+            f"({REN1147_SINCE.isoformat()}; asked for {on.isoformat()})",
+            on=on,
+            what="social_discount",
+        )
     if norm is Norm.REN_1000_2021:
         return _options_ren1000(unit, on)
     return _options_ren414(unit, on, average, new_connection)

@@ -8,22 +8,23 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterable, Mapping
-from datetime import datetime, time
+from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Final, cast
 from zoneinfo import ZoneInfo
 
 import attrs
 
-from aneel_rules._tariffs_calendar import exempt_map
+from aneel_rules._tariffs_calendar import exempt_map, require_calendar
 from aneel_rules._tariffs_common import (
     DOMAIN,
     hm,
     invalid,
 )
-from aneel_rules._tariffs_modalities import TariffModality
+from aneel_rules._tariffs_modalities import WHITE_TARIFF_AVAILABILITY, TariffModality
 from aneel_rules.errors import (
     InvalidInputError,
+    NotInForceError,
 )
 from aneel_rules.legal import Determination, Norm, norm_in_force, ren414, ren1000
 
@@ -223,6 +224,17 @@ def _check_modality(modality: object) -> TariffModality:
     return modality
 
 
+def _check_offered(modality: TariffModality, day: date) -> None:
+    # REN 414, art. 57 (group B, II): branca only once REN 733/2016 made it available (2018)
+    if modality is TariffModality.WHITE and not WHITE_TARIFF_AVAILABILITY.value_on(day).available:
+        raise NotInForceError(
+            f"the tarifa branca was not yet offered on {day.isoformat()} "
+            f"(available from {WHITE_TARIFF_AVAILABILITY.periods[1].since.isoformat()})",
+            on=day,
+            what=WHITE_TARIFF_AVAILABILITY.name,
+        )
+
+
 def _local(at: object, schedule: PostSchedule, path: str) -> datetime:
     if not isinstance(at, datetime):
         raise invalid(
@@ -262,7 +274,8 @@ def tariff_post(at: datetime, schedule: PostSchedule, *, modality: TariffModalit
 
     Raises:
         InvalidInputError: a convencional modality (it has no posts) or bad input.
-        NotInForceError: a date before REN 414/2010.
+        NotInForceError: a date before REN 414/2010, or horária branca on a date before
+            it was offered (1 Jan 2018, see :data:`WHITE_TARIFF_AVAILABILITY`).
 
     Legal basis:
         - REN 1.000/2021, art. 2º, XXXVIII, "a" to "c"; arts. 212–214.
@@ -299,8 +312,9 @@ def explain_tariff_post(
     modality = _check_modality(modality)
     local = _local(at, schedule, "at")
     day = local.date()
-    exempt = exempt_map(day.year).get(day)
     regime = norm_in_force(day)
+    _check_offered(modality, day)
+    exempt = exempt_map(day.year).get(day)
     article = {TariffModality.WHITE: 212, TariffModality.GREEN: 213, TariffModality.BLUE: 214}
     modality_ref = (
         ren1000(article[modality]) if regime is Norm.REN_1000_2021 else ren414(2, item="L")
@@ -325,7 +339,7 @@ def tariff_posts(
     Raises:
         InvalidInputError: an element is not a datetime (the path names its index), or as
             :func:`tariff_post`.
-        NotInForceError: a date before REN 414/2010.
+        NotInForceError: as :func:`tariff_post`.
 
     Legal basis:
         - As :func:`tariff_post`.
@@ -355,6 +369,8 @@ def tariff_posts(
         day_table = day_tables.get(ordinal)
         if day_table is None:
             day = local.date()
+            require_calendar(day)
+            _check_offered(modality, day)
             day_table = _OFF_PEAK_DAY if day in exempt_map(day.year) else table
             day_tables[ordinal] = day_table
         append(day_table[local.hour * 60 + local.minute])

@@ -107,15 +107,7 @@ def group_a_subgroup(voltage_kv: Decimal | str | float, *, underground: bool = F
         ...
         aneel_rules.errors.RegulatoryGapError: 46 kV is in none of the group-A subgroups ...
     """
-    voltage = to_decimal(voltage_kv, path="voltage_kv", allow_float=True)
-    if voltage <= 0:
-        raise invalid(
-            "voltage_kv",
-            "not_positive",
-            "{path} must be positive, got {value}",
-            path="voltage_kv",
-            value=str(voltage),
-        )
+    voltage = _positive(voltage_kv, "voltage_kv")
     ref = ren1000(2, item="XXIII")
     if voltage < _GROUP_A_MIN_KV:
         # art. 2º, XXIII, "f": AS = below 2.3 kV from an underground system
@@ -152,32 +144,25 @@ def group_a_subgroup(voltage_kv: Decimal | str | float, *, underground: bool = F
     )
 
 
-def _to_kv(value: object) -> Decimal:
-    voltage = to_decimal(value, path="connection_voltage_kv", allow_float=True)
-    if voltage <= 0:
+def _positive(value: object, path: str) -> Decimal:
+    number = to_decimal(value, path=path, allow_float=True)
+    if number <= 0:
         raise invalid(
-            "connection_voltage_kv",
+            path,
             "not_positive",
             "{path} must be positive, got {value}",
-            path="connection_voltage_kv",
-            value=str(voltage),
+            path=path,
+            value=str(number),
         )
-    return voltage
+    return number
+
+
+def _to_kv(value: object) -> Decimal:
+    return _positive(value, "connection_voltage_kv")
 
 
 def _to_optional_kw(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    demand = to_decimal(value, path="contracted_demand_kw", allow_float=True)
-    if demand <= 0:
-        raise invalid(
-            "contracted_demand_kw",
-            "not_positive",
-            "{path} must be positive, got {value}",
-            path="contracted_demand_kw",
-            value=str(demand),
-        )
-    return demand
+    return None if value is None else _positive(value, "contracted_demand_kw")
 
 
 def _check_flag(_inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
@@ -214,10 +199,11 @@ class ConsumerUnit:
         consumer_class: Tariff class (art. 174).
         underground: Served from an underground system and classified in group A as AS
             (art. 2º, XXIII, "f"; the option of art. 23, § 3º having been taken).
-        low_income: Residential subclass baixa renda (arts. 177–179).
-        social_discount: Residential subclass desconto social (art. 178-A, from REN 1.147/2025).
+        low_income: Residential subclass baixa renda (art. 176, II–VI; arts. 177–178).
+        social_discount: Residential subclass desconto social (art. 176, VII, and art. 178-A,
+            both inserted by REN 1.147/2025; the subclass does not exist before it).
         prepaid: Billed by pre-payment (pré-pagamento, art. 215).
-        rural_cooperative: Rural subclass cooperativa de eletrificação rural.
+        rural_cooperative: Rural subclass cooperativa de eletrificação rural (art. 184, IV).
         contracted_demand_kw: Contracted demand (demanda contratada) in kW, group A.
         group_b_option: Group-A unit that opted to be billed at group-B tariffs (art. 292).
         isolated_system: Unit not served by the SIN (only REN 414 had a rule for it).
@@ -246,7 +232,8 @@ class ConsumerUnit:
 
     def __attrs_post_init__(self) -> None:
         residential = self.consumer_class is ConsumerClass.RESIDENTIAL
-        # art. 219, II, "a": baixa renda and desconto social are subclasses of the residential class
+        # art. 176, II–VI (baixa renda) and VII (desconto social, incluído pela REN 1.147/2025):
+        # subclasses of the residential class
         for name, value in (
             ("low_income", self.low_income),
             ("social_discount", self.social_discount),
@@ -265,7 +252,7 @@ class ConsumerUnit:
                 "exclusive_subclasses",
                 "a unit cannot be both low income and social discount",
             )
-        # art. 220, § 2º: cooperativa de eletrificação rural is a subclass of the rural class
+        # art. 184, IV: cooperativa de eletrificação rural is a subclass of the rural class
         if self.rural_cooperative and self.consumer_class is not ConsumerClass.RURAL:
             raise invalid(
                 "rural_cooperative",

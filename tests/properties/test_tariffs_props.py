@@ -9,10 +9,11 @@ import contextlib
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aneel_rules import AneelRulesError, InvalidInputError, RegulatoryGapError
+from aneel_rules import AneelRulesError, InvalidInputError, NotInForceError, RegulatoryGapError
 from aneel_rules.tariffs import (
     AMAZONAS_ENERGIA,
     ConsumerClass,
@@ -40,6 +41,14 @@ SCHEDULES = st.builds(
 )
 
 
+# REN 414, art. 57 (group B, II) and REN 733/2016: no tarifa branca before 2018.
+BRANCA_FROM = date(2018, 1, 1)
+
+
+def _offered(modality: TariffModality, day: date) -> bool:
+    return modality is not TariffModality.WHITE or day >= BRANCA_FROM
+
+
 @given(st.integers(2011, 2060), HORARY)
 def test_every_quarter_hour_of_a_year_gets_exactly_one_post(
     year: int, modality: TariffModality
@@ -47,6 +56,10 @@ def test_every_quarter_hour_of_a_year_gets_exactly_one_post(
     start = datetime(year, 1, 1)
     stamps = [start + timedelta(minutes=15 * i) for i in range(4 * 24 * 3)]
     stamps += [datetime(year, 7, 1) + timedelta(minutes=15 * i) for i in range(4 * 24 * 3)]
+    if not _offered(modality, start.date()):
+        with pytest.raises(NotInForceError):
+            tariff_posts(stamps, AMAZONAS_ENERGIA, modality=modality)
+        return
     posts = tariff_posts(stamps, AMAZONAS_ENERGIA, modality=modality)
     assert len(posts) == len(stamps)
     assert all(isinstance(p, TariffPost) for p in posts)
@@ -59,6 +72,10 @@ def test_exempt_days_never_have_ponta(
     stamps = [
         datetime(day.year, day.month, day.day) + timedelta(minutes=m) for m in range(0, 1440, 10)
     ]
+    if not _offered(modality, day):
+        with pytest.raises(NotInForceError):
+            tariff_posts(stamps, schedule, modality=modality)
+        return
     posts = tariff_posts(stamps, schedule, modality=modality)
     if is_peak_exempt(day):
         assert set(posts) == {TariffPost.OFF_PEAK}
@@ -80,6 +97,12 @@ def test_weekends_are_always_exempt_and_the_year_map_agrees(day: date) -> None:
 def test_bulk_equals_single_and_aware_equals_converted(
     at: datetime, modality: TariffModality
 ) -> None:
+    if not _offered(modality, at.date()):
+        with pytest.raises(NotInForceError):
+            tariff_post(at, AMAZONAS_ENERGIA, modality=modality)
+        with pytest.raises(NotInForceError):
+            tariff_posts([at], AMAZONAS_ENERGIA, modality=modality)
+        return
     single = tariff_post(at, AMAZONAS_ENERGIA, modality=modality)
     assert tariff_posts([at], AMAZONAS_ENERGIA, modality=modality) == (single,)
     aware = at.replace(tzinfo=AMAZONAS_ENERGIA.tzinfo).astimezone(UTC)
