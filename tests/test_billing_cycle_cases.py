@@ -10,6 +10,7 @@ import pytest
 from aneel_rules import InvalidInputError, UnsupportedCaseError, ren414, ren1000
 from aneel_rules.billing_cycle import (
     AvailabilityExemption,
+    AverageBillingCase,
     BillingError,
     Cause,
     Direction,
@@ -19,6 +20,7 @@ from aneel_rules.billing_cycle import (
     SupplyType,
     availability_charge,
     availability_charge_kwh,
+    bill_by_average,
     bill_multi_month_reading,
     meter_defect_criterion,
     overdue_collection,
@@ -553,3 +555,23 @@ def test_overdue_collection_errors_and_ren414() -> None:
         overdue_collection(date(2021, 3, 10), on=date(2022, 1, 2))
     with pytest.raises(InvalidInputError):
         overdue_collection("2026-03-10", on=date(2026, 4, 1))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ history validated up front
+@pytest.mark.parametrize("history", [None, "120", [D(-1)], [1.5]])
+def test_history_is_validated_even_when_no_average_is_taken(history: object) -> None:
+    with pytest.raises(InvalidInputError):
+        bill_by_average(
+            history,  # type: ignore[arg-type]
+            case=AverageBillingCase.METER_REMOVED,
+            on=date(2026, 3, 1),
+            days_without_meter=31,
+        )
+    with pytest.raises(InvalidInputError):
+        bill_multi_month_reading(
+            history,  # type: ignore[arg-type]
+            source=S.DISTRIBUTOR_READING,
+            on=date(2026, 3, 1),
+            rural=True,
+            cycles_since_distributor_reading=1,
+        )

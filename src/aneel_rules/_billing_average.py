@@ -37,6 +37,19 @@ __all__ = (
 )
 
 
+def _history(history: object) -> list[Decimal]:
+    """The billed values of ``history`` as Decimals, or the library's input error."""
+    if isinstance(history, str | bytes) or not isinstance(history, Sequence):
+        raise invalid(
+            "history", "not_an_enum", path="history", expected="sequence", value=repr(history)
+        )
+    values = [to_decimal(v, path=f"history.{i}") for i, v in enumerate(history)]
+    for i, value in enumerate(values):
+        if value < 0:
+            raise invalid(f"history.{i}", "negative", path=f"history.{i}", value=repr(value))
+    return values
+
+
 def average_consumption(history: Sequence[Decimal], *, cycles: int = 12) -> Decimal:
     """Arithmetic mean of the last ``cycles`` billed values (média aritmética).
 
@@ -57,17 +70,9 @@ def average_consumption(history: Sequence[Decimal], *, cycles: int = 12) -> Deci
         Decimal('100')
     """
     count = positive_int(cycles, "cycles")
-    raw: object = history
-    if isinstance(raw, str | bytes) or not isinstance(raw, Sequence):
-        raise invalid(
-            "history", "not_an_enum", path="history", expected="sequence", value=repr(history)
-        )
-    if not history:
+    values = _history(history)
+    if not values:
         raise invalid("history", "empty_history", basis=ren1000(288, paragraph=1))
-    values = [to_decimal(v, path=f"history.{i}") for i, v in enumerate(history)]
-    for i, value in enumerate(values):
-        if value < 0:
-            raise invalid(f"history.{i}", "negative", path=f"history.{i}", value=repr(value))
     last = values[-count:]
     total = Decimal(0)
     for value in last:
@@ -176,6 +181,7 @@ def bill_by_average(
         True
     """
     check_enum(case, AverageBillingCase, "case")
+    _history(history)
     day = check_date(on, "on")
     streak = positive_int(consecutive_cycles, "consecutive_cycles")
     if (
@@ -377,6 +383,7 @@ def bill_multi_month_reading(
          'REN 1.000/2021, art. 288, § 1º', 'REN 1.000/2021, art. 276']
     """
     check_enum(source, MultiMonthSource, "source")
+    _history(history)
     day = check_date(on, "on")
     if not check_bool(rural, "rural"):
         raise invalid("rural", "multi_month_not_rural", basis=ren1000(271))
