@@ -230,30 +230,30 @@ def bill_by_average(
         if not supply_maintained:
             raise gap("supply_not_maintained", basis=ren1000(321, item="I"))
         basis = (ren1000(321, item="I"), ren1000(321, item="III"))
-    if not history:
-        # REN 1.000/2021, art. 288, § 1º: no history → availability charge
-        return AverageBilling(
-            case=case,
-            norm=norm,
-            cycles_averaged=0,
-            kwh=None,
-            availability_charge_instead=True,
-            may_suspend_supply=may_suspend,
-            basis=(*basis, ren1000(288, paragraph=1), ren1000(291)),
-        )
-    used = min(len(history), 12)
-    if used < 12:
-        # REN 1.000/2021, art. 288, § 1º: fewer than 12 cycles → mean of those available
-        basis = (*basis, ren1000(288, paragraph=1))
+    kwh, used, basis = _twelve_cycle_mean(history, basis)
     return AverageBilling(
         case=case,
         norm=norm,
         cycles_averaged=used,
-        kwh=average_consumption(history),
-        availability_charge_instead=False,
+        kwh=kwh,
+        availability_charge_instead=kwh is None,
         may_suspend_supply=may_suspend,
         basis=basis,
     )
+
+
+def _twelve_cycle_mean(
+    history: Sequence[Decimal], basis: tuple[Basis, ...]
+) -> tuple[Decimal | None, int, tuple[Basis, ...]]:
+    """Mean of the last 12 billed cycles, cycles used and basis (``None``: availability charge)."""
+    if not history:
+        # REN 1.000/2021, art. 288, § 1º: no history → availability charge
+        return None, 0, (*basis, ren1000(288, paragraph=1), ren1000(291))
+    used = min(len(history), 12)
+    if used < 12:
+        # REN 1.000/2021, art. 288, § 1º: fewer than 12 cycles → mean of those available
+        basis = (*basis, ren1000(288, paragraph=1))
+    return average_consumption(history), used, basis
 
 
 def _bill_by_average_ren414(
@@ -448,29 +448,12 @@ def bill_multi_month_reading(
     # REN 1.000/2021, art. 276: read in the next cycle after 2 cycles without self-reading
     must_read = missing >= 2
     tail: tuple[Basis, ...] = (ren1000(276),) if must_read else ()
-    if not history:
-        # REN 1.000/2021, art. 288, § 1º: no history → availability charge
-        return MultiMonthBilling(
-            uses_reading=False,
-            kwh=None,
-            cycles_averaged=0,
-            availability_charge_instead=True,
-            later_compensation_allowed=True,
-            distributor_must_read_next=must_read,
-            basis=(*basis, ren1000(288, paragraph=1), ren1000(291), *tail),
-            source=source,
-            norm=norm,
-            within_limit=within,
-        )
-    used = min(len(history), 12)
-    if used < 12:
-        # REN 1.000/2021, art. 288, § 1º: fewer than 12 cycles → mean of those available
-        basis = (*basis, ren1000(288, paragraph=1))
+    kwh, used, basis = _twelve_cycle_mean(history, basis)
     return MultiMonthBilling(
         uses_reading=False,
-        kwh=average_consumption(history),
+        kwh=kwh,
         cycles_averaged=used,
-        availability_charge_instead=False,
+        availability_charge_instead=kwh is None,
         later_compensation_allowed=True,
         distributor_must_read_next=must_read,
         basis=(*basis, *tail),
