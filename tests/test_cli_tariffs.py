@@ -41,6 +41,20 @@ def test_calendar_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Days with ponta per month:" in out
 
 
+def test_calendar_2010_starts_with_ren414(capsys: pytest.CaptureFixture[str]) -> None:
+    """REN 414/2010 came into force on 15 Sep 2010: no count for the days before it."""
+    status, out, _ = _run(capsys, "calendar", "2010")
+    assert status == 0
+    lines = out.splitlines()
+    assert "  agosto: 31" not in out
+    assert not any(line.startswith("  janeiro") for line in lines)
+    # 15–30 Sep 2010: 16 days, minus 18, 19, 25 and 26 Sep (weekends)
+    assert "  setembro: 12" in lines
+    # Oct 2010: 21 weekdays − 12 Oct (Tuesday, Aparecida) = 20
+    assert "  outubro: 20" in lines
+    assert "  12/10/2010 (terça-feira): Nossa Senhora Aparecida — REN 414/2010, art. 2º" in lines
+
+
 def test_post(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(
         capsys,

@@ -173,10 +173,13 @@ def _run_calendar(args: argparse.Namespace, console: Console) -> int:
             f"  {_day(day, lang)} ({format_date(day, lang, style='EEEE')}): {name} — {exempt.basis}"
         )
     console.line(console.t("Days with ponta per month:", domain=_DOMAIN))
+    # the list applies from REN 414/2010's first day: earlier days are neither counted nor listed
+    first = max(date(year, 1, 1), tariffs.PEAK_EXEMPT_HOLIDAYS.starts_on)
     total = 0
-    for month in range(1, 13):
+    for month in range(first.month, 13):
         length = _calendar.monthrange(year, month)[1]
-        count = length - sum(1 for d in days if d.month == month)
+        start = first.day if month == first.month else 1
+        count = length - start + 1 - sum(1 for d in days if d.month == month)
         total += count
         month_name = format_date(date(year, month, 1), lang, style="LLLL")
         console.line(f"  {month_name}: {count}")
