@@ -25,6 +25,9 @@ Examples:
 
 from __future__ import annotations
 
+from typing import Final
+
+from aneel_rules import _tariffs_common
 from aneel_rules._tariffs_calendar import (
     PEAK_EXEMPT_HOLIDAYS,
     NationalHoliday,
@@ -34,7 +37,6 @@ from aneel_rules._tariffs_calendar import (
     peak_exempt_days,
     seasonal_period,
 )
-from aneel_rules._tariffs_common import DOMAIN  # noqa: F401 (catalog domain, for the CLI)
 from aneel_rules._tariffs_irrigation import (
     IRRIGATION_DISCOUNTS,
     IRRIGATION_WINDOW,
@@ -113,3 +115,6 @@ __all__ = (
     "irrigation_region",
     "irrigation_window_rule",
 )
+
+DOMAIN: Final = _tariffs_common.DOMAIN
+"""Message-catalog domain of the tariffs modules (used by the CLI)."""
