@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aneel_rules import InvalidInputError
 from aneel_rules.portal import (
@@ -31,7 +33,11 @@ FILES = {
 TYPES = {
     "string": lambda v: isinstance(v, str),
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    # JSON Schema: "an integer is a number with a zero fractional part" (2.0 is one).
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer())
+    ),
     "boolean": lambda v: isinstance(v, bool),
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
@@ -61,8 +67,10 @@ def check(instance: object, schema: dict[str, object], path: str = "$") -> list[
         pattern = schema.get("pattern")
         if isinstance(pattern, str) and not re.search(pattern, instance):
             problems.append(f"{path}: pattern")
-        if schema.get("format") == "date":
+        if schema.get("format") == "date":  # RFC 3339 full-date
             try:
+                if not re.fullmatch("[0-9]{4}-[0-9]{2}-[0-9]{2}", instance):
+                    raise ValueError(instance)  # noqa: TRY301
                 date.fromisoformat(instance)
             except ValueError:
                 problems.append(f"{path}: not a date")
@@ -112,7 +120,7 @@ def test_valid_examples_satisfy_the_schema(flow: Flow) -> None:
 
 def test_invalid_example_breaks_the_schema() -> None:
     problems = check(load("budget_invalid"), json_schema(Flow.BUDGET))
-    assert "$.reason: not in enum" in problems
+    assert "$.reason: pattern" in problems
     assert "$.technician.crea: additional property" in problems
     assert "$.location.latitude: matches no anyOf option" in problems
 
@@ -150,13 +158,13 @@ def test_unknown_keys_refused_by_both(flow: Flow) -> None:
     assert [(e.path, e.code) for e in info.value.errors] == [("surprise", "unknown_field")]
 
 
-def test_enums_come_from_the_enum_classes() -> None:
+def test_choices_come_from_the_enum_classes() -> None:
     schema = json_schema("budget")
     properties = schema["properties"]
     assert isinstance(properties, dict)
-    assert properties["reason"]["enum"] == [m.value for m in BudgetReason]
-    assert properties["purpose"]["enum"] == [m.value for m in BudgetPurpose]
-    assert properties["load"]["properties"]["secondary_voltage"]["enum"][0] == "220/127"
+    assert properties["reason"]["examples"] == [m.value for m in BudgetReason]
+    assert properties["purpose"]["examples"] == [m.value for m in BudgetPurpose]
+    assert properties["load"]["properties"]["secondary_voltage"]["examples"][0] == "220/127"
     assert properties["energy_market"]["anyOf"][1] == {"type": "null"}
     assert schema["required"] == [
         "reason",
@@ -188,3 +196,126 @@ def test_schema_is_plain_json_without_floats(flow: Flow) -> None:
                 walk(item)
 
     walk(schema)
+
+
+# --- Parser ⊆ schema: whatever the parser accepts, the schema accepts ------------------------
+
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**7),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e7, max_value=1e7),
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "",
+            "   ",
+            " ACR ",
+            "acl",
+            "ALTA TENSÃO",
+            "Medição Única",
+            "  5 ",
+            "2.0",
+            "+3",
+            "1e2",
+            "1_000",
+            "١٢",
+            "2026-03-09",
+            "20260309",
+            "2026-W10-1",
+            " 2026-03-09",
+            "127/220 V",
+            "380-220",
+            "AMAZONAS",
+            "am",
+            "-3.1",
+            "-60.02",
+            "x" * 300,
+            "  " + "a" * 150 + "  ",
+        ]
+    ),
+)
+json_values = st.recursive(
+    json_scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.dictionaries(st.text(max_size=8), children, max_size=3),
+    ),
+    max_leaves=8,
+)
+
+
+def leaf_paths(value: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += leaf_paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += leaf_paths(item, (*prefix, index))
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(flow=st.sampled_from(list(Flow)), data=st.data())
+def test_what_the_parser_accepts_the_schema_accepts(flow: Flow, data: st.DataObject) -> None:
+    request = load(FILES[flow])
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3))):
+        targets = leaf_paths(request)
+        if not targets:
+            break
+        target = data.draw(st.sampled_from(targets))
+        parent: object = request
+        for key in target[:-1]:
+            parent = parent[key]  # type: ignore[index]
+        if data.draw(st.booleans()) or not isinstance(parent, dict):
+            parent[target[-1]] = data.draw(json_values)  # type: ignore[index]
+        else:
+            del parent[target[-1]]
+    try:
+        parse_request(flow, request, today=TODAY)  # type: ignore[arg-type]
+    except InvalidInputError:
+        return
+    assert check(request, json_schema(flow)) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        pytest.param(("purpose",), " medição única ", id="choice-any-case"),
+        pytest.param(("load", "transformer_kva"), " 500 ", id="number-text-blanks"),
+        pytest.param(("load", "transformer_kva"), 500.0, id="number-float"),
+        pytest.param(("load", "secondary_voltage"), "127/220 V", id="voltage-spelling"),
+        pytest.param(("load", "pole_number"), "   ", id="blank-optional-is-absent"),
+    ],
+)
+def test_normalised_values_pass_both(path: tuple[str, ...], value: object) -> None:
+    request = load("budget")
+    parent: object = request
+    for key in path[:-1]:
+        parent = parent[key]  # type: ignore[index]
+    parent[path[-1]] = value  # type: ignore[index]
+    assert parse_request(Flow.BUDGET, request, today=TODAY)  # type: ignore[arg-type]
+    assert check(request, json_schema(Flow.BUDGET)) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "code"),
+    [
+        pytest.param(("load", "works_start"), "20260401", "not_iso_date", id="date-basic-iso"),
+        pytest.param(("load", "works_start"), "2026-W14-3", "not_iso_date", id="date-week"),
+        pytest.param(("load", "transformer_kva"), "1_000", "not_a_number", id="underscore"),
+        pytest.param(("load", "transformer_kva"), "١٢", "not_a_number", id="arabic-digits"),
+        pytest.param(("purpose",), "MEDICAO UNICA", "not_in_choices", id="choice-no-accents"),
+    ],
+)
+def test_refused_by_both(path: tuple[str, ...], value: object, code: str) -> None:
+    request = load("budget")
+    parent: object = request
+    for key in path[:-1]:
+        parent = parent[key]  # type: ignore[index]
+    parent[path[-1]] = value  # type: ignore[index]
+    with pytest.raises(InvalidInputError) as info:
+        parse_request(Flow.BUDGET, request, today=TODAY)  # type: ignore[arg-type]
+    assert [(e.path, e.code) for e in info.value.errors] == [(".".join(path), code)]
+    assert check(request, json_schema(Flow.BUDGET)) != []

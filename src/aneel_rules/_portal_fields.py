@@ -25,6 +25,7 @@ import binascii
 import enum
 import importlib
 import math
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -54,6 +55,7 @@ __all__ = (
     "Obj",
     "Spec",
     "Text",
+    "caseless_pattern",
     "document_kind",
     "echo",
     "join",
@@ -71,6 +73,9 @@ INVALID: Final = _Invalid.INVALID
 """Sentinel for a value that failed conversion (its error is already collected)."""
 
 _MAX_ECHO: Final = 40
+_BLANK: Final = "[ \\t\\n\\r]*"
+"""JSON Schema and parser alike: surrounding blanks allowed in number and choice texts."""
+_BLANKS: Final = " \t\n\r"
 
 
 def echo(value: object) -> str:
@@ -125,7 +130,8 @@ class Spec(abc.ABC):
 class Text(Spec):
     """Text, stripped of surrounding blanks (unless ``strip`` is off); blank counts as missing.
 
-    ``max_length`` is a library limit against abuse (the manual states none).
+    ``max_length`` is a library limit against abuse (the manual states none); it counts
+    the text as given, blanks included, as the JSON Schema's ``maxLength`` does.
     """
 
     min_length: int = 1
@@ -141,7 +147,7 @@ class Text(Spec):
         if not text.strip():
             collector.add(path, "required")
             return INVALID
-        if len(text) > self.max_length:
+        if len(value) > self.max_length:
             collector.add(path, "too_long", maximum=self.max_length)
             return INVALID
         if len(text) < self.min_length:
@@ -215,19 +221,52 @@ def document_kind(text: str) -> str | None:
     return None
 
 
+_REGEX_SYNTAX: Final = frozenset("^$\\.*+?()[]{}|/")
+
+
+def caseless_pattern(text: str) -> str:
+    """A regular expression matching ``text`` letter by letter in either case.
+
+    Written for both Python's ``re`` and the ECMA-262 dialect of JSON Schema: no flags,
+    no class shorthands (their meaning differs), only the syntax characters escaped.
+
+    Examples:
+        >>> caseless_pattern("ACR"), caseless_pattern("alta tensão")
+        ('[aA][cC][rR]', '[aA][lL][tT][aA] [tT][eE][nN][sS][ãÃ][oO]')
+    """
+    parts = []
+    for ch in text:
+        lower, upper = ch.lower(), ch.upper()
+        if lower != upper and len(lower) == len(upper) == 1:
+            parts.append(f"[{lower}{upper}]")
+        else:
+            parts.append("\\" + ch if ch in _REGEX_SYNTAX else ch)
+    return "".join(parts)
+
+
 @attrs.frozen
 class Choice(Spec):
-    """One of an enum's values (official Portuguese), compared ignoring case and outer blanks."""
+    """One of an enum's values (official Portuguese), ignoring letter case and outer blanks.
+
+    Parser and JSON Schema share one pattern (:func:`caseless_pattern` of each value),
+    so a value accepted by one is accepted by the other.
+    """
 
     enum_cls: type[enum.Enum]
+
+    @property
+    def pattern(self) -> str:
+        """The JSON Schema ``pattern`` (also what the parser matches)."""
+        options = "|".join(caseless_pattern(str(m.value)) for m in self.enum_cls)
+        return f"^{_BLANK}(?:{options}){_BLANK}$"
 
     def convert(self, value: object, path: str, collector: Collector) -> object:
         if isinstance(value, self.enum_cls):
             return value
-        if isinstance(value, str):
-            wanted = value.strip().casefold()
-            for member in self.enum_cls:
-                if str(member.value).casefold() == wanted:
+        if isinstance(value, str) and re.fullmatch(self.pattern, value):
+            wanted = value.strip(_BLANKS).lower()
+            for member in self.enum_cls:  # pragma: no branch (the pattern matched one)
+                if str(member.value).lower() == wanted:
                     return member
         choices = ", ".join(str(m.value) for m in self.enum_cls)
         shown = echo(value) if isinstance(value, str) else type_name(value)
@@ -235,7 +274,12 @@ class Choice(Spec):
         return INVALID
 
     def schema(self) -> dict[str, object]:
-        return {"type": "string", "enum": [m.value for m in self.enum_cls]}
+        return {
+            "type": "string",
+            "pattern": self.pattern,
+            "examples": [m.value for m in self.enum_cls],
+            "description": "one of the examples; letter case and surrounding blanks ignored",
+        }
 
 
 @attrs.frozen
@@ -259,6 +303,11 @@ class DateSpec(Spec):
     not_future: bool = False
 
     def convert(self, value: object, path: str, collector: Collector) -> object:
+        # As JSON Schema's "format": "date" (RFC 3339 full-date): YYYY-MM-DD exactly, not
+        # the other ISO 8601 forms date.fromisoformat also reads (20260309, 2026-W10-1).
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value) is None:
+            collector.add(path, "not_iso_date")
+            return INVALID
         try:
             result = to_date(value, path=path)
         except InvalidInputError as exc:
@@ -275,9 +324,18 @@ class DateSpec(Spec):
         return {"type": "string", "format": "date"}
 
 
+_ISO_DATE: Final = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER_PATTERN: Final = f"^{_BLANK}[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?{_BLANK}$"
+"""Numeric text, the same for the parser and the JSON Schema (ASCII digits only)."""
+
+
 def _number(value: object, path: str, collector: Collector) -> Decimal | None:
     # A huge int (10**5000) is a valid Decimal; str of it is capped to keep messages short.
-    if isinstance(value, str) and len(value) > _DOC_MAX_LENGTH:
+    # Text must match _NUMBER_PATTERN: Decimal() alone would also read "1_000", "١٢" or
+    # "Infinity", which the JSON Schema's pattern refuses.
+    if isinstance(value, str) and (
+        len(value) > _DOC_MAX_LENGTH or re.fullmatch(_NUMBER_PATTERN, value) is None
+    ):
         collector.add(path, "not_a_number", type="text")
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
@@ -331,9 +389,6 @@ class Number(Spec):
         return {"anyOf": [number, {"type": "string", "pattern": _NUMBER_PATTERN}]}
 
 
-_NUMBER_PATTERN: Final = r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$"
-
-
 def _json_bound(value: Decimal, rounding: str) -> int:
     """A bound for JSON Schema as an int rounded outward (float-free; the parser is exact)."""
     return int(value.to_integral_value(rounding=rounding))
@@ -365,7 +420,7 @@ class Integer(Spec):
         return {
             "anyOf": [
                 {"type": "integer", "minimum": self.minimum, "maximum": self.maximum},
-                {"type": "string", "pattern": r"^\s*\d+\s*$"},
+                {"type": "string", "pattern": _NUMBER_PATTERN},
             ]
         }
 
@@ -401,7 +456,8 @@ class Obj(Spec):
         for spec_field in self.fields:
             child = join(path, spec_field.name)
             raw = value.get(spec_field.name)
-            if raw is None:
+            # A blank text counts as absent (a form's empty input).
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
                 if spec_field.required:
                     collector.add(child, "required")
                     result[spec_field.name] = INVALID

@@ -35,6 +35,7 @@ MESSAGES: Final[dict[str, str]] = {
     "not_a_list": "must be a list, got {type}",
     "not_a_string": "must be text, got {type}",
     "not_a_date_value": "must be a date, got {type}",
+    "not_iso_date": "must be a date written YYYY-MM-DD",
     "not_a_boolean": "must be true or false, got {type}",
     "not_a_number": "must be a number, got {type}",
     "not_an_integer": "must be a whole number, got {value}",

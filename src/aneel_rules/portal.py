@@ -799,7 +799,14 @@ class _VoltageSpec(Spec):
             return INVALID
 
     def schema(self) -> dict[str, object]:
-        return {"type": "string", "enum": [v.value for v in SecondaryVoltage]}
+        # Permissive: the parser also reads "127/220 V", "220-127"… (SecondaryVoltage.parse).
+        return {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 32,
+            "examples": [v.value for v in SecondaryVoltage],
+            "description": "line/phase volts as usual text, e.g. 220/127, 127/220 V, 380-220",
+        }
 
 
 @attrs.frozen
