@@ -22,6 +22,7 @@ from aneel_rules import (
 )
 from aneel_rules.tariffs import (
     AMAZONAS_ENERGIA,
+    IRRIGATION_DISCOUNTS,
     ConsumerClass,
     ConsumerUnit,
     Group,
@@ -900,6 +901,30 @@ def test_irrigation_discount_errors() -> None:
         irrigation_discount(NE, "A", on=ON_1000)  # type: ignore[arg-type]
     with pytest.raises(NotInForceError):
         irrigation_discount(NE, Group.A, on=date(2010, 9, 14))
+
+
+@pytest.mark.parametrize(
+    ("on", "basis"),
+    [
+        pytest.param(date(2022, 1, 2), ren414(109), id="REN414-art109-last-day"),
+        pytest.param(date(2022, 1, 3), ren1000(186), id="REN1000-art186-first-day"),
+        pytest.param(date(2025, 12, 15), ren1000(186), id="REN1000-art186-day-before-REN1147"),
+        pytest.param(
+            date(2025, 12, 16),
+            ren1000(186, amended_by=Norm.REN_1147_2025),
+            id="REN1147-art186-caput-day-of",
+        ),
+    ],
+)
+def test_irrigation_discount_basis_follows_the_caput_wording(on: date, basis: object) -> None:
+    """The percentages (incisos I–III) never changed; the caput was reworded by REN 1.147."""
+    assert IRRIGATION_DISCOUNTS.period_on(on).basis == basis
+    # art. 186, I: "redução de 73% para o Grupo B e de 90% para o Grupo A"
+    assert irrigation_discount(NE, Group.B, on=on) == Decimal("0.73")
+    assert irrigation_discount(NE, Group.A, on=on) == Decimal("0.90")
+    # art. 186, III: "demais regiões: redução de 60% para o Grupo B e de 70% para o Grupo A"
+    assert irrigation_discount(OTHER, Group.B, on=on) == Decimal("0.60")
+    assert irrigation_discount(OTHER, Group.A, on=on) == Decimal("0.70")
 
 
 P2, P2_1147 = ren1000(186, paragraph=2), ren1000(186, paragraph=2, amended_by=Norm.REN_1147_2025)

@@ -168,6 +168,14 @@ IRRIGATION_DISCOUNTS: Final[Timeline[Mapping[tuple[IrrigationRegion, Group], Dec
     periods=(
         Period(since=REN414_START, value=_DISCOUNTS, basis=ren414(109)),
         Period(since=REN1000_START, value=_DISCOUNTS, basis=ren1000(186)),
+        Period(
+            since=REN1147_SINCE,
+            value=_DISCOUNTS,
+            basis=ren1000(186, amended_by=Norm.REN_1147_2025),
+            note="REN 1.147/2025 reworded the caput (discount on 'tarifas de energia elétrica "
+            "aplicáveis ao consumo', period no longer 'contínuo'); incisos I–III and their "
+            "percentages are unchanged.",
+        ),
     ),
     last_verified_on=LAST_VERIFIED,
 )
