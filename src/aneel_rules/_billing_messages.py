@@ -7,8 +7,10 @@ Portuguese translation in ``locale/pt_BR/LC_MESSAGES/billing_cycle.po``.
 from __future__ import annotations
 
 import enum
+from decimal import Decimal
 from typing import Final, TypeVar
 
+from aneel_rules._convert import to_decimal
 from aneel_rules.errors import InvalidInputError, RegulatoryGapError, UnsupportedCaseError
 from aneel_rules.legal import Basis
 
@@ -20,6 +22,7 @@ __all__ = (
     "gap",
     "invalid",
     "not_modelled",
+    "positive_amount",
     "positive_int",
     "unsupported",
 )
@@ -149,3 +152,11 @@ def check_bool(value: object, path: str) -> bool:
     if not isinstance(value, bool):
         raise invalid(path, "not_a_bool", path=path, value=repr(value))
     return value
+
+
+def positive_amount(value: object) -> Decimal:
+    """``value`` as a Decimal amount of money > 0 (field ``amount``), else the input error."""
+    amount = to_decimal(value, path="amount")
+    if amount <= 0:
+        raise invalid("amount", "not_positive", path="amount", value=repr(value))
+    return amount

@@ -155,7 +155,11 @@ def regularize_reading(
     elif difference > 0:
         # REN 1.000/2021, art. 323, § 11, V, a–b: per day, times the days, at most 90 days
         charged_days = min(days, REGULARIZATION_CHARGE_MAX_DAYS)
-        charge = CTX.divide(CTX.multiply(difference, charged_days), days)
+        charge = (
+            difference  # (difference / days) × days, kept exact
+            if charged_days == days
+            else CTX.divide(CTX.multiply(difference, charged_days), days)
+        )
         basis += [
             ren1000(323, paragraph=11, item="V", subitem="a"),
             ren1000(323, paragraph=11, item="V", subitem="b"),

@@ -10,8 +10,9 @@ where the norm itself gives no answer it raises :class:`~aneel_rules.errors.Regu
 The rules live in small private modules re-exported here (the public import path is this
 module): reading intervals in ``_billing_readings``, the availability charge in
 ``_billing_availability``, billing by average in ``_billing_average``, incorrect billing and
-refunds in ``_billing_settlement``, the recalculation after a period without reading in
-``_billing_regularization``, monetary update, interest and rounding in ``_billing_money``.
+defective meters in ``_billing_settlement``, duplicate payments in ``_billing_duplicate``, the
+recalculation after a period without reading in ``_billing_regularization``, monetary update,
+interest and rounding in ``_billing_money``.
 
 Sources:
     - REN 1.000/2021, texto compilado (ANEEL, up to REN 1.147/2025):
@@ -57,6 +58,7 @@ from aneel_rules._billing_average import (
     bill_by_average,
     bill_multi_month_reading,
 )
+from aneel_rules._billing_duplicate import DuplicatePaymentRefund, duplicate_payment_refund
 from aneel_rules._billing_messages import invalid, positive_int, unsupported
 from aneel_rules._billing_money import (
     CTX,
@@ -94,11 +96,9 @@ from aneel_rules._billing_settlement import (
     BillingError,
     Cause,
     Direction,
-    DuplicatePaymentRefund,
     MeterDefectCriterion,
     Settlement,
     SettlementLine,
-    duplicate_payment_refund,
     meter_defect_criterion,
     settle_incorrect_billing,
 )
