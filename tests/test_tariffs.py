@@ -366,7 +366,7 @@ D414 = date(2021, 6, 1)
             D414,
             {MONO, WHITE},
             MONO,
-            (ren414(57), ren414(57)),
+            (ren414(57),),
             id="REN414-art57-B-white-2021",
         ),
         pytest.param(
@@ -439,6 +439,15 @@ def test_white_tariff_phase_in(on: date, average: object, new: bool, white: bool
     )
     assert (WHITE in options.allowed) is white
     assert options.default is MONO
+
+
+def test_average_consumption_must_not_be_negative() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        modality_options(_unit("0.22", RES), on=date(2019, 6, 1), average_consumption_kwh=-1)
+    assert info.value.codes == ("negative",)
+    assert (
+        info.value.errors[0].message == "average_consumption_kwh não pode ser negativo; recebido -1"
+    )
 
 
 @pytest.mark.parametrize("on", [date(2018, 6, 1), date(2019, 6, 1)])

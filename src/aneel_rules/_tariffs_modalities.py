@@ -274,6 +274,14 @@ def modality_options(
         if average_consumption_kwh is None
         else to_decimal(average_consumption_kwh, path="average_consumption_kwh")
     )
+    if average is not None and average < 0:
+        raise invalid(
+            "average_consumption_kwh",
+            "negative",
+            "{path} must not be negative, got {value}",
+            path="average_consumption_kwh",
+            value=str(average),
+        )
     if not isinstance(new_connection, bool):
         raise invalid(
             "new_connection",
@@ -377,12 +385,12 @@ def _options_ren414(
                 "settled by the stored text (UNVERIFIED)"
             )
         else:
-            period = WHITE_TARIFF_AVAILABILITY.period_on(on)
             availability = WHITE_TARIFF_AVAILABILITY.value_on(on)
             # art. 57 (group B, II) and REN 733/2016: branca by option, once available
             if availability.admits(average_consumption_kwh=average, new_connection=new_connection):
                 allowed.add(TariffModality.WHITE)
-            basis.append(period.basis)
+            # (the phase-in periods cite art. 57 itself, already in the basis: REN 733/2016's
+            # article could not be read, see WHITE_TARIFF_AVAILABILITY)
         # art. 57 (group B, I): convencional monômia, compulsory and automatic
         return ModalityOptions(
             allowed=frozenset(allowed),
