@@ -575,3 +575,23 @@ def test_history_is_validated_even_when_no_average_is_taken(history: object) -> 
             rural=True,
             cycles_since_distributor_reading=1,
         )
+
+
+# ------------------------------------------------------------------ REN 414 art. 113 wording
+@pytest.mark.parametrize("direction", [Direction.UNDER, Direction.OVER])
+def test_ren414_art113_only_in_its_ren479_wording(direction: Direction) -> None:
+    errors = _monthly((2012, 1), 2)
+    with pytest.raises(UnsupportedCaseError):
+        settle_incorrect_billing(
+            errors, direction=direction, cause=Cause.DISTRIBUTOR, found_on=date(2012, 4, 2)
+        )
+    s = settle_incorrect_billing(
+        errors, direction=direction, cause=Cause.DISTRIBUTOR, found_on=date(2012, 4, 3)
+    )
+    assert s.norm is Norm.REN_414_2010
+    assert s.basis[0] == ren414(113, item="I" if direction is Direction.UNDER else "II")
+    # art. 114 (consumer) is not affected
+    consumer = settle_incorrect_billing(
+        errors, direction=direction, cause=Cause.CONSUMER, found_on=date(2012, 4, 2)
+    )
+    assert consumer.basis[0] == ren414(114)

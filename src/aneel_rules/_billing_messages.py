@@ -70,6 +70,9 @@ TEMPLATES: Final[dict[str, str]] = {
     "subject_availability": "the availability charge",
     "subject_average": "this case of billing by average",
     "subject_settlement": "this case of incorrect billing",
+    "subject_art113_original": (
+        "incorrect billing by the distributor before REN 479/2012 gave art. 113 its wording"
+    ),
     "subject_duplicate": "the monetary update of a duplicate payment",
     "subject_low_value": "the accumulation of low-value invoices",
     "subject_multi_month": "this case of multi-month rural reading",

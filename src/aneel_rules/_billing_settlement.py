@@ -52,6 +52,7 @@ __all__ = (
     "METER_DEFECT_CHARGE_CYCLES",
     "METER_DEFECT_REFUND_CYCLES",
     "OVERBILLING_WINDOW",
+    "REN479_WORDING_SINCE",
     "UNDERBILLING_WINDOW",
     "BillingError",
     "Cause",
@@ -65,6 +66,14 @@ __all__ = (
 
 _LAST_VERIFIED: Final = date(2026, 11, 23)
 _SUSPENDED_SINCE: Final = date(2024, 7, 8)
+
+REN479_WORDING_SINCE: Final = date(2012, 4, 3)
+"""Date of REN 479/2012, which gave REN 414/2010, art. 113 the wording the library encodes.
+
+The original 2010 wording of art. 113 is not in the project's sources, so a distributor's
+incorrect billing found before this date is not answered (``UnsupportedCaseError``). The
+publication date of REN 479/2012 is unverified; this is the date of the act.
+"""
 
 DOUBLE_REFUND_CUTOFF: Final = date(2022, 3, 31)
 """Over-billings issued before this date keep the REN 414 doubling rule (art. 668, § 1º, IV)."""
@@ -422,7 +431,8 @@ def settle_incorrect_billing(
         InvalidInputError: bad input, two errors in the same month, ``window_cycles`` < 1.
         RegulatoryGapError: over-billing window suspended and no ``window_cycles``.
         UnsupportedCaseError: REN 414 cases the project could not verify (third party, access
-            impediment, emergency).
+            impediment, emergency, meter defect; the distributor's case before 3 Apr 2012, when
+            REN 479/2012 gave art. 113 the wording encoded here).
 
     Legal basis:
         - REN 1.000/2021, arts. 256, parágrafo único; 257, § 3º; 321, III; 323, I–II and
@@ -447,6 +457,9 @@ def settle_incorrect_billing(
     norm = norm_in_force(day)
     if norm is Norm.REN_414_2010 and cause not in (Cause.DISTRIBUTOR, Cause.CONSUMER):
         raise unsupported("subject_settlement", day.isoformat())
+    # REN 414/2010, art. 113 is known only in its wording by REN 479 of 3 Apr 2012
+    if norm is Norm.REN_414_2010 and cause is Cause.DISTRIBUTOR and day < REN479_WORDING_SINCE:
+        raise unsupported("subject_art113_original", day.isoformat())
     window, window_basis = _window(direction, cause, day, window_cycles)
     current = month_index(day)
     last = current - 1 if direction is Direction.UNDER else current
