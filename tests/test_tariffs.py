@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -439,6 +440,39 @@ def test_white_tariff_phase_in(on: date, average: object, new: bool, white: bool
     )
     assert (WHITE in options.allowed) is white
     assert options.default is MONO
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        pytest.param(lambda: group_a_subgroup("0.22", underground="no"), "underground", id="ug"),  # type: ignore[arg-type]
+        pytest.param(
+            lambda: irrigation_region(
+                "MG",
+                on=date(2026, 1, 1),
+                mg_drought_polygon_or_jequitinhonha="no",  # type: ignore[arg-type]
+            ),
+            "mg_drought_polygon_or_jequitinhonha",
+            id="mg-flag",
+        ),
+        pytest.param(
+            lambda: irrigation_region("ES", on=date(2015, 1, 1), sudene_area=1),  # type: ignore[arg-type]
+            "sudene_area",
+            id="sudene-flag",
+        ),
+        pytest.param(
+            lambda: modality_options(_unit("0.22", RES), on=date(2026, 1, 1), new_connection=1),  # type: ignore[arg-type]
+            "new_connection",
+            id="new-connection",
+        ),
+    ],
+)
+def test_flags_must_be_real_bools(call: Callable[[], object], path: str) -> None:
+    """A truthy string such as "no" must not silently flip a legal condition."""
+    with pytest.raises(InvalidInputError) as info:
+        call()
+    assert info.value.errors[0].path == path
+    assert info.value.codes == ("not_a_bool",)
 
 
 def test_average_consumption_must_not_be_negative() -> None:

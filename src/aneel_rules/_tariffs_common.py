@@ -18,6 +18,7 @@ __all__ = (
     "REN1000_START",
     "REN1101_SINCE",
     "REN1147_SINCE",
+    "check_bool",
     "check_date",
     "hm",
     "invalid",
@@ -52,6 +53,19 @@ def check_date(value: object, path: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
         raise invalid(
             path, "not_a_date", "{path} must be a date, got {value}", path=path, value=repr(value)
+        )
+    return value
+
+
+def check_bool(value: object, path: str) -> bool:
+    """``value`` if it is a real ``bool`` (``"no"`` is truthy: a silent wrong answer)."""
+    if not isinstance(value, bool):
+        raise invalid(
+            path,
+            "not_a_bool",
+            "{path} must be True or False, got {value}",
+            path=path,
+            value=repr(value),
         )
     return value
 

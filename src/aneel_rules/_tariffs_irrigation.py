@@ -19,6 +19,7 @@ from aneel_rules._tariffs_common import (
     REN414_START,
     REN1000_START,
     REN1147_SINCE,
+    check_bool,
     check_date,
     hm,
     invalid,
@@ -90,6 +91,12 @@ def irrigation_region(
         'NORTHEAST'
     """
     on = check_date(on, "on")
+    for path, flag in (
+        ("mg_drought_polygon_or_jequitinhonha", mg_drought_polygon_or_jequitinhonha),
+        ("sudene_area", sudene_area),
+    ):
+        if flag is not None:
+            check_bool(flag, path)
     code = uf.strip().upper() if isinstance(uf, str) else ""
     if code not in _NORTHEAST_UFS | _NORTH_CENTER_WEST_UFS | _OTHER_UFS | {"MG"}:
         raise invalid(

@@ -19,6 +19,7 @@ from aneel_rules._tariffs_common import (
     REN414_START,
     REN1000_START,
     REN1147_SINCE,
+    check_bool,
     check_date,
     invalid,
 )
@@ -282,14 +283,7 @@ def modality_options(
             path="average_consumption_kwh",
             value=str(average),
         )
-    if not isinstance(new_connection, bool):
-        raise invalid(
-            "new_connection",
-            "not_a_bool",
-            "{path} must be True or False, got {value}",
-            path="new_connection",
-            value=repr(new_connection),
-        )
+    new_connection = check_bool(new_connection, "new_connection")
     norm = norm_in_force(on)
     # art. 176, VII (incluído pela REN 1.147/2025): no desconto social subclass before it
     if unit.social_discount and on < REN1147_SINCE:
