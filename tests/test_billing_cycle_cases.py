@@ -595,3 +595,16 @@ def test_ren414_art113_only_in_its_ren479_wording(direction: Direction) -> None:
         errors, direction=direction, cause=Cause.CONSUMER, found_on=date(2012, 4, 2)
     )
     assert consumer.basis[0] == ren414(114)
+
+
+def test_emergency_overbilling_issued_before_cutoff_is_not_doubled() -> None:
+    # art. 321, III sets doubling aside; art. 668, § 1º only sets aside art. 323, §§ 2º–3º
+    s = settle_incorrect_billing(
+        [BillingError(date(2022, 2, 10), D("100.00"))],
+        direction=Direction.OVER,
+        cause=Cause.EMERGENCY,
+        found_on=date(2022, 6, 1),
+    )
+    assert s.lines[0].multiplier == 1
+    assert s.amount_due == D("100.00")
+    assert s.lines[0].basis == (ren1000(321, item="III"),)

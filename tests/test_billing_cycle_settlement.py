@@ -179,8 +179,8 @@ def test_overbilling_doubled_with_ipca_and_interest() -> None:
             date(2021, 12, 20),
             True,
             1,
-            ren414(113, paragraph=2, amended_by=Norm.REN_479_2012),
-            id="REN414-art113-p2-before-REN1000",
+            ren1000(668, paragraph=1),  # found in 2023: art. 668, § 1º is why REN 414 applies
+            id="REN1000-art668-p1-issued-under-REN414",
         ),
     ],
 )

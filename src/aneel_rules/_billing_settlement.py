@@ -292,22 +292,23 @@ def _window(
 
 
 def _multiplier(
-    error: BillingError, cause: Cause, justifiable_error: bool
+    error: BillingError, cause: Cause, norm: Norm, justifiable_error: bool
 ) -> tuple[int, tuple[Basis, ...]]:
     """Over-billing by the distributor (or third party / emergency): 1 or 2, with basis."""
+    if cause is Cause.EMERGENCY:
+        # REN 1.000/2021, art. 321, III: without the double refund (REN 414/2010, art. 111 had
+        # none either; art. 668, § 1º only sets aside art. 323, §§ 2º–3º)
+        return 1, (ren1000(321, item="III"),)
     if error.cycle < DOUBLE_REFUND_CUTOFF:
         # REN 1.000/2021, art. 668, § 1º + IV: REN 414/2010, art. 113, § 2º still applies —
         # double, "salvo hipótese de engano justificável"
         rule: tuple[Basis, ...] = (ren414(113, paragraph=2, amended_by=Norm.REN_479_2012),)
-        if error.cycle >= REN1000_IN_FORCE_FROM:
+        if norm is Norm.REN_1000_2021:
             rule = (ren1000(668, paragraph=1), *rule)
         return (1 if justifiable_error else 2), rule
     if cause is Cause.THIRD_PARTY:
         # REN 1.000/2021, art. 323, § 3º, II: simple refund
         return 1, (ren1000(323, paragraph=3, item="II"),)
-    if cause is Cause.EMERGENCY:
-        # REN 1.000/2021, art. 321, III: without the double refund
-        return 1, (ren1000(321, item="III"),)
     # REN 1.000/2021, art. 323, § 2º, I: double, regardless of intent or fault
     return 2, (ren1000(323, paragraph=2, item="I"),)
 
@@ -476,7 +477,9 @@ def settle_incorrect_billing(
     doubled = direction is Direction.OVER and cause in _DISTRIBUTOR_SIDE
     lines = []
     for error in included:
-        multiplier, rule = _multiplier(error, cause, justifiable_error) if doubled else (1, ())
+        multiplier, rule = (
+            _multiplier(error, cause, norm, justifiable_error) if doubled else (1, ())
+        )
         lines.append(
             SettlementLine(
                 cycle=error.month,
