@@ -5,6 +5,10 @@ instant ponta?", "which days of the year have no ponta?" under the norm in force
 on the date asked (REN 414/2010 until 2 Jan 2022, REN 1.000/2021 from 3 Jan 2022),
 each with the provision that produced it. See ``docs/rules/tariffs.md``.
 
+The rules live in private modules (``_tariffs_units``, ``_tariffs_modalities``,
+``_tariffs_calendar``, ``_tariffs_posts``, ``_tariffs_irrigation``); import every public
+name from here.
+
 Sources:
     - REN 1.000/2021, texto compilado (amendments to REN 1.147/2025):
       https://www2.aneel.gov.br/cedoc/bren20211000.pdf
