@@ -32,7 +32,7 @@ from aneel_rules.tariffs import (
 )
 
 HORARY = st.sampled_from([TariffModality.WHITE, TariffModality.GREEN, TariffModality.BLUE])
-DAYS = st.dates(min_value=date(2011, 1, 1), max_value=date(2060, 12, 31))
+DAYS = st.dates(min_value=date(2010, 9, 15), max_value=date(2060, 12, 31))  # REN 414 onwards
 STARTS = st.builds(time, st.integers(1, 19), st.integers(0, 59)) | st.just(time(20, 0))
 SCHEDULES = st.builds(
     PostSchedule,
@@ -91,6 +91,18 @@ def test_weekends_are_always_exempt_and_the_year_map_agrees(day: date) -> None:
     if day.weekday() >= 5:
         assert is_peak_exempt(day)
     assert is_peak_exempt(day) is (day in peak_exempt_days(day.year))
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2010, 9, 14)))
+def test_no_calendar_before_ren414(day: date) -> None:
+    with pytest.raises(NotInForceError):
+        is_peak_exempt(day)
+    with pytest.raises(NotInForceError):
+        tariff_posts(
+            [datetime(day.year, day.month, day.day, 20)],
+            AMAZONAS_ENERGIA,
+            modality=TariffModality.GREEN,
+        )
 
 
 @given(st.datetimes(min_value=datetime(2011, 1, 2), max_value=datetime(2060, 12, 30)), HORARY)
