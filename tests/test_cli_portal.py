@@ -104,10 +104,43 @@ def test_valid_new_connection_request(capsys: pytest.CaptureFixture[str]) -> Non
         "en",
     )
     assert status == 0
-    assert out.splitlines()[:2] == [
+    assert out.splitlines() == [
         "valid new-connection request",
         "a connection budget must follow the new connection: no",
+        "basis: Amazonas Energia, Manual da Agência Virtual, item 2.7 (regra da distribuidora)",
+        "RG required: no",
+        "basis: REN 1.000/2021, art. 659-B (incluído pela REN 1.095/2024)",
     ]
+
+
+def test_new_connection_without_rg_and_require_rg(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads((EXAMPLES / "new_connection.json").read_text(encoding="utf-8"))
+    del data["rg"], data["attachments"]["rg"]
+    path = tmp_path / "no_rg.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    argv = ("validate", "request", "new-connection", str(path), "--today", "2026-03-09")
+    status, out, _ = run(capsys, *argv)
+    assert status == 0
+    assert "RG exigido: não" in out.splitlines()
+    status, out, _ = run(capsys, *argv, "--require-rg")
+    assert status == 1
+    assert "rg [required]: campo obrigatório" in out
+    assert "attachments.rg [required]: campo obrigatório" in out
+    status, out, _ = run(
+        capsys,
+        "validate",
+        "request",
+        "new-connection",
+        str(EXAMPLES / "new_connection.json"),
+        "--today",
+        "2026-03-09",
+        "--require-rg",
+    )
+    assert status == 0
+    manual = "Amazonas Energia, Manual da Agência Virtual, item 2.3 (regra da distribuidora)"
+    assert out.splitlines()[-2:] == ["RG exigido: sim", f"fundamento: {manual}"]
 
 
 @pytest.mark.parametrize(

@@ -83,9 +83,98 @@ def test_new_connection_values() -> None:
         ("AR CONDICIONADO 12000 BTU", 2),
     ]
     assert request.location.latitude == Decimal("-3.0412")
+    assert request.rg is not None
     assert request.rg.issuer == "SSP"
+    assert request.attachments.rg is not None
     assert request.attachments.rg.kind.value == "application/pdf"
     assert request.requires_connection_budget.value is False
+
+
+# --- RG in a new connection: REN 1.000/2021, art. 659-B (REN 1.095/2024) ----------------------
+
+
+def without_rg() -> dict[str, object]:
+    data = example("new_connection")
+    attachments = data["attachments"]
+    assert isinstance(attachments, dict)
+    del data["rg"], attachments["rg"]
+    return data
+
+
+ART_659B = "REN 1.000/2021, art. 659-B (incluído pela REN 1.095/2024)"
+ART_67_II_B = 'REN 1.000/2021, art. 67, II, "b"'
+
+
+@pytest.mark.parametrize(
+    ("today", "basis"),
+    [
+        pytest.param(date(2022, 1, 3), ART_67_II_B, id="REN1000-art67-II-b-first-day"),
+        pytest.param(date(2024, 6, 17), ART_67_II_B, id="REN1000-art67-II-b-day-before-1095"),
+        pytest.param(date(2024, 6, 18), ART_659B, id="REN1000-art659B-REN1095-day-of"),
+        pytest.param(date(2024, 6, 19), ART_659B, id="REN1000-art659B-day-after"),
+        pytest.param(TODAY, ART_659B, id="REN1000-art659B-2026"),
+    ],
+)
+def test_rg_is_optional_by_default(today: date, basis: str) -> None:
+    request = parse_new_connection_request(without_rg(), today=today)
+    assert request.rg is None
+    assert request.attachments.rg is None
+    assert request.attachments.cpf.kind.value == "image/jpeg"  # art. 67, II, "a": still asked
+    assert request.rg_requirement.value is False
+    assert [str(b) for b in request.rg_requirement.basis] == [basis]
+
+
+def test_rg_when_given_is_still_validated() -> None:
+    data = example("new_connection")
+    rg = data["rg"]
+    assert isinstance(rg, dict)
+    rg["issued_on"] = "2026-03-10"
+    rg["uf"] = "XX"
+    with pytest.raises(InvalidInputError) as info:
+        parse_new_connection_request(data, today=TODAY)
+    assert codes(info) == [("rg.issued_on", "future_date"), ("rg.uf", "unknown_uf")]
+
+
+def test_require_rg_enforces_the_manual_as_a_distributor_rule() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        parse_new_connection_request(without_rg(), today=TODAY, require_rg=True)
+    assert codes(info) == [("rg", "required"), ("attachments.rg", "required")]
+    assert all("item 2.3" in str(e.basis) for e in info.value.errors)
+    request = parse_new_connection_request(example("new_connection"), today=TODAY, require_rg=True)
+    assert request.rg_requirement.value is True
+    assert [str(b) for b in request.rg_requirement.basis] == [
+        "Amazonas Energia, Manual da Agência Virtual, item 2.3 (regra da distribuidora)"
+    ]
+
+
+def test_require_rg_must_be_a_boolean() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        parse_new_connection_request(
+            example("new_connection"),
+            today=TODAY,
+            require_rg="yes",  # type: ignore[arg-type]
+        )
+    assert codes(info) == [("require_rg", "not_a_boolean")]
+
+
+def test_rg_alone_or_its_scan_alone_is_accepted() -> None:
+    data = example("new_connection")
+    attachments = data["attachments"]
+    assert isinstance(attachments, dict)
+    del attachments["rg"]
+    request = parse_new_connection_request(data, today=TODAY)
+    assert request.rg is not None
+    assert request.attachments.rg is None
+
+
+def test_new_connection_without_cpf_scan_is_refused() -> None:
+    data = without_rg()
+    attachments = data["attachments"]
+    assert isinstance(attachments, dict)
+    del attachments["cpf"]
+    with pytest.raises(InvalidInputError) as info:
+        parse_new_connection_request(data, today=TODAY)
+    assert codes(info) == [("attachments.cpf", "required")]
 
 
 def test_high_voltage_new_connection_needs_a_budget() -> None:

@@ -26,6 +26,7 @@ from aneel_rules.portal import (
     Flow,
     NewConnectionRequest,
     json_schema,
+    parse_new_connection_request,
     parse_request,
 )
 
@@ -38,6 +39,7 @@ _PROBLEMS: Final = "{count} problem(s) found:"
 _PROBLEM: Final = "{path} [{code}]: {text}"
 _MT_METERING: Final = "primary-voltage (MT) metering required: {answer}"
 _BUDGET_NEEDED: Final = "a connection budget must follow the new connection: {answer}"
+_RG_REQUIRED: Final = "RG required: {answer}"
 _REASON: Final = "  - {reason}"
 _BASIS: Final = "basis: {basis}"
 _YES: Final = "yes"
@@ -52,6 +54,7 @@ CLI_MESSAGES: Final = (
     _PROBLEM,
     _MT_METERING,
     _BUDGET_NEEDED,
+    _RG_REQUIRED,
     _REASON,
     _BASIS,
     _YES,
@@ -157,7 +160,14 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
     # The command may read the clock (the library never does): the local date by default.
     today: date = args.today if args.today is not None else datetime.now(UTC).astimezone().date()
     try:
-        request = parse_request(flow, data, today=today)  # type: ignore[arg-type]
+        if flow is Flow.NEW_CONNECTION:
+            request: object = parse_new_connection_request(
+                data,  # type: ignore[arg-type]
+                today=today,
+                require_rg=args.require_rg,
+            )
+        else:
+            request = parse_request(flow, data, today=today)  # type: ignore[arg-type]
     except InvalidInputError as exc:
         _print_errors(console, exc.errors)
         return 1
@@ -178,6 +188,9 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
         console.line(
             console.t(_BASIS, domain=DOMAIN, basis="; ".join(str(b) for b in needed.basis))
         )
+        rg = request.rg_requirement
+        console.line(console.t(_RG_REQUIRED, domain=DOMAIN, answer=_answer(console, rg.value)))
+        console.line(console.t(_BASIS, domain=DOMAIN, basis="; ".join(str(b) for b in rg.basis)))
     return 0
 
 
@@ -215,6 +228,12 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     request.add_argument("file", help="JSON file with the request")
     request.add_argument(
         "--today", type=_today, default=None, help="date of the request (default: today)"
+    )
+    request.add_argument(
+        "--require-rg",
+        action="store_true",
+        help="new-connection: require the RG as the portal manual does (a distributor rule "
+        "that conflicts with REN 1.000/2021 art. 659-B since 18.06.2024)",
     )
     schema = add_command(
         subparsers,

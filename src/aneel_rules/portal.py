@@ -27,7 +27,7 @@ Conventions (documented choices):
 Sources:
     - Amazonas Energia, "Orçamento de Conexão através da Agência Virtual" (portal manual):
       ``shared/seeds/000_35149e0589264321.txt``.
-    - REN 1.000/2021, arts. 24, 67, 68 and 346: ``shared/sources/ren1000_compilado.txt``.
+    - REN 1.000/2021, arts. 24, 67, 68, 346 and 659-B: ``shared/sources/ren1000_compilado.txt``.
 
 Examples:
     >>> from datetime import date
@@ -91,8 +91,16 @@ from aneel_rules.connection import (
     primary_metering_required,
 )
 from aneel_rules.errors import InvalidInputError, NotInForceError
-from aneel_rules.legal import Determination, DistributorRule, Norm, norm_in_force
+from aneel_rules.legal import (
+    AmendmentKind,
+    Determination,
+    DistributorRule,
+    Norm,
+    norm_in_force,
+    ren1000,
+)
 from aneel_rules.tariffs import ConsumerClass
+from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
     # Flows and their parsers
@@ -146,6 +154,7 @@ __all__ = (
     "PORTAL_MANUAL",
     "ATTACHMENT_RULE",
     "LOCKOUT_RULE",
+    "IDENTITY_DOCUMENT_REQUIRABLE",
     "BRAZIL_LATITUDE",
     "BRAZIL_LONGITUDE",
     "MESSAGES",
@@ -171,6 +180,54 @@ _PROFILE_RULE: Final = _manual("3.1.1")
 _ACCESS_RULE: Final = _manual("3.1.2")
 _BUDGET_RULE: Final = _manual("4.1 a 4.6")
 _BUDGET_ACCESS_RULE: Final = _manual("4.1")
+_RG_RULE: Final = _manual("2.3")
+
+_CPF_CNPJ_SUFFICE: Final = ren1000(
+    "659-B", amended_by=Norm.REN_1095_2024, amendment_kind=AmendmentKind.INSERTED
+)
+_RG_NOT_REQUIRED: Final = Determination(value=False, basis=(_CPF_CNPJ_SUFFICE,))
+IDENTITY_DOCUMENT_REQUIRABLE: Final[Timeline[bool]] = Timeline(
+    name="identity_document_requirable",
+    unit="bool",
+    label_pt="exigência de documento de identificação além do CPF/CNPJ",
+    periods=(
+        # REN 1.000/2021, art. 67, II, "b" (original wording): the connection request of a
+        # natural person presents "Carteira de Identidade ou outro documento de
+        # identificação oficial com foto" (RANI for indigenous people).
+        Period(
+            since=date(2022, 1, 3),
+            value=True,
+            basis=ren1000(67, item="II", subitem="b"),
+            note="any official photo ID, not the RG specifically",
+        ),
+        # REN 1.000/2021, art. 659-B (incluído pela REN 1.095/2024): forms must have a
+        # compulsory CPF/CNPJ field "que será suficiente para sua identificação, vedada a
+        # exigência de apresentação de qualquer outro número para esse fim"; the same act
+        # revoked art. 67, II, "b".
+        Period(
+            since=date(2024, 6, 18),
+            value=False,
+            basis=_CPF_CNPJ_SUFFICE,
+            note=(
+                "date of REN 1.095/2024 (18.06.2024); its vigência clause was not verified "
+                "(secondary sources report publication in the DOU on 26.06.2024)"
+            ),
+        ),
+    ),
+    last_verified_on=date(2026, 11, 23),
+)
+"""Whether a consumer may be required to present an identity document besides the CPF/CNPJ.
+
+``True`` while REN 1.000/2021, art. 67, II, "b" asked for an official photo ID with the
+connection request; ``False`` since REN 1.095/2024 revoked it and inserted art. 659-B
+(the CPF or CNPJ suffices to identify the consumer).
+
+Examples:
+    >>> IDENTITY_DOCUMENT_REQUIRABLE.value_on(date(2024, 6, 17))
+    True
+    >>> str(IDENTITY_DOCUMENT_REQUIRABLE.period_on(date(2024, 6, 18)).basis)
+    'REN 1.000/2021, art. 659-B (incluído pela REN 1.095/2024)'
+"""
 
 BRAZIL_LATITUDE: Final = (Decimal("-33.76"), Decimal("5.28"))
 """Latitude bounds (south, north) of Brazil's extreme points, rounded outward to 0.01°.
@@ -336,9 +393,14 @@ class IdentityCard:
 
 @attrs.frozen(kw_only=True)
 class NewConnectionAttachments:
-    """Scans of the RG and the CPF, front and back (manual 2.3)."""
+    """Scans of the CPF and, when given or required, of the RG, front and back (manual 2.3).
 
-    rg: Attachment
+    The CPF document is REN 1.000/2021, art. 67, II, "a" (a document "com fé pública em
+    que conste o número de inscrição no CPF"); the RG scan is ``None`` unless given
+    (see :func:`parse_new_connection_request`).
+    """
+
+    rg: Attachment | None = None
     cpf: Attachment
 
 
@@ -392,8 +454,9 @@ class NewConnectionRequest:
     """New connection (ligação nova) where no consumer unit exists yet, manual item 2.
 
     Attributes:
-        rg: The requester's identity card.
-        attachments: RG and CPF scans.
+        rg: The requester's identity card, or ``None`` when not given (optional unless the
+            parser was asked to ``require_rg``).
+        attachments: CPF scan and, when given, RG scan.
         contact: Phone, e-mail and the e-mail-only invoice option.
         address: Address of the new unit.
         location: Point marked on the map.
@@ -401,9 +464,11 @@ class NewConnectionRequest:
         connection_type: Connection type.
         load_survey: Equipment and quantities (at least one line).
         observation: Free text, at least 10 characters.
+        rg_requirement: Whether the RG was required, and on what basis: the portal
+            manual (a distributor's rule) when required, else the ANEEL provision in force.
     """
 
-    rg: IdentityCard
+    rg: IdentityCard | None = None
     attachments: NewConnectionAttachments
     contact: Contact
     address: Address
@@ -412,6 +477,7 @@ class NewConnectionRequest:
     connection_type: ConnectionType
     load_survey: tuple[LoadItem, ...]
     observation: str = attrs.field(repr=_masked)
+    rg_requirement: Determination[bool] = attrs.field(default=_RG_NOT_REQUIRED)
 
     @property
     def requires_connection_budget(self) -> Determination[bool]:
@@ -515,6 +581,11 @@ class ConnectionBudgetRequest:
 
     The manual shows the form of the purpose "MEDIÇÃO ÚNICA" only (item 4.4 says each
     purpose has its own form); the common fields below are validated for every purpose.
+    Against REN 1.000/2021, art. 67 (the requester's information for a budget) the form
+    covers III (``uc``, ``location``), IV "a"–"b" in part (``load``), X (``site_plan``)
+    and XI (``technician``); I–II come from the user's registration; IV "c"–"d" and
+    V–IX are not asked (the distributor may collect or waive them, §§ 3º–5º). See
+    ``docs/rules/portal.md`` for the table.
 
     Attributes:
         reason: Motivo (item 4.1).
@@ -523,7 +594,7 @@ class ConnectionBudgetRequest:
         energy_market: ACR or ACL, or ``None`` when not indicated (an option of the
             requester for new connections, REN 1.000/2021, art. 68, III).
         site_plan: Planta de situação with the transformer's position (item 4.3;
-            REN 1.000/2021, art. 67, X).
+            REN 1.000/2021, art. 67, X, redação dada pela REN 1.059/2023).
         location: Point marked on the map.
         substation_use: Load or distributed generation.
         load: Load details (item 4.5).
@@ -876,12 +947,25 @@ _REGISTRATION_SPEC: Final = Obj(
 _NEW_CONNECTION_SPEC: Final = Obj(
     title="Ligação nova (manual 2)",
     fields=(
-        Field("rg", _identity_card_spec()),
+        Field(
+            "rg",
+            _identity_card_spec(),
+            required=False,
+            description=(
+                "optional: REN 1.000/2021, art. 659-B (CPF/CNPJ suffices); "
+                "required only when the parser is asked to require_rg"
+            ),
+        ),
         Field(
             "attachments",
             Obj(
                 fields=(
-                    Field("rg", AttachmentSpec("RG, front and back")),
+                    Field(
+                        "rg",
+                        AttachmentSpec("RG, front and back"),
+                        required=False,
+                        description="optional, as rg",
+                    ),
                     Field("cpf", AttachmentSpec("CPF, front and back")),
                 )
             ),
@@ -1163,7 +1247,7 @@ def _raw_text(data: object, key: str) -> str:
 
 
 def parse_new_connection_request(
-    data: Mapping[str, object], *, today: date
+    data: Mapping[str, object], *, today: date, require_rg: bool = False
 ) -> NewConnectionRequest:
     """Parse a new-connection request (ligação nova), manual item 2.
 
@@ -1172,25 +1256,74 @@ def parse_new_connection_request(
     least 10 characters (manual 2.7). The consumer class takes the values of
     :class:`~aneel_rules.tariffs.ConsumerClass`.
 
+    The RG. The manual (2.3) makes the RG number, date of issue, issuer, UF and a scan of
+    the RG compulsory. Since REN 1.095/2024 (18.06.2024) REN 1.000/2021, art. 659-B
+    makes the CPF or CNPJ sufficient to identify the consumer, "vedada a exigência de
+    apresentação de qualquer outro número para esse fim", and art. 67, II, "b" (an
+    official photo ID) is revoked. So the ``rg`` block and ``attachments.rg`` are
+    optional here, and validated when given. ``require_rg=True`` enforces the manual's
+    rule: a distributor's own rule which, from 18.06.2024, conflicts with art. 659-B;
+    the choice is recorded in :attr:`NewConnectionRequest.rg_requirement`. The scan of
+    a document bearing the CPF stays compulsory (art. 67, II, "a", as worded by REN
+    1.095/2024).
+
+    Args:
+        data: The request (keys as in the module docstring).
+        today: The date of the request.
+        require_rg: Enforce the manual's compulsory RG (see above).
+
     Raises:
         InvalidInputError: every problem found.
 
     Legal basis:
         - Amazonas Energia, Manual da Agência Virtual, items 2.3 to 2.7 (distributor rule).
-        - REN 1.000/2021, art. 67, II, "a" (CPF) and IV, "a" (description of the load);
-          art. 24 (single-, two- or three-phase connection).
+        - REN 1.000/2021, art. 659-B (incluído pela REN 1.095/2024): CPF/CNPJ suffices.
+        - REN 1.000/2021, art. 67, II, "a" (CPF; redação dada pela REN 1.095/2024) and
+          IV, "a" (description of the load); art. 24 (single-, two- or three-phase
+          connection).
+
+    Examples:
+        >>> import json, pathlib, aneel_rules
+        >>> sample = pathlib.Path(aneel_rules.__file__).parents[2] / "examples/new_connection.json"
+        >>> data = json.loads(sample.read_text("utf-8"))  # the repository's sample request
+        >>> del data["rg"], data["attachments"]["rg"]
+        >>> request = parse_new_connection_request(data, today=date(2026, 3, 9))
+        >>> request.rg, request.rg_requirement.value, str(request.rg_requirement.basis[0])
+        (None, False, 'REN 1.000/2021, art. 659-B (incluído pela REN 1.095/2024)')
+        >>> try:
+        ...     parse_new_connection_request(data, today=date(2026, 3, 9), require_rg=True)
+        ... except InvalidInputError as exc:
+        ...     print([(e.path, e.code) for e in exc.errors])
+        [('rg', 'required'), ('attachments.rg', 'required')]
     """
     values, collector = _parse(_NEW_CONNECTION_SPEC, data, today)
+    flag: object = require_rg  # typed bool, but callers may pass anything
+    if not isinstance(flag, bool):
+        collector.add("require_rg", "not_a_boolean", type=type_name(flag))
+    elif require_rg:
+        # Manual 2.3: "RG *" and "Anexar frente e verso do RG *" (distributor rule; from
+        # 18.06.2024 in conflict with REN 1.000/2021, art. 659-B).
+        if values.get("rg") is None:
+            collector.add("rg", "required", basis=_RG_RULE)
+        if _sub(values.get("attachments")).get("rg", INVALID) is None:
+            collector.add("attachments.rg", "required", basis=_RG_RULE)
     collector.raise_if_any()
-    rg = _identity_card(_sub(values["rg"]))
+    rg_values = values["rg"]
     attachments = _sub(values["attachments"])
     contact = _sub(values["contact"])
     address = _sub(values["address"])
     survey = _is(values["load_survey"], tuple)
+    if require_rg:
+        requirement = Determination(value=True, basis=(_RG_RULE,))
+    else:
+        # REN 1.000/2021, art. 659-B since REN 1.095/2024; before, art. 67, II, "b" asked
+        # for an official photo ID, not for the RG specifically.
+        period = IDENTITY_DOCUMENT_REQUIRABLE.period_on(today)
+        requirement = Determination(value=False, basis=(period.basis,))
     return NewConnectionRequest(
-        rg=rg,
+        rg=None if rg_values is None else _identity_card(_sub(rg_values)),
         attachments=NewConnectionAttachments(
-            rg=_is(attachments["rg"], Attachment), cpf=_is(attachments["cpf"], Attachment)
+            rg=_optional(attachments["rg"], Attachment), cpf=_is(attachments["cpf"], Attachment)
         ),
         contact=Contact(
             phone=_str(contact["phone"]),
@@ -1214,6 +1347,7 @@ def parse_new_connection_request(
             for line in (_sub(item) for item in survey)
         ),
         observation=_str(values["observation"]),
+        rg_requirement=requirement,
     )
 
 
@@ -1308,8 +1442,9 @@ def parse_connection_budget_request(
 
     Legal basis:
         - Amazonas Energia, Manual da Agência Virtual, items 4.1 to 4.6 (distributor rule).
-        - REN 1.000/2021, art. 67, X (position of the substation) and XI (technician);
-          art. 68, III (option for ACR or ACL in a new connection).
+        - REN 1.000/2021, art. 67, X (position of the substation; redação dada pela
+          REN 1.059/2023) and XI (technician); art. 68, III (option for ACR or ACL in a
+          new connection).
     """
     values, collector = _parse(_BUDGET_SPEC, data, today)
     load = _sub(values.get("load"))
