@@ -608,3 +608,63 @@ def test_emergency_overbilling_issued_before_cutoff_is_not_doubled() -> None:
     assert s.lines[0].multiplier == 1
     assert s.amount_due == D("100.00")
     assert s.lines[0].basis == (ren1000(321, item="III"),)
+
+
+# ------------------------------------------------------------------ art. 324, § 3º
+def test_false_declaration_loses_the_refund() -> None:
+    errors = _monthly((2025, 1), 3, "80.00")
+    s = settle_incorrect_billing(
+        errors,
+        direction=Direction.OVER,
+        cause=Cause.CONSUMER,
+        found_on=date(2025, 6, 20),
+        false_declaration=True,
+    )
+    assert (s.principal, s.amount_due, s.refund_by) == (D("240.00"), D(0), None)
+    assert all(line.multiplier == 0 for line in s.lines)
+    assert s.basis[:2] == (ren1000(324, paragraph=2), ren1000(324, paragraph=3))
+    plain = settle_incorrect_billing(
+        errors, direction=Direction.OVER, cause=Cause.CONSUMER, found_on=date(2025, 6, 20)
+    )
+    assert plain.amount_due == D("240.00")
+
+
+@pytest.mark.parametrize(
+    ("direction", "cause"),
+    [
+        pytest.param(Direction.UNDER, Cause.CONSUMER, id="REN1000-art324-p3-not-under-billing"),
+        pytest.param(Direction.OVER, Cause.DISTRIBUTOR, id="REN1000-art324-p3-not-distributor"),
+    ],
+)
+def test_false_declaration_only_for_consumer_overbilling(
+    direction: Direction, cause: Cause
+) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        settle_incorrect_billing(
+            [],
+            direction=direction,
+            cause=cause,
+            found_on=date(2025, 6, 20),
+            window_cycles=36,
+            false_declaration=True,
+        )
+    assert info.value.codes == ("false_declaration_case",)
+
+
+def test_false_declaration_ren414_and_bad_flag() -> None:
+    with pytest.raises(UnsupportedCaseError):
+        settle_incorrect_billing(
+            [],
+            direction=Direction.OVER,
+            cause=Cause.CONSUMER,
+            found_on=date(2022, 1, 2),
+            false_declaration=True,
+        )
+    with pytest.raises(InvalidInputError):
+        settle_incorrect_billing(
+            [],
+            direction=Direction.OVER,
+            cause=Cause.CONSUMER,
+            found_on=date(2025, 1, 2),
+            false_declaration="no",  # type: ignore[arg-type]
+        )

@@ -70,6 +70,11 @@ TEMPLATES: Final[dict[str, str]] = {
     "subject_availability": "the availability charge",
     "subject_average": "this case of billing by average",
     "subject_settlement": "this case of incorrect billing",
+    "false_declaration_case": (
+        "false_declaration applies only to over-billing attributable to the consumer "
+        "(REN 1.000/2021, art. 324, § 3º)"
+    ),
+    "subject_false_declaration": "the loss of the refund after a false declaration",
     "subject_art113_original": (
         "incorrect billing by the distributor before REN 479/2012 gave art. 113 its wording"
     ),

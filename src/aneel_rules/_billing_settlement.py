@@ -184,7 +184,7 @@ class BillingError:
 
 @attrs.frozen(kw_only=True)
 class SettlementLine:
-    """One cycle of a settlement: amount, multiplier (1 or 2) and the rule behind it."""
+    """One cycle of a settlement: amount, multiplier (0, 1 or 2) and the rule behind it."""
 
     cycle: date
     amount: Decimal
@@ -381,6 +381,7 @@ def settle_incorrect_billing(
     found_on: date,
     window_cycles: int | None = None,
     justifiable_error: bool = False,
+    false_declaration: bool = False,
 ) -> Settlement:
     """Settle an incorrect billing: which cycles, how much, by when (faturamento incorreto).
 
@@ -427,6 +428,9 @@ def settle_incorrect_billing(
         window_cycles: Overrides the window (required for distributor over-billing while the
             60-cycle term is suspended).
         justifiable_error: REN 414 rule only: the distributor's error was justifiable.
+        false_declaration: Consumer's over-billing only: the distributor established a false
+            declaration of the activity or of the real use of the energy — nothing is refunded
+            (art. 324, § 3º; lines get multiplier 0).
 
     Raises:
         InvalidInputError: bad input, two errors in the same month, ``window_cycles`` < 1.
@@ -456,6 +460,14 @@ def settle_incorrect_billing(
     found = _errors(errors)
     day = _check_settlement_args(direction, cause, found_on, window_cycles, justifiable_error)
     norm = norm_in_force(day)
+    if check_bool(false_declaration, "false_declaration") and not (
+        direction is Direction.OVER and cause is Cause.CONSUMER
+    ):
+        raise invalid(
+            "false_declaration", "false_declaration_case", basis=ren1000(324, paragraph=3)
+        )
+    if false_declaration and norm is Norm.REN_414_2010:
+        raise unsupported("subject_false_declaration", day.isoformat())
     if norm is Norm.REN_414_2010 and cause not in (Cause.DISTRIBUTOR, Cause.CONSUMER):
         raise unsupported("subject_settlement", day.isoformat())
     # REN 414/2010, art. 113 is known only in its wording by REN 479 of 3 Apr 2012
@@ -480,6 +492,9 @@ def settle_incorrect_billing(
         multiplier, rule = (
             _multiplier(error, cause, norm, justifiable_error) if doubled else (1, ())
         )
+        if false_declaration:
+            # REN 1.000/2021, art. 324, § 3º: no refund after a false declaration
+            multiplier, rule = 0, (ren1000(324, paragraph=3),)
         lines.append(
             SettlementLine(
                 cycle=error.month,
@@ -500,6 +515,8 @@ def settle_incorrect_billing(
     )
     index, update_refs = _update_terms(norm, doubled=doubled)
     basis: list[Basis] = [window_basis]
+    if false_declaration:
+        refund_by, terms = None, (ren1000(324, paragraph=3),)
     for ref in (*terms, *(r for line in lines for r in line.basis), *update_refs):
         if ref not in basis:
             basis.append(ref)
