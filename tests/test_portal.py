@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -723,3 +723,62 @@ def test_grant_permits_budget_requests_for_its_unit_while_active(
     assert grant.permits("24836494", date(2026, 7, 1)).value is False  # expired
     assert grant.permits("11111111", TODAY).value is False  # another unit
     assert grant.permits(24836494, TODAY).value is False  # type: ignore[arg-type]
+
+
+# --- AccessGrant: bad input gives InvalidInputError, never a bare TypeError ------------------
+
+GRANT = {
+    "uc": "24836494",
+    "professional_cpf": "529.982.247-25",
+    "profile": ProfessionalKind.ENGINEER,
+    "profile_status": ProfileStatus.APPROVED,
+    "registered_on": date(2025, 2, 26),
+    "valid_until": date(2025, 12, 31),
+}
+
+
+def test_grant_normalises_its_numbers() -> None:
+    grant = AccessGrant(**GRANT)  # type: ignore[arg-type]
+    assert (grant.uc, grant.professional_cpf) == ("24836494", "52998224725")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "path", "code"),
+    [
+        pytest.param("uc", 24836494, "uc", "not_a_string", id="uc-int"),
+        pytest.param("uc", "24A36494", "uc", "invalid_format", id="uc-letter"),
+        pytest.param("professional_cpf", "111.111.111-11", "professional_cpf", "repeated_digits"),
+        pytest.param("profile", "engenheiro", "profile", "not_in_choices", id="profile-text"),
+        pytest.param("registered_on", "2025-02-26", "registered_on", "not_a_date_value"),
+        pytest.param(
+            "registered_on",
+            datetime(2025, 2, 26, tzinfo=UTC),
+            "registered_on",
+            "not_a_date_value",
+            id="dt",
+        ),
+        pytest.param("valid_until", None, "valid_until", "not_a_date_value", id="until-none"),
+        pytest.param(
+            "confirmed_on", datetime(2025, 3, 1, tzinfo=UTC), "confirmed_on", "not_a_date_value"
+        ),
+    ],
+)
+def test_grant_refuses_bad_fields(field: str, value: object, path: str, code: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        AccessGrant(**{**GRANT, field: value})  # type: ignore[arg-type]
+    assert codes(info) == [(path, code)]
+
+
+@pytest.mark.parametrize(
+    "on",
+    [
+        pytest.param(datetime(2025, 3, 1, tzinfo=UTC), id="datetime"),
+        pytest.param("2025-03-01", id="text"),
+    ],
+)
+def test_grant_dates_asked_must_be_plain_dates(on: object) -> None:
+    grant = AccessGrant(**GRANT)  # type: ignore[arg-type]
+    for call in (grant.status, grant.confirm, lambda d: grant.permits("24836494", d)):
+        with pytest.raises(InvalidInputError) as info:
+            call(on)  # type: ignore[arg-type]
+        assert [e.code for e in info.value.errors] == ["not_a_date_value"]

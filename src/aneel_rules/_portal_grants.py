@@ -6,7 +6,7 @@ request a connection budget).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Final
 
 import attrs
@@ -21,6 +21,50 @@ __all__ = ("ACCESS_RULE", "AccessGrant")
 
 ACCESS_RULE: Final = manual("3.1.2")
 _BUDGET_ACCESS_RULE: Final = manual("4.1")
+
+
+def _check_date(path: str, value: object) -> date:
+    """``value`` if it is a plain date (a datetime does not compare with a date)."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidInputError((field_error(path, "not_a_date_value", type=type_name(value)),))
+    return value
+
+
+def _validate_date(_inst: object, attr: attrs.Attribute[date], value: date) -> None:
+    _check_date(attr.name, value)
+
+
+def _validate_optional_date(
+    _inst: object, attr: attrs.Attribute[date | None], value: date | None
+) -> None:
+    if value is not None:
+        _check_date(attr.name, value)
+
+
+def _check_kind(_inst: object, _attr: object, value: ProfessionalKind) -> None:
+    given: object = value  # typed, but callers may pass anything
+    if not isinstance(given, ProfessionalKind):
+        choices = ", ".join(k.value for k in ProfessionalKind)
+        raise InvalidInputError(
+            (field_error("profile", "not_in_choices", choices=choices, value=type_name(given)),)
+        )
+
+
+def _uc_number(value: object) -> str:
+    from aneel_rules.documents import uc  # noqa: PLC0415 (keeps import cheap)
+
+    return uc.validate(value)  # type: ignore[arg-type]  # raises InvalidInputError on "uc"
+
+
+def _cpf_number(value: object) -> str:
+    from aneel_rules.documents import cpf  # noqa: PLC0415
+
+    try:
+        return cpf.validate(value)  # type: ignore[arg-type]
+    except InvalidInputError as exc:
+        raise InvalidInputError(
+            tuple(attrs.evolve(e, path="professional_cpf") for e in exc.errors)
+        ) from None
 
 
 def _check_profile_status(_inst: object, _attr: object, value: ProfileStatus) -> None:
@@ -102,22 +146,14 @@ class AccessGrant:
         ['ativo', 'expirado']
     """
 
-    uc: str
-    professional_cpf: str = attrs.field(repr=masked)
-    profile: ProfessionalKind = attrs.field(
-        validator=attrs.validators.instance_of(ProfessionalKind)
-    )
+    uc: str = attrs.field(converter=_uc_number)
+    professional_cpf: str = attrs.field(converter=_cpf_number, repr=masked)
+    profile: ProfessionalKind = attrs.field(validator=_check_kind)
     profile_status: ProfileStatus = attrs.field(validator=_check_profile_status)
-    registered_on: date = attrs.field(validator=attrs.validators.instance_of(date))
-    valid_until: date = attrs.field(
-        validator=[attrs.validators.instance_of(date), _check_grant_dates]
-    )
+    registered_on: date = attrs.field(validator=_validate_date)
+    valid_until: date = attrs.field(validator=[_validate_date, _check_grant_dates])
     confirmed_on: date | None = attrs.field(
-        default=None,
-        validator=[
-            attrs.validators.optional(attrs.validators.instance_of(date)),
-            _check_confirmation,
-        ],
+        default=None, validator=[_validate_optional_date, _check_confirmation]
     )
 
     @property
@@ -202,8 +238,7 @@ class AccessGrant:
         Legal basis:
             - Amazonas Energia, Manual da Agência Virtual, item 3.1.2 (distributor rule).
         """
-        if not isinstance(on, date):
-            raise InvalidInputError((field_error("on", "not_a_date_value", type=type_name(on)),))
+        on = _check_date("on", on)
         # Manual 3.1.2: "FIM VIGÊNCIA" — past the end of validity the grant is "EXPIRADO".
         if on > self.valid_until:
             return AccessStatus.EXPIRED
