@@ -147,3 +147,10 @@ def test_verification_code_uses_compare_digest(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(hmac, "compare_digest", spy)
     assert check_verification_code("1", "1")
     assert calls == [(b"1", b"1")]
+
+
+@pytest.mark.parametrize("expected", [None, 482913, b"482913"])
+def test_expected_code_must_be_text(expected: object) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        check_verification_code("482913", expected)  # type: ignore[arg-type]
+    assert [(e.path, e.code) for e in info.value.errors] == [("expected", "not_a_string")]

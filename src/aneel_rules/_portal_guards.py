@@ -215,7 +215,14 @@ def check_verification_code(submitted: object, expected: str) -> bool:
         False
         >>> check_verification_code(482913, "482913")
         False
+
+    Raises:
+        InvalidInputError: ``expected`` is not text (a caller's error, path ``expected``).
     """
+    if not isinstance(expected, str):
+        raise InvalidInputError(
+            (field_error("expected", "not_a_string", type=type_name(expected)),)
+        )
     if not isinstance(submitted, str) or len(submitted) > _MAX_CODE_LENGTH:
         return False
     return hmac.compare_digest(submitted.strip().encode("utf-8"), expected.encode("utf-8"))
