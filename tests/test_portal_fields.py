@@ -15,6 +15,8 @@ from aneel_rules._portal_fields import (
     Boolean,
     Choice,
     Collector,
+    DateSpec,
+    Field,
     Integer,
     ListOf,
     Number,
@@ -100,6 +102,36 @@ def run(spec: object, value: object) -> tuple[object, list[tuple[str, str]]]:
         pytest.param(Text(upper=True), " am ", ("AM", []), id="text-upper"),
         pytest.param(Obj(fields=()), {"": 1}, ({}, [("f.''", "unknown_field")]), id="empty-key"),
         pytest.param(Obj(fields=()), {7: 1}, ({}, [("f.7", "unknown_field")]), id="int-key"),
+        pytest.param(Text(), "   ", (INVALID, [("f", "required")]), id="text-blank-alone"),
+        pytest.param(
+            Text(max_length=3), " ab ", (INVALID, [("f", "too_long")]), id="text-max-counts-blanks"
+        ),
+        pytest.param(
+            Number(), Decimal("NaN"), (INVALID, [("f", "not_a_number")]), id="number-decimal-nan"
+        ),
+        pytest.param(Number(), " 1e2 ", (Decimal("1e2"), []), id="number-text-exponent"),
+        pytest.param(Number(), "1_000", (INVALID, [("f", "not_a_number")]), id="number-underscore"),
+        pytest.param(Integer(), "2.0", (2, []), id="integer-integral-text"),
+        pytest.param(
+            Obj(fields=(Field("a", Text(), required=False),)),
+            {"a": "  "},
+            ({"a": None}, []),
+            id="blank-optional-is-absent",
+        ),
+        pytest.param(
+            Choice(BudgetReason),
+            " ligação nova ",
+            (BudgetReason.NEW_CONNECTION, []),
+            id="choice-caseless",
+        ),
+        pytest.param(
+            Choice(BudgetReason),
+            "LIGACAO NOVA",
+            (INVALID, [("f", "not_in_choices")]),
+            id="choice-accents-matter",
+        ),
+        pytest.param(DateSpec(), "20260309", (INVALID, [("f", "not_iso_date")]), id="date-basic"),
+        pytest.param(DateSpec(), "2026-03-09", (date(2026, 3, 9), []), id="date-extended"),
     ],
 )
 def test_specs(spec: object, value: object, expected: tuple[object, list[tuple[str, str]]]) -> None:
