@@ -16,6 +16,8 @@ Sources:
       art. 3º-A (14 characters: 8 of root and 4 of order, alphanumeric; 2 numeric check
       digits) and art. 3º-B (module 11 over ASCII code − 48),
       http://normas.receita.fazenda.gov.br/sijut2consulta/link.action?idAto=141222
+    - Receita Federal, Nota Técnica nº 49/2024 COCAD/SUARA/RFB (the ASCII − 48 values:
+      ``A`` = 17 … ``Z`` = 42; module 11 unchanged, so numeric CNPJs keep their digits).
     - Same shape as python-stdnum ``stdnum.br.cnpj``.
 
 Examples:
