@@ -495,6 +495,39 @@ def test_profile_rg_not_before_birth(issued_on: str, ok: bool) -> None:
         assert codes(info) == [("rg.issued_on", "before_birth")]
 
 
+@pytest.mark.parametrize(
+    ("birth_date", "code"),
+    [
+        pytest.param("2026-03-10", "future_date", id="birth-tomorrow"),
+        pytest.param("1985-02-30", "not_iso_date", id="birth-impossible"),
+        pytest.param("19851028", "not_iso_date", id="birth-basic-iso"),
+    ],
+)
+def test_birth_date_is_never_quoted_in_messages(birth_date: str, code: str) -> None:
+    data = example("professional_profile")
+    birth = data["birth"]
+    assert isinstance(birth, dict)
+    birth["date"] = birth_date
+    with pytest.raises(InvalidInputError) as info:
+        parse_professional_profile(data, today=TODAY)
+    assert codes(info) == [("birth.date", code)]
+    error = info.value.errors[0]
+    for text in (str(info.value), error.message, error.message_in("en"), repr(error.params)):
+        assert birth_date not in text
+
+
+def test_rg_before_birth_quotes_neither_date() -> None:
+    data = example("professional_profile")
+    rg = data["rg"]
+    assert isinstance(rg, dict)
+    rg["issued_on"] = "1985-10-27"
+    with pytest.raises(InvalidInputError) as info:
+        parse_professional_profile(data, today=TODAY)
+    (error,) = info.value.errors
+    assert error.message == "a data de emissão é anterior à data de nascimento"
+    assert "1985" not in str(info.value)
+
+
 def test_profile_uf_by_name_or_code() -> None:
     profile = parse_professional_profile(example("professional_profile"), today=TODAY)
     assert profile.rg.uf == "AC"

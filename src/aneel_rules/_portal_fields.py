@@ -8,7 +8,7 @@ with a dotted path and a stable code, and the flow raises one
 :class:`~aneel_rules.errors.InvalidInputError` at the end.
 
 Examples:
-    >>> from datetime import date
+    >>> from datetime import date, datetime
     >>> spec = Obj(fields=(Field("name", Text(min_length=2)), Field("age", Integer(minimum=0))))
     >>> collector = Collector(today=date(2026, 3, 9))
     >>> spec.convert({"name": "A", "age": "x", "extra": 1}, "", collector)["name"] is INVALID
@@ -27,13 +27,13 @@ import importlib
 import math
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Final
 
 import attrs
 
-from aneel_rules._convert import to_date, to_decimal
+from aneel_rules._convert import to_decimal
 from aneel_rules._portal_attachments import Attachment
 from aneel_rules._portal_messages import field_error, type_name
 from aneel_rules.errors import FieldError, InvalidInputError
@@ -305,18 +305,16 @@ class DateSpec(Spec):
     def convert(self, value: object, path: str, collector: Collector) -> object:
         # As JSON Schema's "format": "date" (RFC 3339 full-date): YYYY-MM-DD exactly, not
         # the other ISO 8601 forms date.fromisoformat also reads (20260309, 2026-W10-1).
-        if isinstance(value, str) and _ISO_DATE.fullmatch(value) is None:
+        # Messages never quote the date typed: it may be a birth date (personal data).
+        if isinstance(value, datetime) or not isinstance(value, (date, str)):
+            collector.add(path, "not_a_date_value", type=type_name(value))
+            return INVALID
+        result = value if isinstance(value, date) else _iso_date(value)
+        if result is None:
             collector.add(path, "not_iso_date")
             return INVALID
-        try:
-            result = to_date(value, path=path)
-        except InvalidInputError as exc:
-            collector.adopt(exc, path)
-            return INVALID
         if self.not_future and result > collector.today:
-            collector.add(
-                path, "future_date", today=collector.today.isoformat(), value=result.isoformat()
-            )
+            collector.add(path, "future_date", today=collector.today.isoformat())
             return INVALID
         return result
 
@@ -325,6 +323,18 @@ class DateSpec(Spec):
 
 
 _ISO_DATE: Final = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(text: str) -> date | None:
+    """The date written ``YYYY-MM-DD``, or ``None`` (other forms, impossible dates)."""
+    if _ISO_DATE.fullmatch(text) is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 _NUMBER_PATTERN: Final = f"^{_BLANK}[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?{_BLANK}$"
 """Numeric text, the same for the parser and the JSON Schema (ASCII digits only)."""
 

@@ -35,7 +35,7 @@ MESSAGES: Final[dict[str, str]] = {
     "not_a_list": "must be a list, got {type}",
     "not_a_string": "must be text, got {type}",
     "not_a_date_value": "must be a date, got {type}",
-    "not_iso_date": "must be a date written YYYY-MM-DD",
+    "not_iso_date": "must be a valid date written YYYY-MM-DD",
     "not_a_boolean": "must be true or false, got {type}",
     "not_a_number": "must be a number, got {type}",
     "not_an_integer": "must be a whole number, got {value}",
@@ -47,8 +47,8 @@ MESSAGES: Final[dict[str, str]] = {
     "above_maximum": "must be at most {maximum}, got {value}",
     "not_positive": "must be greater than zero, got {value}",
     "not_in_choices": "must be one of: {choices}; got {value}",
-    "future_date": "must not be later than today ({today}), got {value}",
-    "before_birth": "date of issue {value} is earlier than the date of birth {birth}",
+    "future_date": "must not be later than today ({today})",
+    "before_birth": "the date of issue is earlier than the date of birth",
     "end_before_start": "end {end} is earlier than start {start}",
     "demand_exceeds_transformer": (
         "expected demand {demand} kW exceeds the transformer power {power} kVA "

@@ -463,9 +463,7 @@ def parse_professional_profile(
     born, issued = birth.get("date"), rg.get("issued_on")
     # An identity card cannot be issued before its holder was born.
     if isinstance(born, date) and isinstance(issued, date) and issued < born:
-        collector.add(
-            "rg.issued_on", "before_birth", value=issued.isoformat(), birth=born.isoformat()
-        )
+        collector.add("rg.issued_on", "before_birth")
     collector.raise_if_any()
     return ProfessionalProfileRequest(
         profile=_is(values["profile"], ProfessionalKind),
