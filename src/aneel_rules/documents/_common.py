@@ -22,6 +22,7 @@ __all__ = (
     "Problem",
     "fail",
     "masked",
+    "personal",
     "not_a_string",
     "resolve",
     "shape_problem",
@@ -96,25 +97,43 @@ def shape_problem(
     return (
         _SHAPE,
         {
-            "value": masked(original) if personal else repr(original),
+            "original": original,
             "compacted": compacted,
             "allowed": allowed,
             "length": str(length),
+            **({_PERSONAL: ""} if personal else {}),
         },
     )
 
 
+_PERSONAL: Final = "_personal"
+
+
+def personal(value: str) -> dict[str, str]:
+    """Parameters quoting ``value`` :func:`masked` — worked out only when the error is raised.
+
+    Building the mask costs more than a check, and ``is_valid`` never shows it.
+    """
+    return {"value": value, _PERSONAL: ""}
+
+
 def resolve(problem: Problem) -> Problem:
-    """The specific problem behind a :func:`shape_problem` (other problems unchanged).
+    """The specific problem behind a :func:`shape_problem`; :func:`personal` values masked.
 
     The checks run from the most to the least specific: empty, non-ASCII digits
     (Arabic-Indic, full-width…), other characters outside ``allowed``, then length.
     """
     code, params = problem
+    if _PERSONAL in params and code != _SHAPE:
+        return (
+            code,
+            {k: (masked(v) if k == "value" else v) for k, v in params.items() if k != _PERSONAL},
+        )
     if code != _SHAPE:
         return problem
     compacted = params["compacted"]
-    value = params["value"]
+    original = params["original"]
+    value = masked(original) if _PERSONAL in params else repr(original)
     if not compacted:
         return ("empty", {})
     if any(c.isdigit() and not c.isascii() for c in compacted):

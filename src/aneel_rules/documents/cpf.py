@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from aneel_rules.documents._common import Problem, fail, masked, not_a_string, shape_problem
+from aneel_rules.documents._common import Problem, fail, not_a_string, personal, shape_problem
 
 __all__ = ("compact", "format", "is_valid", "validate")
 
@@ -90,14 +90,14 @@ def _check(s: object) -> str | Problem:
     if len(n) != 11 or not n.isascii() or not n.isdigit():
         return shape_problem(s, n, _DIGITS, 11, personal=True)
     if n == n[0] * 11:
-        return ("repeated_digits", {"value": masked(s)})
+        return ("repeated_digits", personal(s))
     # Check digits: s = Σ digit × weight; dv = 0 if s mod 11 < 2 else 11 − s mod 11,
     # which is (10·s) mod 11 mod 10. The second sum also covers the first check digit.
     total = _SUMS0[n[:3]] + _SUMS1[n[3:6]] + _SUMS2[n[6:9]]
     first = (total & 0xFFF) * 10 % 11 % 10
     second = ((total >> 12) + 2 * first) * 10 % 11 % 10
     if n[9:] != _CHECK_PAIRS[10 * first + second]:
-        return ("invalid_checksum", {"value": masked(s)})
+        return ("invalid_checksum", personal(s))
     return n
 
 

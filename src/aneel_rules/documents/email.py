@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from aneel_rules.documents._common import Problem, fail, masked, not_a_string
+from aneel_rules.documents._common import Problem, fail, not_a_string, personal
 
 __all__ = ("compact", "format", "is_valid", "validate")
 
@@ -76,7 +76,7 @@ def _check(s: object) -> str | Problem:
 
 
 def _diagnose(s: str, n: str) -> Problem:
-    value = {"value": masked(s)}
+    value = personal(s)
     if not n:
         return ("empty", {})
     if len(n) > 254:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from aneel_rules.documents._common import Problem, fail, masked, not_a_string, shape_problem
+from aneel_rules.documents._common import Problem, fail, not_a_string, personal, shape_problem
 
 __all__ = ("AREA_CODES", "compact", "format", "is_mobile", "is_valid", "validate")
 
@@ -121,15 +121,15 @@ def _check(s: object, *, mobile_only: bool = False) -> str | Problem:
     size = len(n)
     if size not in {10, 11} or not n.isascii() or not n.isdigit():
         if n.startswith("+"):
-            return ("invalid_country_code", {"value": masked(s)})
+            return ("invalid_country_code", personal(s))
         return shape_problem(s, n, _DIGITS, 11, personal=True)
     if n[:2] not in AREA_CODES:
-        return ("invalid_area_code", {"value": masked(s)})
+        return ("invalid_area_code", personal(s))
     # Mobile: 9 digits starting with 9 (Anatel Res. 553/2010); fixed: 8 digits starting 2–5.
     if (n[2] != "9") if size == 11 else (n[2] not in _FIXED_FIRST):
-        return ("invalid_number", {"value": masked(s)})
+        return ("invalid_number", personal(s))
     if mobile_only and size == 10:
-        return ("not_mobile", {"value": masked(s)})
+        return ("not_mobile", personal(s))
     return n
 
 

@@ -36,8 +36,8 @@ from aneel_rules.documents import uf as _uf
 from aneel_rules.documents._common import (
     Problem,
     fail,
-    masked,
     not_a_string,
+    personal,
     resolve,
     shape_problem,
 )
@@ -109,7 +109,7 @@ def _check(s: object) -> str | Problem:
     if not _MIN <= len(n) <= _MAX or not body.isascii() or not body.isdigit():
         problem = resolve(shape_problem(s, n, _ALLOWED, _MAX, personal=True))
         if problem[0] == "invalid_length" and "X" in body:  # an X that is not the last
-            return ("invalid_format", {"value": masked(s), "char": repr("X")})
+            return ("invalid_format", {**personal(s), "char": repr("X")})
         return problem
     return n
 
