@@ -815,3 +815,23 @@ def test_grant_dates_asked_must_be_plain_dates(on: object) -> None:
         with pytest.raises(InvalidInputError) as info:
             call(on)  # type: ignore[arg-type]
         assert [e.code for e in info.value.errors] == ["not_a_date_value"]
+
+
+def test_technician_registration_and_art_optional() -> None:
+    """REN 1.000/2021, art. 33, parágrafo único and art. 67, XI: "caso seja exigível"."""
+    request = parse_connection_budget_request(example("budget"), today=TODAY)
+    assert request.technician.registration is None
+    assert request.technician.responsibility_document is None
+    data = example("budget")
+    technician = data["technician"]
+    assert isinstance(technician, dict)
+    technician["registration"] = "AM-123456/D"
+    technician["responsibility_document"] = {"filename": "art.pdf", "content_base64": b64(PDF)}
+    request = parse_connection_budget_request(data, today=TODAY)
+    assert request.technician.registration == "AM-123456/D"
+    assert request.technician.responsibility_document is not None
+    assert "AM-123456" not in repr(request)
+    technician["responsibility_document"] = {"filename": "art.gif", "content_base64": b64(PDF)}
+    with pytest.raises(InvalidInputError) as info:
+        parse_connection_budget_request(data, today=TODAY)
+    assert codes(info) == [("technician.responsibility_document.filename", "unsupported_extension")]

@@ -332,11 +332,28 @@ class Load:
 
 @attrs.frozen(kw_only=True)
 class Technician:
-    """Technician in charge (técnico responsável), manual 4.6; REN 1.000/2021, art. 67, XI."""
+    """Technician in charge (técnico responsável), manual 4.6; REN 1.000/2021, art. 67, XI.
+
+    The manual's form asks name, phone and e-mail. REN 1.000/2021, art. 33, parágrafo
+    único, asks with the budget request for the technical-responsibility document of
+    the professional council (ART, TRT…) giving "o número do registro e o nome do
+    responsável técnico", "caso seja exigível na legislação específica": so both are
+    optional here (whether the law requires them depends on the work, which the library
+    cannot tell).
+
+    Attributes:
+        name: Name.
+        phone: Phone.
+        email: E-mail.
+        registration: Registration number in the professional council, or ``None``.
+        responsibility_document: The ART/TRT document, or ``None``.
+    """
 
     name: str = attrs.field(repr=masked)
     phone: str = attrs.field(repr=masked)
     email: str = attrs.field(repr=masked)
+    registration: str | None = attrs.field(default=None, repr=masked)
+    responsibility_document: Attachment | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -325,6 +325,18 @@ BUDGET_SPEC: Final = Obj(
                     Field("name", _NAME),
                     Field("phone", Document("phone", "phone")),
                     Field("email", Document("email", "e-mail")),
+                    Field(
+                        "registration",
+                        Text(max_length=40),
+                        required=False,
+                        description="registro no conselho profissional (REN 1.000/2021, art. 33)",
+                    ),
+                    Field(
+                        "responsibility_document",
+                        AttachmentSpec("ART/TRT of the professional council"),
+                        required=False,
+                        description="documento de responsabilidade técnica (art. 33, p. único)",
+                    ),
                 )
             ),
         ),

@@ -569,6 +569,8 @@ def parse_connection_budget_request(
             name=_str(technician["name"]),
             phone=_str(technician["phone"]),
             email=_str(technician["email"]),
+            registration=_opt_str(technician["registration"]),
+            responsibility_document=_optional(technician["responsibility_document"], Attachment),
         ),
     )
 
