@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import string
 from types import ModuleType
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from aneel_rules import InvalidInputError
 from aneel_rules.documents import cep, cnpj, cpf, email, phone, rg, uc, uf
+from aneel_rules.documents._common import masked
 
 MODULES = (cpf, cnpj, cep, phone, email, uf, rg, uc)
 
@@ -176,3 +178,26 @@ def test_validate_returns_str_or_raises_invalid_input(module: ModuleType, data: 
 @given(data=st.one_of(st.none(), st.integers(), st.binary(), st.lists(st.text()), st.text()))
 def test_is_valid_never_raises(module: ModuleType, data: object) -> None:
     assert isinstance(module.is_valid(data), bool)
+
+
+@given(value=st.text(max_size=30).filter(lambda v: "@" not in v))
+def test_mask_hides_all_but_five_and_at_least_six(value: str) -> None:
+    shown = ast.literal_eval(masked(value))
+    count = sum(ch.isalnum() for ch in value)
+    visible = sum(ch.isalnum() and ch != "*" for ch in shown)
+    assert len(shown) == len(value)
+    assert visible <= 5
+    assert count - visible >= min(6, count)
+
+
+@pytest.mark.parametrize("module", [cpf, phone, rg], ids=lambda m: m.__name__)
+@given(value=st.text(alphabet="0123456789.-() X٣", min_size=1, max_size=20))
+def test_personal_errors_quote_the_mask(module: ModuleType, value: str) -> None:
+    """LGPD: an error about the value quotes masked(value), never the value."""
+    try:
+        module.validate(value)
+    except InvalidInputError as exc:
+        (error,) = exc.errors
+        params = dict(error.params)
+        if "value" in params:
+            assert params["value"] == masked(value)

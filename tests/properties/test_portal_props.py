@@ -19,6 +19,7 @@ from aneel_rules.portal import (
     LoginGuard,
     RecoveryGuard,
     check_verification_code,
+    parse_new_connection_request,
     parse_request,
 )
 
@@ -193,3 +194,30 @@ def test_latitude_accepted_iff_inside_the_box(latitude: Decimal) -> None:
             parse_request(Flow.BUDGET, data, today=TODAY)
         codes = [(e.path, e.code) for e in info.value.errors]
         assert codes == [("location.latitude", "outside_brazil")]
+
+
+@given(
+    drop_card=st.booleans(),
+    drop_scan=st.booleans(),
+    require_rg=st.booleans(),
+    today=st.dates(min_value=date(2022, 1, 3), max_value=date(2030, 12, 31)),
+)
+def test_rg_needed_only_when_required(
+    drop_card: bool, drop_scan: bool, require_rg: bool, today: date
+) -> None:
+    """REN 1.000/2021, art. 659-B: the RG block is optional unless the caller requires it."""
+    data = copy.deepcopy(VALID[Flow.NEW_CONNECTION])
+    data["rg"]["issued_on"] = "2015-06-10"
+    if drop_card:
+        del data["rg"]
+    if drop_scan:
+        del data["attachments"]["rg"]
+    missing = drop_card or drop_scan
+    if require_rg and missing:
+        with pytest.raises(InvalidInputError) as info:
+            parse_new_connection_request(data, today=today, require_rg=True)
+        assert {e.code for e in info.value.errors} == {"required"}
+    else:
+        request = parse_new_connection_request(data, today=today, require_rg=require_rg)
+        assert request.rg_requirement.value is require_rg
+        assert (request.rg is None) is drop_card
