@@ -257,3 +257,12 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     schema = json.loads(out)
     assert schema["$id"] == "urn:aneel-rules:portal:budget"
     assert "geração distribuída" in out
+
+
+def test_schema_command_require_rg(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "schema", "new-connection")
+    assert status == 0
+    assert "rg" not in json.loads(out)["required"]
+    status, out, _ = run(capsys, "schema", "new-connection", "--require-rg")
+    assert status == 0
+    assert "rg" in json.loads(out)["required"]

@@ -18,6 +18,7 @@ from aneel_rules.portal import (
     Flow,
     json_schema,
     parse_connection_budget_request,
+    parse_new_connection_request,
     parse_request,
 )
 
@@ -319,3 +320,24 @@ def test_refused_by_both(path: tuple[str, ...], value: object, code: str) -> Non
         parse_request(Flow.BUDGET, request, today=TODAY)  # type: ignore[arg-type]
     assert [(e.path, e.code) for e in info.value.errors] == [(".".join(path), code)]
     assert check(request, json_schema(Flow.BUDGET)) != []
+
+
+def test_require_rg_schema_matches_the_parser() -> None:
+    """REN 1.000/2021, art. 659-B: RG optional by default; required only with require_rg."""
+    with pytest.raises(InvalidInputError) as info:
+        parse_new_connection_request({}, today=TODAY, require_rg=True)
+    missing = {e.path for e in info.value.errors if e.code == "required"}
+    schema = json_schema(Flow.NEW_CONNECTION, require_rg=True)
+    required = schema["required"]
+    assert isinstance(required, list)
+    assert missing == set(required)
+    assert "rg" in missing
+    properties = schema["properties"]
+    assert isinstance(properties, dict)
+    assert "rg" in properties["attachments"]["required"]
+    data = load("new_connection")
+    assert isinstance(data, dict)
+    del data["rg"]
+    assert check(data, json_schema(Flow.NEW_CONNECTION)) == []
+    assert check(data, schema) == ["$.rg: required"]
+    assert json_schema(Flow.ACCESS, require_rg=True) == json_schema(Flow.ACCESS)

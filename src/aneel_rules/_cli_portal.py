@@ -195,7 +195,8 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
 
 
 def _schema(args: argparse.Namespace, console: Console) -> int:
-    console.line(json.dumps(json_schema(args.flow), ensure_ascii=False, indent=2))
+    schema = json_schema(args.flow, require_rg=args.require_rg)
+    console.line(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -242,3 +243,6 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         handler=_schema,
     )
     schema.add_argument("flow", type=_flow, help=", ".join(f.value for f in Flow))
+    schema.add_argument(
+        "--require-rg", action="store_true", help="new-connection: RG required (see validate)"
+    )

@@ -49,6 +49,7 @@ __all__ = (
     "BRAZIL_LONGITUDE",
     "BUDGET_SPEC",
     "NEW_CONNECTION_SPEC",
+    "NEW_CONNECTION_SPEC_RG_REQUIRED",
     "PROFILE_SPEC",
     "REGISTRATION_SPEC",
 )
@@ -179,74 +180,77 @@ REGISTRATION_SPEC: Final = Obj(
     ),
 )
 
-NEW_CONNECTION_SPEC: Final = Obj(
-    title="Ligação nova (manual 2)",
-    fields=(
-        Field(
-            "rg",
-            _identity_card_spec(),
-            required=False,
-            description=(
-                "optional: REN 1.000/2021, art. 659-B (CPF/CNPJ suffices); "
-                "required only when the parser is asked to require_rg"
-            ),
-        ),
-        Field(
-            "attachments",
-            Obj(
-                fields=(
-                    Field(
-                        "rg",
-                        AttachmentSpec("RG, front and back"),
-                        required=False,
-                        description="optional, as rg",
-                    ),
-                    Field("cpf", AttachmentSpec("CPF, front and back")),
-                )
-            ),
-        ),
-        Field(
-            "contact",
-            Obj(
-                fields=(
-                    Field("phone", Document("phone", "phone")),
-                    Field("email", Document("email", "e-mail")),
-                    Field("invoice_by_email_only", Boolean(), required=False),
-                )
-            ),
-        ),
-        Field(
-            "address",
-            Obj(
-                fields=(
-                    Field("cep", Document("cep", "CEP")),
-                    Field("street", Text(max_length=150)),
-                    Field("number", Text(max_length=20), description='house number or "S/N"'),
-                    Field("complement", Text(max_length=100), required=False),
-                    Field("reference_point", Text(max_length=200)),
-                    Field("district", Text(max_length=100)),
-                    Field("city", Text(max_length=100)),
-                )
-            ),
-        ),
-        Field("location", _LOCATION_SPEC),
-        Field("consumer_class", Choice(ConsumerClass)),
-        Field("connection_type", Choice(ConnectionType)),
-        Field(
-            "load_survey",
-            ListOf(
+
+def _new_connection_spec(*, require_rg: bool) -> Obj:
+    rg_note = (
+        "required: the portal manual's rule (2.3), against REN 1.000/2021, art. 659-B"
+        if require_rg
+        else "optional: REN 1.000/2021, art. 659-B (the CPF/CNPJ suffices)"
+    )
+    return Obj(
+        title="Ligação nova (manual 2)",
+        fields=(
+            Field("rg", _identity_card_spec(), required=require_rg, description=rg_note),
+            Field(
+                "attachments",
                 Obj(
                     fields=(
-                        Field("equipment", Text(max_length=100)),
-                        Field("quantity", Integer(minimum=1, maximum=10_000)),
+                        Field(
+                            "rg",
+                            AttachmentSpec("RG, front and back"),
+                            required=require_rg,
+                            description=rg_note,
+                        ),
+                        Field("cpf", AttachmentSpec("CPF, front and back")),
                     )
                 ),
-                min_items=1,
             ),
+            Field(
+                "contact",
+                Obj(
+                    fields=(
+                        Field("phone", Document("phone", "phone")),
+                        Field("email", Document("email", "e-mail")),
+                        Field("invoice_by_email_only", Boolean(), required=False),
+                    )
+                ),
+            ),
+            Field(
+                "address",
+                Obj(
+                    fields=(
+                        Field("cep", Document("cep", "CEP")),
+                        Field("street", Text(max_length=150)),
+                        Field("number", Text(max_length=20), description='house number or "S/N"'),
+                        Field("complement", Text(max_length=100), required=False),
+                        Field("reference_point", Text(max_length=200)),
+                        Field("district", Text(max_length=100)),
+                        Field("city", Text(max_length=100)),
+                    )
+                ),
+            ),
+            Field("location", _LOCATION_SPEC),
+            Field("consumer_class", Choice(ConsumerClass)),
+            Field("connection_type", Choice(ConnectionType)),
+            Field(
+                "load_survey",
+                ListOf(
+                    Obj(
+                        fields=(
+                            Field("equipment", Text(max_length=100)),
+                            Field("quantity", Integer(minimum=1, maximum=10_000)),
+                        )
+                    ),
+                    min_items=1,
+                ),
+            ),
+            Field("observation", Text(min_length=10, max_length=2000)),
         ),
-        Field("observation", Text(min_length=10, max_length=2000)),
-    ),
-)
+    )
+
+
+NEW_CONNECTION_SPEC: Final = _new_connection_spec(require_rg=False)
+NEW_CONNECTION_SPEC_RG_REQUIRED: Final = _new_connection_spec(require_rg=True)
 
 PROFILE_SPEC: Final = Obj(
     title="Perfil profissional (manual 3.1.1)",

@@ -103,6 +103,7 @@ from aneel_rules._portal_specs import (
     BRAZIL_LONGITUDE,
     BUDGET_SPEC,
     NEW_CONNECTION_SPEC,
+    NEW_CONNECTION_SPEC_RG_REQUIRED,
     PROFILE_SPEC,
     REGISTRATION_SPEC,
 )
@@ -621,22 +622,30 @@ def parse_request(flow: Flow | str, data: Mapping[str, object], *, today: date) 
     return _PARSERS[_flow(flow)](data, today=today)
 
 
-def json_schema(flow: Flow | str) -> dict[str, object]:
+def json_schema(flow: Flow | str, *, require_rg: bool = False) -> dict[str, object]:
     """JSON Schema (draft 2020-12) of a flow's request, from the parser's own field specs.
 
     The schema describes the JSON form (attachments as ``filename`` + ``content_base64``)
     and refuses unknown keys like the parser. Cross-field rules (dates in order, demand
-    within transformer power, check digits) are the parser's alone.
+    within transformer power, check digits) are the parser's alone. ``require_rg``
+    describes :func:`parse_new_connection_request` with ``require_rg=True`` (``rg`` and
+    ``attachments.rg`` required); other flows ignore it.
 
     Examples:
         >>> schema = json_schema("access")
         >>> schema["$schema"], schema["required"], schema["additionalProperties"]
         ('https://json-schema.org/draft/2020-12/schema', ['holder_document', 'uc'], False)
+        >>> "rg" in json_schema("new-connection")["required"]
+        False
+        >>> "rg" in json_schema("new-connection", require_rg=True)["required"]
+        True
     """
     member = _flow(flow)
-    body = _SPECS[member].schema()
+    spec = _SPECS[member]
+    if member is Flow.NEW_CONNECTION and require_rg is True:
+        spec = NEW_CONNECTION_SPEC_RG_REQUIRED
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:aneel-rules:portal:{member.value}",
-        **body,
+        **spec.schema(),
     }
