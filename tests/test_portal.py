@@ -835,3 +835,12 @@ def test_technician_registration_and_art_optional() -> None:
     with pytest.raises(InvalidInputError) as info:
         parse_connection_budget_request(data, today=TODAY)
     assert codes(info) == [("technician.responsibility_document.filename", "unsupported_extension")]
+
+
+def test_example_without_rg() -> None:
+    """examples/new_connection_without_rg.json: valid under art. 659-B, not under the manual."""
+    data = example("new_connection_without_rg")
+    assert parse_new_connection_request(data, today=TODAY).rg is None
+    with pytest.raises(InvalidInputError) as info:
+        parse_new_connection_request(data, today=TODAY, require_rg=True)
+    assert codes(info) == [("rg", "required"), ("attachments.rg", "required")]
