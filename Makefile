@@ -46,6 +46,8 @@ demo: $(VENV)/.demo-stamp
 	$(CLI) validate request budget examples/budget.json --today 2026-03-09
 	@echo "== Pedido inválido: todos os problemas de uma vez (sai com status 1) =="
 	-$(CLI) validate request budget examples/budget_invalid.json --today 2026-03-09
+	@echo "== Ligação nova sem RG: o CPF basta (REN 1.000/2021, art. 659-B, incl. REN 1.095/2024) =="
+	$(CLI) validate request new-connection examples/new_connection_without_rg.json --today 2026-03-09
 
 test: $(VENV)/.dev-stamp lint typecheck pytest
 
