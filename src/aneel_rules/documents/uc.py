@@ -127,7 +127,8 @@ def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
     n = s.translate(_STRIP).strip()
-    # Art. 659-A: at most 15 positions; shorter legacy numbers keep their number (§ 1º).
+    # Art. 659-A: at most 15 positions; shorter (legacy, pre-layout) numbers are accepted as
+    # a bill may still show them (see the module docstring).
     if not 0 < len(n) <= LAYOUT_LENGTH or not n.isascii() or not n.isdigit():
         return shape_problem(s, n, _DIGITS, LAYOUT_LENGTH)
     return n
@@ -137,8 +138,9 @@ def validate(s: str) -> str:
     """The compact UC number (1 to 15 ASCII digits, leading zeros kept).
 
     Legal basis:
-        - REN 1.000/2021, art. 659-A, caput (15 positions) and § 1º (numbers are
-          not changed, so legacy numbers remain valid).
+        - REN 1.000/2021, art. 659-A, caput (15 positions). Shorter legacy numbers
+          are accepted (a library choice: the migration is in REN 1.095/2024's own
+          transitional articles, not in REN 1.000).
 
     Raises:
         InvalidInputError: one error on path ``"uc"``, code ``not_a_string``, ``empty``,
