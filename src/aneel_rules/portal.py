@@ -22,7 +22,15 @@ Conventions (documented choices):
 - The flows are those of the portal as documented (2025) under REN 1.000/2021; asking
   with ``today`` before 2022-01-03 raises :class:`~aneel_rules.errors.NotInForceError`.
 - :func:`json_schema` exports a JSON Schema (draft 2020-12) built from the same field
-  specs the parsers use.
+  specs the parsers use; whatever a parser accepts, the schema accepts.
+- Consumers identify themselves by CPF or CNPJ (REN 1.000/2021, art. 659-B, incluído
+  pela REN 1.095/2024): the new-connection RG is optional unless the caller asks for the
+  portal manual's rule (``require_rg=True``).
+- Error messages mask personal numbers and never quote a date typed.
+
+The models, choices, grants and field specs live in private modules
+(``_portal_models``, ``_portal_choices``, ``_portal_grants``, ``_portal_specs``,
+``_portal_fields``…); import them from here.
 
 Sources:
     - Amazonas Energia, "Orçamento de Conexão através da Agência Virtual" (portal manual):
