@@ -81,27 +81,13 @@ def _check_profile_status(_inst: object, _attr: object, value: ProfileStatus) ->
         )
 
 
-def _check_grant_dates(inst: AccessGrant, _attr: object, value: date) -> None:
-    if value < inst.registered_on:
-        raise InvalidInputError(
-            (
-                field_error(
-                    "valid_until",
-                    "end_before_start",
-                    basis=ACCESS_RULE,
-                    end=value.isoformat(),
-                    start=inst.registered_on.isoformat(),
-                ),
-            )
-        )
-
-
-def _check_confirmation(inst: AccessGrant, _attr: object, value: date | None) -> None:
+def _not_before_registration(path: str, inst: AccessGrant, value: date | None) -> None:
+    """``valid_until`` and ``confirmed_on`` cannot precede ``registered_on`` (manual 3.1.2)."""
     if value is not None and value < inst.registered_on:
         raise InvalidInputError(
             (
                 field_error(
-                    "confirmed_on",
+                    path,
                     "end_before_start",
                     basis=ACCESS_RULE,
                     end=value.isoformat(),
@@ -109,6 +95,14 @@ def _check_confirmation(inst: AccessGrant, _attr: object, value: date | None) ->
                 ),
             )
         )
+
+
+def _check_grant_dates(inst: AccessGrant, _attr: object, value: date) -> None:
+    _not_before_registration("valid_until", inst, value)
+
+
+def _check_confirmation(inst: AccessGrant, _attr: object, value: date | None) -> None:
+    _not_before_registration("confirmed_on", inst, value)
 
 
 @attrs.frozen(kw_only=True)
