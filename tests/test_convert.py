@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 
 from aneel_rules import InvalidInputError
-from aneel_rules._convert import to_date, to_decimal
+from aneel_rules._convert import to_bool, to_date, to_decimal
+from aneel_rules.documents import cnpj, phone
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,29 @@ def test_to_date() -> None:
     for bad in ("04/03/2026", 20260304, datetime(2026, 3, 4)):  # noqa: DTZ001
         with pytest.raises(InvalidInputError):
             to_date(bad, path="d")
+
+
+@pytest.mark.parametrize("value", ["no", "yes", 1, 0, None, "True"])
+def test_to_bool_refuses_truthiness(value: object) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        to_bool(value, path="underground")
+    assert info.value.codes == ("not_a_bool",)
+    assert info.value.errors[0].message.startswith("underground deve ser True ou False")
+
+
+def test_to_bool_accepts_bools() -> None:
+    assert to_bool(True, path="x") is True
+    assert to_bool(False, path="x") is False
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda: phone.validate("(92) 99999-9999", mobile_only="no"), "mobile_only"),
+        (lambda: cnpj.validate("12.ABC.345/01DE-35", alphanumeric="no"), "alphanumeric"),
+    ],
+)
+def test_document_flags_must_be_bools(call: Callable[[], str], path: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        call()
+    assert info.value.errors[0].path == path

@@ -22,7 +22,7 @@ from aneel_rules._billing_messages import (
     unsupported,
 )
 from aneel_rules._billing_money import CTX, check_date
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import to_bool, to_decimal
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
 __all__ = (
@@ -199,8 +199,7 @@ def bill_by_average(
         ("distributor_responsible", distributor_responsible),
         ("supply_maintained", supply_maintained),
     ):
-        if not isinstance(flag, bool):
-            raise invalid(path, "not_a_bool", path=path, value=repr(flag))
+        to_bool(flag, path=path)
     norm = norm_in_force(day)
     if norm is Norm.REN_414_2010:
         return _bill_by_average_ren414(history, case, day, streak, days_without_meter)

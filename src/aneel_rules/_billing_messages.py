@@ -10,7 +10,7 @@ import enum
 from decimal import Decimal
 from typing import Final, TypeVar
 
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import to_bool, to_decimal
 from aneel_rules.errors import InvalidInputError, RegulatoryGapError, UnsupportedCaseError
 from aneel_rules.legal import Basis
 
@@ -38,7 +38,6 @@ TEMPLATES: Final[dict[str, str]] = {
     "negative": "{path} must not be negative, got {value}",
     "not_positive": "{path} must be positive, got {value}",
     "not_an_int": "{path} must be a positive integer, got {value}",
-    "not_a_bool": "{path} must be True or False, got {value}",
     "empty_history": "history is empty: there is no billed cycle to average",
     "measured_required": "measured_kwh is required for a three-phase low-income unit on {on}",
     "duplicate_cycle": "cycle {cycle} appears more than once",
@@ -156,10 +155,8 @@ def positive_int(value: object, path: str) -> int:
 
 
 def check_bool(value: object, path: str) -> bool:
-    """``value`` if it is a ``bool``, else the library's input error."""
-    if not isinstance(value, bool):
-        raise invalid(path, "not_a_bool", path=path, value=repr(value))
-    return value
+    """``value`` if it is a ``bool`` (see :func:`aneel_rules._convert.to_bool`)."""
+    return to_bool(value, path=path)
 
 
 def positive_amount(value: object) -> Decimal:

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-from aneel_rules._convert import to_date, to_decimal
+from aneel_rules._convert import to_bool, to_date, to_decimal
 from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError
 from aneel_rules.legal import Norm, norm_in_force
 
@@ -24,16 +24,9 @@ def invalid(path: str, code: str, template: str, /, **params: object) -> Invalid
 
 
 def check_bool(**flags: object) -> None:
-    """Refuse any flag that is not a real ``bool`` (``"no"`` is truthy: a silent wrong answer)."""
+    """Refuse any flag that is not a real ``bool`` (see :func:`aneel_rules._convert.to_bool`)."""
     for name, flag in flags.items():
-        if not isinstance(flag, bool):
-            raise invalid(
-                name,
-                "not_a_bool",
-                "{path} must be true or false, got {value}",
-                path=name,
-                value=repr(flag),
-            )
+        to_bool(flag, path=name)
 
 
 def require_ren1000(on: date, *, what: str, ren414_note: str, path: str = "on") -> date:

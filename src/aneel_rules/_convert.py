@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from aneel_rules.errors import InvalidInputError
 
-__all__ = ("to_date", "to_decimal")
+__all__ = ("to_bool", "to_date", "to_decimal")
 
 
 def to_decimal(value: object, *, path: str, allow_float: bool = False) -> Decimal:
@@ -77,3 +77,23 @@ def to_date(value: object, *, path: str) -> date:
         path=path,
         value=repr(value),
     )
+
+
+def to_bool(value: object, *, path: str) -> bool:
+    """``value`` if it is a real ``bool``.
+
+    Truthiness is refused on purpose: ``"no"``, ``1`` or ``None`` standing for a legal fact
+    (underground network, low income…) would be a silent wrong answer.
+
+    Raises:
+        InvalidInputError: code ``not_a_bool``.
+    """
+    if not isinstance(value, bool):
+        raise InvalidInputError.single(
+            path,
+            "not_a_bool",
+            "{path} must be True or False, got {value}",
+            path=path,
+            value=repr(value),
+        )
+    return value

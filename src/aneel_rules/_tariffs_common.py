@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Final
 
+from aneel_rules._convert import to_bool
 from aneel_rules.errors import FieldError, InvalidInputError
 from aneel_rules.legal import REN414_IN_FORCE_FROM, REN1000_IN_FORCE_FROM
 
@@ -58,16 +59,8 @@ def check_date(value: object, path: str) -> date:
 
 
 def check_bool(value: object, path: str) -> bool:
-    """``value`` if it is a real ``bool`` (``"no"`` is truthy: a silent wrong answer)."""
-    if not isinstance(value, bool):
-        raise invalid(
-            path,
-            "not_a_bool",
-            "{path} must be True or False, got {value}",
-            path=path,
-            value=repr(value),
-        )
-    return value
+    """``value`` if it is a real ``bool`` (see :func:`aneel_rules._convert.to_bool`)."""
+    return to_bool(value, path=path)
 
 
 def hm(hour: int, minute: int) -> time:

@@ -37,7 +37,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import to_date
+from aneel_rules._convert import to_bool, to_date
 from aneel_rules.errors import FieldError, InvalidInputError
 
 __all__ = ("BusinessCalendar", "out_of_range")
@@ -95,14 +95,7 @@ def _to_dates(value: Iterable[date | str]) -> frozenset[date]:
 
 
 def _check_optional(_inst: object, _attr: object, value: object) -> None:
-    if not isinstance(value, bool):
-        raise _error(
-            "optional",
-            "not_a_bool",
-            "{path} must be true or false, got {value}",
-            path="optional",
-            value=repr(value),
-        )
+    to_bool(value, path="optional")
 
 
 def out_of_range(path: str, value: date) -> InvalidInputError:

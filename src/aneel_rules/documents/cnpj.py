@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from aneel_rules._convert import to_bool
 from aneel_rules.documents._common import Problem, fail, not_a_string, shape_problem
 
 __all__ = ("compact", "format", "is_valid", "validate")
@@ -136,7 +137,7 @@ def validate(s: str, *, alphanumeric: bool = True) -> str:
             ``non_numeric_check_digits``, ``alphanumeric_not_allowed``,
             ``repeated_digits`` or ``invalid_checksum``.
     """
-    result = _check(s, alphanumeric=alphanumeric)
+    result = _check(s, alphanumeric=to_bool(alphanumeric, path="alphanumeric"))
     if not isinstance(result, str):
         fail(_PATH, _MESSAGES, result)
     return result

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from aneel_rules._convert import to_bool
 from aneel_rules.documents._common import Problem, fail, not_a_string, personal, shape_problem
 
 __all__ = ("AREA_CODES", "compact", "format", "is_mobile", "is_valid", "validate")
@@ -146,7 +147,7 @@ def validate(s: str, *, mobile_only: bool = False) -> str:
             ``invalid_country_code``, ``invalid_length``, ``invalid_area_code``,
             ``invalid_number`` or ``not_mobile``.
     """
-    result = _check(s, mobile_only=mobile_only)
+    result = _check(s, mobile_only=to_bool(mobile_only, path="mobile_only"))
     if not isinstance(result, str):
         fail(_PATH, _MESSAGES, result)
     return result
