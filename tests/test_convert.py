@@ -57,8 +57,14 @@ def test_to_bool_accepts_bools() -> None:
 @pytest.mark.parametrize(
     ("call", "path"),
     [
-        (lambda: phone.validate("(92) 99999-9999", mobile_only="no"), "mobile_only"),
-        (lambda: cnpj.validate("12.ABC.345/01DE-35", alphanumeric="no"), "alphanumeric"),
+        (
+            lambda: phone.validate("(92) 99999-9999", mobile_only="no"),  # type: ignore[arg-type]
+            "mobile_only",
+        ),
+        (
+            lambda: cnpj.validate("12.ABC.345/01DE-35", alphanumeric="no"),  # type: ignore[arg-type]
+            "alphanumeric",
+        ),
     ],
 )
 def test_document_flags_must_be_bools(call: Callable[[], str], path: str) -> None:
