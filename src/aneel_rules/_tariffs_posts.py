@@ -315,17 +315,29 @@ def explain_tariff_post(
     regime = norm_in_force(day)
     _check_offered(modality, day)
     exempt = exempt_map(day.year).get(day)
-    article = {TariffModality.WHITE: 212, TariffModality.GREEN: 213, TariffModality.BLUE: 214}
-    modality_ref = (
-        ren1000(article[modality]) if regime is Norm.REN_1000_2021 else ren414(2, item="L")
-    )
+    ren1000_in_force = regime is Norm.REN_1000_2021
+    modality_ref = _MODALITY_BASIS[modality] if ren1000_in_force else _REN414_MODALITY_BASIS
     if exempt is not None:
         return Determination(TariffPost.OFF_PEAK, (exempt.basis, modality_ref))
     post = schedule.minute_table(modality)[local.hour * 60 + local.minute]
-    if regime is Norm.REN_414_2010:
-        return Determination(post, (ren414(2), modality_ref))
-    subitem = {TariffPost.PEAK: "a", TariffPost.INTERMEDIATE: "b", TariffPost.OFF_PEAK: "c"}[post]
-    return Determination(post, (ren1000(2, item="XXXVIII", subitem=subitem), modality_ref))
+    if not ren1000_in_force:
+        return Determination(post, (_REN414_POST_BASIS, modality_ref))
+    return Determination(post, (_POST_BASIS[post], modality_ref))
+
+
+# Citations built once (tariff_post is called per meter interval).
+_MODALITY_BASIS: Final = {
+    TariffModality.WHITE: ren1000(212),
+    TariffModality.GREEN: ren1000(213),
+    TariffModality.BLUE: ren1000(214),
+}
+_REN414_MODALITY_BASIS: Final = ren414(2, item="L")
+_REN414_POST_BASIS: Final = ren414(2)
+_POST_BASIS: Final = {
+    TariffPost.PEAK: ren1000(2, item="XXXVIII", subitem="a"),
+    TariffPost.INTERMEDIATE: ren1000(2, item="XXXVIII", subitem="b"),
+    TariffPost.OFF_PEAK: ren1000(2, item="XXXVIII", subitem="c"),
+}
 
 
 def tariff_posts(
