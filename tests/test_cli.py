@@ -16,13 +16,13 @@ from aneel_rules.cli import main
 def test_unknown_command_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["no-such-command"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("aneel-rules: error:")
+    assert err.startswith("aneel-rules: erro:")
     assert err.count("\n") == 1
 
 
 def test_no_command_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
-    assert "aneel-rules: error:" in capsys.readouterr().err
+    assert "aneel-rules: erro:" in capsys.readouterr().err
 
 
 def test_console_translates() -> None:
@@ -44,4 +44,4 @@ def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     with pytest.raises(SystemExit) as info:
         runpy.run_module("aneel_rules", run_name="__main__")
     assert info.value.code == 2
-    assert "aneel-rules: error:" in capsys.readouterr().err
+    assert "aneel-rules: erro:" in capsys.readouterr().err

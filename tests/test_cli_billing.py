@@ -81,7 +81,7 @@ def test_reading_errors_are_one_line(argv: list[str], capsys: pytest.CaptureFixt
     status, out, err = _run(argv, capsys)
     assert status == 2
     assert out == ""
-    assert err.startswith("aneel-rules: error:")
+    assert err.startswith("aneel-rules: erro:")
     assert err.count("\n") == 1
 
 

@@ -66,7 +66,7 @@ def test_budget_generation_and_extra_holiday(capsys: pytest.CaptureFixture[str])
     )
     assert status == 0
     # 45 days: Sat 18 Apr → Mon 20 (extra holiday) → Tue 21 (Tiradentes) → Wed 22.
-    assert "Connection budget due on 4/22/26 (45 days)" in out
+    assert "Connection budget due on Apr 22, 2026 (45 days)" in out
     assert "art. 64, III" in out
 
 
@@ -144,5 +144,5 @@ def test_bad_arguments_are_one_line_errors(
     status, out, err = run(capsys, *argv)
     assert status == 2
     assert out == ""
-    assert err.startswith("aneel-rules: error: ")
+    assert err.startswith("aneel-rules: erro: ")
     assert err.count("\n") == 1

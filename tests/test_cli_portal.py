@@ -64,7 +64,7 @@ def test_valid_budget_request(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert (status, err) == (0, "")
     assert out.splitlines() == [
-        "solicitação budget válida",
+        "solicitação de orçamento de conexão válida",
         "medição em tensão primária (MT) obrigatória: não",
         (
             "fundamento: Amazonas Energia, Manual Orçamento de Conexão através da Agência Virtual, "
@@ -86,8 +86,8 @@ def test_budget_with_mt_metering_reasons(
     assert status == 0
     assert out.splitlines()[1:4] == [
         "primary-voltage (MT) metering required: yes",
-        "  - instalações contendo mais de um transformador de qualquer potência",
-        "  - transformador(es) com tensão secundária diferente de 220/127 V",
+        "  - installation with more than one transformer",
+        "  - transformer(s) with a secondary voltage other than 220/127 V",
     ]
 
 
@@ -105,7 +105,7 @@ def test_valid_new_connection_request(capsys: pytest.CaptureFixture[str]) -> Non
     )
     assert status == 0
     assert out.splitlines() == [
-        "valid new-connection request",
+        "valid new connection request",
         "a connection budget must follow the new connection: no",
         "basis: Amazonas Energia, Manual da Agência Virtual, item 2.7 (regra da distribuidora)",
         "RG required: no",
@@ -144,18 +144,20 @@ def test_new_connection_without_rg_and_require_rg(
 
 
 @pytest.mark.parametrize(
-    ("flow", "name"),
+    ("flow", "name", "label"),
     [
-        ("registration", "registration"),
-        ("professional-profile", "professional_profile"),
-        ("access", "access"),
+        ("registration", "registration", "de cadastro"),
+        ("professional-profile", "professional_profile", "de perfil profissional"),
+        ("access", "access", "de acesso"),
     ],
 )
-def test_other_valid_requests(capsys: pytest.CaptureFixture[str], flow: str, name: str) -> None:
+def test_other_valid_requests(
+    capsys: pytest.CaptureFixture[str], flow: str, name: str, label: str
+) -> None:
     status, out, _ = run(
         capsys, "validate", "request", flow, str(EXAMPLES / f"{name}.json"), "--today", "2026-03-09"
     )
-    assert (status, out) == (0, f"solicitação {flow} válida\n")
+    assert (status, out) == (0, f"solicitação {label} válida\n")
 
 
 def test_invalid_budget_prints_every_problem(capsys: pytest.CaptureFixture[str]) -> None:
@@ -186,20 +188,22 @@ def test_default_today_is_the_clock(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        pytest.param(["validate"], "error", id="no-kind"),
-        pytest.param(["validate", "request", "nope", "x.json"], "unknown flow", id="bad-flow"),
+        pytest.param(["validate"], "argumentos são obrigatórios: KIND", id="no-kind"),
+        pytest.param(
+            ["validate", "request", "nope", "x.json"], "fluxo desconhecido", id="bad-flow"
+        ),
         pytest.param(
             ["validate", "request", "access", "x.json", "--today", "9/3/2026"],
             "--today",
             id="bad-today",
         ),
-        pytest.param(["schema", "nope"], "unknown flow", id="schema-bad-flow"),
+        pytest.param(["schema", "nope"], "fluxo desconhecido: 'nope'", id="schema-bad-flow"),
     ],
 )
 def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
     status, _, err = run(capsys, *argv)
     assert status == 2
-    assert err.startswith("aneel-rules: error:")
+    assert err.startswith("aneel-rules: erro:")
     assert fragment in err
     assert err.count("\n") == 1
 
@@ -207,13 +211,14 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str], fragm
 def test_unreadable_and_bad_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, _, err = run(capsys, "validate", "request", "access", str(tmp_path / "missing.json"))
     assert status == 2
-    assert "não foi possível ler" in err
+    assert err.endswith("missing.json não existe\n")
     bad = tmp_path / "bad.json"
-    bad.write_text("{", encoding="utf-8")
+    bad.write_text('{\n  "uc": 1,\n}', encoding="utf-8")
     status, _, err = run(capsys, "validate", "request", "access", str(bad), "--lang", "en")
     assert status == 2
-    assert "is not valid JSON" in err
-    assert err.count("\n") == 1
+    assert err == f"aneel-rules: error: {bad} is not valid JSON (line 3, column 1)\n"
+    status, _, err = run(capsys, "validate", "request", "access", str(bad))
+    assert err == f"aneel-rules: erro: {bad} não é um JSON válido (linha 3, coluna 1)\n"
 
 
 def test_duplicate_json_keys_are_refused(

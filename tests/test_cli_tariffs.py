@@ -161,5 +161,5 @@ def test_errors_are_one_line_exit_2(
     status, out, err = _run(capsys, *argv)
     assert status == 2
     assert out == ""
-    assert err.startswith("aneel-rules: error: ")
+    assert err.startswith("aneel-rules: erro: ")
     assert err.count("\n") == 1

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Mapping
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Final, TypeVar
 
 from aneel_rules import billing_cycle as bc
 from aneel_rules._billing_messages import DOMAIN, TEMPLATES
-from aneel_rules._cli_common import ArgumentParser, Console, add_command
+from aneel_rules._cli_common import (
+    ArgTypeError,
+    ArgumentParser,
+    Console,
+    add_command,
+    date_arg,
+    decimal_arg,
+    localize_error,
+    print_error,
+)
 from aneel_rules._format import format_currency, format_date, format_decimal
-from aneel_rules.errors import InvalidInputError, RegulatoryGapError, UnsupportedCaseError
+from aneel_rules.errors import (
+    AneelRulesError,
+    InvalidInputError,
+    RegulatoryGapError,
+    UnsupportedCaseError,
+)
 from aneel_rules.legal import Basis
 from aneel_rules.tariffs import Group
 
@@ -21,7 +34,20 @@ __all__ = ("TEXTS", "register")
 
 E = TypeVar("E")
 
+_BAD_KIND: Final = "invalid kind {value} (use {options})"
+_BAD_DIRECTION: Final = "invalid direction {value} (use {options})"
+_BAD_CAUSE: Final = "invalid cause {value} (use {options})"
+_BAD_GROUP: Final = "invalid group {value} (use A or B)"
+_BAD_ERROR: Final = "invalid billing error {value} (use YYYY-MM[-DD]:AMOUNT, e.g. 2026-01:123,45)"
+_BAD_CYCLES: Final = "invalid number of cycles {value} (use a whole number from 1)"
+
 TEXTS: Final = (
+    _BAD_KIND,
+    _BAD_DIRECTION,
+    _BAD_CAUSE,
+    _BAD_GROUP,
+    _BAD_ERROR,
+    _BAD_CYCLES,
     "Reading interval: {previous} → {current} = {days} days",
     "Allowed: {minimum} to {maximum} days ({kind}, group {group}, {norm})",
     "Result: within the interval",
@@ -82,20 +108,13 @@ _ENGLISH: Final[dict[object, str]] = {
 }
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date (use YYYY-MM-DD): {text!r}") from None
-
-
-def _choice(table: Mapping[str, E], what: str) -> Callable[[str], E]:
+def _choice(table: Mapping[str, E], template: str) -> Callable[[str], E]:
     def convert(text: str) -> E:
         try:
             return table[text.strip().lower()]
         except KeyError:
             options = ", ".join(table)
-            raise argparse.ArgumentTypeError(f"invalid {what} {text!r} (use {options})") from None
+            raise ArgTypeError(template, domain=DOMAIN, value=repr(text), options=options) from None
 
     return convert
 
@@ -104,32 +123,19 @@ def _group(text: str) -> Group:
     try:
         return Group(text.strip().upper())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid group {text!r} (use A or B)") from None
-
-
-def _decimal(text: str) -> Decimal:
-    cleaned = text.strip()
-    if "," in cleaned and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"invalid number {text!r}") from None
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"invalid number {text!r}")
-    return value
+        raise ArgTypeError(_BAD_GROUP, domain=DOMAIN, value=repr(text)) from None
 
 
 def _billing_error(text: str) -> bc.BillingError:
     cycle, sep, amount = text.rpartition(":")
     if not sep:
-        raise argparse.ArgumentTypeError(f"invalid error {text!r} (use YYYY-MM[-DD]:AMOUNT)")
+        raise ArgTypeError(_BAD_ERROR, domain=DOMAIN, value=repr(text))
     cycle = cycle.strip()
-    day = _date(cycle if len(cycle) > 7 else f"{cycle}-01")
+    day = date_arg(cycle if len(cycle) > 7 else f"{cycle}-01")
     try:
-        return bc.BillingError(day, _decimal(amount))
+        return bc.BillingError(day, decimal_arg(amount))
     except InvalidInputError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise ArgTypeError.from_invalid(exc) from None
 
 
 def _positive(text: str) -> int:
@@ -138,12 +144,17 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"invalid number of cycles {text!r}")
+        raise ArgTypeError(_BAD_CYCLES, domain=DOMAIN, value=repr(text))
     return value
 
 
 def _label(value: bc.ReadingKind | bc.Direction | bc.Cause, console: Console) -> str:
     return value.value if console.lang == "pt_BR" else _ENGLISH[value]
+
+
+def _day(day: date, lang: str) -> str:
+    # "05/01/2026" in Portuguese; "Jan 5, 2026" in English (the short "1/5/26" is ambiguous)
+    return format_date(day, lang, style="medium" if lang == "en" else "short")
 
 
 def _capitalized(text: str) -> str:
@@ -160,17 +171,17 @@ def _basis(basis: tuple[Basis, ...], console: Console) -> None:
         console.line(f"  - {ref}")
 
 
-def _fail(exc: Exception, console: Console) -> int:
+def _fail(exc: AneelRulesError, console: Console) -> int:
     """Print a library error on one line, in the console's language; exit status 2."""
-    if isinstance(exc, InvalidInputError):
-        text = "; ".join(exc.messages(console.lang))
+    code = getattr(exc, "template_code", None)
+    if code is None:
+        text = localize_error(exc, console.lang)
     else:
-        code = getattr(exc, "template_code", None)
         params = dict(getattr(exc, "params", {}))
         if code == "unverified_ren414":
             params["what"] = console.t(TEMPLATES[params["what"]], domain=DOMAIN)
-        text = console.t(TEMPLATES[code], domain=DOMAIN, **params) if code else str(exc)
-    print(f"aneel-rules: error: {text}", file=sys.stderr)
+        text = console.t(TEMPLATES[code], domain=DOMAIN, **params)
+    print_error(text, console.lang)
     return 2
 
 
@@ -193,8 +204,8 @@ def _reading(args: argparse.Namespace, console: Console) -> int:
         console.t(
             "Reading interval: {previous} → {current} = {days} days",
             domain=DOMAIN,
-            previous=format_date(args.previous, lang, style="short"),
-            current=format_date(args.current, lang, style="short"),
+            previous=_day(args.previous, lang),
+            current=_day(args.current, lang),
             days=check.days,
         )
     )
@@ -255,7 +266,7 @@ def _refund(args: argparse.Namespace, console: Console) -> int:
             domain=DOMAIN,
             direction=_capitalized(_label(settlement.direction, console)),
             cause=_label(settlement.cause, console),
-            found_on=format_date(settlement.found_on, lang, style="short"),
+            found_on=_day(settlement.found_on, lang),
             norm=settlement.norm.value,
         )
     )
@@ -326,17 +337,17 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         help_text="Check a reading interval (REN 1.000/2021, arts. 260-261, 285-286).",
         handler=_reading,
     )
-    reading.add_argument("previous", type=_date, help="previous reading (YYYY-MM-DD)")
-    reading.add_argument("current", type=_date, help="current reading (YYYY-MM-DD)")
+    reading.add_argument("previous", type=date_arg, help="previous reading (YYYY-MM-DD)")
+    reading.add_argument("current", type=date_arg, help="current reading (YYYY-MM-DD)")
     reading.add_argument(
         "--kind",
-        type=_choice(_KINDS, "kind"),
+        type=_choice(_KINDS, _BAD_KIND),
         default=bc.ReadingKind.REGULAR,
         help=", ".join(_KINDS),
     )
     reading.add_argument("--group", type=_group, default=Group.B, help="A or B (default B)")
     reading.add_argument(
-        "--kwh", type=_decimal, default=None, help="measured kWh: show the billable consumption"
+        "--kwh", type=decimal_arg, default=None, help="measured kWh: show the billable consumption"
     )
     refund = add_command(
         subparsers,
@@ -347,13 +358,16 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         ),
         handler=_refund,
     )
-    refund.add_argument("--found-on", type=_date, required=True, help="date of the constatação")
+    refund.add_argument("--found-on", type=date_arg, required=True, help="date of the constatação")
     refund.add_argument(
-        "--direction", type=_choice(_DIRECTIONS, "direction"), required=True, help="under or over"
+        "--direction",
+        type=_choice(_DIRECTIONS, _BAD_DIRECTION),
+        required=True,
+        help="under or over",
     )
     refund.add_argument(
         "--cause",
-        type=_choice(_CAUSES, "cause"),
+        type=_choice(_CAUSES, _BAD_CAUSE),
         default=bc.Cause.DISTRIBUTOR,
         help=", ".join(_CAUSES),
     )

@@ -10,10 +10,17 @@ Examples (output in Portuguese by default)::
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Final
 
-from aneel_rules._cli_common import ArgumentParser, Console, add_command
+from aneel_rules._cli_common import (
+    ArgTypeError,
+    ArgumentParser,
+    Console,
+    add_command,
+    add_lang_option,
+    date_arg,
+    decimal_arg,
+)
 from aneel_rules._format import format_date
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.connection import (
@@ -21,43 +28,58 @@ from aneel_rules.connection import (
     DeadlineDecision,
     DeadlineUnit,
     GenerationKind,
+    MeteringReason,
     Transformer,
     connection_budget_deadline_decision,
     inspection_deadline_decision,
     primary_metering_required,
 )
 from aneel_rules.errors import InvalidInputError
-from aneel_rules.i18n import normalize_lang
 
-__all__ = ("register",)
+__all__ = ("TEXTS", "reason_label", "register")
 
 DOMAIN: Final = "connection"
 
+_BAD_TRANSFORMER: Final = "invalid transformer {value} (use KVA:SECONDARY, e.g. 300:220/127)"
+_REASONS_EN: Final = {
+    MeteringReason.SINGLE_TRANSFORMER_ABOVE_300_KVA: (
+        "substation with a single transformer above 300 kVA"
+    ),
+    MeteringReason.MORE_THAN_ONE_TRANSFORMER: "installation with more than one transformer",
+    MeteringReason.SECONDARY_NOT_220_127: "transformer(s) with a secondary voltage other than "
+    "220/127 V",
+}
+TEXTS: Final = (
+    _BAD_TRANSFORMER,
+    "days",
+    "business days",
+    "hours",
+    "Legal basis: {basis}",
+    "Counting: {basis}",
+    "No connection budget: the distributor performs the vistoria and installs the meter (art. 91).",
+    "Connection budget due on {due} ({amount} {unit})",
+    "Vistoria and meter installation due on {due} ({amount} {unit})",
+    "Primary-voltage (MT) metering is required:",
+    "Primary-voltage (MT) metering is not required.",
+    "Basis: {basis}",
+    "Related: {basis}",
+)
+"""Every text these commands print (English msgids of the ``connection`` catalog)."""
 
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        msg = f"invalid date {value!r} (use YYYY-MM-DD)"
-        raise argparse.ArgumentTypeError(msg) from exc
 
-
-def _lang(value: str) -> str:
-    try:
-        return normalize_lang(value)
-    except InvalidInputError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
+def reason_label(reason: MeteringReason, lang: str) -> str:
+    """The reason in ``lang`` (the enum value is the manual's Portuguese wording)."""
+    return _REASONS_EN[reason] if lang == "en" else reason.value
 
 
 def _transformer(value: str) -> Transformer:
     power, sep, voltage = value.partition(":")
     if not sep:
-        msg = f"invalid transformer {value!r} (use KVA:SECONDARY, e.g. 300:220/127)"
-        raise argparse.ArgumentTypeError(msg)
+        raise ArgTypeError(_BAD_TRANSFORMER, domain=DOMAIN, value=repr(value))
     try:
-        return Transformer(power.strip(), voltage)
+        return Transformer(decimal_arg(power), voltage)
     except InvalidInputError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
+        raise ArgTypeError.from_invalid(exc) from exc
 
 
 def _calendar(args: argparse.Namespace) -> BusinessCalendar:
@@ -76,7 +98,9 @@ def _print_deadline(decision: DeadlineDecision, console: Console, title: str) ->
         console.t(
             title,
             domain=DOMAIN,
-            due=format_date(decision.due, console.lang, style="short"),
+            due=format_date(
+                decision.due, console.lang, style="medium" if console.lang == "en" else "short"
+            ),
             amount=decision.amount,
             unit=unit,
         )
@@ -130,7 +154,7 @@ def _metering(args: argparse.Namespace, console: Console) -> int:
     if decision.required:
         console.line(console.t("Primary-voltage (MT) metering is required:", domain=DOMAIN))
         for reason in decision.reasons:
-            console.line(f"- {reason.value}")
+            console.line(f"- {reason_label(reason, console.lang)}")
     else:
         console.line(console.t("Primary-voltage (MT) metering is not required.", domain=DOMAIN))
     console.line(console.t("Basis: {basis}", domain=DOMAIN, basis=decision.basis))
@@ -146,13 +170,15 @@ def _metering(args: argparse.Namespace, console: Console) -> int:
 
 def _add_calendar_options(parser: ArgumentParser) -> None:
     # --lang is also accepted after the kind ("deadline budget ... --lang en").
-    parser.add_argument("--lang", type=_lang, default=argparse.SUPPRESS, help="pt_BR or en")
-    parser.add_argument("--voltage-kv", required=True, help="connection voltage in kV")
+    add_lang_option(parser, default=argparse.SUPPRESS)
+    parser.add_argument(
+        "--voltage-kv", type=decimal_arg, required=True, help="connection voltage in kV"
+    )
     parser.add_argument("--uf", default=None, help="also count this state's holidays (e.g. AM)")
     parser.add_argument(
         "--holiday",
         action="append",
-        type=_iso_date,
+        type=date_arg,
         default=[],
         help="an extra non-business day (municipal holiday), YYYY-MM-DD; repeatable",
     )
@@ -175,7 +201,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     kinds.required = True
 
     budget = kinds.add_parser("budget", help="connection budget (art. 64)")
-    budget.add_argument("--requested", required=True, type=_iso_date, help="YYYY-MM-DD")
+    budget.add_argument("--requested", required=True, type=date_arg, help="YYYY-MM-DD")
     budget.add_argument("--works", action="store_true", help="works on the network are needed")
     budget.add_argument(
         "--generation",
@@ -190,7 +216,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     budget.set_defaults(handler=_budget)
 
     inspection = kinds.add_parser("inspection", help="vistoria and meter installation (art. 91)")
-    inspection.add_argument("--notice", required=True, type=_iso_date, help="YYYY-MM-DD")
+    inspection.add_argument("--notice", required=True, type=date_arg, help="YYYY-MM-DD")
     _add_calendar_options(inspection)
     inspection.set_defaults(handler=_inspection)
 

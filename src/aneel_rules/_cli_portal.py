@@ -12,13 +12,20 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Final
 
-from aneel_rules._cli_common import ArgumentParser, Console, add_command
+from aneel_rules._cli_common import (
+    ArgTypeError,
+    ArgumentParser,
+    Console,
+    add_command,
+    date_arg,
+    print_error,
+)
+from aneel_rules._cli_connection import reason_label
 from aneel_rules.errors import FieldError, InvalidInputError
 from aneel_rules.portal import (
     DOMAIN,
@@ -45,8 +52,20 @@ _BASIS: Final = "basis: {basis}"
 _YES: Final = "yes"
 _NO: Final = "no"
 _CANNOT_READ: Final = "cannot read {file}: {error}"
-_NOT_JSON: Final = "{file} is not valid JSON: {error}"
 _DUPLICATE_KEY: Final = "{file} repeats the key {key} in one object"
+_NOT_FOUND: Final = "{file} does not exist"
+_IS_DIRECTORY: Final = "{file} is a directory, not a file"
+_NO_PERMISSION: Final = "no permission to read {file}"
+_NOT_UTF8: Final = "{file} is not UTF-8 text"
+_JSON_AT: Final = "{file} is not valid JSON (line {line}, column {column})"
+_BAD_FLOW: Final = "unknown flow {value} (use one of: {choices})"
+_FLOW_LABELS: Final = {
+    Flow.REGISTRATION: "registration",
+    Flow.NEW_CONNECTION: "new connection",
+    Flow.PROFESSIONAL_PROFILE: "professional profile",
+    Flow.ACCESS: "access",
+    Flow.BUDGET: "connection budget",
+}
 
 CLI_MESSAGES: Final = (
     _VALID_REQUEST,
@@ -60,27 +79,24 @@ CLI_MESSAGES: Final = (
     _YES,
     _NO,
     _CANNOT_READ,
-    _NOT_JSON,
     _DUPLICATE_KEY,
+    _NOT_FOUND,
+    _IS_DIRECTORY,
+    _NO_PERMISSION,
+    _NOT_UTF8,
+    _JSON_AT,
+    _BAD_FLOW,
+    *_FLOW_LABELS.values(),
 )
 """Every text the ``validate`` and ``schema`` commands print (translated in ``portal.po``)."""
 
 
-def _today(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        msg = f"--today must be a date YYYY-MM-DD, got {value!r}"
-        raise argparse.ArgumentTypeError(msg) from exc
-
-
 def _flow(value: str) -> Flow:
     for member in Flow:
-        if member.value == value:
+        if member.value == value.strip().lower():
             return member
     choices = ", ".join(f.value for f in Flow)
-    msg = f"unknown flow {value!r}; use one of: {choices}"
-    raise argparse.ArgumentTypeError(msg)
+    raise ArgTypeError(_BAD_FLOW, domain=DOMAIN, value=repr(value), choices=choices)
 
 
 def _print_errors(console: Console, errors: tuple[FieldError, ...]) -> None:
@@ -119,21 +135,29 @@ def _answer(console: Console, value: bool) -> str:
 def _load_json(path: str, console: Console) -> object | None:
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        message = console.t(_CANNOT_READ, domain=DOMAIN, file=path, error=exc.__class__.__name__)
-        print(f"aneel-rules: error: {message}", file=sys.stderr)
-        return None
+    except FileNotFoundError:
+        return _cannot_load(console, _NOT_FOUND, file=path)
+    except IsADirectoryError:
+        return _cannot_load(console, _IS_DIRECTORY, file=path)
+    except PermissionError:
+        return _cannot_load(console, _NO_PERMISSION, file=path)
+    except UnicodeDecodeError:
+        return _cannot_load(console, _NOT_UTF8, file=path)
+    except OSError as exc:
+        return _cannot_load(console, _CANNOT_READ, file=path, error=exc.__class__.__name__)
     try:
         data: object = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
-        message = console.t(_NOT_JSON, domain=DOMAIN, file=path, error=str(exc))
-        print(f"aneel-rules: error: {message}", file=sys.stderr)
-        return None
+        return _cannot_load(console, _JSON_AT, file=path, line=exc.lineno, column=exc.colno)
     except _DuplicateKeyError as exc:
-        message = console.t(_DUPLICATE_KEY, domain=DOMAIN, file=path, key=repr(exc.key))
-        print(f"aneel-rules: error: {message}", file=sys.stderr)
-        return None
+        return _cannot_load(console, _DUPLICATE_KEY, file=path, key=repr(exc.key))
     return data
+
+
+def _cannot_load(console: Console, template: str, **params: object) -> object | None:
+    """Report a file that gives no JSON value (``None``: nothing to validate)."""
+    print_error(console.t(template, domain=DOMAIN, **params), console.lang)
+    return None
 
 
 class _DuplicateKeyError(Exception):
@@ -171,14 +195,17 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
     except InvalidInputError as exc:
         _print_errors(console, exc.errors)
         return 1
-    console.line(console.t(_VALID_REQUEST, domain=DOMAIN, flow=flow.value))
+    label = console.t(_FLOW_LABELS[flow], domain=DOMAIN)
+    console.line(console.t(_VALID_REQUEST, domain=DOMAIN, flow=label))
     if isinstance(request, ConnectionBudgetRequest):
         decision = request.primary_metering
         console.line(
             console.t(_MT_METERING, domain=DOMAIN, answer=_answer(console, decision.required))
         )
         for reason in decision.reasons:
-            console.line(console.t(_REASON, domain=DOMAIN, reason=reason.value))
+            console.line(
+                console.t(_REASON, domain=DOMAIN, reason=reason_label(reason, console.lang))
+            )
         console.line(console.t(_BASIS, domain=DOMAIN, basis=str(decision.basis)))
     elif isinstance(request, NewConnectionRequest):
         needed = request.requires_connection_budget
@@ -228,7 +255,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     request.add_argument("flow", type=_flow, help=", ".join(f.value for f in Flow))
     request.add_argument("file", help="JSON file with the request")
     request.add_argument(
-        "--today", type=_today, default=None, help="date of the request (default: today)"
+        "--today", type=date_arg, default=None, help="date of the request (default: today)"
     )
     request.add_argument(
         "--require-rg",

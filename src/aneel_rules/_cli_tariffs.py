@@ -9,16 +9,49 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules import tariffs
-from aneel_rules._cli_common import ArgumentParser, Console, add_command
+from aneel_rules._cli_common import (
+    ArgTypeError,
+    ArgumentParser,
+    Console,
+    add_command,
+    date_arg,
+    decimal_arg,
+)
 from aneel_rules._format import format_date, format_decimal, format_time
 from aneel_rules.errors import RegulatoryGapError
 from aneel_rules.legal import Basis
 from aneel_rules.tariffs import ConsumerClass, TariffModality
 
-__all__ = ("register",)
+__all__ = ("TEXTS", "register")
 
 _DOMAIN: Final = tariffs.DOMAIN
 _DEFAULT_DISTRIBUTOR: Final = tariffs.AMAZONAS_ENERGIA.name
+
+_BAD_YEAR: Final = "invalid year {value}"
+_BAD_DATETIME: Final = "invalid date-time {value} (use YYYY-MM-DDTHH:MM)"
+_BAD_MODALITY: Final = "unknown modality {value} (use branca, verde or azul)"
+_BAD_CLASS: Final = (
+    "unknown class {value} (use residential, industrial, commercial, rural, public-power, "
+    "public-lighting, public-service or own-consumption)"
+)
+TEXTS: Final = (
+    _BAD_YEAR,
+    _BAD_DATETIME,
+    _BAD_MODALITY,
+    _BAD_CLASS,
+    "Weekdays without ponta in {year} ({distributor}: ponta {start}–{end}, {tz})",
+    "Days with ponta per month:",
+    "Total: {count}",
+    "{when} ({tz}), {modality}: {post}",
+    "Legal basis: {basis}",
+    "undefined (gap in the norm)",
+    "Unit: {voltage} kV, class {cls}, group {group}, subgroup {subgroup}",
+    "Contracted demand: {demand} kW",
+    "Modalities allowed on {on} ({norm}): {allowed}",
+    "Default: none (the consumer chooses)",
+    "Default: {modality}",
+)
+"""Every text these commands print (English msgids of the ``tariffs`` catalog)."""
 
 _MODALITY_ALIASES: Final = {
     "branca": TariffModality.WHITE,
@@ -39,6 +72,16 @@ _MODALITY_EN: Final = {
     TariffModality.GREEN: "green",
     TariffModality.BLUE: "blue",
 }
+_CLASS_EN: Final = {
+    ConsumerClass.RESIDENTIAL: "residential",
+    ConsumerClass.INDUSTRIAL: "industrial",
+    ConsumerClass.COMMERCIAL: "commercial, services and other activities",
+    ConsumerClass.RURAL: "rural",
+    ConsumerClass.PUBLIC_POWER: "public authorities",
+    ConsumerClass.PUBLIC_LIGHTING: "public lighting",
+    ConsumerClass.PUBLIC_SERVICE: "public service",
+    ConsumerClass.OWN_CONSUMPTION: "own consumption",
+}
 _POST_EN: Final = {
     tariffs.TariffPost.PEAK: "peak",
     tariffs.TariffPost.INTERMEDIATE: "intermediate",
@@ -46,6 +89,14 @@ _POST_EN: Final = {
 }
 _CLASS_ALIASES: Final = {
     "comercial": ConsumerClass.COMMERCIAL,
+    "poder-publico": ConsumerClass.PUBLIC_POWER,
+    "poder-público": ConsumerClass.PUBLIC_POWER,
+    "iluminacao-publica": ConsumerClass.PUBLIC_LIGHTING,
+    "iluminação-pública": ConsumerClass.PUBLIC_LIGHTING,
+    "servico-publico": ConsumerClass.PUBLIC_SERVICE,
+    "serviço-público": ConsumerClass.PUBLIC_SERVICE,
+    "consumo-proprio": ConsumerClass.OWN_CONSUMPTION,
+    "consumo-próprio": ConsumerClass.OWN_CONSUMPTION,
     **{c.value: c for c in ConsumerClass},
     **{c.name.lower(): c for c in ConsumerClass},
     **{c.name.lower().replace("_", "-"): c for c in ConsumerClass},
@@ -56,40 +107,32 @@ def _year(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid year: {text!r}") from None
+        raise ArgTypeError(_BAD_YEAR, domain=_DOMAIN, value=repr(text)) from None
 
 
 def _datetime(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"invalid date-time (use YYYY-MM-DDTHH:MM): {text!r}"
-        ) from None
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date (use YYYY-MM-DD): {text!r}") from None
+        raise ArgTypeError(_BAD_DATETIME, domain=_DOMAIN, value=repr(text)) from None
 
 
 def _modality(text: str) -> TariffModality:
     try:
         return _MODALITY_ALIASES[text.strip().lower()]
     except KeyError:
-        raise argparse.ArgumentTypeError(
-            f"unknown modality {text!r} (use branca, verde or azul)"
-        ) from None
+        raise ArgTypeError(_BAD_MODALITY, domain=_DOMAIN, value=repr(text)) from None
 
 
 def _consumer_class(text: str) -> ConsumerClass:
     try:
         return _CLASS_ALIASES[text.strip().lower()]
     except KeyError:
-        known = ", ".join(c.name.lower() for c in ConsumerClass)
-        raise argparse.ArgumentTypeError(f"unknown class {text!r} (use {known})") from None
+        raise ArgTypeError(_BAD_CLASS, domain=_DOMAIN, value=repr(text)) from None
+
+
+def _class_label(consumer_class: ConsumerClass, lang: str) -> str:
+    return _CLASS_EN[consumer_class] if lang == "en" else consumer_class.value
 
 
 def _modality_label(modality: TariffModality, lang: str) -> str:
@@ -131,11 +174,11 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         help_text="tariff modalities a consumer unit may have on a date (enquadramento)",
         handler=_run_modality,
     )
-    parser.add_argument("--voltage-kv", required=True)
+    parser.add_argument("--voltage-kv", type=decimal_arg, required=True)
     parser.add_argument("--class", dest="consumer_class", type=_consumer_class, required=True)
-    parser.add_argument("--demand-kw", default=None)
-    parser.add_argument("--on", type=_date, required=True)
-    parser.add_argument("--average-consumption-kwh", default=None)
+    parser.add_argument("--demand-kw", type=decimal_arg, default=None)
+    parser.add_argument("--on", type=date_arg, required=True)
+    parser.add_argument("--average-consumption-kwh", type=decimal_arg, default=None)
     for flag in (
         "underground",
         "low-income",
@@ -240,7 +283,7 @@ def _run_modality(args: argparse.Namespace, console: Console) -> int:
             "Unit: {voltage} kV, class {cls}, group {group}, subgroup {subgroup}",
             domain=_DOMAIN,
             voltage=format_decimal(unit.connection_voltage_kv, lang),
-            cls=unit.consumer_class.value,
+            cls=_class_label(unit.consumer_class, lang),
             group=unit.group.value,
             subgroup=subgroup,
         )

@@ -1,16 +1,26 @@
 """The ``aneel-rules`` command: a thin layer that parses arguments, calls the library, formats.
 
+Output is in Portuguese unless ``--lang en`` is given (anywhere on the command line).
 Errors are printed on one line to stderr with exit status 2, never a traceback.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Final
 
-from aneel_rules._cli_common import ArgumentParser, Console, UsageError
+from aneel_rules._cli_common import (
+    ArgumentParser,
+    Console,
+    UsageError,
+    add_lang_option,
+    localize_error,
+    print_error,
+    scan_lang,
+)
 from aneel_rules.errors import AneelRulesError
 
 __all__ = ("main",)
@@ -30,6 +40,8 @@ def build_parser() -> ArgumentParser:
         prog="aneel-rules",
         description="ANEEL distribution rules (REN 414/2010, REN 1.000/2021), dated and cited.",
     )
+    # accepted before the command too ("aneel-rules --lang en calendar 2026")
+    add_lang_option(parser)
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=ArgumentParser
     )
@@ -41,14 +53,20 @@ def build_parser() -> ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    lang = scan_lang(arguments)
     try:
-        args = build_parser().parse_args(argv)
-        console = Console(lang=args.lang)
-        status: int = args.handler(args, console)
+        args = build_parser().parse_args(arguments)
+        status: int = args.handler(args, Console(lang=lang))
     except UsageError as exc:
-        print(f"aneel-rules: error: {exc}", file=sys.stderr)
+        print_error(exc.localized(lang), lang)
         return 2
     except AneelRulesError as exc:
-        print(f"aneel-rules: error: {exc}", file=sys.stderr)
+        print_error(localize_error(exc, lang), lang)
         return 2
+    except BrokenPipeError:
+        # the reader went away (``aneel-rules calendar 2026 | head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return status
