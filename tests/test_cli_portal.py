@@ -253,7 +253,41 @@ def test_json_top_level_not_an_object(capsys: pytest.CaptureFixture[str], tmp_pa
         capsys, "validate", "request", "access", str(path), "--today", "2026-03-09"
     )
     assert status == 1
-    assert "$ [not_an_object]" in out
+    assert "(solicitação inteira) [not_an_object]" in out
+
+
+@pytest.mark.parametrize(
+    ("error", "pt"),
+    [
+        pytest.param(IsADirectoryError, "é uma pasta, não um arquivo", id="directory"),
+        pytest.param(PermissionError, "sem permissão para ler", id="permission"),
+        pytest.param(OSError, "não foi possível ler", id="other-os-error"),
+    ],
+)
+def test_unreadable_file(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    error: type[OSError],
+    pt: str,
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> str:
+        raise error
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    status, out, err = run(capsys, "validate", "request", "access", "x.json")
+    assert (status, out) == (2, "")
+    assert err.startswith("aneel-rules: erro: ")
+    assert pt in err
+    assert err.count("\n") == 1
+
+
+def test_directory_and_binary_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, _, err = run(capsys, "validate", "request", "access", str(tmp_path), "--lang", "en")
+    assert (status, err) == (2, f"aneel-rules: error: {tmp_path} is a directory, not a file\n")
+    binary = tmp_path / "latin1.json"
+    binary.write_bytes('{"nome": "João"}'.encode("latin-1"))
+    status, _, err = run(capsys, "validate", "request", "access", str(binary))
+    assert (status, err) == (2, f"aneel-rules: erro: {binary} não é texto UTF-8\n")
 
 
 def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,6 +36,8 @@ __all__ = (
     "date_arg",
     "decimal_arg",
     "error_line",
+    "field_messages",
+    "internal_error",
     "localize_error",
     "localize_usage",
     "print_error",
@@ -59,7 +61,11 @@ _AMBIGUOUS: Final = "ambiguous option: {option} could match {matches}"
 _ONE_REQUIRED: Final = "one of the arguments {names} is required"
 _INVALID_NUMBER: Final = "invalid number {value}"
 _INVALID_DATE: Final = "invalid date {value} (use YYYY-MM-DD)"
-_BROKEN_PIPE: Final = "output closed before the end"
+_OUT_OF_RANGE: Final = "number {value} is out of range (from 1e-12 to 1e15)"
+# Typed numbers are kept within a range babel and Decimal quantization can format.
+_LARGEST_EXPONENT: Final = 15
+_SMALLEST_EXPONENT: Final = 12
+_INTERNAL: Final = "internal error ({error}); please report it with the command typed"
 # Free-text errors of the library core (no template yet): recognised by shape.
 _NO_REGIME: Final = "no regime in force on {on}: REN 414/2010 applies from {since}"
 _NO_LIST_YEAR: Final = "no peak-exempt list for {year}: ANEEL's list applies from {since}"
@@ -103,7 +109,8 @@ TEXTS: Final = (
     _ONE_REQUIRED,
     _INVALID_NUMBER,
     _INVALID_DATE,
-    _BROKEN_PIPE,
+    _OUT_OF_RANGE,
+    _INTERNAL,
     _NO_REGIME,
     _NO_LIST_YEAR,
     _NO_LIST_DAY,
@@ -211,7 +218,8 @@ class ArgTypeError(argparse.ArgumentTypeError):
     def localized(self, lang: str) -> str:
         """The message in ``lang``."""
         if self.invalid is not None:
-            return "; ".join(self.invalid.messages(lang))
+            # the argument's name is printed before: no field name
+            return "; ".join(e.message_in(lang) for e in self.invalid.errors)
         return translate(self.template, domain=self.domain, lang=lang).format(**self.params)
 
 
@@ -261,6 +269,18 @@ def localize_usage(message: str, lang: str, *, cause: BaseException | None = Non
     return _fill(_ARGUMENT, lang, {"name": name, "message": detail})
 
 
+def field_messages(exc: InvalidInputError, lang: str) -> str:
+    """Every problem of ``exc`` in ``lang``, ``"; "``-separated, without repeating the field.
+
+    A message that already names its field is printed alone; otherwise ``field: message``.
+    """
+    texts = []
+    for error in exc.errors:
+        text = error.message_in(lang)
+        texts.append(text if error.path in text else f"{error.path}: {text}")
+    return "; ".join(texts)
+
+
 def localize_error(exc: AneelRulesError, lang: str) -> str:
     """A library error as one line of text in ``lang``.
 
@@ -268,13 +288,18 @@ def localize_error(exc: AneelRulesError, lang: str) -> str:
     English shape is known, and kept in English otherwise.
     """
     if isinstance(exc, InvalidInputError):
-        return "; ".join(exc.messages(lang))
+        return field_messages(exc, lang)
     text = str(exc)
     if lang == "en":
         return text
     if text in _CORE_EXACT:
         return translate(text, domain=DOMAIN, lang=lang)
     return _match(_CORE_SHAPES, text, lang) or text
+
+
+def internal_error(exc: Exception, lang: str) -> str:
+    """The one-line report of an unexpected exception (a bug, never the user's fault)."""
+    return _fill(_INTERNAL, lang, {"error": exc.__class__.__name__})
 
 
 def error_line(text: str, lang: str) -> str:
@@ -334,6 +359,8 @@ def decimal_arg(text: str) -> Decimal:
         raise ArgTypeError(_INVALID_NUMBER, value=repr(text)) from None
     if not value.is_finite():
         raise ArgTypeError(_INVALID_NUMBER, value=repr(text))
+    if value and not -_SMALLEST_EXPONENT <= value.adjusted() <= _LARGEST_EXPONENT:
+        raise ArgTypeError(_OUT_OF_RANGE, value=repr(text))
     return value
 
 

@@ -58,6 +58,7 @@ _IS_DIRECTORY: Final = "{file} is a directory, not a file"
 _NO_PERMISSION: Final = "no permission to read {file}"
 _NOT_UTF8: Final = "{file} is not UTF-8 text"
 _JSON_AT: Final = "{file} is not valid JSON (line {line}, column {column})"
+_WHOLE_REQUEST: Final = "(whole request)"
 _BAD_FLOW: Final = "unknown flow {value} (use one of: {choices})"
 _FLOW_LABELS: Final = {
     Flow.REGISTRATION: "registration",
@@ -86,6 +87,7 @@ CLI_MESSAGES: Final = (
     _NOT_UTF8,
     _JSON_AT,
     _BAD_FLOW,
+    _WHOLE_REQUEST,
     *_FLOW_LABELS.values(),
 )
 """Every text the ``validate`` and ``schema`` commands print (translated in ``portal.po``)."""
@@ -106,7 +108,9 @@ def _print_errors(console: Console, errors: tuple[FieldError, ...]) -> None:
             console.t(
                 _PROBLEM,
                 domain=DOMAIN,
-                path=error.path,
+                path=console.t(_WHOLE_REQUEST, domain=DOMAIN)
+                if error.path in {"", "$"}
+                else error.path,
                 code=error.code,
                 text=error.message_in(console.lang),
             )

@@ -6,6 +6,7 @@ Errors are printed on one line to stderr with exit status 2, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -17,6 +18,7 @@ from aneel_rules._cli_common import (
     Console,
     UsageError,
     add_lang_option,
+    internal_error,
     localize_error,
     print_error,
     scan_lang,
@@ -66,7 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         # the reader went away (``aneel-rules calendar 2026 | head``): stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        with contextlib.suppress(OSError, ValueError):  # stdout may have no file descriptor
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as exc:  # noqa: BLE001 (a bug must still be one line, not a traceback)
+        print_error(internal_error(exc, lang), lang)
+        return 2
     return status
