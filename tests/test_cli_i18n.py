@@ -22,9 +22,10 @@ from aneel_rules._cli_common import (
     decimal_arg,
     localize_error,
     localize_usage,
+    parser_tree,
     scan_lang,
 )
-from aneel_rules.cli import main
+from aneel_rules.cli import build_parser, main
 from aneel_rules.errors import NotInForceError, RegulatoryGapError, UnsupportedCaseError
 from aneel_rules.i18n import translate
 
@@ -561,3 +562,50 @@ def test_english_output_has_no_portuguese(
     text = _without_citations(out + err)
     assert text.strip()
     assert _found(PORTUGUESE_ONLY, text) == []
+
+
+# --- help -------------------------------------------------------------------------------------
+
+
+def _help_texts() -> list[str]:
+    texts: list[str] = []
+    for parser in parser_tree(build_parser()):
+        texts += [parser.description or ""]
+        for action in parser._actions:
+            texts += [action.help or ""]
+            texts += [a.help or "" for a in getattr(action, "_choices_actions", ())]
+    return sorted({t for t in texts if t})
+
+
+@pytest.mark.parametrize("text", _help_texts())
+def test_every_help_text_is_translated(text: str) -> None:
+    translated = translate(text, domain=_cli_common.DOMAIN, lang="pt_BR")
+    # a list of option values ("under, over") is the same in both languages
+    same_allowed = re.fullmatch(r"[\w.-]+(, [\w.-]+)+", text) is not None
+    assert translated != text or same_allowed, f"messages.po misses {text!r}"
+
+
+def test_help_in_portuguese_by_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["refund", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("uso: aneel-rules refund [-h]")
+    assert "Apura um faturamento incorreto (REN 1.000/2021, arts. 256, 321, 323-324;" in out
+    assert "opções:" in out
+    assert "mostra esta ajuda e sai" in out
+    assert "usage" not in out
+    assert "help message" not in out
+
+
+def test_help_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--lang", "en", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: aneel-rules [-h] [--lang LANG] COMMAND ...")
+    assert "positional arguments:" in out
+    assert "show this help message and exit" in out
+    assert "uso:" not in out

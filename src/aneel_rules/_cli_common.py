@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Final, NoReturn, TextIO
@@ -40,8 +40,10 @@ __all__ = (
     "internal_error",
     "localize_error",
     "localize_usage",
+    "parser_tree",
     "print_error",
     "scan_lang",
+    "set_help_lang",
 )
 
 DOMAIN: Final = "messages"
@@ -377,11 +379,64 @@ def date_arg(text: str) -> date:
         raise ArgTypeError(_INVALID_DATE, value=repr(text)) from None
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, with every text looked up in the ``messages`` catalog."""
+
+    def __init__(self, prog: str, *, lang: str) -> None:
+        super().__init__(prog)
+        self._lang = lang
+
+    def _t(self, text: str) -> str:
+        return translate(text, domain=DOMAIN, lang=self._lang)
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, self._t("usage: ") if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(self._t(heading) if heading else heading)
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(self._t(text) if text and text != argparse.SUPPRESS else text)
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return self._t(action.help) if action.help else action.help
+
+
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse that raises :class:`UsageError` instead of printing usage and exiting."""
+    """argparse that raises :class:`UsageError` instead of printing usage and exiting.
+
+    Help is printed in :attr:`help_lang` (set on the whole tree by :func:`set_help_lang`).
+    """
+
+    help_lang: str = DEFAULT_LANG
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message, cause=sys.exc_info()[1])
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return _HelpFormatter(prog=self.prog, lang=self.help_lang)
+
+
+def parser_tree(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """``parser`` and every sub-command parser under it."""
+    yield parser
+    for action in parser._actions:  # noqa: SLF001 (argparse has no public accessor)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                yield from parser_tree(sub)
+
+
+def set_help_lang(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Print the help of ``parser`` and of its sub-commands in ``lang``."""
+    for each in parser_tree(parser):
+        if isinstance(each, ArgumentParser):
+            each.help_lang = lang
 
 
 @attrs.frozen

@@ -244,10 +244,10 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         parser = add_command(
             kinds,
             kind,
-            help_text=f"validate a {kind} and print it formatted",
+            help_text="validate the value and print it formatted",
             handler=_validate_document,
         )
-        parser.add_argument("value", help=f"the {kind} as typed")
+        parser.add_argument("value", help="the value as typed")
         if kind == "phone":
             parser.add_argument("--mobile", action="store_true", help="accept mobiles only")
     request = add_command(

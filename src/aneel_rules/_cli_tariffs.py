@@ -27,6 +27,7 @@ __all__ = ("TEXTS", "register")
 _DOMAIN: Final = tariffs.DOMAIN
 _DEFAULT_DISTRIBUTOR: Final = tariffs.AMAZONAS_ENERGIA.name
 
+_DISTRIBUTOR_HELP: Final = "distributor whose tariff posts apply (default: amazonas-energia)"
 _BAD_YEAR: Final = "invalid year {value}"
 _BAD_DATETIME: Final = "invalid date-time {value} (use YYYY-MM-DDTHH:MM)"
 _BAD_MODALITY: Final = "unknown modality {value} (use branca, verde or azul)"
@@ -155,8 +156,8 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         help_text="weekdays without ponta in a year, and days with ponta per month",
         handler=_run_calendar,
     )
-    parser.add_argument("year", type=_year)
-    parser.add_argument("--distributor", default=_DEFAULT_DISTRIBUTOR)
+    parser.add_argument("year", type=_year, help="year, e.g. 2026")
+    parser.add_argument("--distributor", default=_DEFAULT_DISTRIBUTOR, help=_DISTRIBUTOR_HELP)
 
     parser = add_command(
         subparsers,
@@ -164,9 +165,16 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         help_text="tariff post (ponta, intermediário, fora de ponta) of an instant",
         handler=_run_post,
     )
-    parser.add_argument("at", type=_datetime, metavar="YYYY-MM-DDTHH:MM")
-    parser.add_argument("--distributor", default=_DEFAULT_DISTRIBUTOR)
-    parser.add_argument("--modality", type=_modality, default=TariffModality.WHITE)
+    parser.add_argument(
+        "at", type=_datetime, metavar="YYYY-MM-DDTHH:MM", help="local time of the distributor"
+    )
+    parser.add_argument("--distributor", default=_DEFAULT_DISTRIBUTOR, help=_DISTRIBUTOR_HELP)
+    parser.add_argument(
+        "--modality",
+        type=_modality,
+        default=TariffModality.WHITE,
+        help="branca (default), verde or azul",
+    )
 
     parser = add_command(
         subparsers,
@@ -174,11 +182,26 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         help_text="tariff modalities a consumer unit may have on a date (enquadramento)",
         handler=_run_modality,
     )
-    parser.add_argument("--voltage-kv", type=decimal_arg, required=True)
-    parser.add_argument("--class", dest="consumer_class", type=_consumer_class, required=True)
-    parser.add_argument("--demand-kw", type=decimal_arg, default=None)
-    parser.add_argument("--on", type=date_arg, required=True)
-    parser.add_argument("--average-consumption-kwh", type=decimal_arg, default=None)
+    parser.add_argument(
+        "--voltage-kv", type=decimal_arg, required=True, help="connection voltage in kV"
+    )
+    parser.add_argument(
+        "--class",
+        dest="consumer_class",
+        type=_consumer_class,
+        required=True,
+        help="consumer class, e.g. residencial, industrial, comercial, rural",
+    )
+    parser.add_argument(
+        "--demand-kw", type=decimal_arg, default=None, help="contracted demand in kW"
+    )
+    parser.add_argument("--on", type=date_arg, required=True, help="date asked (YYYY-MM-DD)")
+    parser.add_argument(
+        "--average-consumption-kwh",
+        type=decimal_arg,
+        default=None,
+        help="average monthly consumption in kWh",
+    )
     for flag in (
         "underground",
         "low-income",

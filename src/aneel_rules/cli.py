@@ -22,8 +22,10 @@ from aneel_rules._cli_common import (
     localize_error,
     print_error,
     scan_lang,
+    set_help_lang,
 )
 from aneel_rules.errors import AneelRulesError
+from aneel_rules.i18n import DEFAULT_LANG
 
 __all__ = ("main",)
 
@@ -36,8 +38,8 @@ _COMMAND_MODULES: Final = (
 )
 
 
-def build_parser() -> ArgumentParser:
-    """The full argument parser."""
+def build_parser(lang: str = DEFAULT_LANG) -> ArgumentParser:
+    """The full argument parser, with its help in ``lang``."""
     parser = ArgumentParser(
         prog="aneel-rules",
         description="ANEEL distribution rules (REN 414/2010, REN 1.000/2021), dated and cited.",
@@ -50,6 +52,7 @@ def build_parser() -> ArgumentParser:
     subparsers.required = True
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    set_help_lang(parser, lang)
     return parser
 
 
@@ -58,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     lang = scan_lang(arguments)
     try:
-        args = build_parser().parse_args(arguments)
+        args = build_parser(lang).parse_args(arguments)
         status: int = args.handler(args, Console(lang=lang))
     except UsageError as exc:
         print_error(exc.localized(lang), lang)
