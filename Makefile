@@ -18,36 +18,42 @@ $(VENV)/.dev-stamp: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.demo-stamp
 
+# `make demo`: each command is printed as typed ("$ aneel-rules ..."), then run.
+# SHOW runs a command that must succeed; SHOW_INVALID one that must fail with the status given
+# first (1: invalid document or request; 2: bad arguments), so the tour still exits 0.
+SHOW = sh -c 'printf "\n$$ aneel-rules"; for a in "$$@"; do case "$$a" in *" "*) printf " \"%s\"" "$$a";; *) printf " %s" "$$a";; esac; done; echo; exec "$$0" "$$@"' $(CLI)
+SHOW_INVALID = sh -c 'want=$$1; shift; printf "\n\# exemplo inválido de propósito (status esperado: %s)\n$$ aneel-rules" "$$want"; for a in "$$@"; do case "$$a" in *" "*) printf " \"%s\"" "$$a";; *) printf " %s" "$$a";; esac; done; echo; "$$0" "$$@"; got=$$?; echo "(status $$got)"; test $$got -eq $$want' $(CLI)
+
 demo: $(VENV)/.demo-stamp
-	@echo "== Dias sem posto de ponta em 2026 (Amazonas Energia) =="
-	$(CLI) calendar 2026 --distributor amazonas-energia
-	@echo "== Posto tarifário de 2026-03-09 20:30 =="
-	$(CLI) post 2026-03-09T20:30 --distributor amazonas-energia --modality branca
-	@echo "== Modalidades permitidas =="
-	$(CLI) modality --voltage-kv 13.8 --class industrial --demand-kw 200 --on 2026-01-10
-	@echo "== Prazo do orçamento de conexão (REN 1.000/2021, art. 64) =="
-	$(CLI) deadline budget --requested 2026-03-04 --voltage-kv 13.8 --works --uf AM
-	@echo "== Prazo de vistoria e medição (art. 91) =="
-	$(CLI) deadline inspection --notice 2026-03-04 --voltage-kv 0.22
-	@echo "== Medição em tensão primária (Amazonas Energia, manual item 4.5) =="
-	$(CLI) metering --transformer 300:220/127 --transformer 150:380/220
-	@echo "== Intervalo de leitura (REN 1.000/2021, art. 260) =="
-	$(CLI) reading 2026-01-05 2026-02-10 --kwh 360
-	@echo "== Primeiro faturamento (art. 260, § 1º) =="
-	$(CLI) reading 2026-01-05 2026-02-10 --kind first-billing
-	@echo "== Faturamento a menor pela distribuidora (art. 323, I) =="
-	$(CLI) refund --found-on 2026-03-10 --direction under --error 2025-10:80,00 --error 2025-11:75,50 --error 2025-12:90,00 --error 2026-01:60,00 --error 2026-02:70,25
-	@echo "== Faturamento a maior: devolução em dobro (art. 323, II e § 2º; prazo de 60 ciclos suspenso) =="
-	$(CLI) refund --found-on 2026-03-10 --direction over --error 2026-01:123,45 --error 2026-02:98,70 --window-cycles 60
-	@echo "== Validar CPF e telefone celular (documentos) =="
-	$(CLI) validate cpf 529.982.247-25
-	-$(CLI) validate phone "(92) 3333-4444" --mobile
-	@echo "== Pedido de orçamento de conexão válido (manual da Agência Virtual, item 4) =="
-	$(CLI) validate request budget examples/budget.json --today 2026-03-09
-	@echo "== Pedido inválido: todos os problemas de uma vez (sai com status 1) =="
-	-$(CLI) validate request budget examples/budget_invalid.json --today 2026-03-09
-	@echo "== Ligação nova sem RG: o CPF basta (REN 1.000/2021, art. 659-B, incl. REN 1.095/2024) =="
-	$(CLI) validate request new-connection examples/new_connection_without_rg.json --today 2026-03-09
+	@echo "=== 1. Postos tarifários (REN 1.000/2021, art. 2º, XXXVIII; Amazonas Energia) ==="
+	@$(SHOW) calendar 2026 --distributor amazonas-energia
+	@$(SHOW) post 2026-03-09T20:30 --distributor amazonas-energia --modality branca
+	@$(SHOW) post 2026-03-09T20:30 --modality verde --lang en
+	@echo
+	@echo "=== 2. Modalidades tarifárias permitidas (arts. 219-220) ==="
+	@$(SHOW) modality --voltage-kv 13,8 --class industrial --demand-kw 200 --on 2026-01-10
+	@echo
+	@echo "=== 3. Leitura e faturamento (arts. 260, 285 e 323) ==="
+	@$(SHOW) reading 2026-01-05 2026-02-10 --kwh 360
+	@$(SHOW) reading 2026-01-05 2026-02-10 --kind first-billing
+	@$(SHOW) refund --found-on 2026-03-10 --direction under --error 2025-12:90,00 --error 2026-01:60,00 --error 2026-02:70,25
+	@$(SHOW) refund --found-on 2026-03-10 --direction over --error 2026-01:1.123,45 --error 2026-02:98,70 --window-cycles 60
+	@echo
+	@echo "=== 4. Conexão: prazos (arts. 64, 91 e 656) e medição em MT (manual, item 4.5) ==="
+	@$(SHOW) deadline budget --requested 2026-03-04 --voltage-kv 13,8 --works --uf AM
+	@$(SHOW) deadline inspection --notice 2026-03-04 --voltage-kv 0,22
+	@$(SHOW) metering --transformer 300:220/127 --transformer 150:380/220
+	@echo
+	@echo "=== 5. Documentos e solicitações do portal (Agência Virtual) ==="
+	@$(SHOW) validate cpf 529.982.247-25
+	@$(SHOW_INVALID) 1 validate phone "(92) 3333-4444" --mobile
+	@$(SHOW) validate request budget examples/budget.json --today 2026-03-09
+	@$(SHOW_INVALID) 1 validate request budget examples/budget_invalid.json --today 2026-03-09
+	@$(SHOW) validate request new-connection examples/new_connection_without_rg.json --today 2026-03-09
+	@echo
+	@echo "=== 6. Erros de uso: uma linha, em português, status 2 ==="
+	@$(SHOW_INVALID) 2 modality --voltage-kv 13,8 --class industrial
+	@$(SHOW_INVALID) 2 deadline orcamento --requested 2026-03-04
 
 test: $(VENV)/.dev-stamp lint typecheck pytest
 
