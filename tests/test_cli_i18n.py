@@ -137,15 +137,18 @@ USAGE = [
         "aneel-rules: error: argument --notice: invalid date '2026-02-30' (use YYYY-MM-DD)",
         id="converter-date",
     ),
-    pytest.param(
-        ["metering", "--transformer", "0:220/127"],
-        "aneel-rules: erro: argumento --transformer: power_kva deve ser maior que zero; "
-        "recebido Decimal('0')",
-        "aneel-rules: error: argument --transformer: power_kva must be greater than zero, "
-        "got Decimal('0')",
-        id="converter-library-error",
-    ),
 ]
+
+
+def test_library_error_in_a_converter(capsys: pytest.CaptureFixture[str]) -> None:
+    """The library's message, in the language asked, after the argument (no field repeated)."""
+    argv = ["metering", "--transformer", "0:220/127"]
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err.startswith("aneel-rules: erro: argumento --transformer: power_kva deve ser maior")
+    assert err.count("\n") == 1
+    status, out, err = run(capsys, *argv, "--lang", "en")
+    assert err.startswith("aneel-rules: error: argument --transformer: power_kva must be greater")
 
 
 @pytest.mark.parametrize(("argv", "pt", "en"), USAGE)
@@ -343,7 +346,9 @@ def test_library_input_error_names_the_field_once(capsys: pytest.CaptureFixture[
     argv = ["modality", "--voltage-kv", "13.8", "--class", "industrial", "--on", "2026-01-10"]
     status, _, err = run(capsys, *argv, "--demand-kw", "-1")
     assert status == 2
-    assert err == ("aneel-rules: erro: contracted_demand_kw deve ser positivo; recebido -1\n")
+    assert err.startswith("aneel-rules: erro: contracted_demand_kw deve ser positivo")
+    assert err.count("contracted_demand_kw") == 1
+    assert err.count("\n") == 1
 
 
 def test_unexpected_exception_is_one_line(
