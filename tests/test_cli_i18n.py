@@ -342,13 +342,48 @@ def test_localize_error(error: NotInForceError, pt: str) -> None:
     assert localize_error(error, "en") == str(error)
 
 
-def test_library_input_error_names_the_field_once(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["modality", "--voltage-kv", "13.8", "--class", "industrial", "--on", "2026-01-10"]
-    status, _, err = run(capsys, *argv, "--demand-kw", "-1")
-    assert status == 2
-    assert err.startswith("aneel-rules: erro: contracted_demand_kw deve ser positivo")
-    assert err.count("contracted_demand_kw") == 1
+@pytest.mark.parametrize(
+    ("argv", "start"),
+    [
+        pytest.param(
+            [
+                *("modality", "--voltage-kv", "13.8", "--class", "industrial"),
+                *("--on", "2026-01-10", "--demand-kw", "-1"),
+            ],
+            "aneel-rules: erro: --demand-kw deve ser positivo",
+            id="demand",
+        ),
+        pytest.param(
+            ["modality", "--voltage-kv", "13.8", "--class", "industrial", "--on", "2021-01-10"],
+            "aneel-rules: erro: --demand-kw é obrigatório para unidade do grupo A abaixo de 69 kV "
+            "sob a REN 414/2010",
+            id="REN414-art-demand-required",
+        ),
+        pytest.param(
+            [
+                *("deadline", "inspection", "--notice", "2026-03-04"),
+                *("--voltage-kv", "1", "--uf", "XX"),
+            ],
+            "aneel-rules: erro: --uf 'XX' não é uma sigla de UF",
+            id="uf",
+        ),
+        pytest.param(
+            ["refund", "--found-on", "2026-03-10", "--direction", "over", "--error", "2026-01:5"],
+            "aneel-rules: erro: o prazo de 60 ciclos para devolução do faturamento a maior da "
+            "REN 1.000/2021, art. 323, II está suspenso",
+            id="window-cycles",
+        ),
+    ],
+)
+def test_library_errors_name_the_option_typed(
+    capsys: pytest.CaptureFixture[str], argv: list[str], start: str
+) -> None:
+    """The library's parameter names are replaced by the options (field named once)."""
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err.startswith(start)
     assert err.count("\n") == 1
+    assert not re.search(r"contracted_demand_kw|subdiv|window_cycles|voltage_kv", err)
 
 
 def test_unexpected_exception_is_one_line(

@@ -304,8 +304,32 @@ def internal_error(exc: Exception, lang: str) -> str:
     return _fill(_INTERNAL, lang, {"error": exc.__class__.__name__})
 
 
+# The library's parameter names that a message may quote, and the option the user typed.
+_OPTION_NAMES: Final = {
+    "connection_voltage_kv": "--voltage-kv",
+    "voltage_kv": "--voltage-kv",
+    "contracted_demand_kw": "--demand-kw",
+    "average_consumption_kwh": "--average-consumption-kwh",
+    "measured_kwh": "--kwh",
+    "window_cycles": "--window-cycles",
+    "subdiv": "--uf",
+}
+_PARAMETER: Final = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(name) for name in _OPTION_NAMES) + r")(?![\w-])"
+)
+
+
 def error_line(text: str, lang: str) -> str:
-    """The one-line error report, ``aneel-rules: erro: ...`` (``error`` in English)."""
+    """The one-line error report, ``aneel-rules: erro: ...`` (``error`` in English).
+
+    Library parameter names are replaced by the options typed (``--demand-kw`` for
+    ``contracted_demand_kw``).
+
+    Examples:
+        >>> error_line("contracted_demand_kw must be positive, got -1", "en")
+        'aneel-rules: error: --demand-kw must be positive, got -1'
+    """
+    text = _PARAMETER.sub(lambda found: _OPTION_NAMES[found[1]], text)
     return _fill(_ERROR_LINE, lang, {"message": text})
 
 
