@@ -168,6 +168,20 @@ def test_lang_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert err.startswith("aneel-rules: error: argument COMMAND: invalid choice: 'nope'")
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["--lang", "en", "validate", "cpf", "529.982.247-24"], id="before-command"),
+        pytest.param(["validate", "--lang", "en", "cpf", "529.982.247-24"], id="before-kind"),
+        pytest.param(["validate", "cpf", "529.982.247-24", "--lang", "en"], id="at-the-end"),
+    ],
+)
+def test_lang_anywhere(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    status, out, _ = run(capsys, *argv)
+    assert status == 1
+    assert out.splitlines()[0] == "1 problem(s) found:"
+
+
 def test_unsupported_lang_is_reported_in_portuguese(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "calendar", "2026", "--lang", "fr")
     assert status == 2

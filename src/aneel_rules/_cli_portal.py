@@ -22,6 +22,7 @@ from aneel_rules._cli_common import (
     ArgumentParser,
     Console,
     add_command,
+    add_lang_option,
     date_arg,
     print_error,
 )
@@ -238,6 +239,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         help="validate a document (cpf, cnpj, cep, phone, email, uc) or a portal request",
         description="Validate a document or a portal request; exit 0 valid, 1 invalid.",
     )
+    add_lang_option(validate, default=argparse.SUPPRESS)  # also "validate --lang en cpf ..."
     kinds = validate.add_subparsers(dest="kind", metavar="KIND", parser_class=ArgumentParser)
     kinds.required = True
     for kind in _DOCUMENT_KINDS:
