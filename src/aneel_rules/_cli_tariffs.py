@@ -28,6 +28,16 @@ _DOMAIN: Final = tariffs.DOMAIN
 _DEFAULT_DISTRIBUTOR: Final = tariffs.AMAZONAS_ENERGIA.name
 
 _DISTRIBUTOR_HELP: Final = "distributor whose tariff posts apply (default: amazonas-energia)"
+_FLAGS: Final = (
+    ("underground", "served from an underground system (subgroup AS)"),
+    ("low-income", "residential subclass baixa renda (art. 176)"),
+    ("social-discount", "residential subclass desconto social (art. 176, VII)"),
+    ("prepaid", "billed by pré-pagamento (art. 215)"),
+    ("rural-cooperative", "rural subclass cooperativa de eletrificação rural (art. 184, IV)"),
+    ("group-b-option", "group-A unit billed at group-B tariffs (art. 292)"),
+    ("isolated-system", "not served by the SIN (REN 414/2010 only)"),
+    ("new-connection", "a new connection (tarifa branca rules for new connections)"),
+)
 _BAD_YEAR: Final = "invalid year {value}"
 _BAD_DATETIME: Final = "invalid date-time {value} (use YYYY-MM-DDTHH:MM)"
 _BAD_MODALITY: Final = "unknown modality {value} (use branca, verde or azul)"
@@ -202,17 +212,8 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         default=None,
         help="average monthly consumption in kWh",
     )
-    for flag in (
-        "underground",
-        "low-income",
-        "social-discount",
-        "prepaid",
-        "rural-cooperative",
-        "group-b-option",
-        "isolated-system",
-        "new-connection",
-    ):
-        parser.add_argument(f"--{flag}", action="store_true")
+    for flag, help_text in _FLAGS:
+        parser.add_argument(f"--{flag}", action="store_true", help=help_text)
 
 
 def _run_calendar(args: argparse.Namespace, console: Console) -> int:
