@@ -182,6 +182,11 @@ def test_lang_anywhere(capsys: pytest.CaptureFixture[str], argv: list[str]) -> N
     assert out.splitlines()[0] == "1 problem(s) found:"
 
 
+def test_abbreviated_lang_option(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "validate", "cpf", "529.982.247-24", "--lan", "en")
+    assert (status, out.splitlines()[0]) == (1, "1 problem(s) found:")
+
+
 def test_unsupported_lang_is_reported_in_portuguese(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "calendar", "2026", "--lang", "fr")
     assert status == 2

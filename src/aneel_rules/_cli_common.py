@@ -338,10 +338,10 @@ def print_error(text: str, lang: str) -> None:
     print(error_line(text, lang), file=sys.stderr)
 
 
-def scan_lang(argv: Sequence[str]) -> str:
+def scan_lang(argv: Sequence[str], *, default: str = DEFAULT_LANG) -> str:
     """The language asked with ``--lang X`` or ``--lang=X`` (the last one wins), before parsing.
 
-    A missing or unsupported value gives the default (argparse then reports it).
+    A missing or unsupported value gives ``default`` (argparse then reports it).
 
     Examples:
         >>> scan_lang(["calendar", "2026", "--lang", "en"]), scan_lang(["--lang=EN-US"])
@@ -358,11 +358,11 @@ def scan_lang(argv: Sequence[str]) -> str:
         elif arg.startswith("--lang="):
             found = arg.partition("=")[2]
     if found is None:
-        return DEFAULT_LANG
+        return default
     try:
         return normalize_lang(found)
     except InvalidInputError:
-        return DEFAULT_LANG
+        return default
 
 
 def decimal_arg(text: str) -> Decimal:

@@ -62,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = scan_lang(arguments)
     try:
         args = build_parser(lang).parse_args(arguments)
+        # an abbreviation argparse accepted ("--lan en") counts when no "--lang" was typed
+        lang = scan_lang(arguments, default=args.lang)
         status: int = args.handler(args, Console(lang=lang))
     except UsageError as exc:
         print_error(exc.localized(lang), lang)
