@@ -142,6 +142,13 @@ SCEE_CADUNICO_AVAILABILITY_SHARE: Final[Timeline[Decimal]] = Timeline(
 """Share of the art. 291 caput charge billed to an SCEE unit of a CadÚnico family (50 %)."""
 
 
+def _measured(measured_kwh: object) -> Decimal:
+    measured = to_decimal(measured_kwh, path="measured_kwh")
+    if measured < 0:
+        raise invalid("measured_kwh", "negative", path="measured_kwh", value=repr(measured_kwh))
+    return measured
+
+
 def _caput_charge(
     supply: SupplyType, day: date, *, low_income: bool, measured_kwh: object
 ) -> tuple[int, tuple[Basis, ...]]:
@@ -165,9 +172,7 @@ def _caput_charge(
         return 100, other
     if measured_kwh is None:
         raise invalid("measured_kwh", "measured_required", on=day.isoformat())
-    measured = to_decimal(measured_kwh, path="measured_kwh")
-    if measured < 0:
-        raise invalid("measured_kwh", "negative", path="measured_kwh", value=repr(measured_kwh))
+    measured = _measured(measured_kwh)
     # REN 1.000/2021, art. 291, III (wording by REN 1.147/2025): 80 kWh if consumption ≤ 80 kWh
     if measured <= reduced:
         return reduced, (period.basis,)
@@ -223,6 +228,10 @@ def availability_charge(
     check_bool(scee_cadunico, "scee_cadunico")
     if exemption is not None:
         check_enum(exemption, AvailabilityExemption, "exemption")
+    if measured_kwh is not None:
+        # Checked even where art. 291 does not need it: NaN, a float or a negative reading
+        # must not be answered just because the case at hand ignores it.
+        _measured(measured_kwh)
     if norm_in_force(day) is Norm.REN_414_2010:
         raise unsupported("subject_availability", day.isoformat())
     if exemption is not None:

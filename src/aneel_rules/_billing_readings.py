@@ -125,6 +125,9 @@ def _interval_rule(
     last = check_date(current, "current")
     check_enum(kind, ReadingKind, "kind")
     check_enum(group, Group, "group")
+    if billed_month is not None:
+        # Checked for every group: a datetime or a string must not be ignored silently.
+        billed_month = check_date(billed_month, "billed_month")
     if last <= first:
         raise invalid(
             "current", "not_after_previous", current=last.isoformat(), previous=first.isoformat()
@@ -157,7 +160,7 @@ def _interval_rule(
         if kind is ReadingKind.REGULAR:
             # REN 1.000/2021, art. 261, caput and art. 282, I: the calendar month
             month = (
-                check_date(billed_month, "billed_month").replace(day=1)
+                billed_month.replace(day=1)
                 if billed_month is not None
                 else date.fromordinal(last.toordinal() - 1).replace(day=1)
             )

@@ -77,7 +77,7 @@ def _generation(value: GenerationKind | str | None) -> GenerationKind | None:
     if value is None or isinstance(value, GenerationKind):
         return value
     for member in GenerationKind:
-        if value in {member.value, member.name, member.name.lower()}:
+        if isinstance(value, str) and value in {member.value, member.name, member.name.lower()}:
             return member
     raise invalid(
         "generation",

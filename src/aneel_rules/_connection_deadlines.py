@@ -353,6 +353,14 @@ def deadline_due(
             "deadline must be a Deadline, got {value}",
             value=repr(deadline),
         )
+    if not isinstance(start, CountingStart):
+        # Checked for business-day deadlines too, which ignore it (art. 656, § 2º).
+        raise invalid(
+            "start",
+            "invalid_start",
+            "start must be a CountingStart, got {value}",
+            value=repr(start),
+        )
     rule = deadline.rule
     day = require_ren1000(
         notice_on, what=deadline.value, ren414_note="REN 414/2010 deadlines are not modelled"

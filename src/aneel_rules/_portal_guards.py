@@ -64,6 +64,35 @@ def _aware(value: object, path: str) -> datetime:
     return value
 
 
+def _check_failures(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    # A guard is state the caller stores and rebuilds: refuse what is not a count
+    # (``True`` is an int in Python but not a number of failures).
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError(
+            (field_error(attribute.name, "not_an_integer", basis=LOCKOUT_RULE, value=repr(value)),)
+        )
+    if value < 0:
+        raise InvalidInputError(
+            (
+                field_error(
+                    attribute.name,
+                    "below_minimum",
+                    basis=LOCKOUT_RULE,
+                    minimum="0",
+                    value=str(value),
+                ),
+            )
+        )
+
+
+def _check_optional_time(
+    _: object, attribute: attrs.Attribute[datetime | None], value: datetime | None
+) -> None:
+    # Naive times would later be compared with aware ones (a TypeError deep inside).
+    if value is not None:
+        _aware(value, attribute.name)
+
+
 @attrs.frozen(kw_only=True)
 class _Guard:
     """Shared machinery: ``max_failures`` consecutive failures lock for ``lock``."""
@@ -71,15 +100,9 @@ class _Guard:
     max_failures: ClassVar[int] = 3
     lock: ClassVar[timedelta]
 
-    failures: int = attrs.field(
-        default=0, validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)]
-    )
-    last_attempt: datetime | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(datetime))
-    )
-    locked_until: datetime | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(datetime))
-    )
+    failures: int = attrs.field(default=0, validator=_check_failures)
+    last_attempt: datetime | None = attrs.field(default=None, validator=_check_optional_time)
+    locked_until: datetime | None = attrs.field(default=None, validator=_check_optional_time)
 
     @property
     def basis(self) -> DistributorRule:

@@ -367,7 +367,17 @@ def tariff_posts(
     day_tables: dict[int, tuple[TariffPost, ...]] = {}
     posts: list[TariffPost] = []
     append = posts.append
-    for index, at in enumerate(timestamps):
+    try:
+        stamps = iter(timestamps)
+    except TypeError:
+        raise invalid(
+            "timestamps",
+            "not_iterable",
+            "{path} must be an iterable of datetimes, got {value}",
+            path="timestamps",
+            value=repr(timestamps),
+        ) from None
+    for index, at in enumerate(stamps):
         if not isinstance(at, datetime):
             raise invalid(
                 f"timestamps.{index}",

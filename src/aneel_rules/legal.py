@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import enum
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Final, Generic, TypeVar
 
 import attrs
@@ -378,7 +378,8 @@ def norm_in_force(on: date) -> Norm:
         ...
         aneel_rules.errors.NotInForceError: no regime in force on 2010-01-01: ...
     """
-    if not isinstance(on, date):
+    # A datetime is a date subclass but cannot be compared with one: refused, not a TypeError.
+    if isinstance(on, datetime) or not isinstance(on, date):
         raise InvalidInputError.single(
             "on", "not_a_date", "on must be a date, got {value}", value=repr(on)
         )

@@ -649,8 +649,11 @@ def json_schema(flow: Flow | str, *, require_rg: bool = False) -> dict[str, obje
         True
     """
     member = _flow(flow)
+    flag: object = require_rg  # typed bool, but callers may pass anything
+    if not isinstance(flag, bool):
+        raise InvalidInputError((field_error("require_rg", "not_a_boolean", type=type_name(flag)),))
     spec = _SPECS[member]
-    if member is Flow.NEW_CONNECTION and require_rg is True:
+    if member is Flow.NEW_CONNECTION and require_rg:
         spec = NEW_CONNECTION_SPEC_RG_REQUIRED
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

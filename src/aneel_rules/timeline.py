@@ -62,6 +62,15 @@ def _check_periods(
         raise InvalidInputError.single(
             "periods", "empty", "timeline {name} has no period", name=inst.name
         )
+    for index, period in enumerate(periods):
+        if not isinstance(period, Period):
+            raise InvalidInputError.single(
+                f"periods.{index}",
+                "not_a_period",
+                "timeline {name}: {value} is not a Period",
+                name=inst.name,
+                value=repr(period),
+            )
     for earlier, later in itertools.pairwise(periods):
         if later.since <= earlier.since:
             raise InvalidInputError.single(
