@@ -13,7 +13,14 @@ from aneel_rules.documents import cnpj, phone
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(Decimal("1.5"), Decimal("1.5")), (3, Decimal(3)), (" 2.30 ", Decimal("2.30"))],
+    [
+        (Decimal("1.5"), Decimal("1.5")),
+        (3, Decimal(3)),
+        (" 2.30 ", Decimal("2.30")),
+        ("-.5", Decimal("-0.5")),
+        ("1E+3", Decimal(1000)),
+        ("7.", Decimal(7)),
+    ],
 )
 def test_to_decimal(value: object, expected: Decimal) -> None:
     assert to_decimal(value, path="x") == expected
@@ -26,7 +33,25 @@ def test_float_only_when_allowed_and_via_repr() -> None:
     assert info.value.codes == ("float_not_allowed",)
 
 
-@pytest.mark.parametrize("value", ["abc", "NaN", "Infinity", True, None, [1], float("nan")])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "abc",
+        "NaN",
+        "Infinity",
+        True,
+        None,
+        [1],
+        float("nan"),
+        # Decimal() would read these as 123, 12 and 1000: refused (fuzzing, 2026-11-23).
+        "١٢٣",
+        "１２",
+        "1_000",
+        "",
+        "1.2.3",
+        "1e99999999999999999999",
+    ],
+)
 def test_to_decimal_rejects(value: object) -> None:
     with pytest.raises(InvalidInputError) as info:
         to_decimal(value, path="x", allow_float=True)

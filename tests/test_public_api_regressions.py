@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -12,19 +14,30 @@ from aneel_rules import InvalidInputError, Period, Timeline, norm_in_force, ren1
 from aneel_rules.billing_cycle import (
     SupplyType,
     availability_charge,
+    average_consumption,
     billable_consumption,
     check_reading_interval,
+    ipca_update,
+    late_interest,
+    round_for_invoice,
 )
 from aneel_rules.connection import (
     Deadline,
     budget_requirement,
     connection_budget_deadline,
     deadline_due,
+    supply_voltage,
 )
-from aneel_rules.portal import LoginGuard, RecoveryGuard, json_schema
+from aneel_rules.portal import (
+    LoginGuard,
+    RecoveryGuard,
+    json_schema,
+    parse_connection_budget_request,
+)
 from aneel_rules.tariffs import AMAZONAS_ENERGIA, TariffModality, tariff_posts
 
 ON = date(2026, 3, 9)
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def _codes(call: Callable[[], object]) -> tuple[str, ...]:
@@ -157,3 +170,75 @@ def test_timeline_periods_must_be_periods() -> None:
             last_verified_on=ON,
         )
     ) == ("not_a_period",)
+
+
+# Decimal("1E+999999999999999999") is finite: late_interest, average_consumption, ipca_update,
+# regularize_reading, settle_incorrect_billing… raised decimal.Overflow and round_for_invoice
+# raised decimal.InvalidOperation; billable_consumption answered with it.
+HUGE = ("1E+999999999999999999", Decimal("1E+999999999999999999"), 10**5000, Decimal("1E+15"))
+
+
+@pytest.mark.parametrize("huge", HUGE, ids=["str", "decimal", "int-5000-digits", "1E+15"])
+def test_huge_magnitudes_are_refused(huge: object) -> None:
+    start, end = date(2026, 1, 1), date(2026, 3, 1)
+    calls: list[Callable[[], object]] = [
+        lambda: late_interest(huge, start, end),  # type: ignore[arg-type]
+        lambda: round_for_invoice(huge),  # type: ignore[arg-type]
+        lambda: average_consumption([huge] * 12),  # type: ignore[list-item]
+        lambda: billable_consumption(huge, date(2026, 2, 9), date(2026, 3, 11)),  # type: ignore[arg-type]
+        lambda: ipca_update(
+            huge,  # type: ignore[arg-type]
+            start,
+            end,
+            index={start: Decimal(1), date(2026, 2, 1): Decimal(1)},
+        ),
+    ]
+    for call in calls:
+        assert _codes(call) == ("out_of_range",)
+
+
+def test_largest_accepted_magnitude_still_computes() -> None:
+    # REN 1.000/2021, art. 657: rounding to the cent of a (large) exact amount.
+    assert round_for_invoice(Decimal("999999999999999.994")) == Decimal("999999999999999.99")
+
+
+# Decimal() reads Arabic-Indic and full-width digits and "1_000"; to_decimal now refuses them.
+@pytest.mark.parametrize("text", ["١٠٠", "１００", "1_00"])
+def test_non_ascii_digits_are_refused(text: str) -> None:
+    assert _codes(lambda: round_for_invoice(text)) == ("not_a_number",)  # type: ignore[arg-type]
+    assert _codes(lambda: supply_voltage(load_kw=text, on=ON)) == ("not_a_number",)
+
+
+# The portal reported numbers of 1E+15 or more as out of bounds before; it still does (with the
+# library limit as the bound), and echo() no longer raises on an int of more than 4300 digits.
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        pytest.param(10**5000, "above_maximum", id="int-5000-digits"),
+        pytest.param("1e20", "above_maximum", id="text"),
+        pytest.param("-1e400", "below_minimum", id="negative-text"),
+        pytest.param(1e300, "above_maximum", id="float"),
+    ],
+)
+def test_portal_huge_numbers_are_out_of_bounds(value: object, code: str) -> None:
+    data = json.loads((EXAMPLES / "budget.json").read_text(encoding="utf-8"))
+    data["load"]["expected_demand_kw"] = value
+    with pytest.raises(InvalidInputError) as info:
+        parse_connection_budget_request(data, today=ON)
+    assert [(e.path, e.code) for e in info.value.errors] == [("load.expected_demand_kw", code)]
+    assert len(info.value.errors[0].message) < 120
+
+
+def test_messages_never_fail_on_huge_ints() -> None:
+    huge = 10**5000
+    assert _codes(lambda: norm_in_force(huge)) == ("not_a_date",)  # type: ignore[arg-type]
+    assert _codes(lambda: deadline_due(Deadline.CONTRACTS_DELIVERY, ON, start=huge)) == (  # type: ignore[arg-type]
+        "invalid_start",
+    )
+    assert "too large to print" in str(_error(lambda: availability_charge(huge, on=ON)))  # type: ignore[arg-type]
+
+
+def _error(call: Callable[[], object]) -> InvalidInputError:
+    with pytest.raises(InvalidInputError) as info:
+        call()
+    return info.value

@@ -20,7 +20,7 @@ from aneel_rules._billing_messages import (
     unsupported,
 )
 from aneel_rules._billing_money import check_date
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import (
     REN1000_IN_FORCE_FROM,
     AmendmentKind,
@@ -145,7 +145,7 @@ SCEE_CADUNICO_AVAILABILITY_SHARE: Final[Timeline[Decimal]] = Timeline(
 def _measured(measured_kwh: object) -> Decimal:
     measured = to_decimal(measured_kwh, path="measured_kwh")
     if measured < 0:
-        raise invalid("measured_kwh", "negative", path="measured_kwh", value=repr(measured_kwh))
+        raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
     return measured
 
 

@@ -22,7 +22,7 @@ from aneel_rules._billing_messages import (
     unsupported,
 )
 from aneel_rules._billing_money import CTX, check_date
-from aneel_rules._convert import to_bool, to_decimal
+from aneel_rules._convert import quoted, to_bool, to_decimal
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
 __all__ = (
@@ -41,12 +41,12 @@ def _history(history: object) -> list[Decimal]:
     """The billed values of ``history`` as Decimals, or the library's input error."""
     if isinstance(history, str | bytes) or not isinstance(history, Sequence):
         raise invalid(
-            "history", "not_an_enum", path="history", expected="sequence", value=repr(history)
+            "history", "not_an_enum", path="history", expected="sequence", value=quoted(history)
         )
     values = [to_decimal(v, path=f"history.{i}") for i, v in enumerate(history)]
     for i, value in enumerate(values):
         if value < 0:
-            raise invalid(f"history.{i}", "negative", path=f"history.{i}", value=repr(value))
+            raise invalid(f"history.{i}", "negative", path=f"history.{i}", value=quoted(value))
     return values
 
 
@@ -193,7 +193,7 @@ def bill_by_average(
             "days_without_meter",
             "negative",
             path="days_without_meter",
-            value=repr(days_without_meter),
+            value=quoted(days_without_meter),
         )
     for path, flag in (
         ("distributor_responsible", distributor_responsible),

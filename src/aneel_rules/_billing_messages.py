@@ -10,7 +10,7 @@ import enum
 from decimal import Decimal
 from typing import Final, TypeVar
 
-from aneel_rules._convert import to_bool, to_decimal
+from aneel_rules._convert import quoted, to_bool, to_decimal
 from aneel_rules.errors import InvalidInputError, RegulatoryGapError, UnsupportedCaseError
 from aneel_rules.legal import Basis
 
@@ -144,13 +144,13 @@ def unsupported(subject: str, on: str) -> UnsupportedCaseError:
 def check_enum(value: object, cls: type[enum.Enum], path: str) -> None:
     """Raise the library's input error unless ``value`` is a member of ``cls``."""
     if not isinstance(value, cls):
-        raise invalid(path, "not_an_enum", path=path, expected=cls.__name__, value=repr(value))
+        raise invalid(path, "not_an_enum", path=path, expected=cls.__name__, value=quoted(value))
 
 
 def positive_int(value: object, path: str) -> int:
     """``value`` if it is an ``int`` (not a bool) ≥ 1, else the library's input error."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise invalid(path, "not_an_int", path=path, value=repr(value))
+        raise invalid(path, "not_an_int", path=path, value=quoted(value))
     return value
 
 
@@ -163,5 +163,5 @@ def positive_amount(value: object) -> Decimal:
     """``value`` as a Decimal amount of money > 0 (field ``amount``), else the input error."""
     amount = to_decimal(value, path="amount")
     if amount <= 0:
-        raise invalid("amount", "not_positive", path="amount", value=repr(value))
+        raise invalid("amount", "not_positive", path="amount", value=quoted(value))
     return amount

@@ -22,7 +22,7 @@ from decimal import (
 from typing import Final
 
 from aneel_rules._billing_messages import invalid
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.errors import InvalidInputError
 from aneel_rules.legal import REN414_IN_FORCE_FROM, REN1000_IN_FORCE_FROM, ren414, ren1000
 from aneel_rules.timeline import Period, Timeline
@@ -107,7 +107,7 @@ def check_date(value: object, path: str) -> date:
             "not_a_date",
             "{path} must be a date (YYYY-MM-DD), got {value}",
             path=path,
-            value=repr(value),
+            value=quoted(value),
         )
     return value
 
@@ -163,16 +163,16 @@ def round_for_invoice(value: Decimal, *, on: date | None = None) -> Decimal:
 
 def _check_index(index: object) -> dict[int, Decimal]:
     if not isinstance(index, Mapping):
-        raise invalid("index", "not_a_mapping", value=repr(index))
+        raise invalid("index", "not_a_mapping", value=quoted(index))
     months: dict[int, Decimal] = {}
     for key, raw in index.items():
         month = check_date(key, "index")
         if month.day != 1:
-            raise invalid("index", "not_first_of_month", value=repr(key))
+            raise invalid("index", "not_first_of_month", value=quoted(key))
         variation = to_decimal(raw, path=f"index.{month.isoformat()}")
         if variation <= -_HUNDRED:
             raise invalid(
-                "index", "variation_too_low", value=repr(raw), month=month.isoformat()[:7]
+                "index", "variation_too_low", value=quoted(raw), month=month.isoformat()[:7]
             )
         months[month_index(month)] = variation
     return months
@@ -278,10 +278,14 @@ def late_interest(
     rate = to_decimal(monthly_rate, path="monthly_rate")
     for path, number in (("amount", value), ("monthly_rate", rate)):
         if number < 0:
-            raise invalid(path, "negative", path=path, value=repr(number))
+            raise invalid(path, "negative", path=path, value=quoted(number))
     if not isinstance(day_count, DayCount):
         raise invalid(
-            "day_count", "not_an_enum", path="day_count", expected="DayCount", value=repr(day_count)
+            "day_count",
+            "not_an_enum",
+            path="day_count",
+            expected="DayCount",
+            value=quoted(day_count),
         )
     first = check_date(start, "start")
     last = check_date(end, "end")

@@ -15,7 +15,7 @@ import attrs
 
 from aneel_rules._billing_messages import check_enum, gap, invalid, unsupported
 from aneel_rules._billing_money import CTX, check_date
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import (
     REN414_IN_FORCE_FROM,
     REN1000_IN_FORCE_FROM,
@@ -297,7 +297,7 @@ def billable_consumption(
     """
     measured = to_decimal(measured_kwh, path="measured_kwh")
     if measured < 0:
-        raise invalid("measured_kwh", "negative", path="measured_kwh", value=repr(measured_kwh))
+        raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
     check = _interval_rule(previous, current, kind, group, billed_month)
     if check.norm is Norm.REN_414_2010:
         raise unsupported("subject_billable", current.isoformat())

@@ -14,7 +14,7 @@ import attrs
 
 from aneel_rules._billing_messages import invalid, unsupported
 from aneel_rules._billing_money import CTX, check_date
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren1000
 
 __all__ = ("REGULARIZATION_CHARGE_MAX_DAYS", "ReadingRegularization", "regularize_reading")
@@ -58,7 +58,7 @@ class ReadingRegularization:
 def _kwh(value: object, path: str) -> Decimal:
     number = to_decimal(value, path=path)
     if number < 0:
-        raise invalid(path, "negative", path=path, value=repr(value))
+        raise invalid(path, "negative", path=path, value=quoted(value))
     return number
 
 
@@ -109,7 +109,7 @@ def regularize_reading(
     raw: object = billed_kwh
     if isinstance(raw, str | bytes) or not isinstance(raw, Sequence):
         raise invalid(
-            "billed_kwh", "not_an_enum", path="billed_kwh", expected="sequence", value=repr(raw)
+            "billed_kwh", "not_an_enum", path="billed_kwh", expected="sequence", value=quoted(raw)
         )
     billed = [_kwh(v, f"billed_kwh.{i}") for i, v in enumerate(billed_kwh)]
     first = check_date(last_reading, "last_reading")
@@ -120,7 +120,7 @@ def regularize_reading(
         or availability_kwh < 0
     ):
         raise invalid(
-            "availability_kwh", "negative", path="availability_kwh", value=repr(availability_kwh)
+            "availability_kwh", "negative", path="availability_kwh", value=quoted(availability_kwh)
         )
     if last <= first:
         raise invalid(

@@ -32,6 +32,7 @@ from aneel_rules._billing_money import (
     month_index,
     month_start,
 )
+from aneel_rules._convert import quoted
 from aneel_rules.errors import NotInForceError
 from aneel_rules.legal import (
     REN414_IN_FORCE_FROM,
@@ -238,13 +239,13 @@ class Settlement:
 
 def _errors(errors: object) -> tuple[BillingError, ...]:
     if isinstance(errors, str | bytes | Mapping) or not isinstance(errors, Iterable):
-        raise invalid("errors", "not_a_billing_error", path="errors", value=repr(errors))
+        raise invalid("errors", "not_a_billing_error", path="errors", value=quoted(errors))
     found = tuple(errors)
     seen: set[date] = set()
     for i, error in enumerate(found):
         if not isinstance(error, BillingError):
             raise invalid(
-                f"errors.{i}", "not_a_billing_error", path=f"errors.{i}", value=repr(error)
+                f"errors.{i}", "not_a_billing_error", path=f"errors.{i}", value=quoted(error)
             )
         if error.month in seen:
             raise invalid(f"errors.{i}", "duplicate_cycle", cycle=error.month.isoformat()[:7])
@@ -593,7 +594,7 @@ def meter_defect_criterion(
             "normal_history_cycles",
             "negative",
             path="normal_history_cycles",
-            value=repr(normal_history_cycles),
+            value=quoted(normal_history_cycles),
         )
     if norm_in_force(day) is Norm.REN_414_2010:
         raise unsupported("subject_meter_defect", day.isoformat())

@@ -18,6 +18,7 @@ from aneel_rules._connection_deadlines import (
     deadline_due,
 )
 from aneel_rules._connection_supply import VoltageLevel
+from aneel_rules._convert import quoted
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.errors import AneelRulesError
 from aneel_rules.legal import LegalRef, ren1000
@@ -83,7 +84,7 @@ def _generation(value: GenerationKind | str | None) -> GenerationKind | None:
         "generation",
         "unknown_generation",
         "generation {value} is not one of {known}",
-        value=repr(value),
+        value=quoted(value),
         known=", ".join(m.name.lower() for m in GenerationKind),
     )
 

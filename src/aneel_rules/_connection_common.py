@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-from aneel_rules._convert import to_bool, to_date, to_decimal
+from aneel_rules._convert import quoted, to_bool, to_date, to_decimal
 from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError
 from aneel_rules.legal import Norm, norm_in_force
 
@@ -50,7 +50,7 @@ def positive(value: Decimal | int | str, path: str) -> Decimal:
             "not_positive",
             "{path} must be greater than zero, got {value}",
             path=path,
-            value=repr(value),
+            value=quoted(value),
         )
     return number
 
@@ -64,6 +64,6 @@ def non_negative(value: Decimal | int | str, path: str) -> Decimal:
             "negative",
             "{path} must not be negative, got {value}",
             path=path,
-            value=repr(value),
+            value=quoted(value),
         )
     return number

@@ -10,7 +10,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._connection_common import invalid, require_ren1000
-from aneel_rules._convert import to_date
+from aneel_rules._convert import quoted, to_date
 from aneel_rules.calendars import BusinessCalendar, out_of_range
 from aneel_rules.errors import UnsupportedCaseError
 from aneel_rules.legal import LegalRef, ren1000
@@ -239,7 +239,7 @@ def _calendar(calendar: BusinessCalendar | None) -> BusinessCalendar:
             "calendar",
             "not_a_calendar",
             "calendar must be a BusinessCalendar, got {value}",
-            value=repr(calendar),
+            value=quoted(calendar),
         )
     return calendar
 
@@ -247,7 +247,10 @@ def _calendar(calendar: BusinessCalendar | None) -> BusinessCalendar:
 def _check_days(days: object) -> None:
     if isinstance(days, bool) or not isinstance(days, int) or days < 1:
         raise invalid(
-            "days", "invalid_days", "days must be a whole number ≥ 1, got {value}", value=repr(days)
+            "days",
+            "invalid_days",
+            "days must be a whole number ≥ 1, got {value}",
+            value=quoted(days),
         )
 
 
@@ -289,7 +292,7 @@ def count_calendar_days(
             "start",
             "invalid_start",
             "start must be a CountingStart, got {value}",
-            value=repr(start),
+            value=quoted(start),
         )
     try:
         # Art. 656, § 3º: the start day moves to the next business day ...
@@ -351,7 +354,7 @@ def deadline_due(
             "deadline",
             "not_a_deadline",
             "deadline must be a Deadline, got {value}",
-            value=repr(deadline),
+            value=quoted(deadline),
         )
     if not isinstance(start, CountingStart):
         # Checked for business-day deadlines too, which ignore it (art. 656, § 2º).
@@ -359,7 +362,7 @@ def deadline_due(
             "start",
             "invalid_start",
             "start must be a CountingStart, got {value}",
-            value=repr(start),
+            value=quoted(start),
         )
     rule = deadline.rule
     day = require_ren1000(
@@ -443,21 +446,21 @@ def reconnection_due(
             "deadline",
             "not_a_reconnection_deadline",
             "deadline must be a reconnection deadline counted in hours, got {value}",
-            value=repr(deadline),
+            value=quoted(deadline),
         )
     if not isinstance(requested_at, datetime) or requested_at.utcoffset() is None:
         raise invalid(
             "requested_at",
             "not_an_aware_datetime",
             "requested_at must be a datetime with a time zone, got {value}",
-            value=repr(requested_at),
+            value=quoted(requested_at),
         )
     if not isinstance(early_request, ReconnectionStart):
         raise invalid(
             "early_request",
             "invalid_early_request",
             "early_request must be a ReconnectionStart, got {value}",
-            value=repr(early_request),
+            value=quoted(early_request),
         )
     require_ren1000(requested_at.date(), what=deadline.value, ren414_note="REN 414/2010 deadlines")
     cal = _calendar(calendar)

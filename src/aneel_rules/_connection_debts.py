@@ -9,6 +9,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._connection_common import check_bool, invalid, require_ren1000
+from aneel_rules._convert import quoted
 from aneel_rules.legal import LegalRef, ren1000
 
 __all__ = ("DebtDecision", "DebtRule", "Service", "may_require_debt_payment")
@@ -108,7 +109,7 @@ def may_require_debt_payment(
             "service",
             "not_a_service",
             "service must be a Service, got {value}",
-            value=repr(service),
+            value=quoted(service),
         )
     check_bool(
         debt_holder_is_requester=debt_holder_is_requester,

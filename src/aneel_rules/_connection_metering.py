@@ -11,6 +11,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._connection_common import invalid, positive
+from aneel_rules._convert import quoted
 from aneel_rules.legal import DistributorRule, LegalRef, ren1000
 
 __all__ = (
@@ -73,7 +74,7 @@ class SecondaryVoltage(enum.Enum):
                 "secondary_voltage",
                 "unknown_secondary_voltage",
                 "secondary voltage {value} is not one of {known}",
-                value=repr(text),
+                value=quoted(text),
                 known=_KNOWN_VOLTAGES,
             )
         compact = re.sub(r"\s+", "", text).upper().removesuffix("V")
@@ -89,13 +90,13 @@ class SecondaryVoltage(enum.Enum):
                 "ambiguous_secondary_voltage",
                 "secondary voltage {value} is ambiguous: give line and phase voltages, "
                 "e.g. 220/127",
-                value=repr(text),
+                value=quoted(text),
             )
         raise invalid(
             "secondary_voltage",
             "unknown_secondary_voltage",
             "secondary voltage {value} is not one of {known}",
-            value=repr(text),
+            value=quoted(text),
             known=_KNOWN_VOLTAGES,
         )
 
@@ -199,7 +200,7 @@ def primary_metering_required(transformers: Iterable[Transformer]) -> MeteringDe
             "transformers",
             "not_a_transformer",
             "transformers must be a list of Transformer, got {value}",
-            value=repr(transformers),
+            value=quoted(transformers),
         )
     items = tuple(transformers)
     if not items:
@@ -210,7 +211,7 @@ def primary_metering_required(transformers: Iterable[Transformer]) -> MeteringDe
                 f"transformers.{index}",
                 "not_a_transformer",
                 "transformers must be a list of Transformer, got {value}",
-                value=repr(item),
+                value=quoted(item),
             )
     reasons: list[MeteringReason] = []
     # Manual, item 4.5, 1st rule: a single transformer "com potência superior a 300kVA".

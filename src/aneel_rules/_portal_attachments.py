@@ -25,6 +25,7 @@ from typing import Final
 
 import attrs
 
+from aneel_rules._convert import quoted
 from aneel_rules._portal_messages import DOMAIN, MESSAGES, type_name
 from aneel_rules.errors import FieldError, InvalidInputError
 from aneel_rules.legal import DistributorRule
@@ -110,7 +111,7 @@ def _problems(filename: object, content: object) -> list[FieldError]:
                     "filename",
                     "unsupported_extension",
                     MESSAGES["unsupported_extension"],
-                    value=repr(extension[:16] or filename[-16:]),
+                    value=quoted(extension[:16] or filename[-16:]),
                 )
             )
     if not isinstance(content, bytes):
@@ -138,7 +139,7 @@ def _problems(filename: object, content: object) -> list[FieldError]:
                 "filename",
                 "extension_mismatch",
                 MESSAGES["extension_mismatch"],
-                value=repr(extension),
+                value=quoted(extension),
                 kind=content_kind.value,
             )
         )

@@ -33,7 +33,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import MAX_MAGNITUDE, to_decimal
 from aneel_rules._portal_attachments import Attachment
 from aneel_rules._portal_messages import field_error, type_name
 from aneel_rules.errors import FieldError, InvalidInputError
@@ -80,7 +80,12 @@ _BLANKS: Final = " \t\n\r"
 
 def echo(value: object) -> str:
     """A short ``repr`` of a user value for a message (long values are cut)."""
-    text = value if isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        text = str(Decimal(value))  # str() of an int over 4300 digits raises ValueError
+    else:
+        text = str(value)
     if len(text) > _MAX_ECHO:
         text = text[:_MAX_ECHO] + "…"
     return repr(text) if isinstance(value, str) else text
@@ -356,9 +361,27 @@ def _number(value: object, path: str, collector: Collector) -> Decimal | None:
         return None
     try:
         return to_decimal(value, path=path, allow_float=True)
-    except InvalidInputError:
-        collector.add(path, "not_a_number", type=type_name(value))
+    except InvalidInputError as exc:
+        if exc.codes == ("out_of_range",):
+            # Beyond the library limit (_convert.MAX_MAGNITUDE): out of bounds, not "not a number".
+            if _positive(value):
+                collector.add(
+                    path, "above_maximum", maximum=f"{MAX_MAGNITUDE:.0E}", value=echo(value)
+                )
+            else:
+                collector.add(
+                    path, "below_minimum", minimum=f"{-MAX_MAGNITUDE:.0E}", value=echo(value)
+                )
+        else:
+            collector.add(path, "not_a_number", type=type_name(value))
         return None
+
+
+def _positive(value: object) -> bool:
+    """Sign of a number that passed to_decimal's finiteness check (text, int, float, Decimal)."""
+    if isinstance(value, str):
+        return not value.strip().startswith("-")
+    return not isinstance(value, (int, float, Decimal)) or value > 0
 
 
 @attrs.frozen

@@ -40,6 +40,7 @@ from typing import ClassVar, Final
 
 import attrs
 
+from aneel_rules._convert import quoted
 from aneel_rules._portal_messages import field_error, type_name
 from aneel_rules.errors import InvalidInputError
 from aneel_rules.legal import DistributorRule
@@ -69,7 +70,11 @@ def _check_failures(_: object, attribute: attrs.Attribute[int], value: int) -> N
     # (``True`` is an int in Python but not a number of failures).
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInputError(
-            (field_error(attribute.name, "not_an_integer", basis=LOCKOUT_RULE, value=repr(value)),)
+            (
+                field_error(
+                    attribute.name, "not_an_integer", basis=LOCKOUT_RULE, value=quoted(value)
+                ),
+            )
         )
     if value < 0:
         raise InvalidInputError(

@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 from dateutil.easter import easter
 
+from aneel_rules._convert import quoted
 from aneel_rules._tariffs_common import (
     LAST_VERIFIED,
     REN414_START,
@@ -181,7 +182,7 @@ def _check_year(year: object) -> int:
             "invalid_year",
             "{path} must be a year, got {value}",
             path="year",
-            value=repr(year),
+            value=quoted(year),
         )
     return year
 

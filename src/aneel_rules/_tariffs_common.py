@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Final
 
-from aneel_rules._convert import to_bool
+from aneel_rules._convert import quoted, to_bool
 from aneel_rules.errors import FieldError, InvalidInputError
 from aneel_rules.legal import REN414_IN_FORCE_FROM, REN1000_IN_FORCE_FROM
 
@@ -53,7 +53,7 @@ def check_date(value: object, path: str) -> date:
     """``value`` if it is a date (not a datetime), else :class:`InvalidInputError`."""
     if isinstance(value, datetime) or not isinstance(value, date):
         raise invalid(
-            path, "not_a_date", "{path} must be a date, got {value}", path=path, value=repr(value)
+            path, "not_a_date", "{path} must be a date, got {value}", path=path, value=quoted(value)
         )
     return value
 

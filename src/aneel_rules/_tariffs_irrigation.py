@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from aneel_rules._convert import quoted
 from aneel_rules._tariffs_common import (
     LAST_VERIFIED,
     REN414_START,
@@ -104,7 +105,7 @@ def irrigation_region(
             "unknown_uf",
             "{path} must be a Brazilian state, got {value}",
             path="uf",
-            value=repr(uf),
+            value=quoted(uf),
         )
     regime = norm_in_force(on)
     # art. 186, I (REN 414 art. 109): Nordeste, 73 % B / 90 % A
@@ -215,7 +216,7 @@ def irrigation_discount(region: IrrigationRegion, group: Group, *, on: date) -> 
             "not_a_region",
             "{path} must be an IrrigationRegion, got {value}",
             path="region",
-            value=repr(region),
+            value=quoted(region),
         )
     if not isinstance(group, Group):
         raise invalid(
@@ -223,7 +224,7 @@ def irrigation_discount(region: IrrigationRegion, group: Group, *, on: date) -> 
             "not_a_group",
             "{path} must be a Group, got {value}",
             path="group",
-            value=repr(group),
+            value=quoted(group),
         )
     return IRRIGATION_DISCOUNTS.value_on(check_date(on, "on"))[region, group]
 

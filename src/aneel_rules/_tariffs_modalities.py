@@ -12,7 +12,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import quoted, to_decimal
 from aneel_rules._tariffs_common import (
     DOMAIN,
     LAST_VERIFIED,
@@ -267,7 +267,7 @@ def modality_options(
             "not_a_unit",
             "{path} must be a ConsumerUnit, got {value}",
             path="unit",
-            value=repr(unit),
+            value=quoted(unit),
         )
     on = check_date(on, "on")
     average = (

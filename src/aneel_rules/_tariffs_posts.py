@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from aneel_rules._convert import quoted
 from aneel_rules._tariffs_calendar import exempt_map, require_calendar
 from aneel_rules._tariffs_common import (
     DOMAIN,
@@ -68,7 +69,7 @@ def _check_peak_start(_inst: object, _attribute: object, value: time) -> None:
             "{path} must be a whole-minute naive time from 01:00 to 20:00 (the "
             "posts must not cross midnight), got {value}",
             path="peak_start",
-            value=repr(value),
+            value=quoted(value),
         )
 
 
@@ -81,7 +82,7 @@ def _check_timezone(_inst: object, _attribute: object, value: str) -> None:
             "unknown_timezone",
             "{path} must be an IANA time zone, got {value}",
             path="timezone",
-            value=repr(value),
+            value=quoted(value),
         ) from exc
 
 
@@ -197,7 +198,7 @@ def post_schedule(name: str) -> PostSchedule:
             "distributor",
             "unknown_schedule",
             "no tariff-post schedule named {value} (known: {known})",
-            value=repr(name),
+            value=quoted(name),
             known=", ".join(sorted(POST_SCHEDULES)),
         ) from None
 
@@ -209,7 +210,7 @@ def _check_modality(modality: object) -> TariffModality:
             "not_a_modality",
             "{path} must be a TariffModality, got {value}",
             path="modality",
-            value=repr(modality),
+            value=quoted(modality),
         )
     # art. 211: the convencional modality has no hourly segmentation
     if not modality.has_posts:
@@ -242,7 +243,7 @@ def _local(at: object, schedule: PostSchedule, path: str) -> datetime:
             "not_a_datetime",
             "{path} must be a datetime, got {value}",
             path=path,
-            value=repr(at),
+            value=quoted(at),
         )
     return at if at.tzinfo is None else at.astimezone(schedule.tzinfo)
 
@@ -254,7 +255,7 @@ def _check_schedule(schedule: object) -> PostSchedule:
             "not_a_schedule",
             "{path} must be a PostSchedule, got {value}",
             path="schedule",
-            value=repr(schedule),
+            value=quoted(schedule),
         )
     return schedule
 
@@ -375,7 +376,7 @@ def tariff_posts(
             "not_iterable",
             "{path} must be an iterable of datetimes, got {value}",
             path="timestamps",
-            value=repr(timestamps),
+            value=quoted(timestamps),
         ) from None
     for index, at in enumerate(stamps):
         if not isinstance(at, datetime):
@@ -384,7 +385,7 @@ def tariff_posts(
                 "not_a_datetime",
                 "{path} must be a datetime, got {value}",
                 path=f"timestamps.{index}",
-                value=repr(at),
+                value=quoted(at),
             )
         local = at if at.tzinfo is None else at.astimezone(tz)
         ordinal = local.toordinal()

@@ -12,7 +12,7 @@ from typing import Final, cast
 
 import attrs
 
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import quoted, to_decimal
 from aneel_rules._tariffs_common import (
     DOMAIN,
     check_bool,
@@ -178,7 +178,7 @@ def _check_class(_inst: object, _attribute: object, value: ConsumerClass) -> Non
             "not_a_class",
             "{path} must be a ConsumerClass, got {value}",
             path="consumer_class",
-            value=repr(value),
+            value=quoted(value),
         )
 
 

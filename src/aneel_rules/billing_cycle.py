@@ -103,7 +103,7 @@ from aneel_rules._billing_settlement import (
     meter_defect_criterion,
     settle_incorrect_billing,
 )
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import (
     REN414_IN_FORCE_FROM,
     REN1000_IN_FORCE_FROM,
@@ -237,7 +237,7 @@ def temporary_connection_advance(
     amount = to_decimal(expected_per_cycle, path="expected_per_cycle")
     if amount < 0:
         raise invalid(
-            "expected_per_cycle", "negative", path="expected_per_cycle", value=repr(amount)
+            "expected_per_cycle", "negative", path="expected_per_cycle", value=quoted(amount)
         )
     day = check_date(on, "on")
     period = TEMPORARY_ADVANCE_MAX_CYCLES.period_on(day)
@@ -249,7 +249,7 @@ def temporary_connection_advance(
             "too_many_cycles",
             basis=period.basis,
             path="cycles",
-            value=repr(count),
+            value=quoted(count),
             maximum=str(maximum),
         )
     return Determination(CTX.multiply(amount, count), (period.basis,))

@@ -37,7 +37,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import to_bool, to_date
+from aneel_rules._convert import quoted, to_bool, to_date
 from aneel_rules.errors import FieldError, InvalidInputError
 
 __all__ = ("BusinessCalendar", "out_of_range")
@@ -77,7 +77,7 @@ def _check_subdiv(_inst: object, _attr: object, value: str | None) -> None:
             "subdiv",
             "unknown_subdivision",
             "subdiv {value} is not a Brazilian state code (UF), e.g. AM",
-            value=repr(value),
+            value=quoted(value),
         )
 
 
@@ -87,7 +87,7 @@ def _to_dates(value: Iterable[date | str]) -> frozenset[date]:
             "extra_holidays",
             "not_a_date_list",
             "extra_holidays must be a collection of dates, got {value}",
-            value=repr(value),
+            value=quoted(value),
         )
     return frozenset(
         to_date(item, path=f"extra_holidays.{index}") for index, item in enumerate(value)
@@ -150,7 +150,7 @@ class BusinessCalendar:
             10
         """
         if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-            raise _error("year", "invalid_year", "year {value} is not valid", value=repr(year))
+            raise _error("year", "invalid_year", "year {value} is not valid", value=quoted(year))
         found = dict(_holidays(year, self.subdiv, self.optional))
         for extra in self.extra_holidays:
             if extra.year == year:
@@ -191,7 +191,7 @@ class BusinessCalendar:
                 "invalid_days",
                 "days must be a whole number from 1 to {limit}, got {value}",
                 limit=_MAX_DAYS,
-                value=repr(days),
+                value=quoted(days),
             )
         day = to_date(start, path="start")
         remaining = days

@@ -22,6 +22,7 @@ from importlib import resources
 from io import BytesIO
 from typing import TYPE_CHECKING, Final
 
+from aneel_rules._convert import quoted
 from aneel_rules.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def normalize_lang(lang: str) -> str:
             "lang",
             "unsupported_language",
             "language {value} is not supported (use pt_BR or en)",
-            value=repr(lang),
+            value=quoted(lang),
         )
     return canonical
 

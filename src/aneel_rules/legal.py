@@ -31,6 +31,7 @@ from typing import Final, Generic, TypeVar
 
 import attrs
 
+from aneel_rules._convert import quoted
 from aneel_rules.errors import InvalidInputError, NotInForceError
 
 __all__ = (
@@ -381,7 +382,7 @@ def norm_in_force(on: date) -> Norm:
     # A datetime is a date subclass but cannot be compared with one: refused, not a TypeError.
     if isinstance(on, datetime) or not isinstance(on, date):
         raise InvalidInputError.single(
-            "on", "not_a_date", "on must be a date, got {value}", value=repr(on)
+            "on", "not_a_date", "on must be a date, got {value}", value=quoted(on)
         )
     ren1000_info = NORMS[Norm.REN_1000_2021]
     ren414_info = NORMS[Norm.REN_414_2010]

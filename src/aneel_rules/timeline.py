@@ -30,6 +30,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from aneel_rules._convert import quoted
 from aneel_rules.errors import InvalidInputError, NotInForceError
 from aneel_rules.legal import Basis
 
@@ -69,7 +70,7 @@ def _check_periods(
                 "not_a_period",
                 "timeline {name}: {value} is not a Period",
                 name=inst.name,
-                value=repr(period),
+                value=quoted(period),
             )
     for earlier, later in itertools.pairwise(periods):
         if later.since <= earlier.since:
@@ -114,7 +115,7 @@ class Timeline(Generic[T]):
         """
         if not isinstance(on, date):
             raise InvalidInputError.single(
-                "on", "not_a_date", "on must be a date, got {value}", value=repr(on)
+                "on", "not_a_date", "on must be a date, got {value}", value=quoted(on)
             )
         found: Period[T] | None = None
         for period in self.periods:
