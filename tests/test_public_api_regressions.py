@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,13 +28,14 @@ from aneel_rules.connection import (
     deadline_due,
     supply_voltage,
 )
+from aneel_rules.documents import cnpj, phone
 from aneel_rules.portal import (
     LoginGuard,
     RecoveryGuard,
     json_schema,
     parse_connection_budget_request,
 )
-from aneel_rules.tariffs import AMAZONAS_ENERGIA, TariffModality, tariff_posts
+from aneel_rules.tariffs import AMAZONAS_ENERGIA, PostSchedule, TariffModality, tariff_posts
 
 ON = date(2026, 3, 9)
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -242,3 +243,24 @@ def _error(call: Callable[[], object]) -> InvalidInputError:
     with pytest.raises(InvalidInputError) as info:
         call()
     return info.value
+
+
+# phone.is_valid(fixed line, mobile_only=None) answered True and mobile_only="no" turned the
+# check on; cnpj.is_valid(alphanumeric=None) answered as if False.
+def test_is_valid_flags_must_be_bools() -> None:
+    assert _codes(lambda: phone.is_valid("92 3211-4567", mobile_only=None)) == ("not_a_bool",)  # type: ignore[arg-type]
+    assert _codes(lambda: phone.is_valid("92 3211-4567", mobile_only="no")) == ("not_a_bool",)  # type: ignore[arg-type]
+    assert _codes(lambda: cnpj.is_valid("12.ABC.345/01DE-35", alphanumeric=None)) == (  # type: ignore[arg-type]
+        "not_a_bool",
+    )
+    assert phone.is_valid("92 3211-4567") is True
+    assert phone.is_valid("92 3211-4567", mobile_only=True) is False
+    assert phone.is_valid(None) is False  # the number itself never raises
+
+
+# PostSchedule(source=None) was accepted.
+@pytest.mark.parametrize("field", ["name", "source"])
+def test_post_schedule_labels_must_be_text(field: str) -> None:
+    assert _codes(lambda: PostSchedule(time(18), "America/Manaus", **{field: None})) == (  # type: ignore[arg-type]
+        "not_text",
+    )

@@ -73,6 +73,18 @@ def _check_peak_start(_inst: object, _attribute: object, value: time) -> None:
         )
 
 
+def _check_label(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    # Labels are printed and compared: None or a number is a caller's bug, not a label.
+    if not isinstance(cast("object", value), str):
+        raise invalid(
+            attribute.name,
+            "not_text",
+            "{path} must be text, got {value}",
+            path=attribute.name,
+            value=quoted(value),
+        )
+
+
 def _check_timezone(_inst: object, _attribute: object, value: str) -> None:
     try:
         ZoneInfo(value)
@@ -111,8 +123,8 @@ class PostSchedule:
 
     peak_start: time = attrs.field(validator=_check_peak_start)
     timezone: str = attrs.field(validator=_check_timezone)
-    name: str = attrs.field(default="", kw_only=True)
-    source: str = attrs.field(default="", kw_only=True)
+    name: str = attrs.field(default="", kw_only=True, validator=_check_label)
+    source: str = attrs.field(default="", kw_only=True, validator=_check_label)
 
     @property
     def tzinfo(self) -> ZoneInfo:

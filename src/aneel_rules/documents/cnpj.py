@@ -144,8 +144,12 @@ def validate(s: str, *, alphanumeric: bool = True) -> str:
 
 
 def is_valid(s: object, *, alphanumeric: bool = True) -> bool:
-    """Whether ``s`` is a valid CNPJ; never raises."""
-    return isinstance(_check(s, alphanumeric=alphanumeric), str)
+    """Whether ``s`` is a valid CNPJ; never raises for any ``s``.
+
+    Raises:
+        InvalidInputError: ``alphanumeric`` is not a bool (a caller's bug, not an invalid CNPJ).
+    """
+    return isinstance(_check(s, alphanumeric=to_bool(alphanumeric, path="alphanumeric")), str)
 
 
 def format(s: str) -> str:  # noqa: A001 (the stdnum name)

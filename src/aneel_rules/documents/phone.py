@@ -154,8 +154,13 @@ def validate(s: str, *, mobile_only: bool = False) -> str:
 
 
 def is_valid(s: object, *, mobile_only: bool = False) -> bool:
-    """Whether ``s`` is a valid Brazilian number; never raises."""
-    return isinstance(_check(s, mobile_only=mobile_only), str)
+    """Whether ``s`` is a valid Brazilian number; never raises for any ``s``.
+
+    Raises:
+        InvalidInputError: ``mobile_only`` is not a bool (a truthy ``"no"`` would silently
+            turn the check on, ``None`` off): a caller's bug, not an invalid number.
+    """
+    return isinstance(_check(s, mobile_only=to_bool(mobile_only, path="mobile_only")), str)
 
 
 def is_mobile(s: object) -> bool:
