@@ -668,3 +668,24 @@ def test_false_declaration_ren414_and_bad_flag() -> None:
             found_on=date(2025, 1, 2),
             false_declaration="no",  # type: ignore[arg-type]
         )
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        pytest.param(True, "not_a_whole_number", id="REN1000-art323-p11-bool"),
+        pytest.param("30", "not_a_whole_number", id="REN1000-art323-p11-text"),
+        pytest.param(D(30), "not_a_whole_number", id="REN1000-art323-p11-decimal"),
+        pytest.param(-1, "negative", id="REN1000-art323-p11-negative"),
+    ],
+)
+def test_regularization_availability_kwh_codes(value: object, code: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        regularize_reading(
+            D(1),
+            [],
+            last_reading=date(2026, 1, 1),
+            regularized_on=date(2026, 2, 1),
+            availability_kwh=value,  # type: ignore[arg-type]
+        )
+    assert info.value.codes == (code,)

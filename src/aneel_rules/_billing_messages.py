@@ -36,6 +36,7 @@ TEMPLATES: Final[dict[str, str]] = {
     "kind_not_for_group": "reading kind {kind} does not apply to group {group}",
     "not_an_enum": "{path} must be a {expected}, got {value}",
     "negative": "{path} must not be negative, got {value}",
+    "not_a_whole_number": "{path} must be a whole number of kWh (int), got {value}",
     "not_positive": "{path} must be positive, got {value}",
     "not_an_int": "{path} must be a positive integer, got {value}",
     "empty_history": "history is empty: there is no billed cycle to average",

@@ -114,11 +114,14 @@ def regularize_reading(
     billed = [_kwh(v, f"billed_kwh.{i}") for i, v in enumerate(billed_kwh)]
     first = check_date(last_reading, "last_reading")
     last = check_date(regularized_on, "regularized_on")
-    if (
-        isinstance(availability_kwh, bool)
-        or not isinstance(availability_kwh, int)
-        or availability_kwh < 0
-    ):
+    if isinstance(availability_kwh, bool) or not isinstance(availability_kwh, int):
+        raise invalid(
+            "availability_kwh",
+            "not_a_whole_number",
+            path="availability_kwh",
+            value=quoted(availability_kwh),
+        )
+    if availability_kwh < 0:
         raise invalid(
             "availability_kwh", "negative", path="availability_kwh", value=quoted(availability_kwh)
         )
