@@ -254,6 +254,18 @@ def _check_days(days: object) -> None:
         )
 
 
+def _check_start(start: object) -> CountingStart:
+    """``start`` if it is a :class:`CountingStart` (art. 656, § 3º reading)."""
+    if not isinstance(start, CountingStart):
+        raise invalid(
+            "start",
+            "invalid_start",
+            "start must be a CountingStart, got {value}",
+            value=quoted(start),
+        )
+    return start
+
+
 def count_calendar_days(
     notice_on: date,
     days: int,
@@ -287,13 +299,7 @@ def count_calendar_days(
     cal = _calendar(calendar)
     day = to_date(notice_on, path="notice_on")
     _check_days(days)
-    if not isinstance(start, CountingStart):
-        raise invalid(
-            "start",
-            "invalid_start",
-            "start must be a CountingStart, got {value}",
-            value=quoted(start),
-        )
+    _check_start(start)
     try:
         # Art. 656, § 3º: the start day moves to the next business day ...
         if start is CountingStart.NOTICE_DAY:
@@ -356,14 +362,8 @@ def deadline_due(
             "deadline must be a Deadline, got {value}",
             value=quoted(deadline),
         )
-    if not isinstance(start, CountingStart):
-        # Checked for business-day deadlines too, which ignore it (art. 656, § 2º).
-        raise invalid(
-            "start",
-            "invalid_start",
-            "start must be a CountingStart, got {value}",
-            value=quoted(start),
-        )
+    # Checked for business-day deadlines too, which ignore it (art. 656, § 2º).
+    _check_start(start)
     rule = deadline.rule
     day = require_ren1000(
         notice_on, what=deadline.value, ren414_note="REN 414/2010 deadlines are not modelled"
