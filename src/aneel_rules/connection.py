@@ -13,8 +13,8 @@ Sources:
     - Amazonas Energia, "Orçamento de Conexão através da Agência Virtual" (portal
       manual), item 4.5: ``shared/seeds/000_35149e0589264321.txt``.
 
-The rules live in private modules (``_connection_metering``, ``_connection_supply``,
-``_connection_deadlines``, ``_connection_budget``, ``_connection_debts``); import them
+The rules live in private modules (``_connection.metering``, ``_connection.supply``,
+``_connection.deadlines``, ``_connection.budget``, ``_connection.debts``); import them
 from here.
 
 Examples:
@@ -27,7 +27,7 @@ Examples:
 
 from __future__ import annotations
 
-from aneel_rules._connection_budget import (
+from aneel_rules._connection.budget import (
     NO_BUDGET_BASIS,
     BudgetNotIssuedError,
     BudgetRequirement,
@@ -38,8 +38,8 @@ from aneel_rules._connection_budget import (
     inspection_deadline,
     inspection_deadline_decision,
 )
-from aneel_rules._connection_common import DOMAIN
-from aneel_rules._connection_deadlines import (
+from aneel_rules._connection.common import DOMAIN
+from aneel_rules._connection.deadlines import (
     COUNTING_BASIS,
     EXTENSION_BASIS,
     INSPECTION_START_BASIS,
@@ -56,13 +56,13 @@ from aneel_rules._connection_deadlines import (
     deadline_due,
     reconnection_due,
 )
-from aneel_rules._connection_debts import (
+from aneel_rules._connection.debts import (
     DebtDecision,
     DebtRule,
     Service,
     may_require_debt_payment,
 )
-from aneel_rules._connection_metering import (
+from aneel_rules._connection.metering import (
     LOSS_COMPENSATION_SECONDARY_METERING,
     PORTAL_MANUAL,
     MeteringDecision,
@@ -71,7 +71,7 @@ from aneel_rules._connection_metering import (
     Transformer,
     primary_metering_required,
 )
-from aneel_rules._connection_supply import (
+from aneel_rules._connection.supply import (
     GROUP_A_BY_STUDY_COUNTS_GENERATION,
     MINIGENERATION_IN_GROUP_A,
     REN_1059_DATE,

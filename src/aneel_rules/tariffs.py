@@ -5,8 +5,8 @@ instant ponta?", "which days of the year have no ponta?" under the norm in force
 on the date asked (REN 414/2010 until 2 Jan 2022, REN 1.000/2021 from 3 Jan 2022),
 each with the provision that produced it. See ``docs/rules/tariffs.md``.
 
-The rules live in private modules (``_tariffs_units``, ``_tariffs_modalities``,
-``_tariffs_calendar``, ``_tariffs_posts``, ``_tariffs_irrigation``); import every public
+The rules live in private modules (``_tariffs.units``, ``_tariffs.modalities``,
+``_tariffs.calendar``, ``_tariffs.posts``, ``_tariffs.irrigation``); import every public
 name from here.
 
 Sources:
@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from aneel_rules import _tariffs_common
-from aneel_rules._tariffs_calendar import (
+from aneel_rules._tariffs import common as _tariffs_common
+from aneel_rules._tariffs.calendar import (
     PEAK_EXEMPT_HOLIDAYS,
     NationalHoliday,
     PeakExemptDay,
@@ -41,7 +41,7 @@ from aneel_rules._tariffs_calendar import (
     peak_exempt_days,
     seasonal_period,
 )
-from aneel_rules._tariffs_irrigation import (
+from aneel_rules._tariffs.irrigation import (
     IRRIGATION_DISCOUNTS,
     IRRIGATION_WINDOW,
     IrrigationRegion,
@@ -50,7 +50,7 @@ from aneel_rules._tariffs_irrigation import (
     irrigation_region,
     irrigation_window_rule,
 )
-from aneel_rules._tariffs_modalities import (
+from aneel_rules._tariffs.modalities import (
     REN414_BINOMIAL_DEMAND_THRESHOLD_KW,
     WHITE_TARIFF_AVAILABILITY,
     WHITE_TARIFF_EXCLUDED_SUBCLASSES,
@@ -59,7 +59,7 @@ from aneel_rules._tariffs_modalities import (
     WhiteTariffAvailability,
     modality_options,
 )
-from aneel_rules._tariffs_posts import (
+from aneel_rules._tariffs.posts import (
     AMAZONAS_ENERGIA,
     POST_SCHEDULES,
     PostSchedule,
@@ -69,7 +69,7 @@ from aneel_rules._tariffs_posts import (
     tariff_post,
     tariff_posts,
 )
-from aneel_rules._tariffs_units import (
+from aneel_rules._tariffs.units import (
     ConsumerClass,
     ConsumerUnit,
     Group,

@@ -1,0 +1,3 @@
+"""Billing rules behind :mod:`aneel_rules.billing_cycle`."""
+
+__all__: tuple[str, ...] = ()

@@ -1,0 +1,277 @@
+"""Availability charge of group B units (custo de disponibilidade).
+
+Private module; the public names are re-exported by :mod:`aneel_rules.billing_cycle`.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from aneel_rules._billing.messages import (
+    check_bool,
+    check_enum,
+    invalid,
+    not_modelled,
+    unsupported,
+)
+from aneel_rules._billing.money import check_date
+from aneel_rules._convert import quoted, to_decimal
+from aneel_rules.legal import (
+    REN1000_IN_FORCE_FROM,
+    AmendmentKind,
+    Basis,
+    Norm,
+    norm_in_force,
+    ren1000,
+)
+from aneel_rules.timeline import Period, Timeline
+
+__all__ = (
+    "SCEE_CADUNICO_AVAILABILITY_SHARE",
+    "THREE_PHASE_LOW_INCOME_AVAILABILITY",
+    "AvailabilityCharge",
+    "AvailabilityExemption",
+    "SupplyType",
+    "availability_charge",
+    "availability_charge_kwh",
+)
+
+_LAST_VERIFIED: Final = date(2026, 11, 23)
+
+
+class SupplyType(enum.Enum):
+    """Number of phases and conductors of the connection (tipo de ligação)."""
+
+    SINGLE_PHASE = "monofásico"
+    TWO_PHASE_TWO_WIRE = "bifásico a dois condutores"
+    TWO_PHASE_THREE_WIRE = "bifásico a três condutores"
+    THREE_PHASE = "trifásico"
+
+
+class AvailabilityExemption(enum.Enum):
+    """Units never billed the availability charge (art. 290, § 1º)."""
+
+    PUBLIC_LIGHTING = "classe iluminação pública"
+    SIGFI_MIGDI = "sistema isolado SIGFI ou MIGDI"
+    PREPAYMENT = "modalidade de pré-pagamento"
+
+
+_EXEMPTION_ITEM: Final = {
+    AvailabilityExemption.PUBLIC_LIGHTING: "I",
+    AvailabilityExemption.SIGFI_MIGDI: "II",
+    AvailabilityExemption.PREPAYMENT: "III",
+}
+
+THREE_PHASE_LOW_INCOME_AVAILABILITY: Final[Timeline[int]] = Timeline(
+    name="three_phase_low_income_availability_kwh",
+    unit="kWh",
+    label_pt="custo de disponibilidade trifásico baixa renda com consumo ≤ 80 kWh",
+    periods=(
+        Period(since=REN1000_IN_FORCE_FROM, value=100, basis=ren1000(291, item="III")),
+        Period(
+            since=date(2025, 7, 5),
+            value=80,
+            basis=ren1000(291, item="III", amended_by=Norm.REN_1147_2025),
+            note=(
+                "Applied from 5 Jul 2025 under MP 1.300/2025 (Lei 15.235/2025) by Despacho ANEEL "
+                "1.731/2025, which the compiled text cites at art. 291, III; the wording was "
+                "written into REN 1.000 by REN 1.147 of 9 Dec 2025 (DOU 16 Dec 2025). The "
+                "5 Jul 2025 start rests on secondary sources (dossier S7, Medium); the "
+                "alternative reading starts on 9 Dec 2025."
+            ),
+        ),
+    ),
+    last_verified_on=_LAST_VERIFIED,
+)
+"""Availability charge of a three-phase low-income unit consuming at most 80 kWh."""
+
+_AVAILABILITY_KWH: Final = {
+    SupplyType.SINGLE_PHASE: (30, "I"),
+    SupplyType.TWO_PHASE_TWO_WIRE: (30, "I"),
+    SupplyType.TWO_PHASE_THREE_WIRE: (50, "II"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class AvailabilityCharge:
+    """Minimum energy billed to a group B unit (custo de disponibilidade).
+
+    Attributes:
+        kwh: Energy equivalent of the charge (``0`` when it does not apply).
+        applies: False for the units of art. 290, § 1º.
+        supply: Connection type.
+        basis: Provisions applied.
+    """
+
+    kwh: int
+    applies: bool
+    supply: SupplyType
+    basis: tuple[Basis, ...]
+
+
+_SCEE_CADUNICO_SINCE: Final = date(2024, 7, 23)
+
+SCEE_CADUNICO_AVAILABILITY_SHARE: Final[Timeline[Decimal]] = Timeline(
+    name="scee_cadunico_availability_share",
+    unit="share of the art. 291 caput value",
+    label_pt="custo de disponibilidade de unidade do SCEE de família inscrita no CadÚnico",
+    periods=(
+        Period(
+            since=_SCEE_CADUNICO_SINCE,
+            value=Decimal("0.5"),
+            basis=ren1000(
+                291,
+                paragraph="único",
+                amended_by=Norm.REN_1098_2024,
+                amendment_kind=AmendmentKind.INSERTED,
+            ),
+            note=(
+                "Included by REN 1.098 of 23 Jul 2024 (date of the act, as the compiled text "
+                "gives it; its publication and entry into force are unverified). Before it the "
+                "library does not answer: Lei 14.300/2022 may have applied directly."
+            ),
+        ),
+    ),
+    last_verified_on=_LAST_VERIFIED,
+)
+"""Share of the art. 291 caput charge billed to an SCEE unit of a CadÚnico family (50 %)."""
+
+
+def _measured(measured_kwh: object) -> Decimal:
+    measured = to_decimal(measured_kwh, path="measured_kwh")
+    if measured < 0:
+        raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
+    return measured
+
+
+def _caput_charge(
+    supply: SupplyType, day: date, *, low_income: bool, measured_kwh: object
+) -> tuple[int, tuple[Basis, ...]]:
+    """Energy (kWh) of art. 291, caput (I–IV) on ``day``, with its basis."""
+    if supply in _AVAILABILITY_KWH:
+        # REN 1.000/2021, art. 291, I (30 kWh) and II (50 kWh)
+        kwh, item = _AVAILABILITY_KWH[supply]
+        return kwh, (ren1000(291, item=item),)
+    period = THREE_PHASE_LOW_INCOME_AVAILABILITY.period_on(day)
+    reduced = THREE_PHASE_LOW_INCOME_AVAILABILITY.value_on(day)
+    if reduced == 100:
+        # REN 1.000/2021, art. 291, III (original wording): 100 kWh three-phase
+        return 100, (period.basis,)
+    # REN 1.000/2021, art. 291, IV (inserted by REN 1.147/2025): 100 kWh in the other cases
+    other = (
+        ren1000(
+            291, item="IV", amended_by=Norm.REN_1147_2025, amendment_kind=AmendmentKind.INSERTED
+        ),
+    )
+    if not low_income:
+        return 100, other
+    if measured_kwh is None:
+        raise invalid("measured_kwh", "measured_required", on=day.isoformat())
+    measured = _measured(measured_kwh)
+    # REN 1.000/2021, art. 291, III (wording by REN 1.147/2025): 80 kWh if consumption ≤ 80 kWh
+    if measured <= reduced:
+        return reduced, (period.basis,)
+    return 100, other
+
+
+def availability_charge(
+    supply: SupplyType,
+    *,
+    on: date,
+    low_income: bool = False,
+    measured_kwh: Decimal | None = None,
+    exemption: AvailabilityExemption | None = None,
+    scee_cadunico: bool = False,
+) -> AvailabilityCharge:
+    """Availability charge in kWh for a group B unit on a date (custo de disponibilidade).
+
+    30 kWh single-phase or two-phase two-wire, 50 kWh two-phase three-wire, 100 kWh three-phase;
+    80 kWh for a three-phase unit of a low-income subclass whose measured consumption is at most
+    80 kWh, from 5 Jul 2025 (:data:`THREE_PHASE_LOW_INCOME_AVAILABILITY` records the date and the
+    alternative). Half of that for a unit in the SCEE (net metering) used by a family registered
+    in the CadÚnico (``scee_cadunico``), from 23 Jul 2024
+    (:data:`SCEE_CADUNICO_AVAILABILITY_SHARE`). Not applied to public lighting, SIGFI/MIGDI and
+    pre-payment (art. 290, § 1º). Group B SCEE units are otherwise billed by arts. 655-G to
+    655-S (art. 290, § 5º), which this function does not model.
+
+    Raises:
+        InvalidInputError: ``measured_kwh`` missing (or negative) when the 80 kWh case must be
+            decided.
+        UnsupportedCaseError: ``on`` under REN 414/2010 (its article could not be verified);
+            ``scee_cadunico`` before 23 Jul 2024.
+
+    Legal basis:
+        - REN 1.000/2021, art. 291, I–IV (III wording and IV inserted by REN 1.147/2025);
+          art. 291, parágrafo único (inserted by REN 1.098/2024); art. 290, § 1º.
+
+    Examples:
+        >>> from datetime import date
+        >>> availability_charge(SupplyType.THREE_PHASE, on=date(2025, 7, 5), low_income=True,
+        ...                     measured_kwh=Decimal("75")).kwh
+        80
+        >>> availability_charge(SupplyType.THREE_PHASE, on=date(2025, 7, 4), low_income=True,
+        ...                     measured_kwh=Decimal("75")).kwh
+        100
+        >>> charge = availability_charge(SupplyType.TWO_PHASE_THREE_WIRE, on=date(2024, 7, 23),
+        ...                              scee_cadunico=True)
+        >>> charge.kwh, str(charge.basis[-1])
+        (25, 'REN 1.000/2021, art. 291, parágrafo único (incluído pela REN 1.098/2024)')
+    """
+    check_enum(supply, SupplyType, "supply")
+    day = check_date(on, "on")
+    check_bool(low_income, "low_income")
+    check_bool(scee_cadunico, "scee_cadunico")
+    if exemption is not None:
+        check_enum(exemption, AvailabilityExemption, "exemption")
+    if measured_kwh is not None:
+        # Checked even where art. 291 does not need it: NaN, a float or a negative reading
+        # must not be answered just because the case at hand ignores it.
+        _measured(measured_kwh)
+    if norm_in_force(day) is Norm.REN_414_2010:
+        raise unsupported("subject_availability", day.isoformat())
+    if exemption is not None:
+        # REN 1.000/2021, art. 290, § 1º, I–III: not applied
+        basis: tuple[Basis, ...] = (ren1000(290, paragraph=1, item=_EXEMPTION_ITEM[exemption]),)
+        return AvailabilityCharge(kwh=0, applies=False, supply=supply, basis=basis)
+    kwh, basis = _caput_charge(supply, day, low_income=low_income, measured_kwh=measured_kwh)
+    if scee_cadunico:
+        if day < _SCEE_CADUNICO_SINCE:
+            raise not_modelled(
+                "scee_cadunico_before", since=_SCEE_CADUNICO_SINCE.isoformat(), on=day.isoformat()
+            )
+        # REN 1.000/2021, art. 291, parágrafo único (REN 1.098/2024): 50 % of the caput value
+        share = SCEE_CADUNICO_AVAILABILITY_SHARE.value_on(day)
+        kwh = int(kwh * share)
+        basis = (*basis, SCEE_CADUNICO_AVAILABILITY_SHARE.period_on(day).basis)
+    return AvailabilityCharge(kwh=kwh, applies=True, supply=supply, basis=basis)
+
+
+def availability_charge_kwh(
+    supply: SupplyType,
+    *,
+    on: date,
+    low_income: bool = False,
+    measured_kwh: Decimal | None = None,
+    exemption: AvailabilityExemption | None = None,
+    scee_cadunico: bool = False,
+) -> int:
+    """The kWh of :func:`availability_charge` (``0`` for exempt units).
+
+    Examples:
+        >>> from datetime import date
+        >>> [availability_charge_kwh(s, on=date(2026, 1, 1)) for s in SupplyType]
+        [30, 30, 50, 100]
+    """
+    return availability_charge(
+        supply,
+        on=on,
+        low_income=low_income,
+        measured_kwh=measured_kwh,
+        exemption=exemption,
+        scee_cadunico=scee_cadunico,
+    ).kwh

@@ -1,0 +1,350 @@
+"""Reading intervals and billable consumption (período de leitura, consumo faturável).
+
+Private module; the public names are re-exported by :mod:`aneel_rules.billing_cycle`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from aneel_rules._billing.messages import check_enum, gap, invalid, unsupported
+from aneel_rules._billing.money import CTX, check_date
+from aneel_rules._convert import quoted, to_decimal
+from aneel_rules.legal import (
+    REN414_IN_FORCE_FROM,
+    REN1000_IN_FORCE_FROM,
+    Basis,
+    Norm,
+    norm_in_force,
+    ren414,
+    ren1000,
+)
+from aneel_rules.tariffs import Group
+from aneel_rules.timeline import Period, Timeline
+
+__all__ = (
+    "EXCEPTIONAL_READING_INTERVAL",
+    "GROUP_B_READING_INTERVAL",
+    "BillableConsumption",
+    "ReadingIntervalCheck",
+    "ReadingKind",
+    "billable_consumption",
+    "check_reading_interval",
+)
+
+_LAST_VERIFIED: Final = date(2026, 11, 23)
+
+
+class ReadingKind(enum.Enum):
+    """Why a reading interval is what it is (tipo de leitura)."""
+
+    REGULAR = "leitura regular"
+    FIRST_BILLING = "primeiro faturamento"
+    ROUTE_CHANGE = "remanejamento de rota ou reprogramação do calendário"
+    END_OF_GROUP_B_OPTION = "mudança para faturamento do grupo A após opção pelo grupo B"
+    VOLTAGE_CHANGE = "alteração na tensão de conexão"
+
+
+GROUP_B_READING_INTERVAL: Final[Timeline[tuple[int, int]]] = Timeline(
+    name="group_b_reading_interval",
+    unit="days (minimum, maximum)",
+    label_pt="intervalo de leitura do grupo B",
+    periods=(
+        Period(since=REN414_IN_FORCE_FROM, value=(27, 33), basis=ren414(84)),
+        Period(since=REN1000_IN_FORCE_FROM, value=(27, 33), basis=ren1000(260)),
+    ),
+    last_verified_on=_LAST_VERIFIED,
+)
+"""Group B: readings about every 30 days, 27 to 33 days apart."""
+
+EXCEPTIONAL_READING_INTERVAL: Final[Timeline[tuple[int, int]]] = Timeline(
+    name="exceptional_reading_interval",
+    unit="days (minimum, maximum)",
+    label_pt="intervalo de leitura excepcional (primeiro faturamento etc.)",
+    periods=(
+        Period(
+            since=REN414_IN_FORCE_FROM,
+            value=(15, 47),
+            basis=ren414(84),
+            note="Study note: first billing only; route change not confirmed for REN 414.",
+        ),
+        Period(since=REN1000_IN_FORCE_FROM, value=(15, 47), basis=ren1000(260, paragraph=1)),
+    ),
+    last_verified_on=_LAST_VERIFIED,
+)
+"""First billing / route change (group B) and art. 261 cases (group A): 15 to 47 days."""
+
+_GROUP_A_EXCEPTION_ITEM: Final = {
+    ReadingKind.FIRST_BILLING: "I",
+    ReadingKind.END_OF_GROUP_B_OPTION: "II",
+    ReadingKind.VOLTAGE_CHANGE: "III",
+}
+
+
+def _days_in_month(day: date) -> int:
+    return calendar.monthrange(day.year, day.month)[1]
+
+
+@attrs.frozen(kw_only=True)
+class ReadingIntervalCheck:
+    """Whether a reading interval is within the limits of the norm (verificação do intervalo).
+
+    Attributes:
+        days: ``current - previous`` in days.
+        minimum: Fewest days allowed.
+        maximum: Most days allowed.
+        ok: ``minimum <= days <= maximum``.
+        kind: The case checked.
+        group: Tariff group.
+        norm: Regime in force on the current reading.
+        billed_month: Group A, regular reading: first day of the calendar month billed.
+        basis: Provisions applied.
+    """
+
+    days: int
+    minimum: int
+    maximum: int
+    ok: bool
+    kind: ReadingKind
+    group: Group
+    norm: Norm
+    billed_month: date | None
+    basis: tuple[Basis, ...]
+
+
+def _interval_rule(
+    previous: date, current: date, kind: ReadingKind, group: Group, billed_month: date | None
+) -> ReadingIntervalCheck:
+    first = check_date(previous, "previous")
+    last = check_date(current, "current")
+    check_enum(kind, ReadingKind, "kind")
+    check_enum(group, Group, "group")
+    if billed_month is not None:
+        # Checked for every group: a datetime or a string must not be ignored silently.
+        billed_month = check_date(billed_month, "billed_month")
+    if last <= first:
+        raise invalid(
+            "current", "not_after_previous", current=last.isoformat(), previous=first.isoformat()
+        )
+    norm = norm_in_force(last)
+    days = (last - first).days
+    month: date | None = None
+    if group is Group.B:
+        # Group A-only cases of REN 1.000/2021, art. 261, parágrafo único, II–III
+        if kind in (ReadingKind.END_OF_GROUP_B_OPTION, ReadingKind.VOLTAGE_CHANGE):
+            raise invalid("kind", "kind_not_for_group", kind=kind.value, group=group.value)
+        # REN 414/2010, art. 84 (study note) names only the first billing
+        if kind is ReadingKind.ROUTE_CHANGE and norm is Norm.REN_414_2010:
+            raise unsupported("subject_route_change", last.isoformat())
+        timeline = (
+            GROUP_B_READING_INTERVAL
+            if kind is ReadingKind.REGULAR
+            else EXCEPTIONAL_READING_INTERVAL
+        )
+        # REN 1.000/2021, art. 260, caput (27–33) and § 1º (15–47); REN 414/2010, art. 84
+        period = timeline.period_on(last)
+        minimum, maximum = timeline.value_on(last)
+        basis: tuple[Basis, ...] = (period.basis,)
+    else:
+        # REN 1.000/2021, art. 261 has no route-change case for group A
+        if kind is ReadingKind.ROUTE_CHANGE:
+            raise invalid("kind", "kind_not_for_group", kind=kind.value, group=group.value)
+        if norm is Norm.REN_414_2010:
+            raise unsupported("subject_group_a", last.isoformat())
+        if kind is ReadingKind.REGULAR:
+            # REN 1.000/2021, art. 261, caput and art. 282, I: the calendar month
+            month = (
+                billed_month.replace(day=1)
+                if billed_month is not None
+                else date.fromordinal(last.toordinal() - 1).replace(day=1)
+            )
+            minimum = maximum = _days_in_month(month)
+            basis = (ren1000(261), ren1000(282, item="I"))
+        else:
+            # REN 1.000/2021, art. 261, parágrafo único, I–III: 15 to 47 days
+            minimum, maximum = EXCEPTIONAL_READING_INTERVAL.value_on(last)
+            basis = (ren1000(261, paragraph="único", item=_GROUP_A_EXCEPTION_ITEM[kind]),)
+    return ReadingIntervalCheck(
+        days=days,
+        minimum=minimum,
+        maximum=maximum,
+        ok=minimum <= days <= maximum,
+        kind=kind,
+        group=group,
+        norm=norm,
+        billed_month=month,
+        basis=basis,
+    )
+
+
+def check_reading_interval(
+    previous: date,
+    current: date,
+    *,
+    kind: ReadingKind = ReadingKind.REGULAR,
+    group: Group = Group.B,
+    billed_month: date | None = None,
+) -> ReadingIntervalCheck:
+    """Check the days between two readings (intervalo entre leituras).
+
+    The regime is the one in force on ``current``. Group B: 27 to 33 days; first billing, route
+    change or reprogrammed calendar: 15 to 47 days. Group A: the reading must allow billing the
+    calendar month (the interval must have as many days as that month; the month is
+    ``billed_month``, by default the month of the day before ``current``), and 15 to 47 days for
+    the first billing, the end of a group B option, or a change of connection voltage.
+
+    Args:
+        previous: Date of the previous reading.
+        current: Date of the current reading.
+        kind: The case (regular, first billing…).
+        group: Tariff group of the consumer unit.
+        billed_month: Group A, regular reading: any day of the calendar month billed.
+
+    Raises:
+        InvalidInputError: ``current <= previous``; a kind that does not exist for the group.
+        UnsupportedCaseError: a REN 414/2010 case the project could not verify (route change,
+            group A).
+        NotInForceError: ``current`` before REN 414/2010.
+
+    Legal basis:
+        - REN 1.000/2021, art. 260, caput and § 1º; art. 261, caput and parágrafo único, I–III;
+          art. 282, I.
+        - REN 414/2010, art. 84 (27–33 days; 15–47 days for the first billing).
+
+    Examples:
+        >>> check_reading_interval(date(2026, 1, 5), date(2026, 2, 1)).ok
+        True
+        >>> check = check_reading_interval(date(2026, 1, 5), date(2026, 2, 10),
+        ...                                kind=ReadingKind.FIRST_BILLING)
+        >>> check.ok, str(check.basis[0])
+        (True, 'REN 1.000/2021, art. 260, § 1º')
+        >>> str(check_reading_interval(date(2021, 12, 1), date(2022, 1, 2)).basis[0])
+        'REN 414/2010, art. 84'
+        >>> a = check_reading_interval(date(2026, 2, 1), date(2026, 3, 1), group=Group.A)
+        >>> a.days, a.minimum, a.ok
+        (28, 28, True)
+    """
+    return _interval_rule(previous, current, kind, group, billed_month)
+
+
+@attrs.frozen(kw_only=True)
+class BillableConsumption:
+    """Energy that may be billed for a reading interval (consumo faturável).
+
+    Attributes:
+        measured_kwh: Energy registered between the readings.
+        kwh: Energy to bill (``measured_kwh`` or its proration).
+        days: Days between readings.
+        prorated: Whether ``kwh`` was prorated to the maximum days.
+        availability_charge_applies: Whether the availability charge (custo de disponibilidade)
+            may be billed as the group B minimum in this cycle (never for group A).
+        interval: The reading-interval check behind the decision.
+        basis: Provisions applied.
+    """
+
+    measured_kwh: Decimal
+    kwh: Decimal
+    days: int
+    prorated: bool
+    availability_charge_applies: bool
+    interval: ReadingIntervalCheck
+    basis: tuple[Basis, ...]
+
+
+def billable_consumption(
+    measured_kwh: Decimal,
+    previous: date,
+    current: date,
+    *,
+    group: Group = Group.B,
+    kind: ReadingKind = ReadingKind.REGULAR,
+    billed_month: date | None = None,
+) -> BillableConsumption:
+    """Consumption to bill when the reading interval is (or is not) within the limits.
+
+    Group B (art. 285): fewer days than the minimum → bill the measured energy, without the
+    availability charge; more than the maximum → prorate the measured energy to the maximum
+    number of days. The article's text names 27 and 33 days; for the 15–47 day cases of art. 260,
+    § 1º we read "número máximo de dias permitido" as 47 and the minimum as 15 (our reading).
+    Group A (art. 286): shorter than the calendar month → measured; longer → prorate to the days
+    of the calendar month. For group A's 15–47 day cases outside that range the norm is silent
+    (``RegulatoryGapError``).
+
+    Raises:
+        InvalidInputError: negative or non-Decimal ``measured_kwh``; bad dates or kind.
+        UnsupportedCaseError: ``current`` under REN 414/2010 (its equivalent of art. 285 could
+            not be verified).
+        RegulatoryGapError: group A exceptional reading outside 15–47 days.
+
+    Legal basis:
+        - REN 1.000/2021, art. 285, I–II (group B); art. 286, I–II (group A); art. 290 (group B
+          minimum billing).
+
+    Examples:
+        >>> from datetime import date
+        >>> b = billable_consumption(Decimal("360"), date(2026, 1, 5), date(2026, 2, 10))
+        >>> b.kwh, b.prorated, b.availability_charge_applies
+        (Decimal('330'), True, True)
+        >>> short = billable_consumption(Decimal("80"), date(2026, 1, 5), date(2026, 1, 30))
+        >>> short.kwh, short.availability_charge_applies, str(short.basis[0])
+        (Decimal('80'), False, 'REN 1.000/2021, art. 285, I')
+    """
+    measured = to_decimal(measured_kwh, path="measured_kwh")
+    if measured < 0:
+        raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
+    check = _interval_rule(previous, current, kind, group, billed_month)
+    if check.norm is Norm.REN_414_2010:
+        raise unsupported("subject_billable", current.isoformat())
+    kwh = measured
+    prorated = False
+    if group is Group.B:
+        availability = True
+        if check.days < check.minimum:
+            # REN 1.000/2021, art. 285, I: measured, without the availability charge
+            availability = False
+            basis: tuple[Basis, ...] = (ren1000(285, item="I"), *check.basis)
+        elif check.days > check.maximum:
+            # REN 1.000/2021, art. 285, II: prorate to the maximum number of days allowed
+            kwh = CTX.divide(CTX.multiply(measured, check.maximum), check.days)
+            prorated = True
+            basis = (ren1000(285, item="II"), *check.basis)
+        else:
+            # REN 1.000/2021, art. 290: the greater of consumption and availability charge
+            basis = (*check.basis, ren1000(290))
+    else:
+        # REN 1.000/2021, art. 290 applies to group B only
+        availability = False
+        if check.kind is not ReadingKind.REGULAR:
+            if not check.ok:
+                raise gap(
+                    "group_a_exception_outside",
+                    basis=check.basis[0],
+                    days=str(check.days),
+                    kind=check.kind.value,
+                )
+            basis = check.basis
+        elif check.days < check.minimum:
+            # REN 1.000/2021, art. 286, I: shorter than the calendar month → measured
+            basis = (ren1000(286, item="I"), *check.basis)
+        elif check.days > check.maximum:
+            # REN 1.000/2021, art. 286, II: prorate to the days of the calendar month
+            kwh = CTX.divide(CTX.multiply(measured, check.maximum), check.days)
+            prorated = True
+            basis = (ren1000(286, item="II"), *check.basis)
+        else:
+            basis = check.basis
+    return BillableConsumption(
+        measured_kwh=measured,
+        kwh=kwh,
+        days=check.days,
+        prorated=prorated,
+        availability_charge_applies=availability,
+        interval=check,
+        basis=basis,
+    )

@@ -1,0 +1,3 @@
+"""Connection rules behind :mod:`aneel_rules.connection`."""
+
+__all__: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""Tariff rules behind :mod:`aneel_rules.tariffs`."""
+
+__all__: tuple[str, ...] = ()

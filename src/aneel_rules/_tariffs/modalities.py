@@ -1,0 +1,440 @@
+"""Tariff modalities and enquadramento (REN 1.000/2021, arts. 211–220; REN 414/2010, art. 57).
+
+Private: import the public names from :mod:`aneel_rules.tariffs`.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._tariffs.common import (
+    DOMAIN,
+    LAST_VERIFIED,
+    REN414_START,
+    REN1000_START,
+    REN1147_SINCE,
+    check_bool,
+    check_date,
+    invalid,
+)
+from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group
+from aneel_rules.errors import (
+    InvalidInputError,
+    NotInForceError,
+    UnsupportedCaseError,
+)
+from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.timeline import Period, Timeline
+
+__all__ = (
+    "TariffModality",
+    "WhiteTariffAvailability",
+    "WHITE_TARIFF_AVAILABILITY",
+    "LOW_INCOME",
+    "SOCIAL_DISCOUNT",
+    "WHITE_TARIFF_EXCLUDED_SUBCLASSES",
+    "REN414_BINOMIAL_DEMAND_THRESHOLD_KW",
+    "ModalityOptions",
+    "modality_options",
+)
+
+
+class TariffModality(enum.Enum):
+    """Tariff modality (modalidade tarifária), REN 1.000, arts. 211–214; REN 414, art. 2º, L."""
+
+    CONVENTIONAL_MONOMIAL = "convencional monômia"
+    CONVENTIONAL_BINOMIAL = "convencional binômia"
+    WHITE = "horária branca"
+    GREEN = "horária verde"
+    BLUE = "horária azul"
+
+    @property
+    def has_posts(self) -> bool:
+        """Whether the modality segments the day into tariff posts (the horária ones)."""
+        return self not in {
+            TariffModality.CONVENTIONAL_MONOMIAL,
+            TariffModality.CONVENTIONAL_BINOMIAL,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class WhiteTariffAvailability:
+    """Which group-B units could opt into the tarifa branca at a time (REN 414 phase-in).
+
+    Attributes:
+        available: Whether the modality could be chosen at all.
+        min_average_consumption_kwh: Average monthly consumption the unit had to exceed
+            (strictly), or ``None`` when any consumption qualifies.
+        new_connections: Whether new connections qualified regardless of consumption.
+    """
+
+    available: bool
+    min_average_consumption_kwh: Decimal | None = None
+    new_connections: bool = True
+
+    def admits(self, *, average_consumption_kwh: Decimal | None, new_connection: bool) -> bool:
+        """Whether a unit qualifies; ``None`` consumption is only acceptable if not needed."""
+        if not self.available:
+            return False
+        if self.min_average_consumption_kwh is None or (new_connection and self.new_connections):
+            return True
+        if average_consumption_kwh is None:
+            raise invalid(
+                "average_consumption_kwh",
+                "required",
+                "{path} is required on this date: the tarifa branca was then open "
+                "only to units averaging more than {limit} kWh/month",
+                path="average_consumption_kwh",
+                limit=str(self.min_average_consumption_kwh),
+            )
+        return average_consumption_kwh > self.min_average_consumption_kwh
+
+
+_REN733_NOTE: Final = (
+    "Phase-in set by REN 733/2016 (the 'resolução específica' that REN 414 awaited): from "
+    "1 Jan 2018 new connections and units averaging > 500 kWh/month, from 1 Jan 2019 > 250 "
+    "kWh/month, from 1 Jan 2020 every group-B unit. Dates and thresholds: ANEEL's decision as "
+    "reported by several independent press sources (Medium); the REN 733 article could not be "
+    "read, so the basis cited is the REN 414 provision that made branca depend on it."
+)
+
+WHITE_TARIFF_AVAILABILITY: Final[Timeline[WhiteTariffAvailability]] = Timeline(
+    name="white_tariff_availability",
+    unit="availability",
+    label_pt="disponibilidade da tarifa branca",
+    periods=(
+        Period(
+            since=REN414_START,
+            value=WhiteTariffAvailability(available=False),
+            basis=ren414(57),
+            note="REN 414, art. 57 (group B, II): branca 'somente após a publicação de resolução "
+            "específica'; not yet published (2013 study note).",
+        ),
+        Period(
+            since=date(2018, 1, 1),
+            value=WhiteTariffAvailability(available=True, min_average_consumption_kwh=Decimal(500)),
+            basis=ren414(57),
+            note=_REN733_NOTE,
+        ),
+        Period(
+            since=date(2019, 1, 1),
+            value=WhiteTariffAvailability(available=True, min_average_consumption_kwh=Decimal(250)),
+            basis=ren414(57),
+            note=_REN733_NOTE,
+        ),
+        Period(
+            since=date(2020, 1, 1),
+            value=WhiteTariffAvailability(available=True),
+            basis=ren414(57),
+            note=_REN733_NOTE,
+        ),
+        Period(
+            since=REN1000_START,
+            value=WhiteTariffAvailability(available=True),
+            basis=ren1000(219, item="II"),
+        ),
+    ),
+    last_verified_on=LAST_VERIFIED,
+)
+"""Availability of the tarifa branca to group-B units (REN 414 phase-in; REN 1.000 art. 219, II)."""
+
+LOW_INCOME: Final = "baixa renda"
+SOCIAL_DISCOUNT: Final = "desconto social"
+
+WHITE_TARIFF_EXCLUDED_SUBCLASSES: Final[Timeline[frozenset[str]]] = Timeline(
+    name="white_tariff_excluded_subclasses",
+    unit="residential subclasses",
+    label_pt="subclasses residenciais sem acesso à tarifa branca",
+    periods=(
+        Period(
+            since=REN414_START,
+            value=frozenset({LOW_INCOME}),
+            basis=ren414(2, item="L"),
+            note="'exceto ... para as subclasses Baixa Renda do subgrupo B1' (study note).",
+        ),
+        Period(
+            since=REN1000_START,
+            value=frozenset({LOW_INCOME}),
+            basis=ren1000(219, item="II", subitem="a"),
+        ),
+        Period(
+            since=REN1147_SINCE,
+            value=frozenset({LOW_INCOME, SOCIAL_DISCOUNT}),
+            basis=ren1000(219, item="II", subitem="a", amended_by=Norm.REN_1147_2025),
+            note="REN 1.147/2025 signed 9 Dec 2025, published in the DOU of 16 Dec 2025; its "
+            "vigência article was not read, so the publication date is used.",
+        ),
+    ),
+    last_verified_on=LAST_VERIFIED,
+)
+"""Residential subclasses barred from the tarifa branca (REN 1.000, art. 219, II, "a")."""
+
+REN414_BINOMIAL_DEMAND_THRESHOLD_KW: Final[Timeline[Decimal]] = Timeline(
+    name="ren414_binomial_demand_threshold",
+    unit="kW",
+    label_pt="demanda contratada limite da convencional binômia",
+    periods=(
+        Period(
+            since=REN414_START,
+            value=Decimal(300),
+            basis=ren414(57, item="III"),
+            note="300 kW as quoted in the 2013 study note. One secondary source quotes 150 kW "
+            "for some REN 414 version (which amendment and when: UNVERIFIED).",
+        ),
+        Period(
+            since=REN1000_START,
+            value=None,
+            basis=ren1000(220),
+            note="REN 1.000/2021 has no convencional binômia for group A.",
+        ),
+    ),
+    last_verified_on=LAST_VERIFIED,
+)
+"""REN 414 art. 57: below this contracted demand a group-A unit < 69 kV could stay convencional."""
+
+
+@attrs.frozen(kw_only=True)
+class ModalityOptions:
+    """The modalities a unit may have on a date (enquadramento), and why.
+
+    Attributes:
+        allowed: Modalities the unit may be billed in.
+        default: The modality applied without any option by the consumer, or ``None`` where
+            the consumer must choose.
+        basis: Provisions that produced the answer.
+        norm: Regime in force on the date asked.
+    """
+
+    allowed: frozenset[TariffModality]
+    default: TariffModality | None
+    basis: tuple[Basis, ...]
+    norm: Norm
+
+
+def modality_options(
+    unit: ConsumerUnit,
+    *,
+    on: date,
+    average_consumption_kwh: Decimal | int | str | None = None,
+    new_connection: bool = False,
+) -> ModalityOptions:
+    """Tariff modalities a consumer unit may have on a date (enquadramento).
+
+    Args:
+        unit: The consumer unit.
+        on: The date asked about.
+        average_consumption_kwh: Average monthly consumption (kWh). Needed only for a group-B
+            unit under REN 414 in 2018–2019, when the tarifa branca was phased in by
+            consumption.
+        new_connection: The unit is a new connection (qualified for branca from 2018).
+
+    Returns:
+        The allowed modalities, the default one and the basis.
+
+    Raises:
+        InvalidInputError: bad input, or a fact the rule needs is missing (the contracted
+            demand of a group-A unit below 69 kV under REN 414; the average consumption
+            during the branca phase-in).
+        NotInForceError: ``on`` is before REN 414/2010, or the unit is desconto social
+            and ``on`` is before REN 1.147/2025 created that subclass (art. 176, VII).
+        UnsupportedCaseError: REN 414 cases the stored text does not settle (pre-payment with
+            branca; the group-B billing option).
+
+    Legal basis:
+        - REN 1.000/2021, art. 219 (group B), art. 220 (group A), art. 292 (group-B option).
+        - REN 414/2010, art. 57 and art. 2º, L (2013 study note); REN 733/2016 (branca).
+
+    Examples:
+        >>> home = ConsumerUnit(connection_voltage_kv="0.127",
+        ...                     consumer_class=ConsumerClass.RESIDENTIAL)
+        >>> options = modality_options(home, on=date(2026, 1, 10))
+        >>> options.default.value, sorted(m.value for m in options.allowed)
+        ('convencional monômia', ['convencional monômia', 'horária branca'])
+        >>> [str(b) for b in options.basis]
+        ['REN 1.000/2021, art. 219, I', 'REN 1.000/2021, art. 219, II']
+        >>> sorted(m.value for m in modality_options(home, on=date(2017, 12, 31)).allowed)
+        ['convencional monômia']
+    """
+    if not isinstance(unit, ConsumerUnit):
+        raise invalid(
+            "unit",
+            "not_a_unit",
+            "{path} must be a ConsumerUnit, got {value}",
+            path="unit",
+            value=quoted(unit),
+        )
+    on = check_date(on, "on")
+    average = (
+        None
+        if average_consumption_kwh is None
+        else to_decimal(average_consumption_kwh, path="average_consumption_kwh")
+    )
+    if average is not None and average < 0:
+        raise invalid(
+            "average_consumption_kwh",
+            "negative",
+            "{path} must not be negative, got {value}",
+            path="average_consumption_kwh",
+            value=str(average),
+        )
+    new_connection = check_bool(new_connection, "new_connection")
+    norm = norm_in_force(on)
+    # art. 176, VII (incluído pela REN 1.147/2025): no desconto social subclass before it
+    if unit.social_discount and on < REN1147_SINCE:
+        raise NotInForceError(
+            f"the desconto social subclass exists only from REN 1.147/2025 "
+            f"({REN1147_SINCE.isoformat()}; asked for {on.isoformat()})",
+            on=on,
+            what="social_discount",
+        )
+    if norm is Norm.REN_1000_2021:
+        return _options_ren1000(unit, on)
+    return _options_ren414(unit, on, average, new_connection)
+
+
+_CONVENTIONAL_ONLY: Final = frozenset({TariffModality.CONVENTIONAL_MONOMIAL})
+_BLUE_GREEN: Final = frozenset({TariffModality.BLUE, TariffModality.GREEN})
+
+
+def _white_barrier_ren1000(unit: ConsumerUnit, on: date) -> Basis | None:
+    excluded = WHITE_TARIFF_EXCLUDED_SUBCLASSES.period_on(on)
+    subclasses = WHITE_TARIFF_EXCLUDED_SUBCLASSES.value_on(on)
+    # art. 219, II, "a": baixa renda (and desconto social, from REN 1.147/2025)
+    if (unit.low_income and LOW_INCOME in subclasses) or (
+        unit.social_discount and SOCIAL_DISCOUNT in subclasses
+    ):
+        return excluded.basis
+    # art. 219, II, "b": classe iluminação pública
+    if unit.consumer_class is ConsumerClass.PUBLIC_LIGHTING:
+        return ren1000(219, item="II", subitem="b")
+    # art. 219, II, "c": faturada pela modalidade de pré-pagamento
+    if unit.prepaid:
+        return ren1000(219, item="II", subitem="c")
+    return None
+
+
+def _options_ren1000(unit: ConsumerUnit, on: date) -> ModalityOptions:
+    norm = Norm.REN_1000_2021
+    # art. 220, § 1º: group A with the group-B billing option follows art. 219
+    if unit.group is Group.B or unit.group_b_option:
+        basis: list[Basis] = [ren1000(219, item="I")]
+        if unit.group_b_option:
+            basis.insert(0, ren1000(220, paragraph=1))
+        allowed = set(_CONVENTIONAL_ONLY)
+        barrier = _white_barrier_ren1000(unit, on)
+        if barrier is None:
+            # art. 219, II: horária branca by the consumer's option
+            allowed.add(TariffModality.WHITE)
+            basis.append(ren1000(219, item="II"))
+        else:
+            basis.append(barrier)
+        # art. 219, I: convencional, compulsory and automatic
+        return ModalityOptions(
+            allowed=frozenset(allowed),
+            default=TariffModality.CONVENTIONAL_MONOMIAL,
+            basis=tuple(basis),
+            norm=norm,
+        )
+    # art. 220, § 2º: cooperativa de eletrificação rural, azul or verde by option (the special
+    # rule prevails over the voltage rule of the caput)
+    if unit.rural_cooperative:
+        return ModalityOptions(
+            allowed=_BLUE_GREEN, default=None, basis=(ren1000(220, paragraph=2),), norm=norm
+        )
+    # art. 220, I: 69 kV or more, horária azul
+    if unit.connection_voltage_kv >= 69:
+        return ModalityOptions(
+            allowed=frozenset({TariffModality.BLUE}),
+            default=TariffModality.BLUE,
+            basis=(ren1000(220, item="I"),),
+            norm=norm,
+        )
+    # art. 220, II: below 69 kV, azul or verde by option
+    return ModalityOptions(
+        allowed=_BLUE_GREEN, default=None, basis=(ren1000(220, item="II"),), norm=norm
+    )
+
+
+def _options_ren414(
+    unit: ConsumerUnit, on: date, average: Decimal | None, new_connection: bool
+) -> ModalityOptions:
+    norm = Norm.REN_414_2010
+    if unit.group is Group.B:
+        basis: list[Basis] = [ren414(57)]
+        allowed = set(_CONVENTIONAL_ONLY)
+        excluded = WHITE_TARIFF_EXCLUDED_SUBCLASSES.period_on(on)
+        # art. 2º, L: branca "exceto para o subgrupo B4 (iluminação pública) e para as
+        # subclasses Baixa Renda do subgrupo B1"
+        if unit.consumer_class is ConsumerClass.PUBLIC_LIGHTING or unit.low_income:
+            basis.append(excluded.basis)
+        elif unit.prepaid:
+            raise UnsupportedCaseError(
+                "REN 414/2010: whether a pre-paid unit could opt into the tarifa branca is not "
+                "settled by the stored text (UNVERIFIED)"
+            )
+        else:
+            availability = WHITE_TARIFF_AVAILABILITY.value_on(on)
+            # art. 57 (group B, II) and REN 733/2016: branca by option, once available
+            if availability.admits(average_consumption_kwh=average, new_connection=new_connection):
+                allowed.add(TariffModality.WHITE)
+            # (the phase-in periods cite art. 57 itself, already in the basis: REN 733/2016's
+            # article could not be read, see WHITE_TARIFF_AVAILABILITY)
+        # art. 57 (group B, I): convencional monômia, compulsory and automatic
+        return ModalityOptions(
+            allowed=frozenset(allowed),
+            default=TariffModality.CONVENTIONAL_MONOMIAL,
+            basis=tuple(basis),
+            norm=norm,
+        )
+    if unit.group_b_option:
+        raise UnsupportedCaseError(
+            "REN 414/2010: the modality of a group-A unit billed as group B is not settled by "
+            "the stored text (UNVERIFIED)"
+        )
+    # art. 57 (cooperativa de eletrificação rural): azul or verde by option
+    if unit.rural_cooperative:
+        return ModalityOptions(allowed=_BLUE_GREEN, default=None, basis=(ren414(57),), norm=norm)
+    # art. 57 (units not served by the SIN): convencional binômia, azul or verde by option
+    if unit.isolated_system:
+        return ModalityOptions(
+            allowed=frozenset({TariffModality.CONVENTIONAL_BINOMIAL, *_BLUE_GREEN}),
+            default=None,
+            basis=(ren414(57),),
+            norm=norm,
+        )
+    # art. 57, I: 69 kV or more, horária azul
+    if unit.connection_voltage_kv >= 69:
+        return ModalityOptions(
+            allowed=frozenset({TariffModality.BLUE}),
+            default=TariffModality.BLUE,
+            basis=(ren414(57, item="I"),),
+            norm=norm,
+        )
+    if unit.contracted_demand_kw is None:
+        raise InvalidInputError.single(
+            "contracted_demand_kw",
+            "required",
+            "{path} is required for a group-A unit below 69 kV under REN 414/2010",
+            domain=DOMAIN,
+            basis=ren414(57),
+            path="contracted_demand_kw",
+        )
+    threshold = REN414_BINOMIAL_DEMAND_THRESHOLD_KW.value_on(on)
+    # art. 57, II: below 69 kV and demand of 300 kW or more, azul or verde by option
+    if unit.contracted_demand_kw >= threshold:
+        return ModalityOptions(
+            allowed=_BLUE_GREEN, default=None, basis=(ren414(57, item="II"),), norm=norm
+        )
+    # art. 57, III: below 69 kV and demand under 300 kW, convencional binômia, azul or verde
+    return ModalityOptions(
+        allowed=frozenset({TariffModality.CONVENTIONAL_BINOMIAL, *_BLUE_GREEN}),
+        default=None,
+        basis=(ren414(57, item="III"),),
+        norm=norm,
+    )

@@ -1,0 +1,281 @@
+"""Sub-commands of ``aneel-rules`` for documents and portal requests: ``validate`` and ``schema``.
+
+``aneel-rules validate cpf 529.982.247-25`` prints the formatted value (exit 0) or every
+problem (exit 1); ``aneel-rules validate request budget examples/budget.json`` parses a
+JSON request of a portal flow and prints every problem with its path, code and message
+(exit 1) or a short summary (exit 0); ``aneel-rules schema budget`` prints the flow's
+JSON Schema. Attachments in the JSON files are ``{"filename": ..., "content_base64": ...}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Final
+
+from aneel_rules.cli.common import (
+    ArgTypeError,
+    ArgumentParser,
+    Console,
+    add_command,
+    add_lang_option,
+    date_arg,
+    print_error,
+)
+from aneel_rules.cli.connection import reason_label
+from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.portal import (
+    DOMAIN,
+    ConnectionBudgetRequest,
+    Flow,
+    NewConnectionRequest,
+    json_schema,
+    parse_new_connection_request,
+    parse_request,
+)
+
+__all__ = ("CLI_MESSAGES", "register")
+
+_DOCUMENT_KINDS: Final = ("cpf", "cnpj", "cep", "phone", "email", "uc")
+
+_VALID_REQUEST: Final = "valid {flow} request"
+_PROBLEMS: Final = "{count} problem(s) found:"
+_PROBLEM: Final = "{path} [{code}]: {text}"
+_MT_METERING: Final = "primary-voltage (MT) metering required: {answer}"
+_BUDGET_NEEDED: Final = "a connection budget must follow the new connection: {answer}"
+_RG_REQUIRED: Final = "RG required: {answer}"
+_REASON: Final = "  - {reason}"
+_BASIS: Final = "basis: {basis}"
+_YES: Final = "yes"
+_NO: Final = "no"
+_CANNOT_READ: Final = "cannot read {file}: {error}"
+_DUPLICATE_KEY: Final = "{file} repeats the key {key} in one object"
+_NOT_FOUND: Final = "{file} does not exist"
+_IS_DIRECTORY: Final = "{file} is a directory, not a file"
+_NO_PERMISSION: Final = "no permission to read {file}"
+_NOT_UTF8: Final = "{file} is not UTF-8 text"
+_JSON_AT: Final = "{file} is not valid JSON (line {line}, column {column})"
+_WHOLE_REQUEST: Final = "(whole request)"
+_BAD_FLOW: Final = "unknown flow {value} (use one of: {choices})"
+_FLOW_LABELS: Final = {
+    Flow.REGISTRATION: "registration",
+    Flow.NEW_CONNECTION: "new connection",
+    Flow.PROFESSIONAL_PROFILE: "professional profile",
+    Flow.ACCESS: "access",
+    Flow.BUDGET: "connection budget",
+}
+
+CLI_MESSAGES: Final = (
+    _VALID_REQUEST,
+    _PROBLEMS,
+    _PROBLEM,
+    _MT_METERING,
+    _BUDGET_NEEDED,
+    _RG_REQUIRED,
+    _REASON,
+    _BASIS,
+    _YES,
+    _NO,
+    _CANNOT_READ,
+    _DUPLICATE_KEY,
+    _NOT_FOUND,
+    _IS_DIRECTORY,
+    _NO_PERMISSION,
+    _NOT_UTF8,
+    _JSON_AT,
+    _BAD_FLOW,
+    _WHOLE_REQUEST,
+    *_FLOW_LABELS.values(),
+)
+"""Every text the ``validate`` and ``schema`` commands print (translated in ``portal.po``)."""
+
+
+def _flow(value: str) -> Flow:
+    for member in Flow:
+        if member.value == value.strip().lower():
+            return member
+    choices = ", ".join(f.value for f in Flow)
+    raise ArgTypeError(_BAD_FLOW, domain=DOMAIN, value=repr(value), choices=choices)
+
+
+def _print_errors(console: Console, errors: tuple[FieldError, ...]) -> None:
+    console.line(console.t(_PROBLEMS, domain=DOMAIN, count=len(errors)))
+    for error in errors:
+        console.line(
+            console.t(
+                _PROBLEM,
+                domain=DOMAIN,
+                path=console.t(_WHOLE_REQUEST, domain=DOMAIN)
+                if error.path in {"", "$"}
+                else error.path,
+                code=error.code,
+                text=error.message_in(console.lang),
+            )
+        )
+
+
+def _validate_document(args: argparse.Namespace, console: Console) -> int:
+    kind: str = args.kind
+    module = importlib.import_module(f"aneel_rules.documents.{kind}")
+    try:
+        if kind == "phone":
+            canonical = module.validate(args.value, mobile_only=args.mobile)
+        else:
+            canonical = module.validate(args.value)
+    except InvalidInputError as exc:
+        _print_errors(console, exc.errors)
+        return 1
+    console.line(str(module.format(canonical)))
+    return 0
+
+
+def _answer(console: Console, value: bool) -> str:
+    return console.t(_YES if value else _NO, domain=DOMAIN)
+
+
+def _load_json(path: str, console: Console) -> object | None:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return _cannot_load(console, _NOT_FOUND, file=path)
+    except IsADirectoryError:
+        return _cannot_load(console, _IS_DIRECTORY, file=path)
+    except PermissionError:
+        return _cannot_load(console, _NO_PERMISSION, file=path)
+    except UnicodeDecodeError:
+        return _cannot_load(console, _NOT_UTF8, file=path)
+    except OSError as exc:
+        return _cannot_load(console, _CANNOT_READ, file=path, error=exc.__class__.__name__)
+    try:
+        data: object = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as exc:
+        return _cannot_load(console, _JSON_AT, file=path, line=exc.lineno, column=exc.colno)
+    except _DuplicateKeyError as exc:
+        return _cannot_load(console, _DUPLICATE_KEY, file=path, key=repr(exc.key))
+    return data
+
+
+def _cannot_load(console: Console, template: str, **params: object) -> object | None:
+    """Report a file that gives no JSON value (``None``: nothing to validate)."""
+    print_error(console.t(template, domain=DOMAIN, **params), console.lang)
+    return None
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refusing a repeated key (json would silently keep the last value)."""
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+def _validate_request(args: argparse.Namespace, console: Console) -> int:
+    flow: Flow = args.flow
+    data = _load_json(args.file, console)
+    if data is None:
+        return 2
+    # The command may read the clock (the library never does): the local date by default.
+    today: date = args.today if args.today is not None else datetime.now(UTC).astimezone().date()
+    try:
+        if flow is Flow.NEW_CONNECTION:
+            request: object = parse_new_connection_request(
+                data,  # type: ignore[arg-type]
+                today=today,
+                require_rg=args.require_rg,
+            )
+        else:
+            request = parse_request(flow, data, today=today)  # type: ignore[arg-type]
+    except InvalidInputError as exc:
+        _print_errors(console, exc.errors)
+        return 1
+    label = console.t(_FLOW_LABELS[flow], domain=DOMAIN)
+    console.line(console.t(_VALID_REQUEST, domain=DOMAIN, flow=label))
+    if isinstance(request, ConnectionBudgetRequest):
+        decision = request.primary_metering
+        console.line(
+            console.t(_MT_METERING, domain=DOMAIN, answer=_answer(console, decision.required))
+        )
+        for reason in decision.reasons:
+            console.line(
+                console.t(_REASON, domain=DOMAIN, reason=reason_label(reason, console.lang))
+            )
+        console.line(console.t(_BASIS, domain=DOMAIN, basis=str(decision.basis)))
+    elif isinstance(request, NewConnectionRequest):
+        needed = request.requires_connection_budget
+        console.line(
+            console.t(_BUDGET_NEEDED, domain=DOMAIN, answer=_answer(console, needed.value))
+        )
+        console.line(
+            console.t(_BASIS, domain=DOMAIN, basis="; ".join(str(b) for b in needed.basis))
+        )
+        rg = request.rg_requirement
+        console.line(console.t(_RG_REQUIRED, domain=DOMAIN, answer=_answer(console, rg.value)))
+        console.line(console.t(_BASIS, domain=DOMAIN, basis="; ".join(str(b) for b in rg.basis)))
+    return 0
+
+
+def _schema(args: argparse.Namespace, console: Console) -> int:
+    schema = json_schema(args.flow, require_rg=args.require_rg)
+    console.line(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
+    """Add ``validate`` (documents and requests) and ``schema``."""
+    validate = subparsers.add_parser(
+        "validate",
+        help="validate a document (cpf, cnpj, cep, phone, email, uc) or a portal request",
+        description="Validate a document or a portal request; exit 0 valid, 1 invalid.",
+    )
+    add_lang_option(validate, default=argparse.SUPPRESS)  # also "validate --lang en cpf ..."
+    kinds = validate.add_subparsers(dest="kind", metavar="KIND", parser_class=ArgumentParser)
+    kinds.required = True
+    for kind in _DOCUMENT_KINDS:
+        parser = add_command(
+            kinds,
+            kind,
+            help_text="validate the value and print it formatted",
+            handler=_validate_document,
+        )
+        parser.add_argument("value", help="the value as typed")
+        if kind == "phone":
+            parser.add_argument("--mobile", action="store_true", help="accept mobiles only")
+    request = add_command(
+        kinds,
+        "request",
+        help_text="validate a portal request (JSON file) and list every problem",
+        handler=_validate_request,
+    )
+    request.add_argument("flow", type=_flow, help=", ".join(f.value for f in Flow))
+    request.add_argument("file", help="JSON file with the request")
+    request.add_argument(
+        "--today", type=date_arg, default=None, help="date of the request (default: today)"
+    )
+    request.add_argument(
+        "--require-rg",
+        action="store_true",
+        help="new-connection: require the RG as the portal manual does (a distributor rule "
+        "that conflicts with REN 1.000/2021 art. 659-B since 18.06.2024)",
+    )
+    schema = add_command(
+        subparsers,
+        "schema",
+        help_text="print the JSON Schema (draft 2020-12) of a portal request",
+        handler=_schema,
+    )
+    schema.add_argument("flow", type=_flow, help=", ".join(f.value for f in Flow))
+    schema.add_argument(
+        "--require-rg", action="store_true", help="new-connection: RG required (see validate)"
+    )
