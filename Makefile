@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CLI := $(VENV)/bin/aneel-rules
 
-.PHONY: demo test lint typecheck pytest bench fmt catalogs clean
+CORE_VENV := .venv-core
+
+.PHONY: demo test test-core lint typecheck pytest bench fmt catalogs clean
 
 $(VENV)/.demo-stamp: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +59,17 @@ demo: $(VENV)/.demo-stamp
 
 test: $(VENV)/.dev-stamp lint typecheck pytest
 
+# The core suite in an environment without the optional extras (numpy, pandas, dask, matplotlib):
+# tests of the extras skip themselves there, everything else must pass.
+$(CORE_VENV)/.stamp: pyproject.toml
+	$(PYTHON) -m venv $(CORE_VENV)
+	$(CORE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(CORE_VENV)/bin/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+test-core: $(CORE_VENV)/.stamp
+	$(CORE_VENV)/bin/python -m pytest -q
+
 lint: $(VENV)/.dev-stamp
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -79,4 +92,4 @@ catalogs: $(VENV)/.dev-stamp
 	$(PY) tools/compile_catalogs.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage
+	rm -rf $(VENV) $(CORE_VENV) .pytest_cache .mypy_cache .ruff_cache .coverage
