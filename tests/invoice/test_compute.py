@@ -305,8 +305,8 @@ def test_social_discount_from_2026() -> None:
             unit,
             Measurements(energy_kwh=150),
             _b_rates(),
-            period=(date(2025, 11, 30), date(2025, 12, 31)),
-            flags=_green_months((2025, 12)),
+            period=(date(2025, 11, 15), date(2025, 12, 15)),
+            flags=_green_months((2025, 11), (2025, 12)),
             options=options,
         )
 

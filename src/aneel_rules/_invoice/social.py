@@ -6,12 +6,18 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 from typing import Final
 
 from aneel_rules._billing.money import CTX
-from aneel_rules.legal import REN1000_IN_FORCE_FROM, AmendmentKind, Norm, ren1000
+from aneel_rules.legal import (
+    LAST_VERIFIED,
+    REN1000_IN_FORCE_FROM,
+    AmendmentKind,
+    Norm,
+    in_force_from,
+    ren1000,
+)
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
@@ -21,8 +27,6 @@ __all__ = (
     "Tier",
     "tier_slices",
 )
-
-_LAST_VERIFIED: Final = date(2026, 11, 23)
 
 Tier = tuple[Decimal | None, Decimal]
 """``(upper limit in kWh/month or None for "above", reduction as a fraction)``."""
@@ -45,7 +49,7 @@ _MP_1300: Final[tuple[Tier, ...]] = ((_D(80), _D(1)), (None, _D(0)))
 # MP 1.300/2025 (21 May 2025), applied by ANEEL Despacho 1.731/2025 from 5 Jul 2025 (the start
 # rests on secondary sources, INVOICE.md §6.2, Medium), written into art. 179 by REN 1.147 of
 # 9 Dec 2025; the same date the library uses for art. 291, III (billing_cycle).
-_MP1300_SINCE: Final = date(2025, 7, 5)
+_MP1300_SINCE: Final = in_force_from(Norm.DSP_1731_2025)
 _NOTE_2025: Final = (
     "From 5 Jul 2025 under MP 1.300/2025 (Lei 15.235/2025) as applied by Despacho ANEEL "
     "1.731/2025, which the compiled text cites at art. 179; the wording was written into "
@@ -66,7 +70,7 @@ SOCIAL_TARIFF_TIERS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
             note=_NOTE_2025,
         ),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Tarifa social tiers: 65/40/10 % up to 30/100/220 kWh, then 100 % up to 80 kWh (2025)."""
 
@@ -88,7 +92,7 @@ SOCIAL_TARIFF_TIERS_INDIGENOUS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
             + _NOTE_2025,
         ),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Indigenous and quilombola tiers (art. 179, § 2º): 100 % up to 50 kWh; § 1º from 2025."""
 
@@ -98,7 +102,7 @@ SOCIAL_DISCOUNT_LIMIT: Final[Timeline[Decimal]] = Timeline(
     label_pt="parcela do consumo com a tarifa B1 subclasse desconto social",
     periods=(
         Period(
-            since=date(2026, 1, 1),
+            since=in_force_from(Norm.REN_1147_2025),
             value=_D(120),
             basis=ren1000(
                 179,
@@ -107,15 +111,16 @@ SOCIAL_DISCOUNT_LIMIT: Final[Timeline[Decimal]] = Timeline(
                 amendment_kind=AmendmentKind.INSERTED,
             ),
             note=(
-                "Inserted by REN 1.147/2025 (Lei 15.235/2025); from 1 Jan 2026 as Lei 10.438 "
-                "art. 13 § 3º-I is read by the press and a public method note (INVOICE.md "
-                "§6.2, UNVERIFIED)."
+                "Inserted by REN 1.147/2025 (Lei 15.235/2025), applied from its DOU publication "
+                "(16 Dec 2025). The press and a public method note read Lei 10.438 art. 13 "
+                "§ 3º-I as starting the desconto social on 1 Jan 2026 (INVOICE.md §6.2, "
+                "UNVERIFIED); the B1 desconto social rates the caller brings fix when it bites."
             ),
         ),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
-"""Desconto social: up to 120 kWh/month at the B1 desconto social tariff (art. 179, § 4º)."""
+"""Desconto social: 120 kWh/month at the B1 desconto social tariff (art. 179, § 4º)."""
 
 
 def tier_slices(
