@@ -1,0 +1,3 @@
+"""Invoice rules behind :mod:`aneel_rules.invoice`."""
+
+__all__: tuple[str, ...] = ()
