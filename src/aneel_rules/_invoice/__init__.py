@@ -1,3 +1,3 @@
-"""Invoice rules behind :mod:`aneel_rules.invoice`."""
+"""Invoice rules (fatura): private modules behind :mod:`aneel_rules.invoice`."""
 
-__all__: tuple[str, ...] = ()
+__all__ = ()
