@@ -37,6 +37,23 @@ from aneel_rules._invoice.bill import (
     round_amount,
 )
 from aneel_rules._invoice.ipca import MAX_SERIES_CHARS, IpcaSeries, ipca_series, read_ipca_series
+from aneel_rules._invoice.measurements import Measurements
+from aneel_rules._invoice.profile import (
+    INTEGRATION_MINUTES,
+    MAX_PROFILE_INTERVALS,
+    interval_demand_kw,
+    measurements_from_profile,
+)
+from aneel_rules._invoice.reactive import (
+    CAPACITIVE_WINDOW_EARLIEST,
+    CAPACITIVE_WINDOW_HOURS,
+    CAPACITIVE_WINDOW_LATEST,
+    REFERENCE_POWER_FACTOR,
+    CapacitiveWindow,
+    corrected_demand_kw,
+    excess_kwh,
+    power_factor,
+)
 from aneel_rules._invoice.refunds import (
     MAX_LATE_FINE_RATE,
     LateExclusion,
@@ -55,6 +72,21 @@ __all__ = (
     "BillLine",
     "invoice_rounding_on",
     "round_amount",
+    # measurements and the load profile (art. 2º, XIII; art. 304)
+    "INTEGRATION_MINUTES",
+    "MAX_PROFILE_INTERVALS",
+    "Measurements",
+    "interval_demand_kw",
+    "measurements_from_profile",
+    # power factor and reactive excess (arts. 302–304)
+    "CAPACITIVE_WINDOW_EARLIEST",
+    "CAPACITIVE_WINDOW_HOURS",
+    "CAPACITIVE_WINDOW_LATEST",
+    "REFERENCE_POWER_FACTOR",
+    "CapacitiveWindow",
+    "corrected_demand_kw",
+    "excess_kwh",
+    "power_factor",
     # refunds and late payment (arts. 323, 343)
     "MAX_LATE_FINE_RATE",
     "LateExclusion",
