@@ -54,6 +54,7 @@ from aneel_rules._invoice.flags import (
     flag_shares,
     flags_from_aneel_csv,
 )
+from aneel_rules._invoice.ipca import MAX_SERIES_CHARS, IpcaSeries, ipca_series, read_ipca_series
 from aneel_rules._invoice.measurements import Measurements
 from aneel_rules._invoice.profile import (
     INTEGRATION_MINUTES,
@@ -78,6 +79,15 @@ from aneel_rules._invoice.reactive import (
     corrected_demand_kw,
     excess_kwh,
     power_factor,
+)
+from aneel_rules._invoice.refunds import (
+    MAX_LATE_FINE_RATE,
+    LateExclusion,
+    LatePayment,
+    RefundLine,
+    RefundStatement,
+    late_payment,
+    refund_statement,
 )
 from aneel_rules._invoice.social import (
     SOCIAL_DISCOUNT_LIMIT,
@@ -146,4 +156,17 @@ __all__ = (
     "TaxRates",
     "gross_up",
     "tax_amounts",
+    # refunds and late payment (arts. 323, 343)
+    "MAX_LATE_FINE_RATE",
+    "LateExclusion",
+    "LatePayment",
+    "RefundLine",
+    "RefundStatement",
+    "late_payment",
+    "refund_statement",
+    # IPCA series (IBGE)
+    "MAX_SERIES_CHARS",
+    "IpcaSeries",
+    "ipca_series",
+    "read_ipca_series",
 )
