@@ -28,6 +28,7 @@ from aneel_rules.cli.common import (
 )
 from aneel_rules.cli.connection import reason_label
 from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.legal import cite
 from aneel_rules.portal import (
     DOMAIN,
     ConnectionBudgetRequest,
@@ -211,7 +212,7 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
             console.line(
                 console.t(_REASON, domain=DOMAIN, reason=reason_label(reason, console.lang))
             )
-        console.line(console.t(_BASIS, domain=DOMAIN, basis=str(decision.basis)))
+        console.line(console.t(_BASIS, domain=DOMAIN, basis=cite(decision.basis)))
     elif isinstance(request, NewConnectionRequest):
         needed = request.requires_connection_budget
         console.line(
