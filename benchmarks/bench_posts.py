@@ -2,7 +2,8 @@
 
 Ratios against the naive approach, measured in the same run. Goals (issue 10): ``tariff_posts``
 (list of datetimes) at least 5x the naive baseline; ``post_codes`` (numpy datetime64) at least
-50x the naive baseline and 20x ``tariff_posts``. Run with ``.venv/bin/python benchmarks/bench_posts.py`` (or ``make bench``). The naive
+50x the naive baseline and 20x ``tariff_posts``. Run with
+``.venv/bin/python benchmarks/bench_posts.py`` (or ``make bench``). The naive
 approach derives the calendar for every timestamp: a weekday test, a ``holidays`` lookup
 and a time comparison. (It is also *wrong* for ANEEL purposes: ``holidays`` lists Good
 Friday but not carnival Tuesday or Corpus Christi; it is here only as the speed baseline.)
@@ -19,7 +20,6 @@ import numpy as np
 import pandas as pd
 
 from aneel_rules.frames import POST_BY_CODE, post_codes
-
 from aneel_rules.tariffs import (
     AMAZONAS_ENERGIA,
     TariffModality,

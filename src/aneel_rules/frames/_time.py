@@ -210,7 +210,7 @@ def _to_local(utc_seconds: Int64Array, tz: ZoneInfo) -> Int64Array:
         present = unique.tolist()
         offsets = np.array([_offset(day * 86_400, tz) for day in present])
         changes = np.array([_offset(day * 86_400 + 86_399, tz) for day in present]) != offsets
-    local = utc_seconds + offsets[index]
+    local: Int64Array = utc_seconds + offsets[index]
     for position in np.flatnonzero(changes[index]).tolist():
         local[position] = utc_seconds[position] + _offset(int(utc_seconds[position]), tz)
     return local
