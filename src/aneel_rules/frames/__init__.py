@@ -26,7 +26,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from aneel_rules._extras import MissingExtraError, needs
 from aneel_rules._tariffs.modalities import TariffModality
@@ -34,8 +34,11 @@ from aneel_rules._tariffs.posts import PostSchedule
 from aneel_rules.frames._common import POST_BY_CODE
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import numpy as np
     import numpy.typing as npt
+    import pandas as pd
 
 __all__ = (
     # errors
@@ -43,7 +46,25 @@ __all__ = (
     # tariff posts
     "POST_BY_CODE",
     "post_codes",
+    # readings (billing cycle)
+    "READING_COLUMNS",
+    "readings",
 )
+
+READING_COLUMNS: Final = (
+    "days",
+    "minimum_days",
+    "maximum_days",
+    "interval_ok",
+    "billable_kwh",
+    "prorated",
+    "availability_applies",
+    "availability_kwh",
+    "finding",
+    "basis",
+    "availability_basis",
+)
+"""Columns of the frame :func:`readings` returns, in order."""
 
 
 def post_codes(
@@ -87,3 +108,65 @@ def post_codes(
     with needs("frames", feature="post_codes"):
         from aneel_rules.frames._posts import post_codes_at  # noqa: PLC0415 (lazy extra)
     return post_codes_at(stamps, schedule, modality, "stamps")
+
+
+def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Reading interval, billable consumption and availability charge of each row (leituras).
+
+    Row by row the answers of :func:`~aneel_rules.billing_cycle.check_reading_interval`,
+    :func:`~aneel_rules.billing_cycle.billable_consumption` and
+    :func:`~aneel_rules.billing_cycle.availability_charge` (group B rows, when a ``supply``
+    column is given), under the regime in force on the current reading. The scalar rules are
+    called once per distinct combination of the facts they read, so a register of a million
+    readings costs a few thousand scalar calls and numpy work per row.
+
+    Args:
+        frame: A pandas DataFrame (or a mapping of column name → column). Columns:
+            ``previous`` and ``current`` (dates of the readings: ``datetime.date`` objects or
+            datetime64 at midnight), ``measured_kwh`` (energy registered, numbers), and
+            optionally ``group`` (``"A"``/``"B"``, default B), ``kind``
+            (:class:`~aneel_rules.billing_cycle.ReadingKind` or its value, default regular),
+            ``supply`` (:class:`~aneel_rules.billing_cycle.SupplyType` or its value) and
+            ``low_income`` (bools).
+        columns: Our column name → the frame's, for frames that name them otherwise
+            (``{"previous": "data_leitura_anterior"}``).
+
+    Returns:
+        A DataFrame with the frame's index and the columns of :data:`READING_COLUMNS`:
+        ``days``, ``minimum_days``, ``maximum_days``, ``interval_ok`` (the interval check);
+        ``billable_kwh``, ``prorated``, ``availability_applies`` (billable consumption);
+        ``availability_kwh``; ``finding``: ``"ok"``, ``"short_interval"`` (art. 285, I /
+        286, I), ``"long_interval"`` (art. 285, II / 286, II) or the code of the error a
+        scalar rule raised for the row (``"not_after_previous"``, ``"unverified_ren414"``,
+        ``"negative"``, ``"not_a_date"``…; the values it could not give are missing);
+        ``basis`` and ``availability_basis``: the provisions applied, ``"; "``-separated.
+
+    Raises:
+        MissingExtraError: the ``frames`` extra is not installed.
+        InvalidInputError: not a frame; a required column missing, of the wrong type or of
+            another length; an unknown role in ``columns``.
+
+    Legal basis:
+        - REN 1.000/2021, arts. 260, 261, 282, I, 285, 286, 290, 291; REN 414/2010, art. 84.
+
+    Examples:
+        >>> from datetime import date
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({
+        ...     "previous": [date(2026, 1, 5), date(2026, 1, 5), date(2021, 11, 20)],
+        ...     "current": [date(2026, 2, 10), date(2026, 2, 4), date(2021, 12, 20)],
+        ...     "measured_kwh": [360, 80, 100],
+        ...     "supply": ["monofásico", "trifásico", "monofásico"],
+        ... })
+        >>> out = readings(frame)
+        >>> out[["days", "billable_kwh", "availability_kwh", "finding"]]
+           days  billable_kwh  availability_kwh            finding
+        0    36         330.0                30      long_interval
+        1    30          80.0               100                 ok
+        2    30           NaN              <NA>  unverified_ren414
+        >>> out.loc[0, "basis"]
+        'REN 1.000/2021, art. 285, II; REN 1.000/2021, art. 260'
+    """
+    with needs("frames", feature="readings"):
+        from aneel_rules.frames._readings import readings as impl  # noqa: PLC0415 (lazy extra)
+    return impl(frame, columns=columns)
