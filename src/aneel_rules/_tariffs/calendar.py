@@ -232,7 +232,7 @@ def exempt_map(year: int) -> Mapping[date, PeakExemptDay]:
                 day=day, name=name, name_en=name_en, basis=PEAK_EXEMPT_HOLIDAYS.period_on(day).basis
             ),
         )
-    # Counted, not stepped past 31 Dec: date(9999, 12, 31) has no next day.
+    # counted, not stepped past 31 Dec: date(9999, 12, 31) has no next day
     for offset in range((date(year, 12, 31) - first).days + 1):
         day = first + timedelta(days=offset)
         # art. 2º, XXXVIII, "a": sábados e domingos
