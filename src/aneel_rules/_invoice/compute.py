@@ -530,7 +530,7 @@ def _benefits(
             SOCIAL_TARIFF_TIERS_INDIGENOUS if opts.indigenous_or_quilombola else SOCIAL_TARIFF_TIERS
         )
         tiers = table.value_on(end)
-        ref = table.period_on(end).basis
+        refs = table.period_on(end).basis
         energy_rate = rates.energy_kwh(None)
         for kwh, reduction in tier_slices(billed_kwh, tiers, families=opts.families):
             if not reduction:
@@ -542,7 +542,7 @@ def _benefits(
                     kwh,
                     "kWh",
                     -CTX.multiply(energy_rate, reduction),
-                    (ref, ren1000(290, paragraph=3)),
+                    (*refs, ren1000(290, paragraph=3)),
                     label=f"{reduction * 100:.0f}%",
                 )
             )
@@ -555,7 +555,7 @@ def _benefits(
                         kwh,
                         "kWh",
                         -CTX.multiply(flag_rate, reduction),
-                        (ref, ren1000(309, paragraph="único", item="I")),
+                        (*refs, ren1000(309, paragraph="único", item="I")),
                         label=f"{reduction * 100:.0f}% bandeira",
                     )
                 )
@@ -609,7 +609,7 @@ def _social_discount(
             "social_rates",
             "social_rates_required",
             "{path} (B1 desconto social rates) are required for a desconto social unit",
-            basis=SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,
+            basis=SOCIAL_DISCOUNT_LIMIT.period_on(end).basis[0],
             path="social_rates",
         )
     # art. 179, § 4º: up to 120 kWh at the B1 desconto social tariff, the rest at B1 residencial
@@ -622,7 +622,7 @@ def _social_discount(
             kwh,
             "kWh",
             -difference,
-            (SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,),
+            SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,
             label="desconto social",
         )
     ]
