@@ -87,7 +87,7 @@ from aneel_rules._portal.flows import (
 )
 from aneel_rules._portal.grants import AccessGrant
 from aneel_rules._portal.guards import (
-    ESCALATION_BASIS,
+    ESCALATION_STANDARDS,
     LOCKOUT_RULE,
     Escalation,
     LoginGuard,
@@ -172,7 +172,7 @@ __all__ = (
     "PORTAL_MANUAL",
     "ATTACHMENT_RULE",
     "LOCKOUT_RULE",
-    "ESCALATION_BASIS",
+    "ESCALATION_STANDARDS",
     "IDENTITY_DOCUMENT_REQUIRABLE",
     "BRAZIL_LATITUDE",
     "BRAZIL_LONGITUDE",

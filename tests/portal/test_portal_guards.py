@@ -376,8 +376,8 @@ def test_escalation_limits(kwargs: dict[str, object], path: str, code: str) -> N
 
 
 def test_escalation_cites_the_standards() -> None:
-    assert "ASVS" in Escalation().basis
-    assert "800-63B" in Escalation().basis
+    assert "ASVS" in Escalation().standards
+    assert "800-63B" in Escalation().standards
 
 
 # --- verification codes -----------------------------------------------------------------------

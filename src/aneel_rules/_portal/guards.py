@@ -58,7 +58,7 @@ from aneel_rules.errors import InvalidInputError
 from aneel_rules.legal import DistributorRule
 
 __all__ = (
-    "ESCALATION_BASIS",
+    "ESCALATION_STANDARDS",
     "LOCKOUT_RULE",
     "Escalation",
     "LoginGuard",
@@ -71,7 +71,7 @@ LOCKOUT_RULE: Final = DistributorRule(
 )
 """Item 1.7, "Observação": the lockout rules."""
 
-ESCALATION_BASIS: Final = (
+ESCALATION_STANDARDS: Final = (
     "OWASP ASVS 4.0.3, § 2.2.1; NIST SP 800-63B, § 5.2.2 (at most 100 consecutive failed attempts)"
 )
 """The security standards behind :class:`Escalation` (not a norm of ANEEL)."""
@@ -172,9 +172,9 @@ class Escalation:
             _raise("max_failed_attempts", "below_minimum", minimum="3", value=str(value))
 
     @property
-    def basis(self) -> str:
-        """OWASP ASVS § 2.2.1 and NIST SP 800-63B § 5.2.2."""
-        return ESCALATION_BASIS
+    def standards(self) -> str:
+        """OWASP ASVS § 2.2.1 and NIST SP 800-63B § 5.2.2 (security standards, not a norm)."""
+        return ESCALATION_STANDARDS
 
 
 def _check_escalation(_: object, _attribute: object, value: Escalation | None) -> None:
