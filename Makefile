@@ -84,6 +84,7 @@ bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_posts.py
 	$(PY) benchmarks/bench_documents.py
 	$(PY) benchmarks/bench_readings.py
+	$(PY) benchmarks/bench_profile.py
 	$(PY) benchmarks/bench_bill.py
 
 fmt: $(VENV)/.dev-stamp
