@@ -38,7 +38,7 @@ from aneel_rules.cli.common import (
     localize_error,
     print_error,
     scan_lang,
-    set_help_lang,
+    set_lang,
 )
 from aneel_rules.errors import AneelRulesError
 from aneel_rules.i18n import DEFAULT_LANG
@@ -118,7 +118,7 @@ def build_parser(
             importlib.import_module(command.module).register(subparsers)
         elif placeholders:
             subparsers.add_parser(name, help=command.summary, add_help=False)
-    set_help_lang(parser, lang)
+    set_lang(parser, lang)
     return parser
 
 
@@ -143,8 +143,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = _command_asked(arguments, lang)
         # the command is known: the other commands need no placeholder
         args = build_parser(lang, commands=(command,), placeholders=False).parse_args(arguments)
-        # an abbreviation argparse accepted ("--lan en") counts when no "--lang" was typed
-        lang = scan_lang(arguments, default=args.lang)
         status: int = args.handler(args, Console(lang=lang))
     except UsageError as exc:
         print_error(exc.localized(lang), lang)
