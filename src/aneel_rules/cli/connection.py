@@ -2,8 +2,8 @@
 
 Examples (output in Portuguese by default)::
 
-    aneel-rules deadline budget --requested 2026-03-04 --voltage-kv 13.8 --works --uf AM
-    aneel-rules deadline inspection --notice 2026-03-04 --voltage-kv 0.22
+    aneel-rules deadline budget --requested 2026-03-04 --voltage-kv 13,8 --works --uf AM
+    aneel-rules deadline inspection --notice 2026-03-04 --voltage-kv 0,22
     aneel-rules metering --transformer 300:220/127 --transformer 150:380/220
 """
 
@@ -18,11 +18,12 @@ from aneel_rules.cli.common import (
     ArgTypeError,
     ArgumentParser,
     Console,
+    LangReader,
     add_command,
     add_lang_option,
     date_arg,
-    decimal_arg,
 )
+from aneel_rules.cli.numbers import decimal_arg, parse_number
 from aneel_rules.connection import (
     BudgetNotIssuedError,
     DeadlineDecision,
@@ -30,11 +31,12 @@ from aneel_rules.connection import (
     GenerationKind,
     MeteringReason,
     Transformer,
-    connection_budget_deadline_decision,
-    inspection_deadline_decision,
+    explain_connection_budget_deadline,
+    explain_inspection_deadline,
     primary_metering_required,
 )
 from aneel_rules.errors import InvalidInputError
+from aneel_rules.legal import cite
 
 __all__ = ("TEXTS", "reason_label", "register")
 
@@ -72,12 +74,13 @@ def reason_label(reason: MeteringReason, lang: str) -> str:
     return _REASONS_EN[reason] if lang == "en" else reason.value
 
 
-def _transformer(value: str) -> Transformer:
+@LangReader
+def _transformer(value: str, lang: str) -> Transformer:
     power, sep, voltage = value.partition(":")
     if not sep:
         raise ArgTypeError(_BAD_TRANSFORMER, domain=DOMAIN, value=repr(value))
     try:
-        return Transformer(decimal_arg(power), voltage)
+        return Transformer(parse_number(power, lang), voltage)
     except InvalidInputError as exc:
         raise ArgTypeError.from_invalid(exc) from exc
 
@@ -117,7 +120,7 @@ def _print_deadline(decision: DeadlineDecision, console: Console, title: str) ->
 
 def _budget(args: argparse.Namespace, console: Console) -> int:
     try:
-        decision = connection_budget_deadline_decision(
+        decision = explain_connection_budget_deadline(
             args.requested,
             voltage_kv=args.voltage_kv,
             works_needed=args.works,
@@ -133,14 +136,14 @@ def _budget(args: argparse.Namespace, console: Console) -> int:
                 domain=DOMAIN,
             )
         )
-        console.line(console.t("Legal basis: {basis}", domain=DOMAIN, basis=exc.basis))
+        console.line(console.t("Legal basis: {basis}", domain=DOMAIN, basis=cite(exc.basis)))
         return 0
     _print_deadline(decision, console, "Connection budget due on {due} ({amount} {unit})")
     return 0
 
 
 def _inspection(args: argparse.Namespace, console: Console) -> int:
-    decision = inspection_deadline_decision(
+    decision = explain_inspection_deadline(
         args.notice, voltage_kv=args.voltage_kv, calendar=_calendar(args)
     )
     _print_deadline(
@@ -157,7 +160,7 @@ def _metering(args: argparse.Namespace, console: Console) -> int:
             console.line(f"- {reason_label(reason, console.lang)}")
     else:
         console.line(console.t("Primary-voltage (MT) metering is not required.", domain=DOMAIN))
-    console.line(console.t("Basis: {basis}", domain=DOMAIN, basis=decision.basis))
+    console.line(console.t("Basis: {basis}", domain=DOMAIN, basis=cite(decision.basis)))
     console.line(
         console.t(
             "Related: {basis}",

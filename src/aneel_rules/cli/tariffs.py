@@ -16,10 +16,10 @@ from aneel_rules.cli.common import (
     Console,
     add_command,
     date_arg,
-    decimal_arg,
 )
+from aneel_rules.cli.numbers import decimal_arg
 from aneel_rules.errors import RegulatoryGapError
-from aneel_rules.legal import Basis
+from aneel_rules.legal import Basis, cite
 from aneel_rules.tariffs import ConsumerClass, TariffModality
 
 __all__ = ("TEXTS", "register")
@@ -115,10 +115,10 @@ _CLASS_ALIASES: Final = {
 
 
 def _year(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise ArgTypeError(_BAD_YEAR, domain=_DOMAIN, value=repr(text)) from None
+    # a year is written without separators, sign or spaces, in either language
+    if not (text.isascii() and text.isdigit()):
+        raise ArgTypeError(_BAD_YEAR, domain=_DOMAIN, value=repr(text))
+    return int(text)
 
 
 def _datetime(text: str) -> datetime:
@@ -234,7 +234,8 @@ def _run_calendar(args: argparse.Namespace, console: Console) -> int:
             continue
         name = exempt.name_en if lang == "en" else exempt.name
         console.line(
-            f"  {_day(day, lang)} ({format_date(day, lang, style='EEEE')}): {name} — {exempt.basis}"
+            f"  {_day(day, lang)} ({format_date(day, lang, style='EEEE')}): {name} — "
+            f"{cite(exempt.basis)}"
         )
     console.line(console.t("Days with ponta per month:", domain=_DOMAIN))
     # the list applies from REN 414/2010's first day: earlier days are neither counted nor listed
