@@ -84,8 +84,10 @@ def main() -> None:
     first = out[(out["unit"] == 0) & (out["month"] == f"{YEAR}-01-01")].set_index("post")
     peak, off = TariffPost.PEAK.value, TariffPost.OFF_PEAK.value
     same = (
-        np.isclose(first.loc[peak, "kwh"], float(m.energy_kwh[TariffPost.PEAK]))
-        and np.isclose(first.loc[off, "demand_kw"], float(m.demand_kw[TariffPost.OFF_PEAK]))
+        np.isclose(first["kwh"].to_dict()[peak], float(m.energy_kwh[TariffPost.PEAK]))
+        and np.isclose(
+            first["demand_kw"].to_dict()[off], float((m.demand_kw or {})[TariffPost.OFF_PEAK])
+        )
         and np.isclose(first["reactive_excess_kwh"].sum(), float(m.reactive_excess_kwh or 0))
     )
     rows = len(frame)
