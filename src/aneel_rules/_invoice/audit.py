@@ -51,6 +51,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.money import CTX, InvoiceRounding
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules._invoice.audit_messages import DOMAIN, TEMPLATES, invalid
 from aneel_rules._invoice.bill import Bill, BillLine, round_amount
@@ -118,7 +119,7 @@ class Finding:
     expected: Decimal | None
     found: Decimal | None
     difference: Decimal | None
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
     def message(self, lang: str = "pt_BR") -> str:
         """The finding in words, in ``lang`` (``pt_BR`` by default, or ``en``)."""
@@ -159,7 +160,7 @@ class InvoiceAudit:
     expected: Bill
     tolerance: Decimal
     findings: tuple[Finding, ...]
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
     @property
     def ok(self) -> bool:

@@ -55,6 +55,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.money import check_date
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted
 from aneel_rules._invoice.audit_messages import invalid
 from aneel_rules._invoice.parse import (
@@ -95,7 +96,7 @@ class RequiredItem:
     """A mandatory item of the invoice, with the provision requiring it."""
 
     item: InvoiceItem
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 @attrs.frozen(kw_only=True)
@@ -114,7 +115,7 @@ class ContentsCheck:
     norm: Norm
     required: tuple[RequiredItem, ...]
     missing: tuple[RequiredItem, ...]
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
     @property
     def complete(self) -> bool:

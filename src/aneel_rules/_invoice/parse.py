@@ -30,6 +30,7 @@ from typing import Final, TypeVar
 
 import attrs
 
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import MAX_MAGNITUDE, quoted
 from aneel_rules._invoice.audit_messages import error, invalid
 from aneel_rules._invoice.bill import LINE_CODES, Bill, BillLine
@@ -234,7 +235,9 @@ class Invoice:
     measured_demand: Mapping[TariffPost | None, Decimal]
     present: frozenset[InvoiceItem]
     situations: frozenset[InvoiceSituation]
-    basis: tuple[Basis, ...] = (ren1000(327),)
+    basis: tuple[Basis, ...] = attrs.field(
+        default=(ren1000(327),), converter=to_bases, validator=check_bases
+    )
 
 
 @attrs.frozen
