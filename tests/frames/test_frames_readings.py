@@ -226,7 +226,7 @@ def test_ren414_interval_and_billing() -> None:
     assert list(out["interval_ok"]) == [True, False]
     assert list(out["finding"]) == ["ok", "long_interval"]
     assert out.loc[0, "basis"] == "REN 414/2010, art. 84; REN 414/2010, art. 98, § 1º"
-    assert out.loc[1, "basis"].startswith("REN 414/2010, art. 88, § 1º, I")
+    assert str(out.loc[1, "basis"]).startswith("REN 414/2010, art. 88, § 1º, I")
     assert list(out["billable_kwh"]) == [90.0, 330.0]
 
 
