@@ -63,7 +63,7 @@ def _kind(s: object) -> DocumentKind | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
     if len(s) > MAX_INPUT:
-        return oversized(s, _CNPJ_LENGTH, personal=True)
+        return oversized(s, _CNPJ_LENGTH)
     compact = s if s.isalnum() else s.translate(_STRIP).strip()
     if len(compact) == _CPF_LENGTH:
         return DocumentKind.CPF
