@@ -169,7 +169,8 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
             another length; an unknown role in ``columns``.
 
     Legal basis:
-        - REN 1.000/2021, arts. 260, 261, 282, I, 285, 286, 290, 291; REN 414/2010, art. 84.
+        - REN 1.000/2021, arts. 260, 261, 282, I, 285, 286, 290, 291; REN 414/2010, arts. 84,
+          88, § 1º (REN 479/2012) and 98.
 
     Examples:
         >>> from datetime import date
@@ -182,10 +183,10 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
         ... })
         >>> out = readings(frame)
         >>> out[["days", "billable_kwh", "availability_kwh", "finding"]]
-           days  billable_kwh  availability_kwh            finding
-        0    36         330.0                30      long_interval
-        1    30          80.0               100                 ok
-        2    30           NaN              <NA>  unverified_ren414
+           days  billable_kwh  availability_kwh        finding
+        0    36         330.0                30  long_interval
+        1    30          80.0               100             ok
+        2    30         100.0                30             ok
         >>> out.loc[0, "basis"]
         'REN 1.000/2021, art. 285, II; REN 1.000/2021, art. 260'
     """
