@@ -85,6 +85,7 @@ bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_posts.py
 	$(PY) benchmarks/bench_documents.py
 	$(PY) benchmarks/bench_readings.py
+	$(PY) benchmarks/bench_profile.py
 	$(PY) benchmarks/bench_bill.py
 	$(PY) benchmarks/bench_cli_start.py
 
