@@ -13,15 +13,13 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.messages import (
-    check_bool,
     check_enum,
     invalid,
     not_modelled,
     unsupported,
 )
-from aneel_rules._billing.money import check_date
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN1000_IN_FORCE_FROM,
@@ -145,7 +143,7 @@ SCEE_CADUNICO_AVAILABILITY_SHARE: Final[Timeline[Decimal]] = Timeline(
 
 
 def _measured(measured_kwh: object) -> Decimal:
-    measured = to_decimal(measured_kwh, path="measured_kwh")
+    measured = to_quantity(measured_kwh, path="measured_kwh")
     if measured < 0:
         raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
     return measured
@@ -225,9 +223,9 @@ def explain_availability_charge(
         (25, 'REN 1.000/2021, art. 291, parágrafo único (incluído pela REN 1.098/2024)')
     """
     check_enum(supply, SupplyType, "supply")
-    day = check_date(on, "on")
-    check_bool(low_income, "low_income")
-    check_bool(scee_cadunico, "scee_cadunico")
+    day = plain_date(on, path="on")
+    to_bool(low_income, path="low_income")
+    to_bool(scee_cadunico, path="scee_cadunico")
     if exemption is not None:
         check_enum(exemption, AvailabilityExemption, "exemption")
     if measured_kwh is not None:
