@@ -53,7 +53,11 @@ demo: $(VENV)/.demo-stamp
 	@$(SHOW_INVALID) 1 validate request budget examples/budget_invalid.json --today 2026-03-09
 	@$(SHOW) validate request new-connection examples/new_connection_without_rg.json --today 2026-03-09
 	@echo
-	@echo "=== 6. Erros de uso: uma linha, em português, status 2 ==="
+	@echo "=== 6. Fatura: cada item com seu fundamento; auditoria da fatura emitida (arts. 294, 301, 307, 327, 657) ==="
+	@$(SHOW) bill examples/bill_explicit.json
+	@$(SHOW_INVALID) 1 invoice check examples/invoice_check.json
+	@echo
+	@echo "=== 7. Erros de uso: uma linha, em português, status 2 ==="
 	@$(SHOW_INVALID) 2 modality --voltage-kv 13,8 --class industrial
 	@$(SHOW_INVALID) 2 deadline orcamento --requested 2026-03-04
 	@$(SHOW_INVALID) 2 reading 2026-01-05 2026-02-10 --kwh 1.23
@@ -84,6 +88,7 @@ pytest: $(VENV)/.dev-stamp
 bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_posts.py
 	$(PY) benchmarks/bench_documents.py
+	$(PY) benchmarks/bench_hostile.py
 	$(PY) benchmarks/bench_readings.py
 	$(PY) benchmarks/bench_profile.py
 	$(PY) benchmarks/bench_bill.py
