@@ -91,6 +91,7 @@ bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_hostile.py
 	$(PY) benchmarks/bench_readings.py
 	$(PY) benchmarks/bench_profile.py
+	$(PY) benchmarks/bench_document_codes.py
 	$(PY) benchmarks/bench_bill.py
 	$(PY) benchmarks/bench_cli_start.py
 
