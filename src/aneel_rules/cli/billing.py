@@ -11,6 +11,7 @@ from typing import Final, TypeVar
 from aneel_rules import billing_cycle as bc
 from aneel_rules._billing.messages import DOMAIN
 from aneel_rules._format import format_currency, format_date, format_decimal
+from aneel_rules._tariffs.units import Group
 from aneel_rules.cli.common import (
     ArgTypeError,
     ArgumentParser,
@@ -29,7 +30,6 @@ from aneel_rules.errors import (
     UnsupportedCaseError,
 )
 from aneel_rules.legal import Basis
-from aneel_rules.tariffs import Group
 
 __all__ = ("TEXTS", "register")
 
