@@ -65,6 +65,7 @@ __all__ = (
     "invoice_json_schema",
     "parse_bill",
     "parse_invoice",
+    "PRICED_CODES",
 )
 
 MAX_INVOICE_LINES: Final = 200
@@ -241,6 +242,37 @@ class Invoice:
 
 
 @attrs.frozen
+class _Enum(Spec):
+    """:class:`Choice` with a fast path: a value written exactly as the enum's is looked up.
+
+    ``Choice`` builds its caseless pattern on every call; an exact spelling (the usual case) is
+    accepted by it too, so looking it up first changes no answer. Anything else goes to
+    ``Choice`` (letter case, blanks, and the error message).
+    """
+
+    enum_cls: type[enum.Enum]
+    exact: Mapping[str, enum.Enum] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "exact", {str(m.value): m for m in self.enum_cls})
+
+    def convert(self, value: object, path: str, collector: Collector) -> object:
+        if isinstance(value, self.enum_cls):
+            return value
+        if isinstance(value, str):
+            member = self.exact.get(value.strip(" \t\n\r"))
+            if member is not None:
+                return member
+        return Choice(self.enum_cls).convert(value, path, collector)
+
+    def schema(self) -> dict[str, object]:
+        return Choice(self.enum_cls).schema()
+
+
+_POST_CHOICE: Final = _Enum(TariffPost)
+
+
+@attrs.frozen
 class _Money(Spec):
     """Money: Decimal, int or numeric text — never a float (JSON floats are refused)."""
 
@@ -262,7 +294,7 @@ class _Post(Spec):
     """A tariff post by its Portuguese name (``ponta``, ``intermediário``, ``fora de ponta``)."""
 
     def convert(self, value: object, path: str, collector: Collector) -> object:
-        return Choice(TariffPost).convert(value, path, collector)
+        return _POST_CHOICE.convert(value, path, collector)
 
     def schema(self) -> dict[str, object]:
         return Choice(TariffPost).schema()
@@ -286,7 +318,7 @@ class _DemandMap(Spec):
             if key == "total":
                 post = None
             else:
-                converted = Choice(TariffPost).convert(key, child, collector)
+                converted = _POST_CHOICE.convert(key, child, collector)
                 if converted is INVALID:
                     continue
                 assert isinstance(converted, TariffPost)  # noqa: S101
@@ -300,7 +332,7 @@ class _DemandMap(Spec):
         return {"type": "object", "maxProperties": len(TariffPost) + 1}
 
 
-_QUANTITY_CODES: Final = frozenset(
+PRICED_CODES: Final = frozenset(
     {
         LineCode.ENERGY_TE,
         LineCode.ENERGY_TUSD,
@@ -318,7 +350,7 @@ _QUANTITY: Final = Number(minimum=-MAX_MAGNITUDE, maximum=MAX_MAGNITUDE)
 
 _LINE: Final = Obj(
     fields=(
-        Field("code", Choice(LineCode)),
+        Field("code", _Enum(LineCode)),
         Field("post", _Post(), required=False),
         Field("quantity", _QUANTITY, required=False),
         Field("unit", Text(max_length=16), required=False),
@@ -344,15 +376,15 @@ _INVOICE: Final = Obj(
         Field("reading", _READING),
         Field("issued_on", DateSpec(), required=False),
         Field("due_on", DateSpec()),
-        Field("group", Choice(InvoiceGroup), required=False),
+        Field("group", _Enum(InvoiceGroup), required=False),
         Field("lines", ListOf(_LINE, min_items=1, max_items=MAX_INVOICE_LINES)),
         Field("total", _Money()),
         Field("flags", ListOf(_FLAG, max_items=12), required=False),
         Field("measured_demand", _DemandMap(), required=False),
-        Field("present", ListOf(Choice(InvoiceItem), max_items=len(InvoiceItem)), required=False),
+        Field("present", ListOf(_Enum(InvoiceItem), max_items=len(InvoiceItem)), required=False),
         Field(
             "situations",
-            ListOf(Choice(InvoiceSituation), max_items=len(InvoiceSituation)),
+            ListOf(_Enum(InvoiceSituation), max_items=len(InvoiceSituation)),
             required=False,
         ),
         Field("low_income", Boolean(), required=False),
@@ -392,6 +424,15 @@ def _flag(item: object) -> FlagPeriod:
     return FlagPeriod(name=_is(values["name"], str), days=_is(values["days"], int))
 
 
+def _convert_top(spec: Obj, data: object) -> tuple[Collector, object]:
+    """Convert a whole request; the number of keys is checked before any work."""
+    collector = Collector(today=date.max)
+    if isinstance(data, Mapping) and len(data) > _MAX_TOP_KEYS:
+        collector.add("$", "too_many_items", maximum=_MAX_TOP_KEYS)
+        collector.raise_if_any()
+    return collector, spec.convert(data, "", collector)
+
+
 def parse_invoice(data: Mapping[str, object]) -> Invoice:
     """Read a printed invoice from JSON-shaped data, reporting every problem at once.
 
@@ -416,11 +457,7 @@ def parse_invoice(data: Mapping[str, object]) -> Invoice:
         ...
         aneel_rules.errors.InvalidInputError: reading: this field is required; ...
     """
-    collector = Collector(today=date.max)
-    if isinstance(data, Mapping) and len(data) > _MAX_TOP_KEYS:
-        collector.add("$", "too_many_items", maximum=_MAX_TOP_KEYS)
-        collector.raise_if_any()
-    values = _INVOICE.convert(data, "", collector)
+    collector, values = _convert_top(_INVOICE, data)
     if isinstance(values, dict):
         _cross_checks(values, collector)
     collector.raise_if_any()
@@ -465,7 +502,7 @@ def _cross_checks(values: dict[str, object], collector: Collector) -> None:
     lines = values.get("lines")
     if isinstance(lines, tuple):
         for index, line in enumerate(lines):
-            if line["code"] in _QUANTITY_CODES and line["quantity"] is None:
+            if line["code"] in PRICED_CODES and line["quantity"] is None:
                 collector.add(f"lines.{index}.quantity", "required")
 
 
@@ -501,7 +538,7 @@ def _paragraph(value: object) -> int | str | None:
 
 _REFERENCE: Final = Obj(
     fields=(
-        Field("norm", Choice(Norm)),
+        Field("norm", _Enum(Norm)),
         Field("article", Text(max_length=8)),
         Field("paragraph", Text(max_length=8), required=False),
         Field("item", Text(max_length=8), required=False),
@@ -511,7 +548,7 @@ _REFERENCE: Final = Obj(
 
 _BILL_LINE: Final = Obj(
     fields=(
-        Field("code", Choice(LineCode)),
+        Field("code", _Enum(LineCode)),
         Field("post", _Post(), required=False),
         Field("quantity", _QUANTITY),
         Field("unit", Text(max_length=16)),
@@ -552,11 +589,7 @@ def parse_bill(data: Mapping[str, object]) -> Bill:
         >>> bill.invoice_total, str(bill.lines[0].basis[0])
         (Decimal('62.04'), 'REN 1.000/2021, art. 293')
     """
-    collector = Collector(today=date.max)
-    if isinstance(data, Mapping) and len(data) > _MAX_TOP_KEYS:
-        collector.add("$", "too_many_items", maximum=_MAX_TOP_KEYS)
-        collector.raise_if_any()
-    values = _BILL.convert(data, "", collector)
+    collector, values = _convert_top(_BILL, data)
     if isinstance(values, dict):
         start, end = values["start"], values["end"]
         if isinstance(start, date) and isinstance(end, date) and end <= start:
