@@ -28,7 +28,7 @@ from aneel_rules.errors import (
     NotInForceError,
     UnsupportedCaseError,
 )
-from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.legal import Basis, LegalRef, Norm, norm_in_force, ren414, ren1000
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
@@ -287,10 +287,12 @@ def modality_options(
     # art. 176, VII (incluído pela REN 1.147/2025): no desconto social subclass before it
     if unit.social_discount and on < REN1147_SINCE:
         raise NotInForceError(
-            f"the desconto social subclass exists only from REN 1.147/2025 "
-            f"({REN1147_SINCE.isoformat()}; asked for {on.isoformat()})",
+            "the desconto social subclass exists only from REN 1.147/2025 ({since}; asked for "
+            "{on})",
+            code="social_discount_not_in_force",
             on=on,
             what="social_discount",
+            since=REN1147_SINCE.isoformat(),
         )
     if norm is Norm.REN_1000_2021:
         return _options_ren1000(unit, on)
@@ -373,10 +375,11 @@ def _options_ren414(
         if unit.consumer_class is ConsumerClass.PUBLIC_LIGHTING or unit.low_income:
             basis.extend(excluded.basis)
         elif unit.prepaid:
-            raise UnsupportedCaseError(
-                "REN 414/2010: whether a pre-paid unit could opt into the tarifa branca is not "
-                "settled by the stored text (UNVERIFIED)"
-            )
+            # REN 733/2016, art. 3, § 1º (VERIFIED: scribd copy and the Norven FAQ): the branca
+            # option "não se aplica [...] àquelas com faturamento pela modalidade de
+            # pré-pagamento". Before the phase-in (1 Jan 2018) no unit could opt: same answer.
+            if WHITE_TARIFF_AVAILABILITY.value_on(on).available:
+                basis.append(LegalRef(norm=Norm.REN_733_2016, article=3, paragraph=1))
         else:
             availability = WHITE_TARIFF_AVAILABILITY.value_on(on)
             # art. 57 (group B, II) and REN 733/2016: branca by option, once available
@@ -394,7 +397,8 @@ def _options_ren414(
     if unit.group_b_option:
         raise UnsupportedCaseError(
             "REN 414/2010: the modality of a group-A unit billed as group B is not settled by "
-            "the stored text (UNVERIFIED)"
+            "the stored text (UNVERIFIED)",
+            code="ren414_group_b_option",
         )
     # art. 57 (cooperativa de eletrificação rural): azul or verde by option
     if unit.rural_cooperative:
