@@ -51,10 +51,13 @@ TEMPLATES: Final[dict[str, str]] = {
     "not_a_mapping": "index must be a mapping of month to monthly variation, got {value}",
     "too_many_cycles": "{path} is {value} cycles; at most {maximum} are allowed",
     # RegulatoryGapError / UnsupportedCaseError (plain messages, translated by the CLI)
+    "after_found_on": "billing error of cycle {cycle} is later than the constatação on {found_on}",
     "window_suspended": (
         "the 60-cycle over-billing refund window of REN 1.000/2021, art. 323, II is suspended "
-        "since {since} (Despacho ANEEL 2.006/2024, court decision); pass window_cycles "
-        "explicitly (e.g. 60 for the suspended text, 36 as under REN 414/2010)"
+        "since {since} (Despacho ANEEL 2.006/2024, court decision) and the erroneous cycle "
+        "{oldest} is older than the {shortest} cycles up to the constatação, so the refund "
+        "depends on the window; pass window_cycles explicitly (e.g. 60 for the suspended "
+        "text, 36 as under REN 414/2010)"
     ),
     "unverified_ren414": (
         "{what} under REN 414/2010 (date {on}) is not modelled: the REN 414 provision could not "
