@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -410,29 +410,105 @@ def test_settlement_bad_input() -> None:
 
 
 # ---------------------------------------------------------------- duplicate payment (art. 342)
+FOUND = date(2024, 1, 25)
+READINGS = [date(2024, 1, 10), date(2024, 2, 9), date(2024, 3, 11)]  # cycle of FOUND: 30 days
+
+
 @pytest.mark.parametrize(
-    ("refunded_on", "updated"),
+    ("refunded_on", "readings", "updated", "cycle_days"),
     [
-        pytest.param(date(2024, 2, 29), False, id="REN1000-art342-one-cycle"),
-        pytest.param(date(2024, 3, 1), True, id="REN1000-art342-p4-more-than-one-cycle"),
+        # without reading dates: certain only at most 15 days or beyond 47 (arts. 260–261)
+        pytest.param(date(2024, 2, 9), None, False, None, id="REN1000-art342-15-days"),
+        pytest.param(date(2024, 3, 12), None, True, None, id="REN1000-art342-p4-47-days"),
+        pytest.param(date(2024, 3, 13), None, True, None, id="REN1000-art342-p4-48-days"),
+        pytest.param(date(2024, 3, 23), None, True, None, id="REN1000-art342-p4-58-days"),
+        # with the unit's reading dates: more days than its 30-day cycle
+        pytest.param(date(2024, 2, 24), READINGS, False, 30, id="REN1000-art342-30-days"),
+        pytest.param(date(2024, 2, 25), READINGS, True, 30, id="REN1000-art342-p4-31-days"),
     ],
 )
-def test_duplicate_payment(refunded_on: date, updated: bool) -> None:
+def test_duplicate_payment(
+    refunded_on: date, readings: list[date] | None, updated: bool, cycle_days: int | None
+) -> None:
+    if refunded_on == date(2024, 3, 12):  # exactly 47 days: not beyond the longest cycle
+        with pytest.raises(InvalidInputError) as info:
+            duplicate_payment_refund(
+                Decimal("150.00"),
+                paid_on=date(2024, 1, 5),
+                found_on=FOUND,
+                refunded_on=refunded_on,
+                index=IPCA,
+            )
+        assert info.value.codes == ("reading_dates_required",)
+        return
     r = duplicate_payment_refund(
         Decimal("150.00"),
         paid_on=date(2024, 1, 5),
-        found_on=date(2024, 1, 25),
+        found_on=FOUND,
         refunded_on=refunded_on,
         index=IPCA,
+        reading_dates=readings,
     )
-    assert r.updated is updated
+    assert (r.updated, r.cycle_days) == (updated, cycle_days)
+    assert r.days_elapsed == (refunded_on - FOUND).days
     assert r.credit_cycle == date(2024, 2, 1)
     assert r.principal == Decimal("150.00")
-    # never doubled; IPCA Jan + Feb 2024 = 0.42 % and 0.83 % (IBGE)
-    assert r.amount == (
-        Decimal("150.00") * Decimal("1.0042") * Decimal("1.0083") if updated else Decimal("150.00")
-    )
+    # never doubled; IPCA Jan + Feb 2024 = 0.42 % and 0.83 % (IBGE), Jan only for February
+    factor = Decimal("1.0042") * (Decimal("1.0083") if refunded_on.month == 3 else 1)
+    assert r.amount == (Decimal("150.00") * factor if updated else Decimal("150.00"))
     assert (ren1000(342, paragraph=4) in r.basis) is updated
+    assert (ren1000(260, paragraph=1) in r.basis) is (readings is None)
+
+
+@pytest.mark.parametrize("days", [16, 30, 46, 47])
+def test_duplicate_payment_asks_for_reading_dates_when_they_decide(days: int) -> None:
+    for found in (FOUND, date(2021, 6, 1)):  # both regimes
+        with pytest.raises(InvalidInputError) as info:
+            duplicate_payment_refund(
+                Decimal(1), paid_on=found, found_on=found, refunded_on=found + timedelta(days=days)
+            )
+        assert info.value.codes == ("reading_dates_required",)
+        expected = ren1000(342, paragraph=4) if found.year == 2024 else ren414(112)
+        assert info.value.errors[0].basis == expected
+
+
+def test_duplicate_payment_month_boundary_is_not_a_cycle() -> None:
+    """One day across a month boundary is not a billing cycle (the old month count said so)."""
+    r = duplicate_payment_refund(
+        Decimal(1),
+        paid_on=date(2024, 1, 31),
+        found_on=date(2024, 1, 31),
+        refunded_on=date(2024, 3, 1),
+        reading_dates=[date(2024, 1, 20), date(2024, 2, 20)],
+    )
+    assert (r.updated, r.cycle_days, r.days_elapsed) == (False, 31, 30)
+
+
+def test_duplicate_payment_reading_dates_bad_input() -> None:
+    def call(readings: object, index: object = None) -> None:
+        duplicate_payment_refund(
+            Decimal(1),
+            paid_on=FOUND,
+            found_on=FOUND,
+            refunded_on=date(2024, 2, 10),
+            reading_dates=readings,  # type: ignore[arg-type]
+            index=index,  # type: ignore[arg-type]
+        )
+
+    for readings, code in (
+        ("2024-01-10", "not_an_enum"),
+        ([date(2024, 2, 1)], "readings_around"),
+        ([date(2024, 1, 1)], "readings_around"),
+        ([date(2024, 1, 1), "2024-02-01"], "not_a_date"),
+        ([date(2024, 1, 1)] * 1001, "too_many_cycles"),
+    ):
+        with pytest.raises(InvalidInputError) as info:
+            call(readings)
+        assert info.value.codes == (code,)
+    # a bad index is refused even where no update is due
+    with pytest.raises(InvalidInputError) as info:
+        call(READINGS, index={"2024-01": Decimal(1)})
+    assert info.value.codes == ("not_a_date",)
 
 
 def test_duplicate_payment_errors_and_ren414() -> None:
@@ -463,8 +539,16 @@ def test_duplicate_payment_errors_and_ren414() -> None:
         paid_on=date(2021, 1, 5),
         found_on=date(2021, 1, 6),
         refunded_on=date(2021, 2, 5),
+        reading_dates=[date(2021, 1, 4), date(2021, 2, 3)],
     )
     assert (r.norm, r.basis, r.updated) == (Norm.REN_414_2010, (ren414(112),), False)
+    r = duplicate_payment_refund(
+        Decimal(1),
+        paid_on=date(2021, 1, 5),
+        found_on=date(2021, 1, 6),
+        refunded_on=date(2021, 1, 8),
+    )
+    assert r.basis == (ren414(112), ren414(84))
     with pytest.raises(UnsupportedCaseError):
         duplicate_payment_refund(
             Decimal(1),
