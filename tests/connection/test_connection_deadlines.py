@@ -549,3 +549,18 @@ def test_counts_past_year_9999_are_invalid_input(call: object) -> None:
     with pytest.raises(InvalidInputError) as info:
         call()
     assert info.value.codes == ("out_of_range",)
+
+
+def test_budget_bad_input_and_regime_before_no_budget() -> None:
+    """Art. 64, § 1º refuses a budget only after every argument and the regime are checked."""
+    no_budget = {"voltage_kv": "0.22", "works_needed": False, "new_connection": True}
+    with pytest.raises(InvalidInputError) as info:
+        connection_budget_deadline("2026-02-30", **no_budget)  # type: ignore[arg-type]
+    assert info.value.errors[0].path == "requested_on"
+    with pytest.raises(InvalidInputError) as info:
+        connection_budget_deadline(WED, calendar="AM", **no_budget)  # type: ignore[arg-type]
+    assert info.value.codes == ("not_a_calendar",)
+    with pytest.raises(UnsupportedCaseError):
+        connection_budget_deadline(date(2021, 3, 3), **no_budget)  # type: ignore[arg-type]
+    with pytest.raises(BudgetNotIssuedError):
+        connection_budget_deadline(WED, **no_budget)  # type: ignore[arg-type]

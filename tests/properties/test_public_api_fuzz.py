@@ -119,6 +119,7 @@ RECORDS: frozenset[str] = frozenset(
                 "DeadlineRule",
                 "DebtDecision",
                 "MeteringDecision",
+                "PowerPlantVoltageDecision",
                 "SupplyVoltageDecision",
             )
         ),
@@ -485,7 +486,9 @@ def _admitted(hint: object) -> set[object]:
 
 # Physical quantities take a float by design (``to_decimal(..., allow_float=True)`` through its
 # shortest repr: 13.8 kV is Decimal("13.8")); money and energy never do.
-PHYSICAL = frozenset({"voltage_kv", "load_kw", "demand_kw", "generation_kw", "power_kva"})
+PHYSICAL = frozenset(
+    {"voltage_kv", "load_kw", "demand_kw", "generation_kw", "installed_kw", "power_kva"}
+)
 # stdnum convention: ``is_valid``/``is_mobile`` never raise; a bad argument gives False.
 PREDICATES = frozenset({"is_valid", "is_mobile"})
 

@@ -529,6 +529,30 @@ def test_social_discount_subclass_does_not_exist_before_ren1147(on: date) -> Non
     assert info.value.on == on
 
 
+@pytest.mark.parametrize(
+    ("on", "average", "unsupported"),
+    [
+        # REN 414, art. 57 (group B, II): no branca before REN 733/2016's phase-in (2018)
+        pytest.param(date(2017, 12, 31), None, False, id="REN414-art57-prepaid-before-branca"),
+        # 2018: only units averaging more than 500 kWh/month (REN 733/2016)
+        pytest.param(date(2018, 6, 1), Decimal(500), False, id="REN733-prepaid-500kWh"),
+        pytest.param(date(2018, 6, 1), Decimal(501), True, id="REN733-prepaid-501kWh"),
+        pytest.param(date(2020, 1, 1), None, True, id="REN733-prepaid-all-units"),
+    ],
+)
+def test_ren414_prepaid_answered_where_branca_was_shut(
+    on: date, average: Decimal | None, unsupported: bool
+) -> None:
+    unit = _unit("0.22", ConsumerClass.COMMERCIAL, prepaid=True)
+    if unsupported:
+        with pytest.raises(UnsupportedCaseError):
+            modality_options(unit, on=on, average_consumption_kwh=average)
+        return
+    options = modality_options(unit, on=on, average_consumption_kwh=average)
+    assert options.allowed == {TariffModality.CONVENTIONAL_MONOMIAL}
+    assert options.basis == (ren414(57),)
+
+
 def test_modality_options_errors() -> None:
     with pytest.raises(InvalidInputError) as info:
         modality_options(_unit("13.8"), on=D414)

@@ -26,6 +26,7 @@ __all__ = (
     "DeadlineDecision",
     "DeadlineRule",
     "DeadlineUnit",
+    "check_counting_args",
     "count_business_days",
     "count_calendar_days",
     "deadline_due",
@@ -254,6 +255,24 @@ def _check_days(days: object) -> None:
         )
 
 
+def check_counting_args(
+    notice_on: object, calendar: object, start: object, *, what: str, path: str = "notice_on"
+) -> date:
+    """Check a deadline's arguments, then the regime (bad input before any refusal).
+
+    Returns the day of notice; raises ``UnsupportedCaseError`` for a REN 414/2010 date.
+    """
+    _calendar(calendar)  # type: ignore[arg-type]
+    _check_start(start)
+    to_date(notice_on, path=path)
+    return require_ren1000(
+        notice_on,  # type: ignore[arg-type]
+        what=what,
+        ren414_note="REN 414/2010 deadlines are not modelled",
+        path=path,
+    )
+
+
 def _check_start(start: object) -> CountingStart:
     """``start`` if it is a :class:`CountingStart` (art. 656, § 3º reading)."""
     if not isinstance(start, CountingStart):
@@ -362,15 +381,10 @@ def deadline_due(
             "deadline must be a Deadline, got {value}",
             value=quoted(deadline),
         )
-    # Checked for business-day deadlines too, which ignore it (art. 656, § 2º).
-    _check_start(start)
-    _calendar(calendar)
-    to_date(notice_on, path="notice_on")
     rule = deadline.rule
-    # Every argument is checked above: only now may the case be refused as not modelled.
-    day = require_ren1000(
-        notice_on, what=deadline.value, ren414_note="REN 414/2010 deadlines are not modelled"
-    )
+    # Every argument is checked first (start too, for business-day deadlines, which ignore it,
+    # art. 656, § 2º); only then may the case be refused as not modelled.
+    day = check_counting_args(notice_on, calendar, start, what=deadline.value)
     if rule.unit is DeadlineUnit.HOURS:
         raise UnsupportedCaseError(
             f"{deadline.value} is counted in hours: use reconnection_due() with a datetime"

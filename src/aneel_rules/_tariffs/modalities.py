@@ -245,8 +245,8 @@ def modality_options(
             group-B option the unit does not qualify for (art. 292).
         NotInForceError: ``on`` is before REN 414/2010, or the unit is desconto social
             and ``on`` is before REN 1.147/2025 created that subclass (art. 176, VII).
-        UnsupportedCaseError: REN 414 cases the stored text does not settle (pre-payment with
-            branca; the group-B billing option).
+        UnsupportedCaseError: REN 414 cases the stored text does not settle (pre-payment where
+            the phase-in would admit branca; the group-B billing option).
 
     Legal basis:
         - REN 1.000/2021, art. 219 (group B), art. 220 (group A), art. 292 (group-B option).
@@ -386,15 +386,20 @@ def _options_ren414(
         # subclasses Baixa Renda do subgrupo B1"
         if unit.consumer_class is ConsumerClass.PUBLIC_LIGHTING or unit.low_income:
             basis.append(excluded.basis)
-        elif unit.prepaid:
-            raise UnsupportedCaseError(
-                "REN 414/2010: whether a pre-paid unit could opt into the tarifa branca is not "
-                "settled by the stored text (UNVERIFIED)"
-            )
         else:
             availability = WHITE_TARIFF_AVAILABILITY.value_on(on)
             # art. 57 (group B, II) and REN 733/2016: branca by option, once available
-            if availability.admits(average_consumption_kwh=average, new_connection=new_connection):
+            admitted = availability.admits(
+                average_consumption_kwh=average, new_connection=new_connection
+            )
+            # Pre-payment matters only where the unit could otherwise have branca: where the
+            # phase-in shuts it out, every reading gives the conventional modality alone.
+            if admitted and unit.prepaid:
+                raise UnsupportedCaseError(
+                    "REN 414/2010: whether a pre-paid unit could opt into the tarifa branca is "
+                    "not settled by the stored text (UNVERIFIED)"
+                )
+            if admitted:
                 allowed.add(TariffModality.WHITE)
             # (the phase-in periods cite art. 57 itself, already in the basis: REN 733/2016's
             # article could not be read, see WHITE_TARIFF_AVAILABILITY)
