@@ -21,6 +21,7 @@ from aneel_rules._billing.money import (
     month_start,
 )
 from aneel_rules._billing.readings import EXCEPTIONAL_READING_INTERVAL
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
@@ -53,7 +54,7 @@ class DuplicatePaymentRefund:
     cycle_days: int | None
     credit_cycle: date
     norm: Norm
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def _reading_dates(value: object, found_on: date) -> int:
@@ -164,7 +165,7 @@ def duplicate_payment_refund(
         more_than_a_cycle = elapsed > cycle_days
     elif elapsed <= shortest or elapsed > longest:
         more_than_a_cycle = elapsed > longest
-        bounds = (EXCEPTIONAL_READING_INTERVAL.period_on(found).basis,)
+        bounds = EXCEPTIONAL_READING_INTERVAL.period_on(found).basis
         if norm is Norm.REN_1000_2021:
             bounds = (*bounds, ren1000(261, paragraph="único"))
     else:

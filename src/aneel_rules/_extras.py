@@ -1,0 +1,96 @@
+"""Optional extras (dependências opcionais): lazy imports and the error for a missing one.
+
+The core never imports numpy, pandas, pyarrow, dask, matplotlib or tqdm. A public function
+that needs one imports its private implementation module inside ``with needs("frames"):``;
+when a module of the extra is missing the block raises :class:`MissingExtraError` naming
+the extra to install (``pip install aneel-rules[frames]``) instead of ``ModuleNotFoundError``.
+
+Examples:
+    >>> err = MissingExtraError("frames", "numpy", feature="post_codes")
+    >>> str(err)
+    'post_codes needs the optional extra frames: pip install aneel-rules[frames] (missing numpy)'
+    >>> err.code, err.extra
+    ('missing_extra', 'frames')
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Final
+
+from aneel_rules.errors import AneelRulesError
+
+__all__ = ("EXTRAS", "MissingExtraError", "needs")
+
+EXTRAS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "frames": ("numpy", "pandas", "pyarrow"),
+        "dask": ("dask", "distributed", "numpy", "pandas", "pyarrow"),
+        "plot": ("matplotlib",),
+        "progress": ("tqdm",),
+    }
+)
+"""Top-level modules of each optional extra declared in ``pyproject.toml``."""
+
+DOMAIN: Final = "frames"
+_TEMPLATE: Final = (
+    "{feature} needs the optional extra {extra}: pip install aneel-rules[{extra}] "
+    "(missing {module})"
+)
+
+
+class MissingExtraError(AneelRulesError, ImportError):
+    """An optional extra needed by the call is not installed (dependência opcional ausente).
+
+    Attributes:
+        extra: Name of the extra (``"frames"``, ``"dask"``, ``"plot"``, ``"progress"``).
+        module: The top-level module that could not be imported.
+        code: ``"missing_extra"``.
+        template: English message template (catalog msgid, domain ``frames``).
+        params: Values of the placeholders.
+        basis: Always ``None``: no rule of the norm is broken.
+    """
+
+    code: Final = "missing_extra"
+    template: Final = _TEMPLATE
+    domain: Final = DOMAIN
+
+    def __init__(self, extra: str, module: str, *, feature: str = "this function") -> None:
+        self.extra = extra
+        self.module = module
+        self.params: tuple[tuple[str, str], ...] = (
+            ("extra", extra),
+            ("feature", feature),
+            ("module", module),
+        )
+        self.basis = None
+        super().__init__(self.message_in("en"), name=module)
+
+    @property
+    def message(self) -> str:
+        """Human message in Portuguese (pt_BR)."""
+        return self.message_in("pt_BR")
+
+    def message_in(self, lang: str = "pt_BR") -> str:
+        """Human message in ``lang`` (``"pt_BR"`` or ``"en"``)."""
+        from aneel_rules.i18n import translate  # noqa: PLC0415 (lazy: babel is heavy)
+
+        return translate(self.template, domain=self.domain, lang=lang).format(**dict(self.params))
+
+
+@contextlib.contextmanager
+def needs(extra: str, *, feature: str = "this function") -> Iterator[None]:
+    """Turn a missing module of ``extra`` imported inside the block into :class:`MissingExtraError`.
+
+    Raises:
+        MissingExtraError: a module of the extra is not installed.
+    """
+    try:
+        yield
+    except ModuleNotFoundError as exc:
+        root = (exc.name or "").partition(".")[0]
+        if root not in EXTRAS[extra]:
+            raise
+        raise MissingExtraError(extra, root, feature=feature) from exc
