@@ -311,7 +311,7 @@ class PowerPlantVoltageDecision:
     """
 
     voltages: tuple[VoltageLevel, ...]
-    basis: tuple[LegalRef, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
     options: tuple[SupplyOption, ...] = (SupplyOption.DIFFERENT_VOLTAGE,)
 
 

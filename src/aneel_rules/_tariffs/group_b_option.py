@@ -16,7 +16,15 @@ from aneel_rules._convert import quoted
 from aneel_rules._tariffs.common import DOMAIN, check_date, invalid
 from aneel_rules._tariffs.units import ConsumerUnit, Group, SceeParticipation
 from aneel_rules.errors import InvalidInputError, UnsupportedCaseError
-from aneel_rules.legal import Basis, Norm, in_force_from, norm_in_force, ren1000
+from aneel_rules.legal import (
+    Basis,
+    Norm,
+    check_bases,
+    in_force_from,
+    norm_in_force,
+    ren1000,
+    to_bases,
+)
 
 __all__ = (
     "GROUP_B_OPTION_COOPERATIVE_MAX_KVA",
@@ -70,7 +78,7 @@ class GroupBOptionCheck:
 
     qualifies: bool
     criterion: GroupBOptionCriterion | None
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def _required_kva(unit: ConsumerUnit, basis: Basis) -> Decimal:
