@@ -56,6 +56,7 @@ demo: $(VENV)/.demo-stamp
 	@echo "=== 6. Erros de uso: uma linha, em português, status 2 ==="
 	@$(SHOW_INVALID) 2 modality --voltage-kv 13,8 --class industrial
 	@$(SHOW_INVALID) 2 deadline orcamento --requested 2026-03-04
+	@$(SHOW_INVALID) 2 reading 2026-01-05 2026-02-10 --kwh 1.23
 
 test: $(VENV)/.dev-stamp lint typecheck pytest
 
@@ -84,7 +85,9 @@ bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_posts.py
 	$(PY) benchmarks/bench_documents.py
 	$(PY) benchmarks/bench_readings.py
+	$(PY) benchmarks/bench_profile.py
 	$(PY) benchmarks/bench_bill.py
+	$(PY) benchmarks/bench_cli_start.py
 
 fmt: $(VENV)/.dev-stamp
 	$(PY) -m ruff format .

@@ -114,7 +114,7 @@ def test_refund_overbilling_suspended_window(capsys: pytest.CaptureFixture[str])
         "--direction",
         "over",
         "--error",
-        "2025-01-10:1234.565",
+        "2025-01-10:1234,565",
     ]
     # within the 36 cycles up to the constatação every window gives the same refund
     status, out, _ = _run(base, capsys)
