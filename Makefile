@@ -53,7 +53,11 @@ demo: $(VENV)/.demo-stamp
 	@$(SHOW_INVALID) 1 validate request budget examples/budget_invalid.json --today 2026-03-09
 	@$(SHOW) validate request new-connection examples/new_connection_without_rg.json --today 2026-03-09
 	@echo
-	@echo "=== 6. Erros de uso: uma linha, em português, status 2 ==="
+	@echo "=== 6. Fatura A4 azul de uma curva de carga de 15 minutos (examples/azul_profile.csv) e auditoria da fatura emitida (arts. 294, 301, 304, 307, 327, 657) ==="
+	@$(SHOW) bill examples/bill_azul.json
+	@$(SHOW_INVALID) 1 invoice check examples/invoice_check_azul.json
+	@echo
+	@echo "=== 7. Erros de uso: uma linha, em português, status 2 ==="
 	@$(SHOW_INVALID) 2 modality --voltage-kv 13,8 --class industrial
 	@$(SHOW_INVALID) 2 deadline orcamento --requested 2026-03-04
 	@$(SHOW_INVALID) 2 reading 2026-01-05 2026-02-10 --kwh 1.23
@@ -87,6 +91,7 @@ bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_hostile.py
 	$(PY) benchmarks/bench_readings.py
 	$(PY) benchmarks/bench_profile.py
+	$(PY) benchmarks/bench_document_codes.py
 	$(PY) benchmarks/bench_bill.py
 	$(PY) benchmarks/bench_cli_start.py
 
