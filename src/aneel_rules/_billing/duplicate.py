@@ -13,16 +13,10 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.messages import invalid, positive_amount, unsupported
-from aneel_rules._billing.money import (
-    check_date,
-    check_index,
-    ipca_update,
-    month_index,
-    month_start,
-)
+from aneel_rules._billing.money import check_index, ipca_update, month_index, month_start
 from aneel_rules._billing.readings import EXCEPTIONAL_READING_INTERVAL
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("DuplicatePaymentRefund", "duplicate_payment_refund")
@@ -77,7 +71,7 @@ def _reading_dates(value: object, found_on: date) -> int:
                 value=f"> {_MAX_READING_DATES}",
                 maximum=str(_MAX_READING_DATES),
             )
-        days.append(check_date(raw, f"reading_dates.{i}"))
+        days.append(plain_date(raw, path=f"reading_dates.{i}"))
     before = [d for d in days if d <= found_on]
     after = [d for d in days if d > found_on]
     if not before or not after:
@@ -141,9 +135,9 @@ def duplicate_payment_refund(
         (False, Decimal('200.00'), 31)
     """
     principal = positive_amount(amount)
-    paid = check_date(paid_on, "paid_on")
-    found = check_date(found_on, "found_on")
-    refunded = check_date(refunded_on, "refunded_on")
+    paid = plain_date(paid_on, path="paid_on")
+    found = plain_date(found_on, path="found_on")
+    refunded = plain_date(refunded_on, path="refunded_on")
     if found < paid:
         raise invalid("found_on", "end_before_start", end=found.isoformat(), start=paid.isoformat())
     if refunded < found:

@@ -12,8 +12,8 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import quoted
-from aneel_rules._tariffs.common import DOMAIN, check_date, invalid
+from aneel_rules._convert import plain_date, quoted
+from aneel_rules._tariffs.common import DOMAIN, invalid
 from aneel_rules._tariffs.units import ConsumerUnit, Group, SceeParticipation
 from aneel_rules.errors import InvalidInputError, UnsupportedCaseError
 from aneel_rules.legal import (
@@ -141,7 +141,7 @@ def group_b_option_check(unit: ConsumerUnit, *, on: date) -> GroupBOptionCheck:
             path="unit",
             value=quoted(unit),
         )
-    day = check_date(on, "on")
+    day = plain_date(on, path="on")
     if unit.group is not Group.A:
         raise invalid(
             "unit", "not_group_a", "{path} applies only to group-A units", path="group_b_option"
