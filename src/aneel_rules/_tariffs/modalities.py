@@ -29,7 +29,7 @@ from aneel_rules.errors import (
     NotInForceError,
     UnsupportedCaseError,
 )
-from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.legal import Basis, LegalRef, Norm, norm_in_force, ren414, ren1000
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
@@ -244,8 +244,8 @@ def modality_options(
             group-B option the unit does not qualify for (art. 292).
         NotInForceError: ``on`` is before REN 414/2010, or the unit is desconto social
             and ``on`` is before REN 1.147/2025 created that subclass (art. 176, VII).
-        UnsupportedCaseError: REN 414 cases the stored text does not settle (pre-payment where
-            the phase-in would admit branca; the group-B billing option).
+        UnsupportedCaseError: REN 414 cases the stored text does not settle (the group-B
+            billing option).
 
     Legal basis:
         - REN 1.000/2021, art. 219 (group B), art. 220 (group A), art. 292 (group-B option).
@@ -385,20 +385,16 @@ def _options_ren414(
         # subclasses Baixa Renda do subgrupo B1"
         if unit.consumer_class is ConsumerClass.PUBLIC_LIGHTING or unit.low_income:
             basis.extend(excluded.basis)
+        elif unit.prepaid:
+            # REN 733/2016, art. 3, § 1º (VERIFIED: scribd copy and the Norven FAQ): the branca
+            # option "não se aplica [...] àquelas com faturamento pela modalidade de
+            # pré-pagamento". Before the phase-in (1 Jan 2018) no unit could opt: same answer.
+            if WHITE_TARIFF_AVAILABILITY.value_on(on).available:
+                basis.append(LegalRef(norm=Norm.REN_733_2016, article=3, paragraph=1))
         else:
             availability = WHITE_TARIFF_AVAILABILITY.value_on(on)
             # art. 57 (group B, II) and REN 733/2016: branca by option, once available
-            admitted = availability.admits(
-                average_consumption_kwh=average, new_connection=new_connection
-            )
-            # Pre-payment matters only where the unit could otherwise have branca: where the
-            # phase-in shuts it out, every reading gives the conventional modality alone.
-            if admitted and unit.prepaid:
-                raise UnsupportedCaseError(
-                    "REN 414/2010: whether a pre-paid unit could opt into the tarifa branca is "
-                    "not settled by the stored text (UNVERIFIED)"
-                )
-            if admitted:
+            if availability.admits(average_consumption_kwh=average, new_connection=new_connection):
                 allowed.add(TariffModality.WHITE)
             # (the phase-in periods cite art. 57 itself, already in the basis: REN 733/2016's
             # article could not be read, see WHITE_TARIFF_AVAILABILITY)
