@@ -249,7 +249,7 @@ def test_group_a_exception_interval(
     if kwh is None:
         with pytest.raises(RegulatoryGapError) as info:
             billable_consumption(Decimal(10), START, _after(days), kind=kind, group=Group.A)
-        assert info.value.basis == exception
+        assert info.value.basis == (exception,)
         return
     result = billable_consumption(Decimal(10), START, _after(days), kind=kind, group=Group.A)
     assert (result.kwh, result.prorated, result.availability_charge_applies) == (kwh, False, False)

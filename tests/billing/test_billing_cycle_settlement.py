@@ -133,7 +133,7 @@ def test_suspended_window_needed_only_beyond_36_cycles(
     if not answered:
         with pytest.raises(RegulatoryGapError) as info:
             settle_incorrect_billing(errors, direction=OV, cause=cause, found_on=found_on)
-        assert info.value.basis == SUSPENDED
+        assert info.value.basis == (SUSPENDED,)
         assert "2022-07" in str(info.value)
         return
     s = settle_incorrect_billing(errors, direction=OV, cause=cause, found_on=found_on)
@@ -177,8 +177,8 @@ def test_overbilling_suspended_window_requires_caller_choice() -> None:
         settle_incorrect_billing(
             errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 8)
         )
-    assert info.value.basis == SUSPENDED
-    assert str(info.value.basis).endswith("(suspenso pelo Despacho ANEEL 2.006/2024)")
+    assert info.value.basis == (SUSPENDED,)
+    assert str(info.value.basis[0]).endswith("(suspenso pelo Despacho ANEEL 2.006/2024)")
     assert "2.006/2024" in str(info.value)
     s = settle_incorrect_billing(
         errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 8), window_cycles=3
