@@ -77,9 +77,11 @@ from aneel_rules._connection.supply import (
     GROUP_A_BY_STUDY_COUNTS_GENERATION,
     MINIGENERATION_IN_GROUP_A,
     REN_1059_DATE,
+    PowerPlantVoltageDecision,
     SupplyOption,
     SupplyVoltageDecision,
     VoltageLevel,
+    power_plant_voltage,
     supply_voltage,
 )
 
@@ -95,6 +97,8 @@ __all__ = (
     "SupplyVoltageDecision",
     "VoltageLevel",
     "supply_voltage",
+    "PowerPlantVoltageDecision",
+    "power_plant_voltage",
     "GROUP_A_BY_STUDY_COUNTS_GENERATION",
     "MINIGENERATION_IN_GROUP_A",
     # Deadlines (art. 656 counting)

@@ -41,6 +41,13 @@ from aneel_rules._tariffs.calendar import (
     peak_exempt_days,
     seasonal_period,
 )
+from aneel_rules._tariffs.group_b_option import (
+    GROUP_B_OPTION_COOPERATIVE_MAX_KVA,
+    GROUP_B_OPTION_MAX_KVA,
+    GroupBOptionCheck,
+    GroupBOptionCriterion,
+    group_b_option_check,
+)
 from aneel_rules._tariffs.irrigation import (
     IRRIGATION_DISCOUNTS,
     IRRIGATION_WINDOW,
@@ -73,6 +80,7 @@ from aneel_rules._tariffs.units import (
     ConsumerClass,
     ConsumerUnit,
     Group,
+    SceeParticipation,
     Subgroup,
     group_a_subgroup,
 )
@@ -82,8 +90,15 @@ __all__ = (
     "ConsumerClass",
     "ConsumerUnit",
     "Group",
+    "SceeParticipation",
     "Subgroup",
     "group_a_subgroup",
+    # group-B billing option of group-A units (art. 292)
+    "GROUP_B_OPTION_COOPERATIVE_MAX_KVA",
+    "GROUP_B_OPTION_MAX_KVA",
+    "GroupBOptionCheck",
+    "GroupBOptionCriterion",
+    "group_b_option_check",
     # modalities and enquadramento
     "REN414_BINOMIAL_DEMAND_THRESHOLD_KW",
     "WHITE_TARIFF_AVAILABILITY",

@@ -227,14 +227,40 @@ def test_group_a_billable(
     assert result.basis[0] == basis0
 
 
-def test_group_a_exception_outside_range_is_a_gap() -> None:
-    inside = billable_consumption(
-        Decimal(10), START, _after(40), kind=K.FIRST_BILLING, group=Group.A
-    )
-    assert inside.kwh == Decimal(10)
-    with pytest.raises(RegulatoryGapError) as info:
-        billable_consumption(Decimal(10), START, _after(50), kind=K.FIRST_BILLING, group=Group.A)
-    assert info.value.basis == (ren1000(261, paragraph="único", item="I"),)
+@pytest.mark.parametrize("kind", [K.FIRST_BILLING, K.END_OF_GROUP_B_OPTION, K.VOLTAGE_CHANGE])
+@pytest.mark.parametrize(
+    ("days", "kwh", "first_basis"),
+    [
+        # art. 286, I: shorter than the calendar month → the measured consumption
+        pytest.param(1, Decimal(10), ren1000(286, item="I"), id="REN1000-art286-I-1-day"),
+        pytest.param(14, Decimal(10), ren1000(286, item="I"), id="REN1000-art286-I-14-days"),
+        # art. 261, parágrafo único: 15 to 47 days allowed
+        pytest.param(15, Decimal(10), None, id="REN1000-art261-pu-15-days"),
+        pytest.param(47, Decimal(10), None, id="REN1000-art261-pu-47-days"),
+        # 48 days: art. 286, II and the 47-day maximum disagree
+        pytest.param(48, None, None, id="REN1000-art286-II-48-days-gap"),
+    ],
+)
+def test_group_a_exception_interval(
+    kind: ReadingKind, days: int, kwh: Decimal | None, first_basis: object
+) -> None:
+    item = {K.FIRST_BILLING: "I", K.END_OF_GROUP_B_OPTION: "II", K.VOLTAGE_CHANGE: "III"}[kind]
+    exception = ren1000(261, paragraph="único", item=item)
+    if kwh is None:
+        with pytest.raises(RegulatoryGapError) as info:
+            billable_consumption(Decimal(10), START, _after(days), kind=kind, group=Group.A)
+        assert info.value.basis == (exception,)
+        return
+    result = billable_consumption(Decimal(10), START, _after(days), kind=kind, group=Group.A)
+    assert (result.kwh, result.prorated, result.availability_charge_applies) == (kwh, False, False)
+    expected = (exception,) if first_basis is None else (first_basis, exception)
+    assert result.basis == expected
+
+
+def test_group_a_exception_bad_input_before_gap() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        billable_consumption(Decimal(-1), START, _after(60), kind=K.FIRST_BILLING, group=Group.A)
+    assert info.value.codes == ("negative",)
 
 
 def test_billable_rejects_bad_input_and_ren414() -> None:

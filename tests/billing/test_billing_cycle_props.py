@@ -87,7 +87,9 @@ def test_settlement_window_never_includes_cycles_after_found_on(
             continue
         seen.add(offset)
         year, month = divmod(base.month - 1 + offset, 12)
-        errors.append(BillingError(date(base.year + year, month + 1, 10), amount))
+        cycle = date(base.year + year, month + 1, 10)
+        if cycle.replace(day=1) <= found_on:  # a later cycle is bad input (tested elsewhere)
+            errors.append(BillingError(cycle, amount))
     try:
         s = settle_incorrect_billing(
             errors, direction=direction, cause=cause, found_on=found_on, window_cycles=window
@@ -157,3 +159,32 @@ def test_overdue_collection_is_monotonic(due: date, days: int) -> None:
     decision = overdue_collection(due, on=on)
     assert decision.allowed is (on <= decision.last_day)
     assert 1825 <= (decision.last_day - due).days <= 1827  # 60 months = 5 years
+
+
+@given(
+    st.lists(st.tuples(st.integers(min_value=0, max_value=35), MONEY), max_size=36),
+    st.sampled_from([Cause.DISTRIBUTOR, Cause.THIRD_PARTY, Cause.EMERGENCY]),
+    st.dates(min_value=date(2024, 7, 8), max_value=date(2030, 12, 31)),
+    st.integers(min_value=36, max_value=600),
+)
+def test_suspended_window_answer_is_that_of_every_plausible_window(
+    raw: list[tuple[int, Decimal]], cause: Cause, found_on: date, window: int
+) -> None:
+    """REN 1.000/2021, art. 323, II suspended: within 36 cycles, any window ≥ 36 agrees."""
+    by_month: dict[int, Decimal] = dict(raw)
+    errors = []
+    for back, amount in by_month.items():
+        year, month = divmod(found_on.year * 12 + found_on.month - 1 - back, 12)
+        errors.append(BillingError(date(year, month + 1, 1), amount))
+    open_window = settle_incorrect_billing(
+        errors, direction=Direction.OVER, cause=cause, found_on=found_on
+    )
+    chosen = settle_incorrect_billing(
+        errors, direction=Direction.OVER, cause=cause, found_on=found_on, window_cycles=window
+    )
+    assert open_window.window_needed is False
+    assert (open_window.lines, open_window.amount_due, open_window.refund_by) == (
+        chosen.lines,
+        chosen.amount_due,
+        chosen.refund_by,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -100,8 +100,9 @@ def test_underbilling_transition(found_on: date, norm: Norm, window_basis: objec
     ],
 )
 def test_overbilling_window_by_date(found_on: date, window: int, basis: object) -> None:
-    errors = months(date(2016, 1, 1), 120)
+    errors = months(date(found_on.year - 8, found_on.month, 1), 97)  # 8 years up to found_on
     s = settle_incorrect_billing(errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=found_on)
+    assert s.window_needed is True
     assert s.window_cycles == window
     assert len(s.cycles) == window
     assert s.cycles[-1] == found_on.replace(day=1)
@@ -110,28 +111,107 @@ def test_overbilling_window_by_date(found_on: date, window: int, basis: object) 
     assert s.refund_by.month == (found_on.month + 1) % 12 + 1
 
 
+SUSPENDED = ren1000(
+    323, item="II", amended_by=Norm.DSP_2006_2024, amendment_kind=AmendmentKind.SUSPENDED
+)
+
+
+@pytest.mark.parametrize("cause", [Cause.DISTRIBUTOR, Cause.THIRD_PARTY, Cause.EMERGENCY])
+@pytest.mark.parametrize(
+    ("oldest", "answered"),
+    [
+        # found 2025-07-08: the 36 cycles up to it are Aug 2022 .. Jul 2025
+        pytest.param(date(2022, 8, 1), True, id="REN1000-art323-II-suspended-36th-cycle"),
+        pytest.param(date(2022, 7, 31), False, id="REN1000-art323-II-suspended-37th-cycle"),
+    ],
+)
+def test_suspended_window_needed_only_beyond_36_cycles(
+    cause: Cause, oldest: date, answered: bool
+) -> None:
+    errors = [BillingError(oldest, Decimal("10.00")), *months(date(2025, 5, 1), 3)]
+    found_on = date(2025, 7, 8)
+    if not answered:
+        with pytest.raises(RegulatoryGapError) as info:
+            settle_incorrect_billing(errors, direction=OV, cause=cause, found_on=found_on)
+        assert info.value.basis == (SUSPENDED,)
+        assert "2022-07" in str(info.value)
+        return
+    s = settle_incorrect_billing(errors, direction=OV, cause=cause, found_on=found_on)
+    assert (s.window_needed, s.window_cycles, s.window_from_caller) == (False, None, False)
+    assert s.basis[:2] == (SUSPENDED, ren414(113, item="II"))
+    assert s.principal == Decimal("40.00")
+    # every plausible window (36, the suspended 60, ten years) gives the same refund
+    for window in (36, 60, 120):
+        chosen = settle_incorrect_billing(
+            errors, direction=OV, cause=cause, found_on=found_on, window_cycles=window
+        )
+        assert (chosen.lines, chosen.amount_due, chosen.refund_by) == (
+            s.lines,
+            s.amount_due,
+            s.refund_by,
+        )
+    # the doubling and the deadline are those of art. 323 (§ 2º I; § 3º II; art. 321 III)
+    expected_due = Decimal("80.00") if cause is Cause.DISTRIBUTOR else Decimal("40.00")
+    assert s.amount_due == expected_due
+    assert s.refund_by == (date(2025, 8, 1) if cause is Cause.EMERGENCY else date(2025, 9, 1))
+
+
+@pytest.mark.parametrize(
+    ("found_on", "needed"),
+    [
+        pytest.param(date(2024, 7, 7), True, id="REN1000-art323-II-day-before-DSP"),
+        pytest.param(date(2024, 7, 8), False, id="REN1000-art323-II-DSP-day"),
+        pytest.param(date(2021, 12, 31), True, id="REN414-art113-II"),
+    ],
+)
+def test_window_needed_only_while_suspended(found_on: date, needed: bool) -> None:
+    errors = months(date(found_on.year, 1, 1), 3)
+    s = settle_incorrect_billing(errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=found_on)
+    assert s.window_needed is needed
+    assert s.window_cycles == (None if not needed else 36 if found_on.year == 2021 else 60)
+
+
 def test_overbilling_suspended_window_requires_caller_choice() -> None:
-    errors = months(date(2024, 1, 1), 6)
+    errors = months(date(2020, 1, 1), 55)  # Jan 2020 .. Jul 2024
     with pytest.raises(RegulatoryGapError) as info:
         settle_incorrect_billing(
             errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 8)
         )
-    assert info.value.basis == (
-        ren1000(
-            323, item="II", amended_by=Norm.DSP_2006_2024, amendment_kind=AmendmentKind.SUSPENDED
-        ),
-    )
+    assert info.value.basis == (SUSPENDED,)
     assert str(info.value.basis[0]).endswith("(suspenso pelo Despacho ANEEL 2.006/2024)")
     assert "2.006/2024" in str(info.value)
     s = settle_incorrect_billing(
         errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 8), window_cycles=3
     )
     assert s.window_from_caller is True
-    assert s.cycles == (date(2024, 5, 1), date(2024, 6, 1))  # window May–Jul 2024
-    assert s.basis[0] == ren1000(
-        323, item="II", amended_by=Norm.DSP_2006_2024, amendment_kind=AmendmentKind.SUSPENDED
-    )
+    assert s.window_needed is True
+    assert s.cycles == (date(2024, 5, 1), date(2024, 6, 1), date(2024, 7, 1))  # May–Jul 2024
+    assert s.basis[0] == SUSPENDED
     assert OVERBILLING_WINDOW.period_on(date(2024, 7, 8)).value is None
+
+
+@pytest.mark.parametrize("window", [None, 1, 36, 60, 120])
+@pytest.mark.parametrize("direction", [U, OV])
+@pytest.mark.parametrize("cause", list(Cause))
+def test_error_after_found_on_is_bad_input_whatever_the_window(
+    window: int | None, direction: Direction, cause: Cause
+) -> None:
+    errors = [*months(date(2010, 1, 1), 1), BillingError(date(2025, 8, 1), Decimal("1.00"))]
+    for found_on in (date(2025, 7, 31), date(2011, 7, 31)):  # REN 1.000 and REN 414
+        with pytest.raises(InvalidInputError) as info:
+            settle_incorrect_billing(
+                errors, direction=direction, cause=cause, found_on=found_on, window_cycles=window
+            )
+        assert info.value.codes == ("after_found_on",)
+        assert info.value.errors[0].path == "errors.1"
+
+
+def test_error_in_the_month_of_found_on_is_not_after_it() -> None:
+    errors = [BillingError(date(2025, 7, 31), Decimal("1.00"))]
+    s = settle_incorrect_billing(
+        errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=date(2025, 7, 1)
+    )
+    assert s.cycles == (date(2025, 7, 1),)
 
 
 def test_overbilling_doubled_with_ipca_and_interest() -> None:
@@ -330,29 +410,105 @@ def test_settlement_bad_input() -> None:
 
 
 # ---------------------------------------------------------------- duplicate payment (art. 342)
+FOUND = date(2024, 1, 25)
+READINGS = [date(2024, 1, 10), date(2024, 2, 9), date(2024, 3, 11)]  # cycle of FOUND: 30 days
+
+
 @pytest.mark.parametrize(
-    ("refunded_on", "updated"),
+    ("refunded_on", "readings", "updated", "cycle_days"),
     [
-        pytest.param(date(2024, 2, 29), False, id="REN1000-art342-one-cycle"),
-        pytest.param(date(2024, 3, 1), True, id="REN1000-art342-p4-more-than-one-cycle"),
+        # without reading dates: certain only at most 15 days or beyond 47 (arts. 260–261)
+        pytest.param(date(2024, 2, 9), None, False, None, id="REN1000-art342-15-days"),
+        pytest.param(date(2024, 3, 12), None, True, None, id="REN1000-art342-p4-47-days"),
+        pytest.param(date(2024, 3, 13), None, True, None, id="REN1000-art342-p4-48-days"),
+        pytest.param(date(2024, 3, 23), None, True, None, id="REN1000-art342-p4-58-days"),
+        # with the unit's reading dates: more days than its 30-day cycle
+        pytest.param(date(2024, 2, 24), READINGS, False, 30, id="REN1000-art342-30-days"),
+        pytest.param(date(2024, 2, 25), READINGS, True, 30, id="REN1000-art342-p4-31-days"),
     ],
 )
-def test_duplicate_payment(refunded_on: date, updated: bool) -> None:
+def test_duplicate_payment(
+    refunded_on: date, readings: list[date] | None, updated: bool, cycle_days: int | None
+) -> None:
+    if refunded_on == date(2024, 3, 12):  # exactly 47 days: not beyond the longest cycle
+        with pytest.raises(InvalidInputError) as info:
+            duplicate_payment_refund(
+                Decimal("150.00"),
+                paid_on=date(2024, 1, 5),
+                found_on=FOUND,
+                refunded_on=refunded_on,
+                index=IPCA,
+            )
+        assert info.value.codes == ("reading_dates_required",)
+        return
     r = duplicate_payment_refund(
         Decimal("150.00"),
         paid_on=date(2024, 1, 5),
-        found_on=date(2024, 1, 25),
+        found_on=FOUND,
         refunded_on=refunded_on,
         index=IPCA,
+        reading_dates=readings,
     )
-    assert r.updated is updated
+    assert (r.updated, r.cycle_days) == (updated, cycle_days)
+    assert r.days_elapsed == (refunded_on - FOUND).days
     assert r.credit_cycle == date(2024, 2, 1)
     assert r.principal == Decimal("150.00")
-    # never doubled; IPCA Jan + Feb 2024 = 0.42 % and 0.83 % (IBGE)
-    assert r.amount == (
-        Decimal("150.00") * Decimal("1.0042") * Decimal("1.0083") if updated else Decimal("150.00")
-    )
+    # never doubled; IPCA Jan + Feb 2024 = 0.42 % and 0.83 % (IBGE), Jan only for February
+    factor = Decimal("1.0042") * (Decimal("1.0083") if refunded_on.month == 3 else 1)
+    assert r.amount == (Decimal("150.00") * factor if updated else Decimal("150.00"))
     assert (ren1000(342, paragraph=4) in r.basis) is updated
+    assert (ren1000(260, paragraph=1) in r.basis) is (readings is None)
+
+
+@pytest.mark.parametrize("days", [16, 30, 46, 47])
+def test_duplicate_payment_asks_for_reading_dates_when_they_decide(days: int) -> None:
+    for found in (FOUND, date(2021, 6, 1)):  # both regimes
+        with pytest.raises(InvalidInputError) as info:
+            duplicate_payment_refund(
+                Decimal(1), paid_on=found, found_on=found, refunded_on=found + timedelta(days=days)
+            )
+        assert info.value.codes == ("reading_dates_required",)
+        expected = ren1000(342, paragraph=4) if found.year == 2024 else ren414(112)
+        assert info.value.errors[0].basis == expected
+
+
+def test_duplicate_payment_month_boundary_is_not_a_cycle() -> None:
+    """One day across a month boundary is not a billing cycle (the old month count said so)."""
+    r = duplicate_payment_refund(
+        Decimal(1),
+        paid_on=date(2024, 1, 31),
+        found_on=date(2024, 1, 31),
+        refunded_on=date(2024, 3, 1),
+        reading_dates=[date(2024, 1, 20), date(2024, 2, 20)],
+    )
+    assert (r.updated, r.cycle_days, r.days_elapsed) == (False, 31, 30)
+
+
+def test_duplicate_payment_reading_dates_bad_input() -> None:
+    def call(readings: object, index: object = None) -> None:
+        duplicate_payment_refund(
+            Decimal(1),
+            paid_on=FOUND,
+            found_on=FOUND,
+            refunded_on=date(2024, 2, 10),
+            reading_dates=readings,  # type: ignore[arg-type]
+            index=index,  # type: ignore[arg-type]
+        )
+
+    for readings, code in (
+        ("2024-01-10", "not_an_enum"),
+        ([date(2024, 2, 1)], "readings_around"),
+        ([date(2024, 1, 1)], "readings_around"),
+        ([date(2024, 1, 1), "2024-02-01"], "not_a_date"),
+        ([date(2024, 1, 1)] * 1001, "too_many_cycles"),
+    ):
+        with pytest.raises(InvalidInputError) as info:
+            call(readings)
+        assert info.value.codes == (code,)
+    # a bad index is refused even where no update is due
+    with pytest.raises(InvalidInputError) as info:
+        call(READINGS, index={"2024-01": Decimal(1)})
+    assert info.value.codes == ("not_a_date",)
 
 
 def test_duplicate_payment_errors_and_ren414() -> None:
@@ -383,8 +539,16 @@ def test_duplicate_payment_errors_and_ren414() -> None:
         paid_on=date(2021, 1, 5),
         found_on=date(2021, 1, 6),
         refunded_on=date(2021, 2, 5),
+        reading_dates=[date(2021, 1, 4), date(2021, 2, 3)],
     )
     assert (r.norm, r.basis, r.updated) == (Norm.REN_414_2010, (ren414(112),), False)
+    r = duplicate_payment_refund(
+        Decimal(1),
+        paid_on=date(2021, 1, 5),
+        found_on=date(2021, 1, 6),
+        refunded_on=date(2021, 1, 8),
+    )
+    assert r.basis == (ren414(112), ren414(84))
     with pytest.raises(UnsupportedCaseError):
         duplicate_payment_refund(
             Decimal(1),

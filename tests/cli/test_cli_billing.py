@@ -116,7 +116,12 @@ def test_refund_overbilling_suspended_window(capsys: pytest.CaptureFixture[str])
         "--error",
         "2025-01-10:1234,565",
     ]
-    status, _, err = _run(base, capsys)
+    # within the 36 cycles up to the constatação every window gives the same refund
+    status, out, _ = _run(base, capsys)
+    assert status == 0
+    assert "Janela: dispensada (todos os ciclos estão nos 36 ciclos até a constatação)" in out
+    assert "Valor devido antes da atualização monetária: R$ 2.469,13 (em dobro)" in out
+    status, _, err = _run([*base, "--error", "2022-06-10:1"], capsys)
     assert status == 2
     assert "suspenso desde 2024-07-08" in err
     status, out, _ = _run([*base, "--window-cycles", "60"], capsys)

@@ -394,7 +394,7 @@ def test_localize_error(error: NotInForceError, pt: str) -> None:
             id="uf",
         ),
         pytest.param(
-            ["refund", "--found-on", "2026-03-10", "--direction", "over", "--error", "2026-01:5"],
+            ["refund", "--found-on", "2026-03-10", "--direction", "over", "--error", "2022-01:5"],
             "aneel-rules: erro: o prazo de 60 ciclos para devolução do faturamento a maior da "
             "REN 1.000/2021, art. 323, II está suspenso",
             id="window-cycles",

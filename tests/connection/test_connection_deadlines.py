@@ -350,8 +350,8 @@ def test_ren1000_first_day_and_day_after() -> None:
         pytest.param(
             datetime(2026, 3, 4, 7, 59, tzinfo=MANAUS),
             Deadline.RECONNECTION_URGENT_URBAN,
-            datetime(2026, 3, 5, 12, 0, tzinfo=MANAUS),
-            id="REN1000-art362-p2-I-7h59-next-business-day",
+            datetime(2026, 3, 4, 12, 0, tzinfo=MANAUS),
+            id="REN1000-art362-p2-I-7h59-same-business-day-8h",
         ),
         pytest.param(
             datetime(2026, 3, 4, 18, 0, tzinfo=MANAUS),
@@ -394,6 +394,36 @@ def test_reconnection_bad_input() -> None:
         reconnection_due(
             datetime(2021, 3, 4, 10, 0, tzinfo=MANAUS), Deadline.RECONNECTION_NORMAL_URBAN
         )
+    # bad input first: a REN 414 date does not hide a bad calendar or reading
+    for kwargs in ({"calendar": "AM"}, {"early_request": "literal"}):
+        with pytest.raises(InvalidInputError):
+            reconnection_due(
+                datetime(2021, 3, 4, 10, 0, tzinfo=MANAUS),
+                Deadline.RECONNECTION_NORMAL_URBAN,
+                **kwargs,  # type: ignore[arg-type]
+            )
+    for kwargs in ({"calendar": "AM"}, {"start": "x"}):
+        with pytest.raises(InvalidInputError):
+            deadline_due(Deadline.METER_INSPECTION, date(2021, 3, 4), **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError) as info:
+        deadline_due(Deadline.RECONNECTION_NORMAL_URBAN, "2026-02-30")  # type: ignore[arg-type]
+    assert info.value.errors[0].path == "notice_on"
+
+
+def test_reconnection_early_request_is_not_later_than_the_evening_before() -> None:
+    """Art. 362, § 2º, I: 7 h on Tuesday never starts later than 23 h on Monday."""
+    evening = datetime(2026, 3, 2, 23, 0, tzinfo=MANAUS)  # Monday 23 h
+    morning = datetime(2026, 3, 3, 7, 0, tzinfo=MANAUS)  # Tuesday 7 h
+    for deadline in (Deadline.RECONNECTION_URGENT_URBAN, Deadline.RECONNECTION_NORMAL_RURAL):
+        hours = timedelta(hours=deadline.rule.amount)
+        tuesday_8h = datetime(2026, 3, 3, 8, 0, tzinfo=MANAUS)
+        assert reconnection_due(evening, deadline) == tuesday_8h + hours
+        assert reconnection_due(morning, deadline) == tuesday_8h + hours
+        # the literal reading (an option) gives the later request a later start: Wednesday
+        literal = reconnection_due(
+            morning, deadline, early_request=ReconnectionStart.NEXT_BUSINESS_DAY
+        )
+        assert literal == tuesday_8h + timedelta(days=1) + hours
 
 
 @pytest.mark.parametrize(
@@ -401,7 +431,7 @@ def test_reconnection_bad_input() -> None:
     [
         (lambda: inspection_deadline(WED, voltage_kv=0), "voltage_kv", "not_positive"),
         (lambda: inspection_deadline(WED, voltage_kv="x"), "voltage_kv", "not_a_number"),
-        (lambda: inspection_deadline("2026-13-01", voltage_kv="1"), "on", "not_a_date"),  # type: ignore[arg-type]
+        (lambda: inspection_deadline("2026-13-01", voltage_kv="1"), "notice_on", "not_a_date"),  # type: ignore[arg-type]
         (
             lambda: inspection_deadline(WED, voltage_kv="1", calendar="AM"),  # type: ignore[arg-type]
             "calendar",
@@ -520,3 +550,18 @@ def test_counts_past_year_9999_are_invalid_input(call: object) -> None:
     with pytest.raises(InvalidInputError) as info:
         call()
     assert info.value.codes == ("out_of_range",)
+
+
+def test_budget_bad_input_and_regime_before_no_budget() -> None:
+    """Art. 64, § 1º refuses a budget only after every argument and the regime are checked."""
+    no_budget = {"voltage_kv": "0.22", "works_needed": False, "new_connection": True}
+    with pytest.raises(InvalidInputError) as info:
+        connection_budget_deadline("2026-02-30", **no_budget)  # type: ignore[arg-type]
+    assert info.value.errors[0].path == "requested_on"
+    with pytest.raises(InvalidInputError) as info:
+        connection_budget_deadline(WED, calendar="AM", **no_budget)  # type: ignore[arg-type]
+    assert info.value.codes == ("not_a_calendar",)
+    with pytest.raises(UnsupportedCaseError):
+        connection_budget_deadline(date(2021, 3, 3), **no_budget)  # type: ignore[arg-type]
+    with pytest.raises(BudgetNotIssuedError):
+        connection_budget_deadline(WED, **no_budget)  # type: ignore[arg-type]

@@ -209,10 +209,23 @@ MOMENTS = st.datetimes(
 )
 
 
+@given(
+    MOMENTS,
+    st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=10)),
+    st.sampled_from(HOURLY),
+)
+def test_reconnection_later_request_never_gets_an_earlier_deadline(
+    at: datetime, later_by: timedelta, deadline: Deadline
+) -> None:
+    """Art. 362, § 2º, I (default reading): the due moment is monotonic in the request."""
+    later = (at.astimezone(UTC) + later_by).astimezone(at.tzinfo)
+    assert reconnection_due(at, deadline) <= reconnection_due(later, deadline)
+
+
 @given(MOMENTS, st.sampled_from(HOURLY))
 def test_reconnection_runs_its_hours_after_the_start(at: datetime, deadline: Deadline) -> None:
-    literal = reconnection_due(at, deadline)
-    same_day = reconnection_due(at, deadline, early_request=ReconnectionStart.SAME_DAY_8H)
+    literal = reconnection_due(at, deadline, early_request=ReconnectionStart.NEXT_BUSINESS_DAY)
+    same_day = reconnection_due(at, deadline)
     hours = timedelta(hours=deadline.rule.amount)
     assert literal.astimezone(UTC) - at.astimezone(UTC) >= hours
     # The purposive reading never starts later than the literal one.

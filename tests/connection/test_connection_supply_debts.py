@@ -6,13 +6,14 @@ from datetime import date
 
 import pytest
 
-from aneel_rules import InvalidInputError, NotInForceError, UnsupportedCaseError
+from aneel_rules import InvalidInputError, NotInForceError, UnsupportedCaseError, ren1000
 from aneel_rules.connection import (
     DebtRule,
     Service,
     SupplyOption,
     VoltageLevel,
     may_require_debt_payment,
+    power_plant_voltage,
     supply_voltage,
 )
 from aneel_rules.legal import cite
@@ -436,3 +437,42 @@ def test_debts_regime_and_bad_input() -> None:
             debt_at_same_installation=True,
         )
     assert info.value.errors[0].path == "debt_holder_is_requester"
+
+
+# ---------------------------------------------------------------- power plants (art. 23, II)
+LOW, MEDIUM, HIGH = (
+    VoltageLevel.BELOW_2_3_KV,
+    VoltageLevel.FROM_2_3_TO_69_KV,
+    VoltageLevel.FROM_69_KV,
+)
+
+
+@pytest.mark.parametrize(
+    ("kw", "voltages", "subitem"),
+    [
+        pytest.param("0.5", (LOW,), "a", id="REN1000-art23-II-a-small"),
+        pytest.param(75, (LOW,), "a", id="REN1000-art23-II-a-75kW"),
+        pytest.param("75.01", (LOW, MEDIUM), "b", id="REN1000-art23-II-b-above-75kW"),
+        pytest.param(500, (LOW, MEDIUM), "b", id="REN1000-art23-II-b-500kW"),
+        pytest.param("500.01", (MEDIUM, HIGH), "c", id="REN1000-art23-II-c-above-500kW"),
+        pytest.param(30000, (MEDIUM, HIGH), "c", id="REN1000-art23-II-c-30MW"),
+        pytest.param("30000.01", (HIGH,), "d", id="REN1000-art23-II-d-above-30MW"),
+    ],
+)
+def test_power_plant_voltage(kw: object, voltages: tuple[VoltageLevel, ...], subitem: str) -> None:
+    d = power_plant_voltage(installed_kw=kw, on=ON)  # type: ignore[arg-type]
+    assert d.voltages == voltages
+    assert d.basis == (ren1000(23, item="II", subitem=subitem), ren1000(23, paragraph=4))
+    assert d.options == (SupplyOption.DIFFERENT_VOLTAGE,)
+
+
+def test_power_plant_voltage_regimes_and_bad_input() -> None:
+    assert power_plant_voltage(installed_kw=10, on=date(2022, 1, 3)).voltages == (LOW,)
+    with pytest.raises(UnsupportedCaseError):
+        power_plant_voltage(installed_kw=10, on=date(2022, 1, 2))
+    for bad in (0, -1, "x", float("nan")):
+        with pytest.raises(InvalidInputError):
+            power_plant_voltage(installed_kw=bad, on=date(2021, 1, 4))  # type: ignore[arg-type]
+    # bad input first: a REN 414 date does not hide a negative load
+    with pytest.raises(InvalidInputError):
+        supply_voltage(load_kw=-1, on=date(2021, 1, 4))

@@ -72,6 +72,7 @@ FOUNDATION: frozenset[str] = frozenset(
 RECORDS: frozenset[str] = frozenset(
     {
         *(f"aneel_rules.tariffs.{n}" for n in ("ModalityOptions", "PeakExemptDay")),
+        "aneel_rules.tariffs.GroupBOptionCheck",
         *(f"aneel_rules.tariffs.{n}" for n in ("NationalHoliday", "WhiteTariffAvailability")),
         "aneel_rules.tariffs.IrrigationWindowRule",
         *(
@@ -118,6 +119,7 @@ RECORDS: frozenset[str] = frozenset(
                 "DeadlineRule",
                 "DebtDecision",
                 "MeteringDecision",
+                "PowerPlantVoltageDecision",
                 "SupplyVoltageDecision",
             )
         ),

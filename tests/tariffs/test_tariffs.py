@@ -320,11 +320,16 @@ D414 = date(2021, 6, 1)
             id="REN1000-art220-p2-cooperative-69kV",
         ),
         pytest.param(
-            _unit("13.8", ConsumerClass.COMMERCIAL, group_b_option=True),
+            _unit("13.8", ConsumerClass.COMMERCIAL, group_b_option=True, transformer_kva=75),
             D1000,
             {MONO, WHITE},
             MONO,
-            (ren1000(220, paragraph=1), ren1000(219, item="I"), ren1000(219, item="II")),
+            (
+                ren1000(220, paragraph=1),
+                ren1000(292, item="I"),
+                ren1000(219, item="I"),
+                ren1000(219, item="II"),
+            ),
             id="REN1000-art220-p1-group-b-option",
         ),
         # REN 414/2010, art. 57 (2013 study note)

@@ -48,11 +48,21 @@ TEMPLATES: Final[dict[str, str]] = {
     "index_required": "an IPCA index series is required: more than one cycle passed since {on}",
     "not_a_mapping": "index must be a mapping of month to monthly variation, got {value}",
     "too_many_cycles": "{path} is {value} cycles; at most {maximum} are allowed",
+    "readings_around": (
+        "reading_dates must hold a reading on or before the constatação on {on} and one after it"
+    ),
+    "reading_dates_required": (
+        "the unit's reading_dates are required: {days} days after the constatação may or may "
+        "not be more than one billing cycle (cycles last {shortest} to {longest} days)"
+    ),
     # RegulatoryGapError / UnsupportedCaseError (plain messages, translated by the CLI)
+    "after_found_on": "billing error of cycle {cycle} is later than the constatação on {found_on}",
     "window_suspended": (
         "the 60-cycle over-billing refund window of REN 1.000/2021, art. 323, II is suspended "
-        "since {since} (Despacho ANEEL 2.006/2024, court decision); pass window_cycles "
-        "explicitly (e.g. 60 for the suspended text, 36 as under REN 414/2010)"
+        "since {since} (Despacho ANEEL 2.006/2024, court decision) and the erroneous cycle "
+        "{oldest} is older than the {shortest} cycles up to the constatação, so the refund "
+        "depends on the window; pass window_cycles explicitly (e.g. 60 for the suspended "
+        "text, 36 as under REN 414/2010)"
     ),
     "unverified_ren414": (
         "{what} under REN 414/2010 (date {on}) is not modelled: the REN 414 provision could not "

@@ -38,6 +38,7 @@ __all__ = (
     "DayCount",
     "InvoiceRounding",
     "MonetaryIndex",
+    "check_index",
     "ipca_factor",
     "ipca_update",
     "late_interest",
@@ -153,7 +154,8 @@ def round_for_invoice(value: Decimal, *, on: date | None = None) -> Decimal:
     return amount.quantize(_CENT, rounding=ROUND_HALF_EVEN, context=CTX)
 
 
-def _check_index(index: object) -> dict[int, Decimal]:
+def check_index(index: object) -> dict[int, Decimal]:
+    """The IPCA series as month number → variation, else the library's input error."""
     if not isinstance(index, Mapping):
         raise invalid("index", "not_a_mapping", value=quoted(index))
     months: dict[int, Decimal] = {}
@@ -197,7 +199,7 @@ def ipca_factor(start: date, end: date, *, index: Mapping[date, Decimal]) -> Dec
     last = plain_date(end, path="end")
     if last < first:
         raise invalid("end", "end_before_start", end=last.isoformat(), start=first.isoformat())
-    months = _check_index(index)
+    months = check_index(index)
     factor = Decimal(1)
     for month in range(month_index(first), month_index(last)):
         if month not in months:

@@ -323,7 +323,10 @@ def billable_consumption(
     number of days. The article's text names 27 and 33 days; for the 15–47 day cases of art. 260,
     § 1º we read "número máximo de dias permitido" as 47 and the minimum as 15 (our reading).
     Group A (art. 286): shorter than the calendar month → measured; longer → prorate to the days
-    of the calendar month. For group A's 15–47 day cases outside that range the norm is silent
+    of the calendar month. Group A's 15–47 day cases (art. 261, parágrafo único) are billed as
+    measured within that range and below it (art. 286, I: fewer than 15 days is shorter than
+    any calendar month, so every reading agrees); beyond 47 days art. 286, II (the days of the
+    calendar month) and the 47-day maximum disagree and the norm does not choose
     (``RegulatoryGapError``).
 
     Raises:
@@ -331,7 +334,7 @@ def billable_consumption(
         UnsupportedCaseError: under REN 414/2010, group A; a reading outside 27–33 days before
             REN 479/2012 (the original art. 88 was not found); a first or exceptional reading
             outside 15–47 days.
-        RegulatoryGapError: group A exceptional reading outside 15–47 days.
+        RegulatoryGapError: group A exceptional reading longer than 47 days.
 
     Legal basis:
         - REN 1.000/2021, art. 285, I–II (group B); art. 286, I–II (group A); art. 290 (group B
@@ -374,14 +377,21 @@ def billable_consumption(
         # REN 1.000/2021, art. 290 applies to group B only
         availability = False
         if check.kind is not ReadingKind.REGULAR:
-            if not check.ok:
+            if check.days < check.minimum:
+                # REN 1.000/2021, art. 286, I: shorter than 15 days is shorter than every
+                # calendar month → "faturar o consumo medido", whatever art. 261 allows
+                basis = (ren1000(286, item="I"), *check.basis)
+            elif not check.ok:
+                # Longer than 47 days: art. 286, II (days of the calendar month) and the
+                # 47-day maximum of art. 261 (as art. 285, II does for group B) disagree
                 raise gap(
                     "group_a_exception_outside",
                     basis=check.basis[0],
                     days=str(check.days),
                     kind=check.kind.value,
                 )
-            basis = check.basis
+            else:
+                basis = check.basis
         elif check.days < check.minimum:
             # REN 1.000/2021, art. 286, I: shorter than the calendar month → measured
             basis = (ren1000(286, item="I"), *check.basis)

@@ -32,7 +32,6 @@ from aneel_rules._billing.money import (
 )
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, quoted, to_bool
-from aneel_rules.errors import NotInForceError
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -55,6 +54,7 @@ __all__ = (
     "METER_DEFECT_REFUND_CYCLES",
     "OVERBILLING_WINDOW",
     "REN479_WORDING_SINCE",
+    "SHORTEST_OVERBILLING_WINDOW",
     "UNDERBILLING_WINDOW",
     "BillingError",
     "Cause",
@@ -105,6 +105,18 @@ OVERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
     last_verified_on=LAST_VERIFIED,
 )
 """Cycles refunded for over-billing by the distributor; ``None`` while suspended."""
+
+SHORTEST_OVERBILLING_WINDOW: Final = 36
+"""Shortest window any reading gives while the 60-cycle term of art. 323, II is suspended.
+
+The readings on offer are 36 cycles (REN 414/2010, art. 113, II, the term before REN 1.000,
+and the civil-law three years of unjust enrichment), the suspended 60 cycles, and the ten years
+of the Civil Code, art. 205 (Despacho ANEEL 18/2019 applied it under REN 414). No reading is
+shorter than 36, so over-billed cycles in the 36 cycles up to the constatação are refunded
+under all of them, and then no window has to be chosen (``Settlement.window_needed`` False).
+"""
+
+_SHORTEST_WINDOW_BASIS: Final = ren414(113, item="II")
 
 UNDERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
     name="underbilling_collection_window",
@@ -203,10 +215,18 @@ class Settlement:
         cause: To whom it is attributable.
         found_on: Date of the constatação.
         norm: Regime in force on ``found_on``.
-        window_cycles: Cycles the window covers (``None``: no limit, art. 321, III).
+        window_cycles: Cycles the window covers (``None``: no limit, art. 321, III, or no
+            window needed).
         window_from_caller: Whether ``window_cycles`` was given by the caller.
+        window_needed: ``False`` when the over-billing window is suspended (art. 323, II) and
+            the answer does not depend on it: every erroneous cycle lies within the
+            :data:`SHORTEST_OVERBILLING_WINDOW` cycles up to the constatação, so every
+            plausible window (36, the suspended 60, the civil-law ten years) gives this
+            refund. ``basis`` then cites the suspension and REN 414/2010, art. 113, II (the
+            36-cycle term, the shortest reading).
         cycles: First days of the included reference months, oldest first.
-        excluded: Errors outside the window (too old, or after ``found_on``'s cycle).
+        excluded: Errors outside the window (too old, or in ``found_on``'s cycle for
+            under-billing).
         lines: Included cycles with their multiplier.
         principal: Sum of the included amounts.
         amount_due: Sum of ``amount × multiplier`` (before monetary update and interest).
@@ -225,6 +245,7 @@ class Settlement:
     norm: Norm
     window_cycles: int | None
     window_from_caller: bool
+    window_needed: bool
     cycles: tuple[date, ...]
     excluded: tuple[BillingError, ...]
     lines: tuple[SettlementLine, ...]
@@ -237,7 +258,7 @@ class Settlement:
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
-def _errors(errors: object) -> tuple[BillingError, ...]:
+def _errors(errors: object, found_on: date) -> tuple[BillingError, ...]:
     if isinstance(errors, str | bytes | Mapping) or not isinstance(errors, Iterable):
         raise invalid("errors", "not_a_billing_error", path="errors", value=quoted(errors))
     found = tuple(errors)
@@ -249,6 +270,16 @@ def _errors(errors: object) -> tuple[BillingError, ...]:
             )
         if error.month in seen:
             raise invalid(f"errors.{i}", "duplicate_cycle", cycle=error.month.isoformat()[:7])
+        # An error cannot be found before its cycle is billed (art. 323, § 10: constatação).
+        # ``cycle`` stands for its reference month (any day of it), so months are compared.
+        if month_index(error.cycle) > month_index(found_on):
+            raise invalid(
+                f"errors.{i}",
+                "after_found_on",
+                basis=ren1000(323, paragraph=10),
+                cycle=error.month.isoformat()[:7],
+                found_on=found_on.isoformat(),
+            )
         seen.add(error.month)
     return found
 
@@ -256,7 +287,11 @@ def _errors(errors: object) -> tuple[BillingError, ...]:
 def _window(
     direction: Direction, cause: Cause, day: date, override: int | None
 ) -> tuple[int | None, Basis]:
-    """Number of cycles of the window (``None`` = unlimited) and its basis."""
+    """Number of cycles of the window (``None`` = unlimited or suspended) and its basis.
+
+    The suspended over-billing window of art. 323, II comes back as ``None`` with the
+    suspension as basis; the caller decides whether the answer depends on it.
+    """
     if cause is Cause.METER_DEFECT:
         # REN 1.000/2021, art. 256, parágrafo único, I (charge 3 cycles) and II (refund 60)
         if direction is Direction.UNDER:
@@ -284,14 +319,27 @@ def _window(
         return (override or CONSUMER_FAULT_WINDOW.value_on(day)), period.basis[0]
     # REN 1.000/2021, art. 323, II (60 cycles, suspended); REN 414/2010, art. 113, II (36)
     period = OVERBILLING_WINDOW.period_on(day)
-    if override is not None:
-        return override, period.basis[0]
-    try:
-        return OVERBILLING_WINDOW.value_on(day), period.basis[0]
-    except NotInForceError:
+    return (override or period.value), period.basis[0]
+
+
+def _suspended_window(
+    found: tuple[BillingError, ...], current: int, basis: Basis
+) -> tuple[Basis, ...]:
+    """Basis of a settlement that needs no window, or the gap when the answer depends on it.
+
+    Over-billing windows end at the cycle of the constatação (M); the shortest plausible one
+    starts at M − 35, and every longer one includes at least those cycles.
+    """
+    oldest = min((e.month for e in found), default=None)
+    if oldest is not None and month_index(oldest) <= current - SHORTEST_OVERBILLING_WINDOW:
         raise gap(
-            "window_suspended", basis=period.basis[0], since=_SUSPENDED_SINCE.isoformat()
-        ) from None
+            "window_suspended",
+            basis=basis,
+            since=_SUSPENDED_SINCE.isoformat(),
+            oldest=oldest.isoformat()[:7],
+            shortest=str(SHORTEST_OVERBILLING_WINDOW),
+        )
+    return (basis, _SHORTEST_WINDOW_BASIS)
 
 
 def _multiplier(
@@ -397,10 +445,13 @@ def settle_incorrect_billing(
     - Over-billing by the distributor (art. 323, II): refund by the 2nd cycle after M of what was
       received in the last ``window_cycles`` cycles up to M, **in double** (§ 2º, I), IPCA plus
       1 % a month pro rata die (§ 2º, II–III). REN 1.000 sets 60 cycles, but that term is
-      suspended by Despacho ANEEL 2.006/2024 (court decision) and the text gives no substitute:
-      from 8 Jul 2024 the library raises ``RegulatoryGapError`` unless ``window_cycles`` is given
-      (e.g. 60 for the suspended text, 36 as REN 414 art. 113, II had). Before the suspension,
-      60; under REN 414, 36.
+      suspended by Despacho ANEEL 2.006/2024 (court decision) and the text gives no substitute.
+      From 8 Jul 2024, when every erroneous cycle lies within the 36 cycles up to M (the
+      shortest plausible window, :data:`SHORTEST_OVERBILLING_WINDOW`), every window gives the
+      same refund: it is computed with ``window_needed`` False. Otherwise the answer depends on
+      the window and the library raises ``RegulatoryGapError`` unless ``window_cycles`` is
+      given (e.g. 60 for the suspended text, 36 as REN 414 art. 113, II had). Before the
+      suspension, 60; under REN 414, 36.
     - Third party (art. 323, § 3º, II): as the distributor's case, but a simple refund.
     - Consumer's fault (art. 324; REN 414 art. 114): simple collection or refund (refund in the
       cycle after M), IPCA, up to 36 cycles; access impediment: under-billing only for the last 3
@@ -421,7 +472,8 @@ def settle_incorrect_billing(
     Our reading of "cycles up to M": under-billing windows end at M − 1 ("imediatamente
     anteriores ao ciclo vigente"); over-billing windows include M, because an invoice of M may
     have been paid before the constatação. Errors outside the window or after M are reported in
-    ``.excluded``, never included.
+    ``.excluded``, never included. An error of a reference month after that of ``found_on``
+    cannot have been found then: it is bad input (``InvalidInputError``), whatever the window.
 
     Args:
         errors: The wrongly billed cycles (at most one per reference month).
@@ -436,8 +488,10 @@ def settle_incorrect_billing(
             (art. 324, § 3º; lines get multiplier 0).
 
     Raises:
-        InvalidInputError: bad input, two errors in the same month, ``window_cycles`` < 1.
-        RegulatoryGapError: over-billing window suspended and no ``window_cycles``.
+        InvalidInputError: bad input, two errors in the same month, an error of a month after
+            that of ``found_on``, ``window_cycles`` < 1 (always checked before any other refusal).
+        RegulatoryGapError: over-billing window suspended, an erroneous cycle older than the
+            36 cycles up to M, and no ``window_cycles``.
         UnsupportedCaseError: REN 414 cases the project could not verify (third party, access
             impediment, emergency, meter defect; the distributor's case before 3 Apr 2012, when
             REN 479/2012 gave art. 113 the wording encoded here).
@@ -459,16 +513,21 @@ def settle_incorrect_billing(
         ...                                 cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 7))
         >>> over.principal, over.amount_due, over.refund_by, over.update_index.value
         (Decimal('300.00'), Decimal('600.00'), datetime.date(2024, 9, 1), 'IPCA')
+        >>> later = settle_incorrect_billing(errors, direction=Direction.OVER,
+        ...                                  cause=Cause.DISTRIBUTOR, found_on=date(2025, 7, 7))
+        >>> later.amount_due, later.window_needed, later.window_cycles
+        (Decimal('600.00'), False, None)
     """
-    found = _errors(errors)
     day = _check_settlement_args(direction, cause, found_on, window_cycles, justifiable_error)
-    norm = norm_in_force(day)
+    found = _errors(errors, day)
     if to_bool(false_declaration, path="false_declaration") and not (
         direction is Direction.OVER and cause is Cause.CONSUMER
     ):
         raise invalid(
             "false_declaration", "false_declaration_case", basis=ren1000(324, paragraph=3)
         )
+    # Every argument is checked above: only now may the case be refused as a gap or unmodelled.
+    norm = norm_in_force(day)
     if false_declaration and norm is Norm.REN_414_2010:
         raise unsupported("subject_false_declaration", day.isoformat())
     if norm is Norm.REN_414_2010 and cause not in (Cause.DISTRIBUTOR, Cause.CONSUMER):
@@ -478,6 +537,14 @@ def settle_incorrect_billing(
         raise unsupported("subject_art113_original", day.isoformat())
     window, window_basis = _window(direction, cause, day, window_cycles)
     current = month_index(day)
+    window_refs: tuple[Basis, ...] = (window_basis,)
+    # REN 1.000/2021, art. 323, II: the 60-cycle term is suspended (Despacho ANEEL 2.006/2024);
+    # answered only when no plausible window would change the refund
+    window_needed = not (
+        window is None and direction is Direction.OVER and cause in _DISTRIBUTOR_SIDE
+    )
+    if not window_needed:
+        window_refs = _suspended_window(found, current, window_basis)
     last = current - 1 if direction is Direction.UNDER else current
     first = None if window is None else last - window + 1
     included = sorted(
@@ -517,7 +584,7 @@ def settle_incorrect_billing(
         direction, cause, norm, current, included=len(lines), erroneous=erroneous
     )
     index, update_refs = _update_terms(norm, doubled=doubled)
-    basis: list[Basis] = [window_basis]
+    basis: list[Basis] = list(window_refs)
     if false_declaration:
         refund_by, terms = None, (ren1000(324, paragraph=3),)
     for ref in (*terms, *(r for line in lines for r in line.basis), *update_refs):
@@ -530,6 +597,7 @@ def settle_incorrect_billing(
         norm=norm,
         window_cycles=window,
         window_from_caller=window_cycles is not None,
+        window_needed=window_needed,
         cycles=tuple(line.cycle for line in lines),
         excluded=excluded,
         lines=tuple(lines),

@@ -16,6 +16,7 @@ from aneel_rules._connection.deadlines import (
     CountingStart,
     Deadline,
     DeadlineDecision,
+    check_counting_args,
     deadline_due,
 )
 from aneel_rules._connection.supply import VoltageLevel
@@ -200,6 +201,10 @@ def explain_connection_budget_deadline(
         works_needed=works_needed,
         generation=generation,
         new_connection=new_connection,
+    )
+    # Bad input and the regime before the art. 64, § 1º refusal.
+    check_counting_args(
+        requested_on, calendar, start, what="connection budget", path="requested_on"
     )
     if not requirement.required:
         raise BudgetNotIssuedError(

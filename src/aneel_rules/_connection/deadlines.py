@@ -27,6 +27,7 @@ __all__ = (
     "DeadlineDecision",
     "DeadlineRule",
     "DeadlineUnit",
+    "check_counting_args",
     "count_business_days",
     "count_calendar_days",
     "deadline_due",
@@ -255,6 +256,24 @@ def _check_days(days: object) -> None:
         )
 
 
+def check_counting_args(
+    notice_on: object, calendar: object, start: object, *, what: str, path: str = "notice_on"
+) -> date:
+    """Check a deadline's arguments, then the regime (bad input before any refusal).
+
+    Returns the day of notice; raises ``UnsupportedCaseError`` for a REN 414/2010 date.
+    """
+    _calendar(calendar)  # type: ignore[arg-type]
+    _check_start(start)
+    to_date(notice_on, path=path)
+    return require_ren1000(
+        notice_on,  # type: ignore[arg-type]
+        what=what,
+        ren414_note="REN 414/2010 deadlines are not modelled",
+        path=path,
+    )
+
+
 def _check_start(start: object) -> CountingStart:
     """``start`` if it is a :class:`CountingStart` (art. 656, § 3º reading)."""
     if not isinstance(start, CountingStart):
@@ -363,12 +382,10 @@ def deadline_due(
             "deadline must be a Deadline, got {value}",
             value=quoted(deadline),
         )
-    # Checked for business-day deadlines too, which ignore it (art. 656, § 2º).
-    _check_start(start)
     rule = deadline.rule
-    day = require_ren1000(
-        notice_on, what=deadline.value, ren414_note="REN 414/2010 deadlines are not modelled"
-    )
+    # Every argument is checked first (start too, for business-day deadlines, which ignore it,
+    # art. 656, § 2º); only then may the case be refused as not modelled.
+    day = check_counting_args(notice_on, calendar, start, what=deadline.value)
     if rule.unit is DeadlineUnit.HOURS:
         raise UnsupportedCaseError(
             "{deadline} is counted in hours: use reconnection_due() with a datetime",
@@ -392,10 +409,14 @@ class ReconnectionStart(enum.Enum):
 
     The text starts the clock at once for a request "em dias úteis, das 8 horas às 18
     horas, e, em caso contrário, a partir das 8 horas da manhã do dia útil subsequente".
-    ``NEXT_BUSINESS_DAY`` (default) reads it literally: a request at 6 h on a Tuesday
-    starts the clock at 8 h on Wednesday. ``SAME_DAY_8H`` reads "subsequente" as the next
-    8 h of a business day, so the same request starts at 8 h on Tuesday. They differ only
-    for requests made before 8 h on a business day.
+    ``SAME_DAY_8H`` (default) reads "subsequente" as the next 8 h of a business day after
+    the request, so a request at 6 h on a Tuesday starts the clock at 8 h that Tuesday.
+    ``NEXT_BUSINESS_DAY`` reads it literally as the business day after the day of the
+    request: the same request starts at 8 h on Wednesday — later than a request made at
+    23 h on Monday, which starts at 8 h on Tuesday. That literal reading punishes the
+    earlier request, defeats the rule's purpose (a request outside business hours counts
+    from the next opening), and is kept only as an option. They differ only for requests
+    made before 8 h on a business day.
     """
 
     NEXT_BUSINESS_DAY = "8 horas do dia útil subsequente"
@@ -407,7 +428,7 @@ def reconnection_due(
     deadline: Deadline,
     *,
     calendar: BusinessCalendar | None = None,
-    early_request: ReconnectionStart = ReconnectionStart.NEXT_BUSINESS_DAY,
+    early_request: ReconnectionStart = ReconnectionStart.SAME_DAY_8H,
 ) -> datetime:
     """When a reconnection (religação) falls due (REN 1.000/2021, art. 362).
 
@@ -440,10 +461,10 @@ def reconnection_due(
         '2026-03-10T08:00:00-04:00'
         >>> early = datetime(2026, 3, 3, 6, 0, tzinfo=ZoneInfo("America/Manaus"))  # Tuesday 6 h
         >>> reconnection_due(early, Deadline.RECONNECTION_URGENT_URBAN).isoformat()
-        '2026-03-04T12:00:00-04:00'
-        >>> reconnection_due(early, Deadline.RECONNECTION_URGENT_URBAN,
-        ...                  early_request=ReconnectionStart.SAME_DAY_8H).isoformat()
         '2026-03-03T12:00:00-04:00'
+        >>> reconnection_due(early, Deadline.RECONNECTION_URGENT_URBAN,
+        ...                  early_request=ReconnectionStart.NEXT_BUSINESS_DAY).isoformat()
+        '2026-03-04T12:00:00-04:00'
     """
     if not isinstance(deadline, Deadline) or deadline.rule.unit is not DeadlineUnit.HOURS:
         raise invalid(
@@ -466,8 +487,9 @@ def reconnection_due(
             "early_request must be a ReconnectionStart, got {value}",
             value=quoted(early_request),
         )
-    require_ren1000(requested_at.date(), what=deadline.value, ren414_note="REN 414/2010 deadlines")
     cal = _calendar(calendar)
+    # Every argument is checked above: only now may the regime be refused.
+    require_ren1000(requested_at.date(), what=deadline.value, ren414_note="REN 414/2010 deadlines")
     # Art. 362, § 1º, I: undue suspension — from the moment found or reported, any day or hour.
     if deadline is Deadline.RECONNECTION_UNDUE_SUSPENSION:
         return _after_hours(requested_at, deadline.rule.amount)

@@ -34,9 +34,11 @@ __all__ = (
     "GROUP_A_BY_STUDY_COUNTS_GENERATION",
     "MINIGENERATION_IN_GROUP_A",
     "REN_1059_DATE",
+    "PowerPlantVoltageDecision",
     "SupplyOption",
     "SupplyVoltageDecision",
     "VoltageLevel",
+    "power_plant_voltage",
     "supply_voltage",
 )
 
@@ -45,6 +47,8 @@ _HIGH_VOLTAGE_FROM_KV: Final = Decimal(69)
 _GROUP_B_LOAD_LIMIT_KW: Final = Decimal(75)
 _GROUP_A_BY_STUDY_FROM_KW: Final = Decimal(50)
 _GROUP_A_DEMAND_LIMIT_KW: Final = Decimal(2500)
+_PLANT_LOW_VOLTAGE_MAX_KW: Final = Decimal(500)
+_PLANT_MEDIUM_VOLTAGE_MAX_KW: Final = Decimal(30000)
 
 REN_1059_DATE: Final = in_force_from(Norm.REN_1059_2023)
 """Entry into force of REN 1.059/2023: its publication in the DOU of 10 Feb 2023.
@@ -195,6 +199,9 @@ def supply_voltage(
     Legal basis:
         - REN 1.000/2021, art. 23, I, "a" to "d"; §§ 1º to 4º and 6º.
 
+    A central geradora (art. 23, II) has no tariff group and may have two bands: see
+    :func:`power_plant_voltage`.
+
     Examples:
         >>> from datetime import date
         >>> d = supply_voltage(load_kw=60, on=date(2026, 3, 4))
@@ -212,11 +219,12 @@ def supply_voltage(
         B REN 1.000/2021, art. 23, I, "b"
         A REN 1.000/2021, art. 23, § 6º (incluído pela REN 1.059/2023)
     """
-    day = require_ren1000(on, what="supply voltage", ren414_note="REN 414/2010, art. 12")
     load = non_negative(load_kw, "load_kw")
     generation = non_negative(generation_kw, "generation_kw")
     demand = None if demand_kw is None else non_negative(demand_kw, "demand_kw")
     check_bool(underground=underground, collective_installation=collective_installation)
+    # Every argument is checked above: only now may the regime be refused.
+    day = require_ren1000(on, what="supply voltage", ren414_note="REN 414/2010, art. 12")
     largest = max(load, generation)
 
     def needs_demand() -> None:
@@ -288,4 +296,75 @@ def supply_voltage(
         basis=basis,
         options=tuple(option for option, _ in options),
         option_bases=tuple(ref for _, ref in options),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class PowerPlantVoltageDecision:
+    """Connection-voltage bands allowed for a power plant (central geradora, art. 23, II).
+
+    Attributes:
+        voltages: The bands the alínea allows, lowest first (the distributor chooses,
+            preserving the reliability and operating safety of the system).
+        basis: The alínea of art. 23, II applied, then § 4º (a different voltage on study).
+        options: Alternatives open (§ 4º: a different voltage, on a feasibility study).
+    """
+
+    voltages: tuple[VoltageLevel, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
+    options: tuple[SupplyOption, ...] = (SupplyOption.DIFFERENT_VOLTAGE,)
+
+
+def power_plant_voltage(
+    *, installed_kw: Decimal | int | str, on: date
+) -> PowerPlantVoltageDecision:
+    """Voltage bands of a power plant by its installed power (REN 1.000/2021, art. 23, II).
+
+    a) up to 75 kW: below 2.3 kV; b) above 75 kW up to 500 kW: below 2.3 kV, or from 2.3 kV
+    to below 69 kV; c) above 500 kW up to 30 MW: 2.3 kV or more (both higher bands); d) above
+    30 MW: 69 kV or more. Bounds as the norm writes them ("menor ou igual", "maior que").
+
+    Args:
+        installed_kw: Installed power of the plant (potência instalada), kW.
+        on: Date of the request; REN 1.000/2021 must be in force.
+
+    Raises:
+        InvalidInputError: a power that is not a positive number.
+        UnsupportedCaseError: ``on`` before 2022-01-03 (REN 414/2010 is not modelled).
+
+    Legal basis:
+        - REN 1.000/2021, art. 23, II, "a" to "d"; § 4º.
+
+    Examples:
+        >>> from datetime import date
+        >>> d = power_plant_voltage(installed_kw=500, on=date(2026, 3, 4))
+        >>> [v.name for v in d.voltages], str(d.basis[0])
+        (['BELOW_2_3_KV', 'FROM_2_3_TO_69_KV'], 'REN 1.000/2021, art. 23, II, "b"')
+        >>> [v.name for v in power_plant_voltage(installed_kw=30001, on=date(2026, 3, 4)).voltages]
+        ['FROM_69_KV']
+    """
+    power = positive(installed_kw, "installed_kw")
+    # Checked after the power: bad input first, then the regime.
+    require_ren1000(on, what="power plant voltage", ren414_note="REN 414/2010")
+    low, medium, high = (
+        VoltageLevel.BELOW_2_3_KV,
+        VoltageLevel.FROM_2_3_TO_69_KV,
+        VoltageLevel.FROM_69_KV,
+    )
+    voltages: tuple[VoltageLevel, ...]
+    # Art. 23, II, "a": up to 75 kW, below 2.3 kV
+    if power <= _GROUP_B_LOAD_LIMIT_KW:
+        subitem, voltages = "a", (low,)
+    # Art. 23, II, "b": above 75 kW up to 500 kW, below 2.3 kV or 2.3 kV to below 69 kV
+    elif power <= _PLANT_LOW_VOLTAGE_MAX_KW:
+        subitem, voltages = "b", (low, medium)
+    # Art. 23, II, "c": above 500 kW up to 30 MW, 2.3 kV or more
+    elif power <= _PLANT_MEDIUM_VOLTAGE_MAX_KW:
+        subitem, voltages = "c", (medium, high)
+    # Art. 23, II, "d": above 30 MW, 69 kV or more
+    else:
+        subitem, voltages = "d", (high,)
+    return PowerPlantVoltageDecision(
+        voltages=voltages,
+        basis=(ren1000(23, item="II", subitem=subitem), SupplyOption.DIFFERENT_VOLTAGE.basis),
     )

@@ -22,6 +22,7 @@ from aneel_rules._tariffs.common import (
     REN1147_SINCE,
     invalid,
 )
+from aneel_rules._tariffs.group_b_option import group_b_option_check
 from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group
 from aneel_rules.errors import (
     InvalidInputError,
@@ -239,11 +240,12 @@ def modality_options(
     Raises:
         InvalidInputError: bad input, or a fact the rule needs is missing (the contracted
             demand of a group-A unit below 69 kV under REN 414; the average consumption
-            during the branca phase-in).
+            during the branca phase-in; the transformer power of a group-B option), or a
+            group-B option the unit does not qualify for (art. 292).
         NotInForceError: ``on`` is before REN 414/2010, or the unit is desconto social
             and ``on`` is before REN 1.147/2025 created that subclass (art. 176, VII).
-        UnsupportedCaseError: REN 414 cases the stored text does not settle (pre-payment with
-            branca; the group-B billing option).
+        UnsupportedCaseError: REN 414 cases the stored text does not settle (the group-B
+            billing option).
 
     Legal basis:
         - REN 1.000/2021, art. 219 (group B), art. 220 (group A), art. 292 (group-B option).
@@ -326,7 +328,18 @@ def _options_ren1000(unit: ConsumerUnit, on: date) -> ModalityOptions:
     if unit.group is Group.B or unit.group_b_option:
         basis: list[Basis] = [ren1000(219, item="I")]
         if unit.group_b_option:
-            basis.insert(0, ren1000(220, paragraph=1))
+            # art. 292: only a unit meeting one of its criteria may have opted
+            check = group_b_option_check(unit, on=on)
+            if not check.qualifies:
+                raise InvalidInputError.single(
+                    "group_b_option",
+                    "group_b_option_not_qualified",
+                    "the unit meets none of the criteria of REN 1.000/2021, art. 292 "
+                    "(transformers, cooperative, tourism lodging, sports lighting, SCEE)",
+                    domain=DOMAIN,
+                    basis=check.basis[0],
+                )
+            basis[:0] = [ren1000(220, paragraph=1), *check.basis]
         allowed = set(_CONVENTIONAL_ONLY)
         barrier = _white_barrier_ren1000(unit, on)
         if barrier is None:

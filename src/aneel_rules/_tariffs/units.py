@@ -27,6 +27,7 @@ __all__ = (
     "Group",
     "Subgroup",
     "ConsumerClass",
+    "SceeParticipation",
     "group_a_subgroup",
     "ConsumerUnit",
 )
@@ -70,6 +71,22 @@ class ConsumerClass(enum.Enum):
     PUBLIC_LIGHTING = "iluminação pública"
     PUBLIC_SERVICE = "serviço público"
     OWN_CONSUMPTION = "consumo próprio"
+
+
+class SceeParticipation(enum.Enum):
+    """How a unit takes part in the SCEE (participação no sistema de compensação).
+
+    Art. 292, § 3º (wording by REN 1.059/2023) lets an SCEE unit opt for group-B billing only
+    with micro or minigeneration at the unit itself and no surplus allocated to, or received
+    from, another unit (incisos I and III).
+    """
+
+    NONE = "não participa do SCEE"
+    OWN_GENERATION_ONLY = (
+        "microgeração ou minigeração na própria unidade, sem alocação ou recebimento de "
+        "excedentes em outra unidade"
+    )
+    OTHER = "outra participação no SCEE"
 
 
 _GROUP_A_MIN_KV: Final = Decimal("2.3")
@@ -169,6 +186,21 @@ def _to_optional_kw(value: object) -> Decimal | None:
     return None if value is None else _positive(value, "contracted_demand_kw")
 
 
+def _to_optional_kva(value: object) -> Decimal | None:
+    return None if value is None else _positive(value, "transformer_kva")
+
+
+def _check_scee(_inst: object, _attribute: object, value: SceeParticipation) -> None:
+    if not isinstance(cast("object", value), SceeParticipation):
+        raise invalid(
+            "scee",
+            "not_a_scee_participation",
+            "{path} must be a SceeParticipation, got {value}",
+            path="scee",
+            value=quoted(value),
+        )
+
+
 def _check_flag(_inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
     to_bool(value, path=attribute.name)
 
@@ -202,8 +234,16 @@ class ConsumerUnit:
         prepaid: Billed by pre-payment (pré-pagamento, art. 215).
         rural_cooperative: Rural subclass cooperativa de eletrificação rural (art. 184, IV).
         contracted_demand_kw: Contracted demand (demanda contratada) in kW, group A.
-        group_b_option: Group-A unit that opted to be billed at group-B tariffs (art. 292).
+        group_b_option: Group-A unit that opted to be billed at group-B tariffs (art. 292);
+            whether it qualifies is checked by :func:`group_b_option_check` on a date.
         isolated_system: Unit not served by the SIN (only REN 414 had a rule for it).
+        transformer_kva: Sum of the nominal powers of the unit's transformers, kVA
+            (art. 292, I–II).
+        tourism_lodging: Hotel or pousada in an officially recognised estância balneária,
+            hidromineral, climática or turística (art. 292, III and § 1º).
+        sports_lighting: Permanent sports installation or agricultural exhibition park whose
+            floodlights are at least 2/3 of the installed load (art. 292, IV).
+        scee: Participation in the SCEE (art. 292, § 3º).
 
     Examples:
         >>> ConsumerUnit(connection_voltage_kv="0.127",
@@ -226,6 +266,10 @@ class ConsumerUnit:
     contracted_demand_kw: Decimal | None = attrs.field(default=None, converter=_to_optional_kw)
     group_b_option: bool = _flag()
     isolated_system: bool = _flag()
+    transformer_kva: Decimal | None = attrs.field(default=None, converter=_to_optional_kva)
+    tourism_lodging: bool = _flag()
+    sports_lighting: bool = _flag()
+    scee: SceeParticipation = attrs.field(default=SceeParticipation.NONE, validator=_check_scee)
 
     def __attrs_post_init__(self) -> None:
         residential = self.consumer_class is ConsumerClass.RESIDENTIAL

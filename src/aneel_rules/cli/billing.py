@@ -62,6 +62,7 @@ TEXTS: Final = (
     "Window: {cycles} cycles",
     "Window: {cycles} cycles (given by the caller)",
     "Window: no limit",
+    "Window: none needed (every cycle within the {cycles} cycles up to the constatação)",
     "Cycles included: {cycles}",
     "Cycles excluded: {cycles}",
     "none",
@@ -262,7 +263,16 @@ def _refund(args: argparse.Namespace, console: Console) -> int:
             norm=settlement.norm.value,
         )
     )
-    if settlement.window_cycles is None:
+    if not settlement.window_needed:
+        console.line(
+            console.t(
+                "Window: none needed (every cycle within the {cycles} cycles up to the "
+                "constatação)",
+                domain=DOMAIN,
+                cycles=bc.SHORTEST_OVERBILLING_WINDOW,
+            )
+        )
+    elif settlement.window_cycles is None:
         console.line(console.t("Window: no limit", domain=DOMAIN))
     elif settlement.window_from_caller:
         console.line(

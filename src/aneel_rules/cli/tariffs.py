@@ -35,6 +35,8 @@ _FLAGS: Final = (
     ("prepaid", "billed by pré-pagamento (art. 215)"),
     ("rural-cooperative", "rural subclass cooperativa de eletrificação rural (art. 184, IV)"),
     ("group-b-option", "group-A unit billed at group-B tariffs (art. 292)"),
+    ("tourism-lodging", "hotel or pousada in an official tourism area (art. 292, III)"),
+    ("sports-lighting", "sports or exhibition floodlights of 2/3 of the load (art. 292, IV)"),
     ("isolated-system", "not served by the SIN (REN 414/2010 only)"),
     ("new-connection", "a new connection (tarifa branca rules for new connections)"),
 )
@@ -202,6 +204,12 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     parser.add_argument(
         "--demand-kw", type=decimal_arg, default=None, help="contracted demand in kW"
     )
+    parser.add_argument(
+        "--transformer-kva",
+        type=decimal_arg,
+        default=None,
+        help="sum of the unit's transformer powers in kVA (art. 292)",
+    )
     parser.add_argument("--on", type=date_arg, required=True, help="date asked (YYYY-MM-DD)")
     parser.add_argument(
         "--average-consumption-kwh",
@@ -286,6 +294,9 @@ def _run_modality(args: argparse.Namespace, console: Console) -> int:
         contracted_demand_kw=args.demand_kw,
         group_b_option=args.group_b_option,
         isolated_system=args.isolated_system,
+        transformer_kva=args.transformer_kva,
+        tourism_lodging=args.tourism_lodging,
+        sports_lighting=args.sports_lighting,
     )
     on: date = args.on
     options = tariffs.modality_options(
