@@ -20,6 +20,7 @@ from typing import Final, NoReturn, TextIO
 
 import attrs
 
+from aneel_rules._extras import MissingExtraError
 from aneel_rules.errors import AneelRulesError, InvalidInputError
 from aneel_rules.i18n import DEFAULT_LANG, normalize_lang, translate
 
@@ -291,6 +292,8 @@ def localize_error(exc: AneelRulesError, lang: str) -> str:
     """
     if isinstance(exc, InvalidInputError):
         return field_messages(exc, lang)
+    if isinstance(exc, MissingExtraError):
+        return exc.message_in(lang)
     text = str(exc)
     if lang == "en":
         return text
