@@ -19,6 +19,7 @@ RULE_MODULES = (
     "aneel_rules.connection",
     "aneel_rules.portal",
     "aneel_rules.documents",
+    "aneel_rules.invoice",
 )
 
 

@@ -1,0 +1,48 @@
+"""Invoice rules (fatura): compute every line of a bill with its legal basis.
+
+A :class:`Bill` is a tuple of :class:`BillLine` (energy TE/TUSD per post, demand,
+ultrapassagem, reactive excess, bandeira, availability charge, tariff benefits, taxes and
+caller-given municipal lines), each with a stable ``code`` (:data:`LINE_CODES`) and a
+non-empty ``basis``; ``Bill.total`` is exact and ``Bill.invoice_total`` is rounded once, by
+the rule of the regime in force (REN 414/2010, art. 213: truncation; REN 1.000/2021, art. 657:
+ABNT rounding). See ``docs/rules/invoice.md``.
+
+The rules live in private modules under ``aneel_rules._invoice``; import every public name from
+here.
+
+Sources:
+    - REN 1.000/2021, texto compilado (amendments to REN 1.147/2025):
+      https://www2.aneel.gov.br/cedoc/bren20211000.pdf — arts. 2º, 173, 179, 290–316, 327, 657.
+    - REN 414/2010, arts. 93, 95–97 and 213 as quoted in ``shared/sources/ren414_excerpts.md``.
+
+Examples:
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from aneel_rules.legal import ren1000
+    >>> line = BillLine(code="energy_te", post=None, quantity=Decimal("200"), unit="kWh",
+    ...                 rate=Decimal("0.31021"), amount=Decimal("62.042"),
+    ...                 basis=(ren1000(293),))
+    >>> Bill(start=date(2026, 6, 1), end=date(2026, 7, 1), lines=(line,)).invoice_total
+    Decimal('62.04')
+"""
+
+from __future__ import annotations
+
+from aneel_rules._invoice.bill import (
+    LINE_CODES,
+    TAX_CODES,
+    Bill,
+    BillLine,
+    invoice_rounding_on,
+    round_amount,
+)
+
+__all__ = (
+    # the computed bill
+    "LINE_CODES",
+    "TAX_CODES",
+    "Bill",
+    "BillLine",
+    "invoice_rounding_on",
+    "round_amount",
+)
