@@ -36,6 +36,23 @@ from aneel_rules._invoice.bill import (
     invoice_rounding_on,
     round_amount,
 )
+from aneel_rules._invoice.measurements import Measurements
+from aneel_rules._invoice.profile import (
+    INTEGRATION_MINUTES,
+    MAX_PROFILE_INTERVALS,
+    interval_demand_kw,
+    measurements_from_profile,
+)
+from aneel_rules._invoice.reactive import (
+    CAPACITIVE_WINDOW_EARLIEST,
+    CAPACITIVE_WINDOW_HOURS,
+    CAPACITIVE_WINDOW_LATEST,
+    REFERENCE_POWER_FACTOR,
+    CapacitiveWindow,
+    corrected_demand_kw,
+    excess_kwh,
+    power_factor,
+)
 
 __all__ = (
     # the computed bill
@@ -45,4 +62,19 @@ __all__ = (
     "BillLine",
     "invoice_rounding_on",
     "round_amount",
+    # measurements and the load profile (art. 2º, XIII; art. 304)
+    "INTEGRATION_MINUTES",
+    "MAX_PROFILE_INTERVALS",
+    "Measurements",
+    "interval_demand_kw",
+    "measurements_from_profile",
+    # power factor and reactive excess (arts. 302–304)
+    "CAPACITIVE_WINDOW_EARLIEST",
+    "CAPACITIVE_WINDOW_HOURS",
+    "CAPACITIVE_WINDOW_LATEST",
+    "REFERENCE_POWER_FACTOR",
+    "CapacitiveWindow",
+    "corrected_demand_kw",
+    "excess_kwh",
+    "power_factor",
 )

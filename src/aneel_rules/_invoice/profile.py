@@ -1,0 +1,405 @@
+"""Measurements from a 15-minute load profile (memória de massa).
+
+The one definition of demand integration (demanda medida, REN 1.000/2021, art. 2º, XIII: the
+largest active demand "integralizada em intervalos de 15 minutos"): an interval's demand is its
+average power, i.e. its energy (kWh) × 4, or the value itself when the meter gives average kW.
+Each interval is classified in the tariff post of its *start*: an interval labelled by its end
+(``label="end"``, 18:00 standing for 17:45–18:00) belongs to the post before the label, never
+to the next one. Reactive quantities use the one-hour intervals of art. 304 (see
+:mod:`aneel_rules._invoice.reactive`).
+
+Private: import the public names from :mod:`aneel_rules.invoice`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Final, Literal
+
+from aneel_rules._billing.money import CTX
+from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._invoice.measurements import Measurements
+from aneel_rules._invoice.messages import invalid
+from aneel_rules._invoice.reactive import (
+    CapacitiveWindow,
+    corrected_demand_kw,
+    excess_kwh,
+)
+from aneel_rules._tariffs.modalities import TariffModality
+from aneel_rules._tariffs.posts import PostSchedule, TariffPost, tariff_posts
+from aneel_rules.legal import ren1000
+
+__all__ = (
+    "INTEGRATION_MINUTES",
+    "MAX_PROFILE_INTERVALS",
+    "interval_demand_kw",
+    "measurements_from_profile",
+)
+
+INTEGRATION_MINUTES: Final = 15
+"""Demand integration interval (art. 2º, XIII)."""
+
+_PER_HOUR: Final = Decimal(60 // INTEGRATION_MINUTES)
+_STEP: Final = timedelta(minutes=INTEGRATION_MINUTES)
+_HOUR: Final = timedelta(hours=1)
+
+MAX_PROFILE_INTERVALS: Final = 47 * 24 * 60 // INTEGRATION_MINUTES
+"""Largest profile accepted: 47 days of 15-minute intervals (the longest reading interval,
+REN 1.000/2021, art. 261); checked before any work."""
+
+_UNITS: Final = ("kW", "kWh")
+_LABELS: Final = ("start", "end")
+_DAY_MINUTES: Final = 24 * 60
+_IRRIGATION_MINUTES: Final = 8 * 60 + 30
+
+
+def interval_demand_kw(value: Decimal, unit: str) -> Decimal:
+    """Average power of one 15-minute interval, in kW (art. 2º, XI and XIII).
+
+    Examples:
+        >>> interval_demand_kw(Decimal("25"), "kWh"), interval_demand_kw(Decimal("100"), "kW")
+        (Decimal('100'), Decimal('100'))
+    """
+    return CTX.multiply(value, _PER_HOUR) if unit == "kWh" else value
+
+
+def _choice(value: object, allowed: tuple[str, ...], path: str) -> str:
+    if value not in allowed:
+        raise invalid(
+            path,
+            "invalid_choice",
+            "{path} must be one of {allowed}, got {value}",
+            path=path,
+            allowed=", ".join(allowed),
+            value=quoted(value),
+        )
+    return str(value)
+
+
+def _sequence(value: object, path: str) -> Sequence[object]:
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        raise invalid(
+            path,
+            "not_a_sequence",
+            "{path} must be a sequence (list or tuple), got {value}",
+            path=path,
+            value=quoted(value),
+        )
+    return value
+
+
+def _check_sizes(stamps: Sequence[object], others: dict[str, Sequence[object]]) -> None:
+    if not stamps or len(stamps) > MAX_PROFILE_INTERVALS:
+        raise invalid(
+            "stamps",
+            "profile_size",
+            "{path} must hold 1 to {maximum} intervals (47 days of 15 minutes), got {value}",
+            basis=ren1000(261),
+            path="stamps",
+            maximum=str(MAX_PROFILE_INTERVALS),
+            value=str(len(stamps)),
+        )
+    for path, values in others.items():
+        if len(values) != len(stamps):
+            raise invalid(
+                path,
+                "length_mismatch",
+                "{path} has {value} values for {count} stamps",
+                path=path,
+                value=str(len(values)),
+                count=str(len(stamps)),
+            )
+
+
+def _starts(stamps: Sequence[object], schedule: PostSchedule, label: str) -> list[datetime]:
+    """Local, naive interval starts, checked: 15-minute grid, strictly increasing."""
+    tz = schedule.tzinfo
+    shift = _STEP if label == "end" else timedelta(0)
+    starts: list[datetime] = []
+    previous: datetime | None = None
+    for index, at in enumerate(stamps):
+        if not isinstance(at, datetime):
+            raise invalid(
+                f"stamps.{index}",
+                "not_a_datetime",
+                "{path} must be a datetime, got {value}",
+                path=f"stamps.{index}",
+                value=quoted(at),
+            )
+        local = (at if at.tzinfo is None else at.astimezone(tz).replace(tzinfo=None)) - shift
+        if local.minute % INTEGRATION_MINUTES or local.second or local.microsecond:
+            raise invalid(
+                f"stamps.{index}",
+                "off_grid",
+                "{path} is not on the 15-minute grid: {value}",
+                basis=ren1000(2, item="XIII"),
+                path=f"stamps.{index}",
+                value=at.isoformat(),
+            )
+        if previous is not None and local <= previous:
+            raise invalid(
+                f"stamps.{index}",
+                "not_increasing",
+                "{path} is not after the previous stamp: {value}",
+                path=f"stamps.{index}",
+                value=at.isoformat(),
+            )
+        previous = local
+        starts.append(local)
+    return starts
+
+
+def _check_schedule_grid(schedule: PostSchedule) -> None:
+    # An interval is classified by its start: the posts must change on the 15-minute grid.
+    if schedule.peak_start.minute % INTEGRATION_MINUTES:
+        raise invalid(
+            "schedule",
+            "posts_off_grid",
+            "the tariff posts of {value} do not start on a quarter hour: 15-minute intervals "
+            "would straddle two posts",
+            value=schedule.name or str(schedule.peak_start),
+        )
+
+
+def _numbers(values: Sequence[object], path: str) -> list[Decimal]:
+    numbers = []
+    for index, value in enumerate(values):
+        number = to_decimal(value, path=f"{path}.{index}", allow_float=True)
+        numbers.append(number)
+    return numbers
+
+
+def _check_active(numbers: list[Decimal]) -> None:
+    for index, number in enumerate(numbers):
+        if number < 0:
+            raise invalid(
+                f"values.{index}",
+                "negative",
+                "{path} must not be negative, got {value}",
+                path=f"values.{index}",
+                value=str(number),
+            )
+
+
+def measurements_from_profile(
+    stamps: Sequence[datetime],
+    values: Sequence[Decimal | float | int | str],
+    schedule: PostSchedule,
+    *,
+    modality: TariffModality,
+    unit: Literal["kW", "kWh"] = "kW",
+    reactive: Sequence[Decimal | float | int | str] | None = None,
+    label: Literal["start", "end"] = "start",
+    capacitive_window: CapacitiveWindow | None = None,
+    irrigation_start: time | None = None,
+) -> Measurements:
+    """Measurements of one reading period from a 15-minute load profile.
+
+    Args:
+        stamps: One datetime per 15-minute interval, strictly increasing (gaps allowed).
+            Naive = the schedule's local wall time; aware ones are converted.
+        values: Active quantity of each interval: average power (``unit="kW"``) or energy
+            (``unit="kWh"``).
+        schedule: The distributor's tariff posts.
+        modality: Tariff modality (azul: demand per post; verde: one demand; branca: three
+            energy posts; convencional: no post).
+        unit: Unit of ``values`` (and of ``reactive``: kvar or kvarh).
+        reactive: Reactive quantity of each interval, signed (+ inductive, − capacitive).
+        label: Whether a stamp is the start or the end of its interval.
+        capacitive_window: The distributor's 6-hour capacitive window (required with
+            ``reactive``, art. 304, § 1º, I).
+        irrigation_start: Start of the daily irrigation/aquaculture window (8 h 30 min,
+            art. 186), to measure the energy it covers.
+
+    Returns:
+        Energy per post, measured demand (largest 15-minute average, art. 2º, XIII) per post
+        for azul and single otherwise (group A), energy per day (art. 307, § 1º), and, with
+        ``reactive``, the reactive excess energy and the corrected hourly demands (art. 304).
+
+    Raises:
+        InvalidInputError: more than :data:`MAX_PROFILE_INTERVALS` intervals (checked first),
+            lengths that differ, stamps off the 15-minute grid or not increasing, a negative
+            active value, ``reactive`` without ``capacitive_window``.
+        NotInForceError: as :func:`aneel_rules.tariffs.tariff_posts`.
+
+    Legal basis:
+        - REN 1.000/2021, art. 2º, XI, XIII and XXI; arts. 212–214 (posts); art. 304, § 1º.
+
+    Examples:
+        >>> from aneel_rules.tariffs import AMAZONAS_ENERGIA
+        >>> stamps = [datetime(2026, 3, 9, 19, 45) + timedelta(minutes=15 * i) for i in range(3)]
+        >>> m = measurements_from_profile(stamps, ["10", "30", "20"], AMAZONAS_ENERGIA,
+        ...                               modality=TariffModality.BLUE, unit="kWh")
+        >>> m.demand_kw[TariffPost.OFF_PEAK], m.demand_kw[TariffPost.PEAK]
+        (Decimal('40'), Decimal('120'))
+
+        Labelled by their end, the same stamps are 19:30–20:15: the 20:00 interval is the
+        last of fora de ponta, not the first of ponta:
+
+        >>> m = measurements_from_profile(stamps, ["10", "30", "20"], AMAZONAS_ENERGIA,
+        ...                               modality=TariffModality.BLUE, unit="kWh", label="end")
+        >>> m.demand_kw[TariffPost.OFF_PEAK], m.demand_kw[TariffPost.PEAK]
+        (Decimal('120'), Decimal('80'))
+        >>> m.energy_kwh[TariffPost.OFF_PEAK]
+        Decimal('40')
+    """
+    unit_name = _choice(unit, _UNITS, "unit")
+    shift_label = _choice(label, _LABELS, "label")
+    stamp_seq = _sequence(stamps, "stamps")
+    value_seq = _sequence(values, "values")
+    others = {"values": value_seq}
+    reactive_seq = None if reactive is None else _sequence(reactive, "reactive")
+    if reactive_seq is not None:
+        others["reactive"] = reactive_seq
+    _check_sizes(stamp_seq, others)
+    if not isinstance(schedule, PostSchedule):
+        raise invalid(
+            "schedule",
+            "not_a_schedule",
+            "{path} must be a PostSchedule, got {value}",
+            path="schedule",
+            value=quoted(schedule),
+        )
+    if reactive_seq is not None and not isinstance(capacitive_window, CapacitiveWindow):
+        raise invalid(
+            "capacitive_window",
+            "window_required",
+            "{path} is required with reactive values: the distributor's 6-hour window "
+            "decides which power factors count",
+            basis=ren1000(304, paragraph=1, item="I"),
+            path="capacitive_window",
+        )
+    if not isinstance(modality, TariffModality):
+        raise invalid(
+            "modality",
+            "not_a_modality",
+            "{path} must be a TariffModality, got {value}",
+            path="modality",
+            value=quoted(modality),
+        )
+    starts = _starts(stamp_seq, schedule, shift_label)
+    active = _numbers(value_seq, "values")
+    _check_active(active)
+    if modality.has_posts:
+        _check_schedule_grid(schedule)
+        posts: tuple[TariffPost | None, ...] = tariff_posts(starts, schedule, modality=modality)
+    else:
+        posts = (None,) * len(starts)
+    energies = active if unit_name == "kWh" else [CTX.divide(v, _PER_HOUR) for v in active]
+    return _aggregate(
+        starts,
+        posts,
+        energies,
+        modality=modality,
+        reactive=None if reactive_seq is None else _numbers(reactive_seq, "reactive"),
+        unit=unit_name,
+        window=capacitive_window,
+        irrigation_start=irrigation_start,
+    )
+
+
+def _aggregate(
+    starts: list[datetime],
+    posts: Sequence[TariffPost | None],
+    energies: list[Decimal],
+    *,
+    modality: TariffModality,
+    reactive: list[Decimal] | None,
+    unit: str,
+    window: CapacitiveWindow | None,
+    irrigation_start: time | None,
+) -> Measurements:
+    per_post_demand = modality is TariffModality.BLUE
+    group_a = modality in {TariffModality.BLUE, TariffModality.GREEN}
+    energy: dict[TariffPost | None, Decimal] = {}
+    demand: dict[TariffPost | None, Decimal] = {}
+    by_day: dict[date, Decimal] = {}
+    add = CTX.add
+    for start, post, kwh in zip(starts, posts, energies, strict=True):
+        energy[post] = add(energy.get(post, Decimal(0)), kwh)
+        day = start.date()
+        by_day[day] = add(by_day.get(day, Decimal(0)), kwh)
+        if group_a:
+            key = post if per_post_demand else None
+            kw = CTX.multiply(kwh, _PER_HOUR)
+            if kw > demand.get(key, Decimal(-1)):
+                demand[key] = kw
+    excess: Decimal | None = None
+    corrected: dict[TariffPost | None, Decimal] = {}
+    if reactive is not None and window is not None:
+        kvarh = reactive if unit == "kWh" else [CTX.divide(v, _PER_HOUR) for v in reactive]
+        excess = _reactive(
+            starts,
+            posts,
+            energies,
+            kvarh,
+            window=window,
+            corrected=corrected,
+            per_post=per_post_demand,
+        )
+    irrigation = None
+    if irrigation_start is not None:
+        irrigation = _irrigation_kwh(starts, energies, irrigation_start)
+    return Measurements(
+        energy_kwh=energy,
+        demand_kw=demand or None,
+        reactive_excess_kwh=excess,
+        reactive_demand_kw=corrected or None,
+        energy_by_day=by_day,
+        irrigation_kwh=irrigation,
+    )
+
+
+def _reactive(
+    starts: list[datetime],
+    posts: Sequence[TariffPost | None],
+    energies: list[Decimal],
+    kvarh: list[Decimal],
+    *,
+    window: CapacitiveWindow,
+    corrected: dict[TariffPost | None, Decimal],
+    per_post: bool,
+) -> Decimal:
+    """Σ of hourly excess energy; fills ``corrected`` with the largest corrected demand."""
+    offset = timedelta(minutes=window.hour_offset)
+    hours: dict[datetime, list[Decimal]] = {}
+    hour_post: dict[datetime, TariffPost | None] = {}
+    for start, post, kwh, q in zip(starts, posts, energies, kvarh, strict=True):
+        # art. 304: one-hour intervals T, on the grid of the capacitive window
+        hour = (start - offset).replace(minute=0) + offset
+        sums = hours.get(hour)
+        if sums is None:
+            hours[hour] = [kwh, q]
+            hour_post[hour] = post
+        else:
+            sums[0] = CTX.add(sums[0], kwh)
+            sums[1] = CTX.add(sums[1], q)
+    total = Decimal(0)
+    for hour, (p, q) in hours.items():
+        capacitive = window.contains_minute(hour.hour * 60 + hour.minute)
+        total = CTX.add(total, excess_kwh(p, q, capacitive_hour=capacitive))
+        key = hour_post[hour] if per_post else None
+        value = corrected_demand_kw(p, q, capacitive_hour=capacitive)
+        if value > corrected.get(key, Decimal(-1)):
+            corrected[key] = value
+    return total
+
+
+def _irrigation_kwh(starts: list[datetime], energies: list[Decimal], begin: time) -> Decimal:
+    if not isinstance(begin, time) or begin.tzinfo is not None:
+        raise invalid(
+            "irrigation_start",
+            "not_a_time",
+            "{path} must be a naive time, got {value}",
+            path="irrigation_start",
+            value=quoted(begin),
+        )
+    first = begin.hour * 60 + begin.minute
+    total = Decimal(0)
+    for start, kwh in zip(starts, energies, strict=True):
+        # art. 186: 8 h 30 min a day from the window's start (may cross midnight)
+        if (start.hour * 60 + start.minute - first) % _DAY_MINUTES < _IRRIGATION_MINUTES:
+            total = CTX.add(total, kwh)
+    return total

@@ -1,0 +1,276 @@
+"""Load-profile definitions: 15-minute demand, posts by interval start, hourly reactive excess."""
+
+# ruff: noqa: DTZ001 (naive datetimes are the schedule's local wall time, as the API documents)
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from aneel_rules import InvalidInputError
+from aneel_rules.invoice import (
+    MAX_PROFILE_INTERVALS,
+    CapacitiveWindow,
+    Measurements,
+    corrected_demand_kw,
+    excess_kwh,
+    measurements_from_profile,
+    power_factor,
+)
+from aneel_rules.tariffs import AMAZONAS_ENERGIA, PostSchedule, TariffModality, TariffPost
+
+D = Decimal
+BLUE, GREEN, WHITE = TariffModality.BLUE, TariffModality.GREEN, TariffModality.WHITE
+MIDNIGHT = CapacitiveWindow(time(0, 0))
+
+
+def _stamps(start: datetime, count: int) -> list[datetime]:
+    return [start + timedelta(minutes=15 * i) for i in range(count)]
+
+
+# --- reactive definitions (arts. 2º XXI, 302, 304) ---------------------------------------
+
+
+def test_power_factor_definition_art2_xxi() -> None:
+    assert power_factor(D(80), D(60)) == D("0.8")
+    assert power_factor(D(80), D(-60)) == D("0.8")
+    assert power_factor(D(0), D(0)) == D(1)
+
+
+@pytest.mark.parametrize(
+    ("active", "reactive", "capacitive_hour", "expected"),
+    [
+        # INVOICE.md §2 DERIVED: 100 kWh at f = 0.80 inductive → 0.015 MWh
+        pytest.param(D(100), D(75), False, D(15), id="art304-inductive-outside-window"),
+        pytest.param(D(100), D(75), True, D(0), id="art304-p1-I-inductive-ignored-in-window"),
+        pytest.param(D(100), D(-75), True, D(15), id="art304-p1-I-capacitive-in-window"),
+        pytest.param(D(100), D(-75), False, D(0), id="art304-p1-II-capacitive-ignored-outside"),
+        # f = 0.96 ≥ 0.92: no excess (only factors "menores que 0,92")
+        pytest.param(D(96), D(28), False, D(0), id="art302-above-reference"),
+        # no active energy, reactive drawn: f = 0, the whole 0.92 × S is excess
+        pytest.param(D(0), D(50), False, D(46), id="art304-zero-active"),
+    ],
+)
+def test_hourly_excess(active: D, reactive: D, capacitive_hour: bool, expected: D) -> None:
+    assert excess_kwh(active, reactive, capacitive_hour=capacitive_hour) == expected
+
+
+def test_corrected_demand() -> None:
+    # INVOICE.md §2 DERIVED: DAM_T 120 kW at f = 0.80 → 138 kW
+    assert corrected_demand_kw(D(120), D(90), capacitive_hour=False) == D(138)
+    assert corrected_demand_kw(D(120), D(90), capacitive_hour=True) == D(120)
+    assert corrected_demand_kw(D(96), D(28), capacitive_hour=False) == D(96)
+
+
+@pytest.mark.parametrize(
+    ("start", "ok"),
+    [
+        (time(23, 30), True),
+        (time(23, 45), True),
+        (time(0, 0), True),
+        (time(0, 30), True),
+        (time(23, 15), False),
+        (time(0, 45), False),
+        (time(23, 40), False),
+        (time(1, 0), False),
+    ],
+)
+def test_capacitive_window_between_2330_and_0630(start: time, ok: bool) -> None:
+    if ok:
+        window = CapacitiveWindow(start)
+        end = (start.hour * 60 + start.minute + 6 * 60) % (24 * 60)
+        assert end <= 6 * 60 + 30
+        assert window.contains_minute(start.hour * 60 + start.minute)
+        assert not window.contains_minute(end)
+    else:
+        with pytest.raises(InvalidInputError) as info:
+            CapacitiveWindow(start)
+        assert info.value.codes == ("invalid_capacitive_window",)
+
+
+# --- demand integration and posts ----------------------------------------------------------
+
+
+def test_label_end_is_not_counted_in_the_next_post() -> None:
+    # Amazonas Energia: ponta 20:00-23:00. A stamp 20:00 labelled by its end is 19:45-20:00.
+    stamps = [datetime(2026, 3, 9, 20, 0)]
+    start = measurements_from_profile(stamps, ["50"], AMAZONAS_ENERGIA, modality=BLUE, unit="kWh")
+    end = measurements_from_profile(
+        stamps, ["50"], AMAZONAS_ENERGIA, modality=BLUE, unit="kWh", label="end"
+    )
+    assert dict(start.demand_kw) == {TariffPost.PEAK: D(200)}
+    assert dict(end.demand_kw) == {TariffPost.OFF_PEAK: D(200)}
+    # and the last ponta interval labelled by its end (23:00) is still ponta
+    last = measurements_from_profile(
+        [datetime(2026, 3, 9, 23, 0)], ["50"], AMAZONAS_ENERGIA, modality=BLUE, label="end"
+    )
+    assert set(last.demand_kw) == {TariffPost.PEAK}
+
+
+def test_demand_is_largest_15_minute_average_art2_xiii() -> None:
+    stamps = _stamps(datetime(2026, 3, 9, 10, 0), 4)
+    kw = measurements_from_profile(
+        stamps, [100, 140.5, "90", D(120)], AMAZONAS_ENERGIA, modality=GREEN
+    )
+    assert dict(kw.demand_kw) == {None: D("140.5")}
+    assert kw.energy_kwh[TariffPost.OFF_PEAK] == D("112.625")
+    kwh = measurements_from_profile(
+        stamps, ["25", "35", "0", "30"], AMAZONAS_ENERGIA, modality=GREEN, unit="kWh"
+    )
+    assert kwh.demand_kw[None] == D(140)
+
+
+def test_white_has_three_posts_and_no_demand() -> None:
+    stamps = _stamps(datetime(2026, 3, 9, 18, 45), 12)  # 18:45 .. 21:30
+    m = measurements_from_profile(stamps, ["1"] * 12, AMAZONAS_ENERGIA, modality=WHITE, unit="kWh")
+    assert dict(m.energy_kwh) == {
+        TariffPost.OFF_PEAK: D(1),
+        TariffPost.INTERMEDIATE: D(4),
+        TariffPost.PEAK: D(7),
+    }
+    assert not m.demand_kw
+
+
+def test_conventional_no_posts() -> None:
+    m = measurements_from_profile(
+        _stamps(datetime(2026, 3, 9, 20, 0), 2),
+        ["1", "2"],
+        AMAZONAS_ENERGIA,
+        modality=TariffModality.CONVENTIONAL_MONOMIAL,
+        unit="kWh",
+    )
+    assert dict(m.energy_kwh) == {None: D(3)}
+
+
+def test_aware_stamps_are_converted_to_the_schedule_zone() -> None:
+    utc = datetime(2026, 3, 10, 0, 0, tzinfo=ZoneInfo("UTC"))  # 20:00 in Manaus
+    m = measurements_from_profile([utc], ["10"], AMAZONAS_ENERGIA, modality=BLUE, unit="kWh")
+    assert set(m.demand_kw) == {TariffPost.PEAK}
+    assert list(m.energy_by_day) == [datetime(2026, 3, 9).date()]
+
+
+def test_reactive_hours_on_the_window_grid() -> None:
+    # window 23:30-05:30: hours T run 23:30-00:30, ...; an hour 23:30-00:30 is capacitive
+    window = CapacitiveWindow(time(23, 30))
+    stamps = _stamps(datetime(2026, 3, 9, 23, 30), 4)
+    m = measurements_from_profile(
+        stamps,
+        ["25"] * 4,
+        AMAZONAS_ENERGIA,
+        modality=GREEN,
+        unit="kWh",
+        reactive=["-18.75"] * 4,
+        capacitive_window=window,
+    )
+    # P = 100 kWh, Q = -75 kvarh in one capacitive hour: 15 kWh excess, 115 kW corrected
+    assert m.reactive_excess_kwh == D(15)
+    assert dict(m.reactive_demand_kw) == {None: D("115.00")}
+    # the same hour with window 00:00: the 23:30-00:00 half is outside → two partial hours
+    m2 = measurements_from_profile(
+        stamps,
+        ["25"] * 4,
+        AMAZONAS_ENERGIA,
+        modality=GREEN,
+        unit="kWh",
+        reactive=["-18.75"] * 4,
+        capacitive_window=MIDNIGHT,
+    )
+    # 23:00-24:00 (capacitive outside: ignored) and 00:00-01:00 (P 50, Q -37.5 → 7.5 kWh)
+    assert m2.reactive_excess_kwh == D("7.5")
+
+
+def test_reactive_demand_per_post_for_blue() -> None:
+    stamps = _stamps(datetime(2026, 3, 9, 19, 0), 8)  # 19-20 fora de ponta, 20-21 ponta
+    m = measurements_from_profile(
+        stamps,
+        ["30"] * 8,
+        AMAZONAS_ENERGIA,
+        modality=BLUE,
+        unit="kWh",
+        reactive=["22.5"] * 4 + ["0"] * 4,
+        capacitive_window=MIDNIGHT,
+    )
+    assert m.reactive_excess_kwh == D(18)  # 120 kWh at f = 0.8 → 0.92 × 150 − 120
+    assert dict(m.reactive_demand_kw) == {
+        TariffPost.OFF_PEAK: D("138.00"),
+        TariffPost.PEAK: D(120),
+    }
+
+
+def test_irrigation_window_energy() -> None:
+    stamps = _stamps(datetime(2026, 3, 9, 21, 0), 4 * 10)  # 21:00 .. 06:45
+    m = measurements_from_profile(
+        stamps,
+        ["1"] * 40,
+        AMAZONAS_ENERGIA,
+        modality=GREEN,
+        unit="kWh",
+        irrigation_start=time(21, 30),
+    )
+    assert m.irrigation_kwh == D(34)  # 21:30-06:00 = 8 h 30 min
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        ({"stamps": []}, "profile_size"),
+        ({"values": ["1", "2"]}, "length_mismatch"),
+        ({"stamps": [datetime(2026, 3, 9, 10, 5)]}, "off_grid"),
+        ({"stamps": "x"}, "not_a_sequence"),
+        ({"stamps": [date_ := datetime(2026, 3, 9).date()]}, "not_a_datetime"),
+        ({"values": ["-1"]}, "negative"),
+        ({"values": ["x"]}, "not_a_number"),
+        ({"unit": "MWh"}, "invalid_choice"),
+        ({"label": "middle"}, "invalid_choice"),
+        ({"reactive": ["1"]}, "window_required"),
+        ({"schedule": "amazonas"}, "not_a_schedule"),
+        ({"modality": "azul"}, "not_a_modality"),
+        ({"schedule": PostSchedule(time(18, 10), "America/Manaus")}, "posts_off_grid"),
+        ({"irrigation_start": "21:30"}, "not_a_time"),
+    ],
+)
+def test_bad_profile(kwargs: dict[str, object], code: str) -> None:
+    args: dict[str, object] = {
+        "stamps": [datetime(2026, 3, 9, 10, 0)],
+        "values": ["1"],
+        "schedule": AMAZONAS_ENERGIA,
+        "modality": BLUE,
+    }
+    args.update(kwargs)
+    with pytest.raises(InvalidInputError) as info:
+        measurements_from_profile(**args)  # type: ignore[arg-type]
+    assert info.value.codes == (code,)
+
+
+def test_not_increasing_and_size_limit() -> None:
+    stamp = datetime(2026, 3, 9, 10, 0)
+    with pytest.raises(InvalidInputError) as info:
+        measurements_from_profile([stamp, stamp], ["1", "1"], AMAZONAS_ENERGIA, modality=BLUE)
+    assert info.value.codes == ("not_increasing",)
+    too_many = [stamp] * (MAX_PROFILE_INTERVALS + 1)
+    with pytest.raises(InvalidInputError) as info:
+        measurements_from_profile(too_many, ["1"] * len(too_many), AMAZONAS_ENERGIA, modality=BLUE)
+    assert info.value.codes == ("profile_size",)
+
+
+def test_measurements_checks() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        Measurements(energy_kwh={"ponta": 1})
+    assert info.value.codes == ("not_a_post_key",)
+    with pytest.raises(InvalidInputError) as info:
+        Measurements(energy_kwh={None: 1, TariffPost.PEAK: 2})
+    assert info.value.codes == ("mixed_post_keys",)
+    with pytest.raises(InvalidInputError) as info:
+        Measurements(energy_kwh=-1)
+    assert info.value.codes == ("negative",)
+    with pytest.raises(InvalidInputError) as info:
+        Measurements(energy_kwh=1, energy_by_day={"2026-01-01": 1})
+    assert info.value.codes == ("not_a_date_key",)
+    with pytest.raises(InvalidInputError) as info:
+        Measurements(energy_kwh=1, energy_by_day=[1])
+    assert info.value.codes == ("not_a_mapping",)
+    m = Measurements(energy_kwh=1, reactive_excess_kwh="2", irrigation_kwh=0)
+    assert m.has_reactive
+    assert not Measurements(energy_kwh=1).has_reactive
