@@ -1,54 +1,96 @@
-"""Optional extras (dependências opcionais), imported only when a function needs them.
+"""Optional extras (dependências opcionais): lazy imports and the error for a missing one.
 
-``import aneel_rules`` never imports numpy, pandas, pyarrow, dask, matplotlib or tqdm; the
-modules that use them call :func:`require` at run time, which raises
-:class:`MissingExtraError` naming the extra to install when the package is absent.
+The core never imports numpy, pandas, pyarrow, dask, matplotlib or tqdm. A public function
+that needs one imports its private implementation module inside ``with needs("frames"):``;
+when a module of the extra is missing the block raises :class:`MissingExtraError` naming
+the extra to install (``pip install aneel-rules[frames]``) instead of ``ModuleNotFoundError``.
 
 Examples:
-    >>> require("math", extra="frames").__name__
-    'math'
-    >>> require("aneel_rules_no_such_package", extra="plot")
-    Traceback (most recent call last):
-    ...
-    aneel_rules._extras.MissingExtraError: aneel_rules_no_such_package is not installed: pip ...
+    >>> err = MissingExtraError("frames", "numpy", feature="post_codes")
+    >>> str(err)
+    'post_codes needs the optional extra frames: pip install aneel-rules[frames] (missing numpy)'
+    >>> err.code, err.extra
+    ('missing_extra', 'frames')
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
+import contextlib
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Final
 
 from aneel_rules.errors import AneelRulesError
 
-__all__ = ("DOMAIN", "TEXTS", "MissingExtraError", "require")
+__all__ = ("EXTRAS", "MissingExtraError", "needs")
 
-DOMAIN: Final = "messages"
-_MISSING: Final = "{module} is not installed: pip install 'aneel-rules[{extra}]'"
-TEXTS: Final = (_MISSING,)
-"""Every text of this module (English msgids of the ``messages`` catalog)."""
+EXTRAS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "frames": ("numpy", "pandas", "pyarrow"),
+        "dask": ("dask", "distributed", "numpy", "pandas", "pyarrow"),
+        "plot": ("matplotlib",),
+        "progress": ("tqdm",),
+    }
+)
+"""Top-level modules of each optional extra declared in ``pyproject.toml``."""
+
+DOMAIN: Final = "frames"
+_TEMPLATE: Final = (
+    "{feature} needs the optional extra {extra}: pip install aneel-rules[{extra}] "
+    "(missing {module})"
+)
 
 
 class MissingExtraError(AneelRulesError, ImportError):
-    """An optional extra needed by the function called is not installed (``.extra``)."""
+    """An optional extra needed by the call is not installed (dependência opcional ausente).
 
-    def __init__(self, module: str, extra: str) -> None:
-        self.module = module
+    Attributes:
+        extra: Name of the extra (``"frames"``, ``"dask"``, ``"plot"``, ``"progress"``).
+        module: The top-level module that could not be imported.
+        code: ``"missing_extra"``.
+        template: English message template (catalog msgid, domain ``frames``).
+        params: Values of the placeholders.
+        basis: Always ``None``: no rule of the norm is broken.
+    """
+
+    code: Final = "missing_extra"
+    template: Final = _TEMPLATE
+    domain: Final = DOMAIN
+
+    def __init__(self, extra: str, module: str, *, feature: str = "this function") -> None:
         self.extra = extra
-        super().__init__(self.message_in("en"))
-
-    def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (``"pt_BR"`` or ``"en"``)."""
-        from aneel_rules.i18n import translate  # noqa: PLC0415 (babel is heavy)
-
-        return translate(_MISSING, domain=DOMAIN, lang=lang).format(
-            module=self.module, extra=self.extra
+        self.module = module
+        self.params: tuple[tuple[str, str], ...] = (
+            ("extra", extra),
+            ("feature", feature),
+            ("module", module),
         )
+        self.basis = None
+        super().__init__(self.message_in("en"), name=module)
+
+    @property
+    def message(self) -> str:
+        """Human message in Portuguese (pt_BR)."""
+        return self.message_in("pt_BR")
+
+    def message_in(self, lang: str = "pt_BR") -> str:
+        """Human message in ``lang`` (``"pt_BR"`` or ``"en"``)."""
+        from aneel_rules.i18n import translate  # noqa: PLC0415 (lazy: babel is heavy)
+
+        return translate(self.template, domain=self.domain, lang=lang).format(**dict(self.params))
 
 
-def require(module: str, *, extra: str) -> ModuleType:
-    """Import ``module``, or raise :class:`MissingExtraError` naming ``extra``."""
+@contextlib.contextmanager
+def needs(extra: str, *, feature: str = "this function") -> Iterator[None]:
+    """Turn a missing module of ``extra`` imported inside the block into :class:`MissingExtraError`.
+
+    Raises:
+        MissingExtraError: a module of the extra is not installed.
+    """
     try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise MissingExtraError(module.partition(".")[0], extra) from exc
+        yield
+    except ModuleNotFoundError as exc:
+        root = (exc.name or "").partition(".")[0]
+        if root not in EXTRAS[extra]:
+            raise
+        raise MissingExtraError(extra, root, feature=feature) from exc

@@ -6,12 +6,19 @@ alínea, and the amending act where the wording was changed); a
 :class:`DistributorRule` cites a rule that is a distributor's own (its
 technical standard or portal manual), never to be mistaken for ANEEL's.
 
+:data:`NORMS` dates every act the library cites (signed, published in the DOU, in force) and
+says where each date was read. A rule that changes with an act switches on
+:func:`in_force_from` — the day the act took effect, usually its DOU publication, never its
+signature — and on nothing else.
+
 Sources:
     - REN 1.000/2021, art. 679 (entry into force on 3 Jan 2022) and art. 677, VI
       (revocation of REN 414/2010): ``shared/sources/ren1000_compilado.txt``.
+    - The amending acts' notes of the compiled text (``Redação dada pela REN ANEEL 1.059, de
+      07.02.2023``) for the dates of the acts; each entry of :data:`NORMS` names its source.
 
 Examples:
-    >>> from datetime import date
+    >>> from datetime import date, datetime
     >>> norm_in_force(date(2022, 1, 2))
     <Norm.REN_414_2010: 'REN 414/2010'>
     >>> norm_in_force(date(2022, 1, 3))
@@ -20,21 +27,32 @@ Examples:
     'REN 1.000/2021, art. 220, II'
     >>> str(ren1000(2, item="XXXVIII", subitem="a", amended_by=Norm.REN_1101_2024))
     'REN 1.000/2021, art. 2º, XXXVIII, "a" (redação dada pela REN 1.101/2024)'
+    >>> NORMS[Norm.REN_1059_2023].signed_on, in_force_from(Norm.REN_1059_2023)
+    (datetime.date(2023, 2, 7), datetime.date(2023, 2, 10))
 """
 
 from __future__ import annotations
 
-import enum
-import re
 from datetime import date, datetime
-from typing import Final, Generic, TypeVar
+from typing import Final
 
 import attrs
 
+from aneel_rules._citations import (
+    AmendmentKind,
+    Basis,
+    Determination,
+    DistributorRule,
+    LegalRef,
+    Norm,
+    ren414,
+    ren1000,
+)
 from aneel_rules._convert import quoted
 from aneel_rules.errors import InvalidInputError, NotInForceError
 
 __all__ = (
+    "LAST_VERIFIED",
     "NORMS",
     "AmendmentKind",
     "Basis",
@@ -45,312 +63,315 @@ __all__ = (
     "NormInfo",
     "REN414_IN_FORCE_FROM",
     "REN1000_IN_FORCE_FROM",
+    "in_force_from",
     "norm_in_force",
     "ren414",
     "ren1000",
 )
 
-T = TypeVar("T")
-
-
-class Norm(enum.Enum):
-    """Legal act cited by the library (ato normativo); the value is its usual short name."""
-
-    # ANEEL normative resolutions (Resoluções Normativas)
-    REN_414_2010 = "REN 414/2010"
-    REN_479_2012 = "REN 479/2012"
-    REN_733_2016 = "REN 733/2016"
-    REN_1000_2021 = "REN 1.000/2021"
-    REN_1057_2023 = "REN 1.057/2023"
-    REN_1059_2023 = "REN 1.059/2023"
-    REN_1095_2024 = "REN 1.095/2024"
-    REN_1098_2024 = "REN 1.098/2024"
-    REN_1101_2024 = "REN 1.101/2024"
-    REN_1147_2025 = "REN 1.147/2025"
-    # ANEEL orders (Despachos)
-    DSP_2006_2024 = "Despacho ANEEL 2.006/2024"
-    DSP_1731_2025 = "Despacho ANEEL 1.731/2025"
-    # Federal laws and decrees
-    LEI_6802_1980 = "Lei 6.802/1980"
-    LEI_10438_2002 = "Lei 10.438/2002"
-    LEI_10607_2002 = "Lei 10.607/2002"
-    LEI_12876_2013 = "Lei 12.876/2013"
-    LEI_14759_2023 = "Lei 14.759/2023"
-    LEI_15235_2025 = "Lei 15.235/2025"
-    # Technical standards
-    ABNT_NBR_5891 = "ABNT NBR 5891"
-
-    def __str__(self) -> str:
-        return self.value
-
-    @property
-    def by(self) -> str:
-        """``"pela REN 1.101/2024"`` / ``"pelo Despacho ANEEL 2.006/2024"`` (grammatical gender)."""
-        masculine = self.value.startswith("Despacho")
-        return f"{'pelo' if masculine else 'pela'} {self.value}"
-
-
-class AmendmentKind(enum.Enum):
-    """How an amending act touched a provision (nota de alteração in the compiled text)."""
-
-    WORDING = "redação dada"
-    INSERTED = "incluído"
-    SUSPENDED = "suspenso"
+LAST_VERIFIED: Final = date(2026, 11, 23)
+"""Day the dates of :data:`NORMS` and of every timeline were last checked against the sources."""
 
 
 @attrs.frozen(kw_only=True)
 class NormInfo:
-    """Dates of a regime-defining norm: signature, entry into force and revocation.
+    """Dates of an act (vigência de norma): signature, DOU publication, entry into force.
 
     Attributes:
         norm: The act.
-        signed_on: Date of the act.
-        in_force_from: First day in force (inclusive).
+        signed_on: Date of the act (the date in its name), or ``None`` where not read.
+        published_on: Date of its publication in the Diário Oficial da União, or ``None``
+            where no source read gives it.
+        in_force_from: First day the library applies it (inclusive): its entry into force,
+            which is its publication unless the act says otherwise. ``None`` where unknown and
+            no rule of the library switches on it. Where the publication is unknown but a rule
+            switches on the act, the fallback is stated in ``note``.
         revoked_from: First day no longer in force, or ``None``.
         basis: Provision that fixes ``in_force_from``; ``None`` where we could not read it.
-        note: How sure we are of the dates and why.
+        source: Where the dates were read.
+        note: How sure we are of the dates, and the fallback used.
     """
 
     norm: Norm
-    signed_on: date
-    in_force_from: date
-    revoked_from: date | None
-    basis: LegalRef | None
+    signed_on: date | None
+    published_on: date | None
+    in_force_from: date | None
+    revoked_from: date | None = None
+    basis: LegalRef | None = None
+    source: str
     note: str = ""
 
 
-_ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-_ARTICLE = re.compile(r"^[1-9]\d*(-[A-Z])?$")
-_ALINEA = re.compile(r"^[a-z]{1,2}$")
-_SOLE_PARAGRAPH: Final = "único"
+_COMPILED: Final = "amending-act notes of the REN 1.000/2021 compiled text (ren1000_compilado.txt)"
+_NOT_SWITCHED: Final = "No rule of the library switches on its date."
+_PUBLICATION_FALLBACK: Final = (
+    "Its DOU publication was not found in any source read: the date of the act is used as the "
+    "first day in force (the earliest day it can apply); publication can only be later."
+)
 
 
-def _article_converter(value: int | str) -> str:
-    return str(value)
-
-
-def _ordinal(number: str) -> str:
-    """Brazilian legal drafting: ordinal up to the ninth (1º … 9º), cardinal from 10 on."""
-    head, _, suffix = number.partition("-")
-    text = f"{head}º" if int(head) < 10 else head  # LC 95/1998, art. 10, I
-    return f"{text}-{suffix}" if suffix else text
-
-
-def _check_article(_inst: object, _attr: object, value: str) -> None:
-    if not _ARTICLE.match(value):
-        raise InvalidInputError.single(
-            "article",
-            "invalid_article",
-            "article {value} is not an article number",
-            value=repr(value),
-        )
-
-
-def _check_paragraph(_inst: object, _attr: object, value: int | str | None) -> None:
-    if value is None or value == _SOLE_PARAGRAPH:
-        return
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidInputError.single(
-            "paragraph",
-            "invalid_paragraph",
-            "paragraph {value} must be a positive int or 'único'",
-            value=repr(value),
-        )
-
-
-def _check_item(_inst: object, _attr: object, value: str | None) -> None:
-    if value is not None and not _ROMAN.match(value):
-        raise InvalidInputError.single(
-            "item", "invalid_item", "inciso {value} is not a Roman numeral", value=repr(value)
-        )
-
-
-def _check_subitem(_inst: object, _attr: object, value: str | None) -> None:
-    if value is not None and not _ALINEA.match(value):
-        raise InvalidInputError.single(
-            "subitem",
-            "invalid_subitem",
-            "alínea {value} is not a lower-case letter",
-            value=repr(value),
-        )
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class LegalRef:
-    """Pinpoint citation of a legal provision (dispositivo legal).
-
-    Attributes:
-        norm: The act cited.
-        article: Article number as printed (``"260"``, ``"659-A"``); ints are accepted.
-        paragraph: ``§`` number, ``"único"`` for the parágrafo único, or ``None`` for the caput.
-        item: Inciso as a Roman numeral (``"II"``).
-        subitem: Alínea (``"a"``).
-        amended_by: Act that gave the provision the wording applied (or inserted or suspended
-            it, per ``amendment_kind``), if any.
-        amendment_kind: What ``amended_by`` did; the compiled text's "Redação dada pela",
-            "Incluído pela" or a suspension.
-
-    Examples:
-        >>> str(LegalRef(norm=Norm.REN_1000_2021, article=260, paragraph=1))
-        'REN 1.000/2021, art. 260, § 1º'
-        >>> str(ren1000(323, paragraph=10))
-        'REN 1.000/2021, art. 323, § 10'
-        >>> str(ren1000(657, paragraph="único"))
-        'REN 1.000/2021, art. 657, parágrafo único'
-        >>> str(ren1000("659-A"))
-        'REN 1.000/2021, art. 659-A'
-        >>> ren1000(285, item="II")
-        LegalRef('REN 1.000/2021, art. 285, II')
-        >>> str(ren1000("659-A", amended_by=Norm.REN_1095_2024,
-        ...             amendment_kind=AmendmentKind.INSERTED))
-        'REN 1.000/2021, art. 659-A (incluído pela REN 1.095/2024)'
-        >>> str(ren1000(323, item="II", amended_by=Norm.DSP_2006_2024,
-        ...             amendment_kind=AmendmentKind.SUSPENDED))
-        'REN 1.000/2021, art. 323, II (suspenso pelo Despacho ANEEL 2.006/2024)'
-    """
-
-    norm: Norm = attrs.field(validator=attrs.validators.instance_of(Norm))
-    article: str = attrs.field(converter=_article_converter, validator=_check_article)
-    paragraph: int | str | None = attrs.field(default=None, validator=_check_paragraph)
-    item: str | None = attrs.field(default=None, validator=_check_item)
-    subitem: str | None = attrs.field(default=None, validator=_check_subitem)
-    amended_by: Norm | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Norm))
-    )
-    amendment_kind: AmendmentKind = attrs.field(
-        default=AmendmentKind.WORDING, validator=attrs.validators.instance_of(AmendmentKind)
-    )
-
-    def __str__(self) -> str:
-        parts = [self.norm.value, f"art. {_ordinal(self.article)}"]
-        if self.paragraph == _SOLE_PARAGRAPH:
-            parts.append("parágrafo único")
-        elif self.paragraph is not None:
-            parts.append(f"§ {_ordinal(str(self.paragraph))}")
-        if self.item is not None:
-            parts.append(self.item)
-        if self.subitem is not None:
-            parts.append(f'"{self.subitem}"')
-        text = ", ".join(parts)
-        if self.amended_by is not None:
-            text += f" ({self.amendment_kind.value} {self.amended_by.by})"
-        return text
-
-    def __repr__(self) -> str:
-        return f"LegalRef({str(self)!r})"
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class DistributorRule:
-    """A distributor's own rule (norma técnica or portal rule) — not an ANEEL provision.
-
-    Examples:
-        >>> str(DistributorRule(distributor="Amazonas Energia",
-        ...                     document="Manual da Agência Virtual", section="4.5"))
-        'Amazonas Energia, Manual da Agência Virtual, item 4.5 (regra da distribuidora)'
-    """
-
-    distributor: str = attrs.field(validator=attrs.validators.min_len(1))
-    document: str = attrs.field(validator=attrs.validators.min_len(1))
-    section: str | None = None
-
-    def __str__(self) -> str:
-        text = f"{self.distributor}, {self.document}"
-        if self.section:
-            text += f", item {self.section}"
-        return text + " (regra da distribuidora)"
-
-    def __repr__(self) -> str:
-        return f"DistributorRule({str(self)!r})"
-
-
-Basis = LegalRef | DistributorRule
-"""Anything a rule may cite as its basis."""
-
-
-@attrs.frozen
-class Determination(Generic[T]):
-    """A computed value together with the provisions that produced it."""
-
-    value: T
-    basis: tuple[Basis, ...]
-
-
-def ren1000(
-    article: int | str,
+def _info(
+    norm: Norm,
     *,
-    paragraph: int | str | None = None,
-    item: str | None = None,
-    subitem: str | None = None,
-    amended_by: Norm | None = None,
-    amendment_kind: AmendmentKind = AmendmentKind.WORDING,
-) -> LegalRef:
-    """Cite REN 1.000/2021 (shorthand for :class:`LegalRef`)."""
-    return LegalRef(
-        norm=Norm.REN_1000_2021,
-        article=article,
-        paragraph=paragraph,
-        item=item,
-        subitem=subitem,
-        amended_by=amended_by,
-        amendment_kind=amendment_kind,
+    signed: date | None,
+    published: date | None = None,
+    in_force: date | None = None,
+    revoked: date | None = None,
+    basis: LegalRef | None = None,
+    source: str,
+    note: str = "",
+) -> tuple[Norm, NormInfo]:
+    return norm, NormInfo(
+        norm=norm,
+        signed_on=signed,
+        published_on=published,
+        in_force_from=in_force,
+        revoked_from=revoked,
+        basis=basis,
+        source=source,
+        note=note,
     )
 
 
-def ren414(
-    article: int | str,
-    *,
-    paragraph: int | str | None = None,
-    item: str | None = None,
-    subitem: str | None = None,
-    amended_by: Norm | None = None,
-    amendment_kind: AmendmentKind = AmendmentKind.WORDING,
-) -> LegalRef:
-    """Cite REN 414/2010 (shorthand for :class:`LegalRef`).
-
-    Article numbers of REN 414/2010 follow the project's 2013 study note
-    (``shared/seeds/004_…txt``), i.e. the numbering of the text as amended up to 2013.
-    """
-    return LegalRef(
-        norm=Norm.REN_414_2010,
-        article=article,
-        paragraph=paragraph,
-        item=item,
-        subitem=subitem,
-        amended_by=amended_by,
-        amendment_kind=amendment_kind,
-    )
-
-
-NORMS: Final[dict[Norm, NormInfo]] = {
-    Norm.REN_414_2010: NormInfo(
-        norm=Norm.REN_414_2010,
-        signed_on=date(2010, 9, 9),
-        in_force_from=date(2010, 9, 15),
-        revoked_from=date(2022, 1, 3),
-        basis=None,
-        note=(
-            "In force from its publication in the DOU of 15 Sep 2010 (secondary sources; the "
-            "article fixing it could not be read in a stored copy: UNVERIFIED). "
-            "Revoked by REN 1.000/2021, art. 677, VI, effective with REN 1.000/2021 "
-            "on 3 Jan 2022 (art. 679)."
+NORMS: Final[dict[Norm, NormInfo]] = dict(
+    (
+        _info(
+            Norm.REN_414_2010,
+            signed=date(2010, 9, 9),
+            published=date(2010, 9, 15),
+            in_force=date(2010, 9, 15),
+            revoked=date(2022, 1, 3),
+            source="secondary copies of REN 414/2010; revocation: REN 1.000/2021, art. 677, VI",
+            note=(
+                "In force from its publication in the DOU of 15 Sep 2010 (secondary sources; the "
+                "article fixing it could not be read in a stored copy: UNVERIFIED). Revoked by "
+                "REN 1.000/2021, art. 677, VI, effective with REN 1.000/2021 on 3 Jan 2022 "
+                "(art. 679)."
+            ),
         ),
-    ),
-    Norm.REN_1000_2021: NormInfo(
-        norm=Norm.REN_1000_2021,
-        signed_on=date(2021, 12, 7),
-        in_force_from=date(2022, 1, 3),
-        revoked_from=None,
-        basis=ren1000(679),
-        note="Art. 679: 'Esta Resolução entra em vigor em 3 de janeiro de 2022.'",
-    ),
-}
-"""Dates of the two regimes (REN 414/2010 → REN 1.000/2021)."""
+        _info(
+            Norm.REN_479_2012,
+            signed=date(2012, 4, 3),
+            in_force=date(2012, 4, 3),
+            source="REN 414/2010 compiled text, secondary copy (dossier S3)",
+            note=_PUBLICATION_FALLBACK
+            + " The library refuses REN 414, art. 113 cases before this wording.",
+        ),
+        _info(
+            Norm.REN_733_2016,
+            signed=None,
+            source="press reports of the tarifa branca phase-in (four agree); the act not read",
+            note=(
+                "The act itself was not read. The library encodes only its phase-in of the "
+                "tarifa branca (1 Jan 2018, 2019 and 2020: dates the act sets for the rule, held "
+                "in tariffs.WHITE_TARIFF_AVAILABILITY), not the act's own dates."
+            ),
+        ),
+        _info(
+            Norm.REN_1000_2021,
+            signed=date(2021, 12, 7),
+            published=date(2021, 12, 20),
+            in_force=date(2022, 1, 3),
+            basis=ren1000(679),
+            source=(
+                "compiled text: title, art. 679 and closing note (original in the DOU of "
+                "20/12/2021, ed. 238, seção 1, p. 206; republished in the DOU of 21.01.2022)"
+            ),
+            note="Art. 679: 'Esta Resolução entra em vigor em 3 de janeiro de 2022.'",
+        ),
+        _info(
+            Norm.REN_1057_2023,
+            signed=date(2023, 1, 24),
+            source=_COMPILED,
+            note="Publication not found. " + _NOT_SWITCHED,
+        ),
+        _info(
+            Norm.REN_1059_2023,
+            signed=date(2023, 2, 7),
+            published=date(2023, 2, 10),
+            in_force=date(2023, 2, 10),
+            source=(
+                "date of the act: " + _COMPILED + "; publication: DOU nº 30 of 10 Feb 2023, "
+                "seção 1, p. 65, as cited by the act's retification notice (normasbrasil.com.br, "
+                "norma 447271)"
+            ),
+            note=(
+                "Its vigência article was not read; the publication is the first day it can "
+                "bind anyone, so art. 23 §§ 1º and 6º change on 10 Feb 2023, not on 7 Feb."
+            ),
+        ),
+        _info(
+            Norm.REN_1095_2024,
+            signed=date(2024, 6, 18),
+            published=date(2024, 6, 26),
+            in_force=date(2024, 6, 26),
+            source=(
+                "date of the act: " + _COMPILED + "; publication: secondary source "
+                "(certhil.com.br, 'publicada no Diário Oficial da União em 26 de junho de 2024')"
+            ),
+            note=(
+                "Publication from a secondary source (MEDIUM); its vigência article was not read. "
+                "The UC-number layout (art. 659-A) has its own implementation deadline."
+            ),
+        ),
+        _info(
+            Norm.REN_1098_2024,
+            signed=date(2024, 7, 23),
+            in_force=date(2024, 7, 23),
+            source=_COMPILED,
+            note=_PUBLICATION_FALLBACK,
+        ),
+        _info(
+            Norm.REN_1101_2024,
+            signed=date(2024, 8, 27),
+            in_force=date(2024, 8, 27),
+            source=_COMPILED + " (art. 2º, XXXVIII, 'a')",
+            note=(
+                _PUBLICATION_FALLBACK + " Any entry into force up to 20 Nov 2024 gives the same "
+                "answer for every day (the first 20 November after the act is 20 Nov 2024)."
+            ),
+        ),
+        _info(
+            Norm.REN_1147_2025,
+            signed=date(2025, 12, 9),
+            published=date(2025, 12, 16),
+            in_force=date(2025, 12, 16),
+            source="date of the act: " + _COMPILED + "; publication: DOU of 16 Dec 2025, p. 155 "
+            "(REGULATION.md, source S7)",
+            note="Its vigência article was not read; publication is the first day it can bind.",
+        ),
+        _info(
+            Norm.DSP_2006_2024,
+            signed=date(2024, 7, 8),
+            in_force=date(2024, 7, 8),
+            source="header and art. 323, II notes of the compiled text ('DSP ANEEL 2.006, de "
+            "08.07.2024')",
+            note=_PUBLICATION_FALLBACK
+            + " It gives effect to a court decision suspending art. 323, II's 60-cycle term.",
+        ),
+        _info(
+            Norm.DSP_1731_2025,
+            signed=None,
+            in_force=date(2025, 7, 5),
+            source="compiled text header ('Vide: Despacho 1.731/2025'); the 5 Jul 2025 start: "
+            "secondary sources (REGULATION.md, dossier S7, MEDIUM)",
+            note=(
+                "Neither its date nor its publication was read. It applies MP 1.300/2025's "
+                "tarifa social from 5 Jul 2025 (press); the alternative reading starts with "
+                "REN 1.147/2025."
+            ),
+        ),
+        _info(
+            Norm.MP_1300_2025,
+            signed=date(2025, 5, 21),
+            source="compiled text header ('MEDIDA PROVISÓRIA Nº 1.300, DE 21 DE MAIO DE 2025')",
+            note="Converted into Lei 15.235/2025. " + _NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LEI_1348_1951,
+            signed=date(1951, 2, 10),
+            source="compiled text, art. 186, I ('Lei nº 1.348, de 10 de fevereiro de 1951')",
+            note=_NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LEI_6802_1980,
+            signed=None,
+            source="holiday list (Nossa Senhora Aparecida); the law's text not read",
+            note=_NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LC_95_1998,
+            signed=None,
+            source="cited for the ordinal numbering of articles (art. 10, I); not read",
+            note=_NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LEI_10438_2002,
+            signed=date(2002, 4, 26),
+            source="compiled text ('Lei nº 10.438, de 26 de abril de 2002')",
+            note=_NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LEI_10607_2002,
+            signed=None,
+            source="holiday list (national holidays); the law's text not read",
+            note=_NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LEI_12876_2013,
+            signed=None,
+            source="REGULATION.md (time zones, source S11)",
+            note=_NOT_SWITCHED + " The zones are the caller's (zoneinfo).",
+        ),
+        _info(
+            Norm.LEI_13709_2018,
+            signed=date(2018, 8, 14),
+            source="REGULATION.md ('Lei nº 13.709, de 14 de agosto de 2018', LGPD)",
+            note=_NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LEI_14195_2021,
+            signed=date(2021, 8, 26),
+            source="compiled text, art. 90 ('Lei nº 14.195, de 26 de agosto de 2021')",
+            note=_NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LEI_14300_2022,
+            signed=date(2022, 1, 6),
+            source="compiled text ('Lei nº 14.300, de 6 de janeiro de 2022')",
+            note=_NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LEI_14759_2023,
+            signed=date(2023, 12, 21),
+            source="REGULATION.md, source S2 (DOU and Planalto links)",
+            note="ANEEL's list of days without ponta follows it from REN 1.101/2024. "
+            + _NOT_SWITCHED,
+        ),
+        _info(
+            Norm.LEI_15235_2025,
+            signed=date(2025, 10, 8),
+            source="REGULATION.md (tarifa social and irrigation, sources S7, S8)",
+            note="The library switches on REN 1.147/2025, which applies it. " + _NOT_SWITCHED,
+        ),
+        _info(
+            Norm.DEC_6219_2007,
+            signed=None,
+            source="cited for SUDENE's area (Anexo I, art. 2º); not read",
+            note=_NOT_SWITCHED,
+        ),
+        _info(
+            Norm.ABNT_NBR_5891,
+            signed=None,
+            source="named by REN 1.000/2021, art. 657 (rounding); the standard not read",
+            note="A technical standard, not an act: it has no DOU publication.",
+        ),
+    )
+)
+"""Dates of every act the library cites, each with where it was read (see :class:`NormInfo`)."""
 
-REN414_IN_FORCE_FROM: Final[date] = NORMS[Norm.REN_414_2010].in_force_from
+
+def in_force_from(norm: Norm) -> date:
+    """First day ``norm`` is applied by the library (its entry into force, :data:`NORMS`).
+
+    Raises:
+        NotInForceError: the library holds no entry-into-force date for ``norm``.
+
+    Examples:
+        >>> in_force_from(Norm.REN_1000_2021)
+        datetime.date(2022, 1, 3)
+    """
+    info = NORMS.get(norm)
+    if info is None or info.in_force_from is None:
+        msg = f"the library holds no entry-into-force date for {norm}"
+        raise NotInForceError(msg, what=str(norm))
+    return info.in_force_from
+
+
+REN414_IN_FORCE_FROM: Final[date] = in_force_from(Norm.REN_414_2010)
 """First day of REN 414/2010 (2010-09-15); the first period of every REN 414 timeline."""
 
-REN1000_IN_FORCE_FROM: Final[date] = NORMS[Norm.REN_1000_2021].in_force_from
+REN1000_IN_FORCE_FROM: Final[date] = in_force_from(Norm.REN_1000_2021)
 """First day of REN 1.000/2021 (2022-01-03, art. 679); where REN 414 periods end."""
 
 
@@ -384,15 +405,14 @@ def norm_in_force(on: date) -> Norm:
         raise InvalidInputError.single(
             "on", "not_a_date", "on must be a date, got {value}", value=quoted(on)
         )
-    ren1000_info = NORMS[Norm.REN_1000_2021]
-    ren414_info = NORMS[Norm.REN_414_2010]
+    day = on
     # REN 1.000/2021, art. 679
-    if on >= ren1000_info.in_force_from:
+    if day >= REN1000_IN_FORCE_FROM:
         return Norm.REN_1000_2021
-    if on >= ren414_info.in_force_from:
+    if day >= REN414_IN_FORCE_FROM:
         return Norm.REN_414_2010
     raise NotInForceError(
-        f"no regime in force on {on.isoformat()}: REN 414/2010 applies from "
-        f"{ren414_info.in_force_from.isoformat()}",
-        on=on,
+        f"no regime in force on {day.isoformat()}: REN 414/2010 applies from "
+        f"{REN414_IN_FORCE_FROM.isoformat()}",
+        on=day,
     )

@@ -11,8 +11,8 @@ global state) and saved through the Agg canvas by :func:`save_png`:
 
 Labels are in Portuguese (default) or English (``lang="en"``) through the ``plot`` catalog.
 matplotlib is imported when a figure is built; without it the functions raise
-:class:`~aneel_rules._extras.MissingExtraError` naming the extra (``pip install
-'aneel-rules[plot]'``).
+:class:`~aneel_rules.frames.MissingExtraError` naming the extra (``pip install
+aneel-rules[plot]``).
 
 Examples:
     >>> figure = peak_calendar_figure(2026)  # doctest: +SKIP
@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Final
 
 from aneel_rules import tariffs
 from aneel_rules._convert import quoted
-from aneel_rules._extras import require
+from aneel_rules._extras import needs
 from aneel_rules._format import format_date
 from aneel_rules.errors import FieldError, InvalidInputError
 from aneel_rules.i18n import normalize_lang, translate
@@ -135,8 +135,10 @@ def _invalid(path: str, code: str, template: str, /, **params: str) -> InvalidIn
 def _number(value: object, path: str) -> float:
     """``value`` as a float to draw (presentation only: energy is never computed here)."""
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        with needs("plot", feature="aneel_rules.plot"):
+            import numpy as np  # noqa: PLC0415 (lazy extra)
         try:
-            number: float = require("numpy", extra="plot").float64(value)
+            number = np.float64(value).item()
         except (OverflowError, ValueError):  # 10**400, Decimal("sNaN")
             number = math.nan
         if math.isfinite(number) and number >= 0:
@@ -145,13 +147,14 @@ def _number(value: object, path: str) -> float:
 
 
 def _new_figure(width: float, height: float) -> Figure:
-    figure_module = require("matplotlib.figure", extra="plot")
-    figure: Figure = figure_module.Figure(figsize=(width, height), dpi=100, layout="constrained")
-    return figure
+    with needs("plot", feature="aneel_rules.plot"):
+        from matplotlib.figure import Figure  # noqa: PLC0415 (lazy extra)
+    return Figure(figsize=(width, height), dpi=100, layout="constrained")
 
 
 def _legend_handles(colors: Iterable[tuple[str, str]]) -> list[object]:
-    patches = require("matplotlib.patches", extra="plot")
+    with needs("plot", feature="aneel_rules.plot"):
+        from matplotlib import patches  # noqa: PLC0415 (lazy extra)
     return [
         patches.Patch(facecolor=color, edgecolor="#555555", label=label) for label, color in colors
     ]
@@ -213,20 +216,22 @@ def load_profile_figure(
     posts = tariffs.tariff_posts(list(stamps), schedule, modality=modality)
     tz = schedule.tzinfo
     local = [s if s.tzinfo is None else s.astimezone(tz).replace(tzinfo=None) for s in stamps]
-    dates = require("matplotlib.dates", extra="plot")
+    with needs("plot", feature="aneel_rules.plot"):
+        from matplotlib import dates  # noqa: PLC0415 (lazy extra)
     figure = _new_figure(11, 4)
     axes = figure.add_subplot()
+    # matplotlib.dates has no annotations
+    days = [dates.date2num(s) for s in local]  # type: ignore[no-untyped-call]
     axes.bar(
-        [dates.date2num(s) for s in local],
+        days,
         values,
         width=interval / timedelta(days=1),
         align="edge",
         color=[POST_COLORS[p] for p in posts],
         linewidth=0,
     )
-    axes.xaxis.set_major_formatter(
-        dates.DateFormatter("%d/%m %H:%M" if lang != "en" else "%m-%d %H:%M")
-    )
+    pattern = "%d/%m %H:%M" if lang != "en" else "%m-%d %H:%M"
+    axes.xaxis.set_major_formatter(dates.DateFormatter(pattern))  # type: ignore[no-untyped-call]
     axes.set_xlabel(_t(_TIME, lang, tz=schedule.timezone))
     axes.set_ylabel(_t(_KWH, lang))
     axes.set_title(
@@ -270,7 +275,8 @@ def peak_calendar_figure(year: int, *, lang: str = "pt_BR") -> Figure:
         kind = "peak" if found is None else "weekend" if found.weekend else "holiday"
         grid[day.month - 1][day.day - 1] = order.index(kind)
         day += timedelta(days=1)
-    colors = require("matplotlib.colors", extra="plot")
+    with needs("plot", feature="aneel_rules.plot"):
+        from matplotlib import colors  # noqa: PLC0415 (lazy extra)
     figure = _new_figure(11, 5)
     axes = figure.add_subplot()
     axes.imshow(
@@ -360,8 +366,9 @@ def monthly_kwh_figure(
 
 def save_png(figure: Figure, path: str | PathLike[str]) -> Path:
     """Write ``figure`` as a PNG file through the Agg canvas; returns the path written."""
-    agg = require("matplotlib.backends.backend_agg", extra="plot")
-    agg.FigureCanvasAgg(figure)
+    with needs("plot", feature="aneel_rules.plot"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415 (lazy extra)
+    FigureCanvasAgg(figure)
     target = Path(path)
     figure.savefig(target, format="png")
     return target

@@ -185,15 +185,17 @@ P6 = "art. 23, § 6º (incluído pela REN 1.059/2023)"
 B = 'art. 23, I, "b"'
 
 
-# Art. 23, § 6º, "(Incluído pela REN ANEEL 1.059, de 07.02.2023)": before that date an
-# underground unit with generation above 75 kW stays under alínea "b" (group B).
+# Art. 23, § 6º, "(Incluído pela REN ANEEL 1.059, de 07.02.2023)", in force from the act's
+# publication in the DOU of 10 Feb 2023: before it an underground unit with generation above
+# 75 kW stays under alínea "b" (group B) — also on the act's date, 7 Feb.
 @pytest.mark.parametrize(
     ("on", "group", "basis"),
     [
         pytest.param(date(2022, 1, 3), Group.B, B, id="REN1000-art23-I-b-first-day"),
-        pytest.param(date(2023, 2, 6), Group.B, B, id="REN1000-art23-p6-day-before-REN1059"),
-        pytest.param(date(2023, 2, 7), Group.A, P6, id="REN1000-art23-p6-REN1059-day"),
-        pytest.param(date(2023, 2, 8), Group.A, P6, id="REN1000-art23-p6-day-after"),
+        pytest.param(date(2023, 2, 7), Group.B, B, id="REN1000-art23-p6-REN1059-signed-not-yet"),
+        pytest.param(date(2023, 2, 9), Group.B, B, id="REN1000-art23-p6-day-before-DOU"),
+        pytest.param(date(2023, 2, 10), Group.A, P6, id="REN1000-art23-p6-REN1059-DOU-day"),
+        pytest.param(date(2023, 2, 11), Group.A, P6, id="REN1000-art23-p6-day-after"),
     ],
 )
 def test_minigeneration_underground_by_date(on: date, group: Group, basis: str) -> None:
@@ -207,33 +209,40 @@ P1_NEW = "REN 1.000/2021, art. 23, § 1º (redação dada pela REN 1.059/2023)"
 
 
 # Art. 23, § 1º: original wording "carga maior que 50 kW e menor ou igual a 75 kW";
-# REN 1.059 (07.02.2023) wording "carga e/ou geração maior que 50 kW e menor ou igual a 75 kW".
+# REN 1.059 (07.02.2023, DOU 10.02.2023) wording "carga e/ou geração maior que 50 kW e menor
+# ou igual a 75 kW", from its publication.
 @pytest.mark.parametrize(
     ("kwargs", "on", "bases"),
     [
         pytest.param(
             {"load_kw": 10, "generation_kw": 60},
-            date(2023, 2, 6),
+            date(2023, 2, 9),
             ("REN 1.000/2021, art. 23, § 4º",),
             id="REN1000-art23-p1-original-generation-not-counted",
         ),
         pytest.param(
             {"load_kw": 60, "generation_kw": 0},
-            date(2023, 2, 6),
+            date(2023, 2, 9),
             (P1_OLD, "REN 1.000/2021, art. 23, § 4º"),
             id="REN1000-art23-p1-original-load",
         ),
         pytest.param(
             {"load_kw": 10, "generation_kw": 60},
-            date(2023, 2, 7),
+            date(2023, 2, 10),
             (P1_NEW, "REN 1.000/2021, art. 23, § 4º"),
             id="REN1000-art23-p1-REN1059-generation-counted",
         ),
         pytest.param(
             {"load_kw": 60},
-            date(2023, 2, 8),
+            date(2023, 2, 11),
             (P1_NEW, "REN 1.000/2021, art. 23, § 4º"),
             id="REN1000-art23-p1-REN1059-day-after",
+        ),
+        pytest.param(
+            {"load_kw": 10, "generation_kw": 60},
+            date(2023, 2, 7),
+            ("REN 1.000/2021, art. 23, § 4º",),
+            id="REN1000-art23-p1-REN1059-signed-not-yet-published",
         ),
     ],
 )

@@ -109,9 +109,11 @@ ART_67_II_B = 'REN 1.000/2021, art. 67, II, "b"'
     ("today", "basis"),
     [
         pytest.param(date(2022, 1, 3), ART_67_II_B, id="REN1000-art67-II-b-first-day"),
-        pytest.param(date(2024, 6, 17), ART_67_II_B, id="REN1000-art67-II-b-day-before-1095"),
-        pytest.param(date(2024, 6, 18), ART_659B, id="REN1000-art659B-REN1095-day-of"),
-        pytest.param(date(2024, 6, 19), ART_659B, id="REN1000-art659B-day-after"),
+        # REN 1.095 of 18.06.2024 binds from its DOU publication (26.06.2024), not its date.
+        pytest.param(date(2024, 6, 18), ART_67_II_B, id="REN1000-art67-II-b-REN1095-signed"),
+        pytest.param(date(2024, 6, 25), ART_67_II_B, id="REN1000-art67-II-b-day-before-DOU"),
+        pytest.param(date(2024, 6, 26), ART_659B, id="REN1000-art659B-REN1095-DOU-day"),
+        pytest.param(date(2024, 6, 27), ART_659B, id="REN1000-art659B-day-after"),
         pytest.param(TODAY, ART_659B, id="REN1000-art659B-2026"),
     ],
 )

@@ -22,10 +22,12 @@ from aneel_rules._billing.messages import (
 from aneel_rules._billing.money import check_date
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import (
+    LAST_VERIFIED,
     REN1000_IN_FORCE_FROM,
     AmendmentKind,
     Basis,
     Norm,
+    in_force_from,
     norm_in_force,
     ren1000,
 )
@@ -40,8 +42,6 @@ __all__ = (
     "availability_charge",
     "availability_charge_kwh",
 )
-
-_LAST_VERIFIED: Final = date(2026, 11, 23)
 
 
 class SupplyType(enum.Enum):
@@ -74,7 +74,7 @@ THREE_PHASE_LOW_INCOME_AVAILABILITY: Final[Timeline[int]] = Timeline(
     periods=(
         Period(since=REN1000_IN_FORCE_FROM, value=100, basis=ren1000(291, item="III")),
         Period(
-            since=date(2025, 7, 5),
+            since=in_force_from(Norm.DSP_1731_2025),
             value=80,
             basis=ren1000(291, item="III", amended_by=Norm.REN_1147_2025),
             note=(
@@ -86,7 +86,7 @@ THREE_PHASE_LOW_INCOME_AVAILABILITY: Final[Timeline[int]] = Timeline(
             ),
         ),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Availability charge of a three-phase low-income unit consuming at most 80 kWh."""
 
@@ -114,7 +114,7 @@ class AvailabilityCharge:
     basis: tuple[Basis, ...]
 
 
-_SCEE_CADUNICO_SINCE: Final = date(2024, 7, 23)
+_SCEE_CADUNICO_SINCE: Final = in_force_from(Norm.REN_1098_2024)
 
 SCEE_CADUNICO_AVAILABILITY_SHARE: Final[Timeline[Decimal]] = Timeline(
     name="scee_cadunico_availability_share",
@@ -131,13 +131,13 @@ SCEE_CADUNICO_AVAILABILITY_SHARE: Final[Timeline[Decimal]] = Timeline(
                 amendment_kind=AmendmentKind.INSERTED,
             ),
             note=(
-                "Included by REN 1.098 of 23 Jul 2024 (date of the act, as the compiled text "
-                "gives it; its publication and entry into force are unverified). Before it the "
-                "library does not answer: Lei 14.300/2022 may have applied directly."
+                "Included by REN 1.098 of 23 Jul 2024 (its publication was not found: legal.NORMS "
+                "uses the date of the act). Before it the library does not answer: Lei "
+                "14.300/2022 may have applied directly."
             ),
         ),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Share of the art. 291 caput charge billed to an SCEE unit of a CadÚnico family (50 %)."""
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from decimal import Decimal
 from typing import Final
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from aneel_rules._billing.messages import invalid, positive_int, unsupported
 from aneel_rules._billing.money import (
@@ -16,6 +16,7 @@ from aneel_rules._billing.money import (
 )
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import (
+    LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
     REN1000_IN_FORCE_FROM,
     Basis,
@@ -37,8 +38,6 @@ __all__ = (
     "temporary_connection_advance",
 )
 
-_LAST_VERIFIED: Final = date(2026, 11, 23)
-
 
 TEMPORARY_ADVANCE_MAX_CYCLES: Final[Timeline[int]] = Timeline(
     name="temporary_connection_advance_max_cycles",
@@ -53,7 +52,7 @@ TEMPORARY_ADVANCE_MAX_CYCLES: Final[Timeline[int]] = Timeline(
         ),
         Period(since=REN1000_IN_FORCE_FROM, value=3, basis=ren1000(504)),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Advance payment of a temporary connection: up to 3 complete billing cycles."""
 
@@ -162,12 +161,6 @@ class OverdueCollection:
     basis: tuple[Basis, ...]
 
 
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
 def overdue_collection(due_on: date, *, on: date) -> OverdueCollection:
     """Whether the distributor may still collect an overdue invoice (cobrança de fatura em atraso).
 
@@ -198,7 +191,7 @@ def overdue_collection(due_on: date, *, on: date) -> OverdueCollection:
     if norm_in_force(day) is Norm.REN_414_2010:
         raise unsupported("subject_overdue", day.isoformat())
     # REN 1.000/2021, art. 347: up to 60 months
-    last_day = _add_months(due, OVERDUE_COLLECTION_MONTHS)
+    last_day = due + relativedelta(months=OVERDUE_COLLECTION_MONTHS)
     return OverdueCollection(
         due_on=due,
         on=day,

@@ -24,7 +24,13 @@ from typing import Final
 from aneel_rules._billing.messages import invalid
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.errors import InvalidInputError
-from aneel_rules.legal import REN414_IN_FORCE_FROM, REN1000_IN_FORCE_FROM, ren414, ren1000
+from aneel_rules.legal import (
+    LAST_VERIFIED,
+    REN414_IN_FORCE_FROM,
+    REN1000_IN_FORCE_FROM,
+    ren414,
+    ren1000,
+)
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
@@ -49,7 +55,6 @@ CTX: Final = Context(
 
 _CENT: Final = Decimal("0.01")
 _HUNDRED: Final = Decimal(100)
-_LAST_VERIFIED: Final = date(2026, 11, 23)
 
 
 class MonetaryIndex(enum.Enum):
@@ -94,7 +99,7 @@ INVOICE_ROUNDING: Final[Timeline[InvoiceRounding]] = Timeline(
             ),
         ),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Invoice rounding rule by date: REN 414 truncated, REN 1.000 rounds by ABNT NBR 5891."""
 

@@ -17,6 +17,7 @@ from aneel_rules._billing.messages import check_enum, gap, invalid, unsupported
 from aneel_rules._billing.money import CTX, check_date
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import (
+    LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
     REN1000_IN_FORCE_FROM,
     Basis,
@@ -38,8 +39,6 @@ __all__ = (
     "check_reading_interval",
 )
 
-_LAST_VERIFIED: Final = date(2026, 11, 23)
-
 
 class ReadingKind(enum.Enum):
     """Why a reading interval is what it is (tipo de leitura)."""
@@ -59,7 +58,7 @@ GROUP_B_READING_INTERVAL: Final[Timeline[tuple[int, int]]] = Timeline(
         Period(since=REN414_IN_FORCE_FROM, value=(27, 33), basis=ren414(84)),
         Period(since=REN1000_IN_FORCE_FROM, value=(27, 33), basis=ren1000(260)),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Group B: readings about every 30 days, 27 to 33 days apart."""
 
@@ -76,7 +75,7 @@ EXCEPTIONAL_READING_INTERVAL: Final[Timeline[tuple[int, int]]] = Timeline(
         ),
         Period(since=REN1000_IN_FORCE_FROM, value=(15, 47), basis=ren1000(260, paragraph=1)),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """First billing / route change (group B) and art. 261 cases (group A): 15 to 47 days."""
 

@@ -35,12 +35,14 @@ from aneel_rules._billing.money import (
 from aneel_rules._convert import quoted
 from aneel_rules.errors import NotInForceError
 from aneel_rules.legal import (
+    LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
     REN1000_IN_FORCE_FROM,
     AmendmentKind,
     Basis,
     Determination,
     Norm,
+    in_force_from,
     norm_in_force,
     ren414,
     ren1000,
@@ -65,15 +67,14 @@ __all__ = (
     "settle_incorrect_billing",
 )
 
-_LAST_VERIFIED: Final = date(2026, 11, 23)
-_SUSPENDED_SINCE: Final = date(2024, 7, 8)
+_SUSPENDED_SINCE: Final = in_force_from(Norm.DSP_2006_2024)
 
-REN479_WORDING_SINCE: Final = date(2012, 4, 3)
-"""Date of REN 479/2012, which gave REN 414/2010, art. 113 the wording the library encodes.
+REN479_WORDING_SINCE: Final = in_force_from(Norm.REN_479_2012)
+"""Entry into force of REN 479/2012, which gave REN 414/2010, art. 113 the wording encoded.
 
 The original 2010 wording of art. 113 is not in the project's sources, so a distributor's
-incorrect billing found before this date is not answered (``UnsupportedCaseError``). The
-publication date of REN 479/2012 is unverified; this is the date of the act.
+incorrect billing found before this date is not answered (``UnsupportedCaseError``). Its
+publication date is unverified: ``legal.NORMS`` uses the date of the act (see its note).
 """
 
 DOUBLE_REFUND_CUTOFF: Final = date(2022, 3, 31)
@@ -97,12 +98,12 @@ OVERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
             ),
             note=(
                 "Despacho ANEEL 2.006 of 8 Jul 2024 (court decision) suspended the 60-cycle term; "
-                "the compiled text gives no replacement. The start is the despacho's date "
-                "(publication date unverified)."
+                "the compiled text gives no replacement. The start is its entry into force in "
+                "legal.NORMS (the despacho's date: its publication was not found)."
             ),
         ),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Cycles refunded for over-billing by the distributor; ``None`` while suspended."""
 
@@ -114,7 +115,7 @@ UNDERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
         Period(since=REN414_IN_FORCE_FROM, value=3, basis=ren414(113, item="I")),
         Period(since=REN1000_IN_FORCE_FROM, value=3, basis=ren1000(323, item="I")),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Under-billing by the distributor: the last 3 cycles before the current one."""
 
@@ -126,7 +127,7 @@ CONSUMER_FAULT_WINDOW: Final[Timeline[int]] = Timeline(
         Period(since=REN414_IN_FORCE_FROM, value=36, basis=ren414(114)),
         Period(since=REN1000_IN_FORCE_FROM, value=36, basis=ren1000(324, paragraph=2)),
     ),
-    last_verified_on=_LAST_VERIFIED,
+    last_verified_on=LAST_VERIFIED,
 )
 """Consumer's fault: collection or refund limited to 36 cycles."""
 

@@ -16,7 +16,15 @@ from aneel_rules._connection.common import (
     positive,
     require_ren1000,
 )
-from aneel_rules.legal import REN1000_IN_FORCE_FROM, AmendmentKind, LegalRef, Norm, ren1000
+from aneel_rules.legal import (
+    LAST_VERIFIED,
+    REN1000_IN_FORCE_FROM,
+    AmendmentKind,
+    LegalRef,
+    Norm,
+    in_force_from,
+    ren1000,
+)
 from aneel_rules.tariffs import Group
 from aneel_rules.timeline import Period, Timeline
 
@@ -36,11 +44,11 @@ _GROUP_B_LOAD_LIMIT_KW: Final = Decimal(75)
 _GROUP_A_BY_STUDY_FROM_KW: Final = Decimal(50)
 _GROUP_A_DEMAND_LIMIT_KW: Final = Decimal(2500)
 
-REN_1059_DATE: Final = date(2023, 2, 7)
-"""Date of REN 1.059/2023 as the compiled text gives it ("REN ANEEL 1.059, de 07.02.2023").
+REN_1059_DATE: Final = in_force_from(Norm.REN_1059_2023)
+"""Entry into force of REN 1.059/2023: its publication in the DOU of 10 Feb 2023.
 
-It is the date of the act; it was published in the DOU of 10 Feb 2023 (secondary source),
-and its entry into force may differ from this date by a few days (not verified).
+The act is dated 7 Feb 2023 ("REN ANEEL 1.059, de 07.02.2023" in the compiled text); it binds
+from its publication (``legal.NORMS`` gives the source), so art. 23 §§ 1º and 6º change then.
 """
 
 _P1_ORIGINAL: Final = ren1000(23, paragraph=1)
@@ -48,7 +56,7 @@ _P1_REN1059: Final = ren1000(23, paragraph=1, amended_by=Norm.REN_1059_2023)
 _P6_REN1059: Final = ren1000(
     23, paragraph=6, amended_by=Norm.REN_1059_2023, amendment_kind=AmendmentKind.INSERTED
 )
-_DATE_NOTE: Final = "date of the act per the compiled text; publication/vigência may differ by days"
+_DATE_NOTE: Final = "from the DOU publication of REN 1.059/2023 (10 Feb 2023; act dated 7 Feb)"
 
 GROUP_A_BY_STUDY_COUNTS_GENERATION: Final[Timeline[bool]] = Timeline(
     name="group_a_by_study_counts_generation",
@@ -60,7 +68,7 @@ GROUP_A_BY_STUDY_COUNTS_GENERATION: Final[Timeline[bool]] = Timeline(
         # Art. 23, § 1º (redação dada pela REN 1.059/2023): "carga e/ou geração ...".
         Period(since=REN_1059_DATE, value=True, basis=_P1_REN1059, note=_DATE_NOTE),
     ),
-    last_verified_on=date(2026, 11, 23),
+    last_verified_on=LAST_VERIFIED,
 )
 """Whether art. 23, § 1º counts installed generation as well as load (from REN 1.059/2023)."""
 
@@ -74,7 +82,7 @@ MINIGENERATION_IN_GROUP_A: Final[Timeline[bool]] = Timeline(
         # Art. 23, § 6º (incluído pela REN 1.059/2023).
         Period(since=REN_1059_DATE, value=True, basis=_P6_REN1059, note=_DATE_NOTE),
     ),
-    last_verified_on=date(2026, 11, 23),
+    last_verified_on=LAST_VERIFIED,
 )
 """Whether art. 23, § 6º (minigeneration units go to group A) is in force."""
 
@@ -171,8 +179,8 @@ def supply_voltage(
         of the distributor's standard", which the library cannot know: it answers group B
         with the § 3º option, and the caller applies the distributor's limit.
 
-    Dated rules (REN 1.059/2023, dated 7 Feb 2023 in the compiled text, see
-    :data:`REN_1059_DATE`): from that date § 6º sends an underground unit with
+    Dated rules (REN 1.059/2023 of 7 Feb 2023, in force from its DOU publication on 10 Feb
+    2023, see :data:`REN_1059_DATE`): from that date § 6º sends an underground unit with
     minigeneration to group A (before it, alínea "b" kept it in group B), and § 1º counts
     generation as well as load (before it, load only).
 
@@ -195,7 +203,7 @@ def supply_voltage(
         >>> d = supply_voltage(load_kw=400, demand_kw=3000, on=date(2026, 3, 4))
         >>> d.group.value, d.voltage.name, str(d.basis)
         ('A', 'FROM_69_KV', 'REN 1.000/2021, art. 23, I, "d"')
-        >>> for day in (date(2023, 2, 6), date(2023, 2, 7)):
+        >>> for day in (date(2023, 2, 9), date(2023, 2, 10)):
         ...     d = supply_voltage(load_kw=40, generation_kw=100, demand_kw=40,
         ...                        underground=True, on=day)
         ...     print(d.group.value, d.basis)

@@ -235,12 +235,12 @@ def parse_new_connection_request(
     :class:`~aneel_rules.tariffs.ConsumerClass`.
 
     The RG. The manual (2.3) makes the RG number, date of issue, issuer, UF and a scan of
-    the RG compulsory. Since REN 1.095/2024 (18.06.2024) REN 1.000/2021, art. 659-B
+    the RG compulsory. Since REN 1.095/2024 (in force 26.06.2024) REN 1.000/2021, art. 659-B
     makes the CPF or CNPJ sufficient to identify the consumer, "vedada a exigência de
     apresentação de qualquer outro número para esse fim", and art. 67, II, "b" (an
     official photo ID) is revoked. So the ``rg`` block and ``attachments.rg`` are
     optional here, and validated when given. ``require_rg=True`` enforces the manual's
-    rule: a distributor's own rule which, from 18.06.2024, conflicts with art. 659-B;
+    rule: a distributor's own rule which, from 26.06.2024, conflicts with art. 659-B;
     the choice is recorded in :attr:`NewConnectionRequest.rg_requirement`. The scan of
     a document bearing the CPF stays compulsory (art. 67, II, "a", as worded by REN
     1.095/2024).
@@ -280,7 +280,7 @@ def parse_new_connection_request(
         collector.add("require_rg", "not_a_boolean", type=type_name(flag))
     elif require_rg:
         # Manual 2.3: "RG *" and "Anexar frente e verso do RG *" (distributor rule; from
-        # 18.06.2024 in conflict with REN 1.000/2021, art. 659-B).
+        # 26.06.2024 in conflict with REN 1.000/2021, art. 659-B).
         if values.get("rg") is None:
             collector.add("rg", "required", basis=_RG_RULE)
         if _sub(values.get("attachments")).get("rg", INVALID) is None:

@@ -29,7 +29,16 @@ from aneel_rules.connection import (
     Transformer,
     primary_metering_required,
 )
-from aneel_rules.legal import AmendmentKind, Determination, DistributorRule, Norm, ren1000
+from aneel_rules.legal import (
+    LAST_VERIFIED,
+    REN1000_IN_FORCE_FROM,
+    AmendmentKind,
+    Determination,
+    DistributorRule,
+    Norm,
+    in_force_from,
+    ren1000,
+)
 from aneel_rules.tariffs import ConsumerClass
 from aneel_rules.timeline import Period, Timeline
 
@@ -80,7 +89,7 @@ IDENTITY_DOCUMENT_REQUIRABLE: Final[Timeline[bool]] = Timeline(
         # natural person presents "Carteira de Identidade ou outro documento de
         # identificação oficial com foto" (RANI for indigenous people).
         Period(
-            since=date(2022, 1, 3),
+            since=REN1000_IN_FORCE_FROM,
             value=True,
             basis=ren1000(67, item="II", subitem="b"),
             note="any official photo ID, not the RG specifically",
@@ -90,16 +99,16 @@ IDENTITY_DOCUMENT_REQUIRABLE: Final[Timeline[bool]] = Timeline(
         # exigência de apresentação de qualquer outro número para esse fim"; the same act
         # revoked art. 67, II, "b".
         Period(
-            since=date(2024, 6, 18),
+            since=in_force_from(Norm.REN_1095_2024),
             value=False,
             basis=_CPF_CNPJ_SUFFICE,
             note=(
-                "date of REN 1.095/2024 (18.06.2024); its vigência clause was not verified "
-                "(secondary sources report publication in the DOU on 26.06.2024)"
+                "REN 1.095 of 18.06.2024, in force from its publication in the DOU of 26.06.2024 "
+                "(legal.NORMS; secondary source, its vigência clause was not read)"
             ),
         ),
     ),
-    last_verified_on=date(2026, 11, 23),
+    last_verified_on=LAST_VERIFIED,
 )
 """Whether a consumer may be required to present an identity document besides the CPF/CNPJ.
 

@@ -10,7 +10,13 @@ from typing import Final
 
 from aneel_rules._convert import quoted, to_bool
 from aneel_rules.errors import FieldError, InvalidInputError
-from aneel_rules.legal import REN414_IN_FORCE_FROM, REN1000_IN_FORCE_FROM
+from aneel_rules.legal import (
+    LAST_VERIFIED,
+    REN414_IN_FORCE_FROM,
+    REN1000_IN_FORCE_FROM,
+    Norm,
+    in_force_from,
+)
 
 __all__ = (
     "DOMAIN",
@@ -30,16 +36,9 @@ DOMAIN: Final = "tariffs"
 
 REN414_START: Final = REN414_IN_FORCE_FROM
 REN1000_START: Final = REN1000_IN_FORCE_FROM
-# REN 1.101/2024 is dated 27.08.2024 in the compiled text (art. 2º, XXXVIII, "a", wording note);
-# its vigência article could not be read. Any entry into force between 27 Aug and 20 Nov 2024
-# gives the same answer for every day (the first 20 November after it is 20 Nov 2024), so the
-# date of the act is used.
-REN1101_SINCE: Final = date(2024, 8, 27)
-# REN 1.147/2025 is dated 09.12.2025 in the compiled text and was published in the DOU of
-# 16 Dec 2025 (p. 155); its vigência article could not be read. Publication is the earliest
-# day it can bind anyone, so it is used.
-REN1147_SINCE: Final = date(2025, 12, 16)
-LAST_VERIFIED: Final = date(2026, 11, 23)
+# Entry into force of the amending acts, from legal.NORMS (which says where each was read).
+REN1101_SINCE: Final = in_force_from(Norm.REN_1101_2024)
+REN1147_SINCE: Final = in_force_from(Norm.REN_1147_2025)
 
 
 def invalid(path: str, code: str, template: str, /, **params: str) -> InvalidInputError:

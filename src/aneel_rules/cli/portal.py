@@ -267,7 +267,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         "--require-rg",
         action="store_true",
         help="new-connection: require the RG as the portal manual does (a distributor rule "
-        "that conflicts with REN 1.000/2021 art. 659-B since 18.06.2024)",
+        "that conflicts with REN 1.000/2021 art. 659-B since 26.06.2024)",
     )
     schema = add_command(
         subparsers,
