@@ -406,7 +406,12 @@ def test_personal_values_are_masked_in_messages(
         assert value not in text
 
 
-def test_public_numbers_are_quoted_whole() -> None:
+def test_company_numbers_are_masked_too() -> None:
+    """LGPD: a CPF typed with three extra digits reaches the CNPJ check; it is never quoted."""
     with pytest.raises(InvalidInputError) as info:
         cnpj.validate("11.222.333/0001-82")
-    assert "'11.222.333/0001-82'" in str(info.value)
+    assert "'**.***.***/*001-82'" in str(info.value)
+    with pytest.raises(InvalidInputError) as info:
+        cnpj.validate("529.982.247-25123")
+    assert "52998224725" not in str(info.value).replace(".", "").replace("-", "")
+    assert "529.982.247" not in str(info.value)

@@ -726,10 +726,10 @@ def test_grant_status_timeline(profile: ProfessionalProfileRequest) -> None:
 
 
 def test_grant_validity_not_before_grant(profile: ProfessionalProfileRequest) -> None:
-    AccessGrant.grant(profile, ProfileStatus.APPROVED, uc="1", on=TODAY, valid_until=TODAY)
+    AccessGrant.grant(profile, ProfileStatus.APPROVED, uc="24836494", on=TODAY, valid_until=TODAY)
     with pytest.raises(InvalidInputError) as info:
         AccessGrant.grant(
-            profile, ProfileStatus.APPROVED, uc="1", on=TODAY, valid_until=date(2026, 3, 8)
+            profile, ProfileStatus.APPROVED, uc="24836494", on=TODAY, valid_until=date(2026, 3, 8)
         )
     assert codes(info) == [("valid_until", "end_before_start")]
 

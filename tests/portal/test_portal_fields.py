@@ -174,7 +174,7 @@ def test_load_helpers_and_voltage_enum_input() -> None:
 
 def test_grant_basis() -> None:
     grant = AccessGrant(
-        uc="1",
+        uc="24836494",
         professional_cpf="52998224725",
         profile=ProfessionalKind.TECHNICIAN,
         profile_status=ProfileStatus.APPROVED,

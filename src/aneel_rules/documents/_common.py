@@ -19,16 +19,71 @@ if TYPE_CHECKING:
 
 __all__ = (
     "DOMAIN",
+    "MAX_INPUT",
     "Problem",
     "fail",
     "masked",
-    "personal",
     "not_a_string",
+    "oversized",
+    "pasted_punctuation",
+    "personal",
     "resolve",
     "shape_problem",
 )
 
 DOMAIN: Final = "documents"
+
+MAX_INPUT: Final = 64
+"""Longest text a document validator reads (a library limit against abuse).
+
+The longest formatted document (a CNPJ, ``12.ABC.345/01DE-35``) has 18 characters and a
+15-digit UC written with separators 20; 64 leaves room for pasted blanks. Longer text is
+refused (``invalid_length``) before any normalisation, so ``cpf.validate("1" * 10**7)``
+costs as little as a short wrong number. E-mail addresses have their own limit (254).
+"""
+
+# Unicode look-alikes of the ASCII punctuation people paste from PDFs, word processors and
+# web pages (python-stdnum's ``util.clean`` maps the same families): dashes and minus signs,
+# dots, slashes, parentheses, and spaces (no-break, typographic, ideographic, zero-width).
+# Only punctuation is mapped: digits and letters outside ASCII are still refused.
+_VARIANTS: Final = {
+    "-": "\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d",
+    ".": "\u00b7\u2024\u2027\u2219\u22c5\ufe52\uff0e",
+    "/": "\u2044\u2215\uff0f",
+    "(": "\ufe59\uff08",
+    ")": "\ufe5a\uff09",
+    " ": (
+        "\t\n\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+        "\u2008\u2009\u200a\u200b\u202f\u205f\u2060\u3000\ufeff"
+    ),
+}
+
+
+def pasted_punctuation(ignored: str) -> dict[int, None]:
+    """A ``str.translate`` table deleting ``ignored`` ASCII punctuation and its look-alikes.
+
+    Examples:
+        >>> "529\u2024982\u00a0247\u201325".translate(pasted_punctuation(" .-"))
+        '52998224725'
+        >>> "١٢".translate(pasted_punctuation(" .-"))  # digits are never mapped
+        '١٢'
+    """
+    chars = "".join(ch + _VARIANTS.get(ch, "") for ch in ignored)
+    return dict.fromkeys(map(ord, chars))
+
+
+def oversized(value: str, length: int, *, personal: bool = False) -> Problem:
+    """The ``invalid_length`` problem of a text longer than :data:`MAX_INPUT` (not read)."""
+    shown = {"value": value[:MAX_INPUT], _PERSONAL: ""} if personal else {"value": _quote(value)}
+    return ("invalid_length", {**shown, "length": str(length)})
+
+
+def _quote(value: str) -> str:
+    """``repr`` of ``value``, cut after :data:`MAX_INPUT` characters."""
+    if len(value) > MAX_INPUT:
+        return repr(value[:MAX_INPUT]) + "…"
+    return repr(value)
+
 
 Problem = tuple[str, dict[str, str]]
 """A failed check: the stable error code and the template's parameters."""
@@ -53,6 +108,7 @@ def not_a_string(value: object) -> Problem:
 _SHAPE: Final = "_shape"
 _HIDDEN_AT_LEAST: Final = 6
 _SHOWN_AT_MOST: Final = 5
+_MASK_AT_MOST: Final = 254  # an e-mail address has at most 254 characters
 
 
 def masked(value: str) -> str:
@@ -70,6 +126,8 @@ def masked(value: str) -> str:
         >>> masked("ana.souza@example.com")
         "'a********@example.com'"
     """
+    if len(value) > _MASK_AT_MOST:
+        return masked(value[:MAX_INPUT]) + "…"
     local, at, domain = value.rpartition("@")
     if at:
         return repr(local[:1] + "*" * (len(local) - 1) + at + domain)
@@ -133,7 +191,7 @@ def resolve(problem: Problem) -> Problem:
         return problem
     compacted = params["compacted"]
     original = params["original"]
-    value = masked(original) if _PERSONAL in params else repr(original)
+    value = masked(original) if _PERSONAL in params else _quote(original)
     if not compacted:
         return ("empty", {})
     if any(c.isdigit() and not c.isascii() for c in compacted):

@@ -2,7 +2,9 @@
 
 Eight ASCII digits, written ``00000-000``. The first five digits place the CEP
 in the range of one UF (Correios); a CEP outside every range (e.g.
-``00000-000``) is rejected with ``unknown_range``.
+``00000-000``) is rejected with ``unknown_range``. Unicode dashes, dots and spaces of
+pasted text are ignored like their ASCII forms; messages mask the CEP (with a street
+and number it locates a person).
 
 Sources:
     - Correios, "Faixas de CEP por UF" (Busca CEP → Faixa de CEP),
@@ -23,7 +25,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Final
 
-from aneel_rules.documents._common import Problem, fail, not_a_string, shape_problem
+from aneel_rules.documents._common import (
+    MAX_INPUT,
+    Problem,
+    fail,
+    not_a_string,
+    oversized,
+    pasted_punctuation,
+    personal,
+    shape_problem,
+)
 
 __all__ = ("RANGES", "compact", "format", "is_valid", "uf", "validate")
 
@@ -36,7 +47,7 @@ _MESSAGES: Final = {
     "invalid_length": "CEP {value} must have {length} digits",
     "unknown_range": "CEP {value} is not in the range of any state (UF)",
 }
-_STRIP: Final = str.maketrans("", "", " .-")
+_STRIP: Final = pasted_punctuation(" .-")
 _DIGITS: Final = "0123456789"
 
 RANGES: Final = (
@@ -101,11 +112,13 @@ def _uf_of(n: str) -> str | None:
 def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
+    if len(s) > MAX_INPUT:
+        return oversized(s, 8, personal=True)
     n = s.translate(_STRIP).strip()
     if len(n) != 8 or not n.isascii() or not n.isdigit():
-        return shape_problem(s, n, _DIGITS, 8)
+        return shape_problem(s, n, _DIGITS, 8, personal=True)
     if _uf_of(n) is None:
-        return ("unknown_range", {"value": repr(s)})
+        return ("unknown_range", personal(s))
     return n
 
 

@@ -8,8 +8,12 @@ unchanged and remain valid. Each base character counts as its ASCII code − 48
 the weights 5,4,3,2,9,8,7,6,5,4,3,2 over the base, the second 6,5,4,3,2,9,8,7,6,5,4,3,2
 over the base and the first check digit; a remainder (mod 11) below 2 gives 0,
 otherwise 11 − remainder. Lower case is accepted and upper-cased; punctuation
-(``.``, ``/``, ``-``) and surrounding spaces are ignored; numbers made of one
-repeated digit are rejected; non-ASCII digits and letters are rejected.
+(``.``, ``/``, ``-``) and spaces are ignored, with their Unicode look-alikes (dashes,
+the full-width solidus ``／``, no-break spaces); numbers made of one repeated digit are
+rejected; non-ASCII digits and letters are rejected, including those that upper-case
+into ASCII (``ſ`` → ``S``, ``ı`` → ``I``, ``ß`` → ``SS``, ``ﬁ`` → ``FI``): the ASCII
+check comes before case folding. Messages mask the number (a CPF typed with extra
+digits would otherwise be quoted in full).
 
 Sources:
     - Receita Federal, Instrução Normativa RFB nº 2.229, de 15 Oct 2024 (DOU 16 Oct 2024),
@@ -37,7 +41,16 @@ import re
 from typing import Final
 
 from aneel_rules._convert import to_bool
-from aneel_rules.documents._common import Problem, fail, not_a_string, shape_problem
+from aneel_rules.documents._common import (
+    MAX_INPUT,
+    Problem,
+    fail,
+    not_a_string,
+    oversized,
+    pasted_punctuation,
+    personal,
+    shape_problem,
+)
 
 __all__ = ("compact", "format", "is_valid", "validate")
 
@@ -53,7 +66,7 @@ _MESSAGES: Final = {
     "repeated_digits": "CNPJ {value} is a single repeated digit, which is never issued",
     "invalid_checksum": "CNPJ {value} has wrong check digits",
 }
-_STRIP: Final = str.maketrans("", "", " ./-")
+_STRIP: Final = pasted_punctuation(" ./-")
 _ALLOWED: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _SHAPE: Final = re.compile(r"[0-9A-Z]{12}[0-9]{2}")
 _W1: Final = (5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
@@ -91,21 +104,28 @@ def compact(s: str) -> str:
     """
     if not isinstance(s, str):
         fail(_PATH, _MESSAGES, not_a_string(s))
-    return s.translate(_STRIP).strip().upper()
+    return _ascii_upper(s.translate(_STRIP).strip())
+
+
+def _ascii_upper(text: str) -> str:
+    """Upper case for ASCII text only: ``"ſ".upper()`` is ``"S"``, a look-alike let in."""
+    return text.upper() if text.isascii() else text
 
 
 def _check(s: object, *, alphanumeric: bool = True) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
-    n = (s if s.isalnum() else s.translate(_STRIP).strip()).upper()
+    if len(s) > MAX_INPUT:
+        return oversized(s, 14, personal=True)
+    n = _ascii_upper(s if s.isalnum() else s.translate(_STRIP).strip())
     if _SHAPE.fullmatch(n) is None:
         if len(n) == 14 and n.isascii() and n[:12].isalnum() and n[12:].isalnum():
-            return ("non_numeric_check_digits", {"value": repr(s)})
-        return shape_problem(s, n, _ALLOWED, 14)
+            return ("non_numeric_check_digits", personal(s))
+        return shape_problem(s, n, _ALLOWED, 14, personal=True)
     if not alphanumeric and not n.isdigit():
-        return ("alphanumeric_not_allowed", {"value": repr(s)})
+        return ("alphanumeric_not_allowed", personal(s))
     if n == n[0] * 14:
-        return ("repeated_digits", {"value": repr(s)})
+        return ("repeated_digits", personal(s))
     # Check digits: s = Σ value × weight; dv = 0 if s mod 11 < 2 else 11 − s mod 11,
     # which is (10·s) mod 11 mod 10. The second sum also covers the first check digit.
     total = (
@@ -119,7 +139,7 @@ def _check(s: object, *, alphanumeric: bool = True) -> str | Problem:
     first = (total & 0xFFF) * 10 % 11 % 10
     second = ((total >> 12) + 2 * first) * 10 % 11 % 10
     if n[12:] != _CHECK_PAIRS[10 * first + second]:
-        return ("invalid_checksum", {"value": repr(s)})
+        return ("invalid_checksum", personal(s))
     return n
 
 

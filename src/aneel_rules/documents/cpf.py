@@ -4,8 +4,10 @@ Eleven ASCII digits, the last two of which are mod-11 check digits over the
 first nine and ten digits (weights 10…2, then 11…2; a remainder below 2 gives
 0, otherwise 11 − remainder). Numbers made of one repeated digit pass the
 check digits but are not issued, so they are rejected. Punctuation
-(``.``, ``-``) and surrounding spaces are ignored; Arabic-Indic, full-width and
-other non-ASCII digits are rejected (``non_ascii_digits``).
+(``.``, ``-``) and spaces are ignored, including the Unicode dashes, dots and spaces
+that pasted text brings (``529․982․247–25``, no-break spaces); Arabic-Indic,
+full-width and other non-ASCII digits are rejected (``non_ascii_digits``). Text
+longer than 64 characters is refused before it is read (``invalid_length``).
 
 Sources:
     - Receita Federal, "CPF — Cadastro de Pessoas Físicas",
@@ -29,7 +31,16 @@ from __future__ import annotations
 
 from typing import Final
 
-from aneel_rules.documents._common import Problem, fail, not_a_string, personal, shape_problem
+from aneel_rules.documents._common import (
+    MAX_INPUT,
+    Problem,
+    fail,
+    not_a_string,
+    oversized,
+    pasted_punctuation,
+    personal,
+    shape_problem,
+)
 
 __all__ = ("compact", "format", "is_valid", "validate")
 
@@ -43,7 +54,7 @@ _MESSAGES: Final = {
     "repeated_digits": "CPF {value} is a single repeated digit, which is never issued",
     "invalid_checksum": "CPF {value} has wrong check digits",
 }
-_STRIP: Final = str.maketrans("", "", " .-")
+_STRIP: Final = pasted_punctuation(" .-")
 _DIGITS: Final = "0123456789"
 _W1: Final = (10, 9, 8, 7, 6, 5, 4, 3, 2)
 _W2: Final = (11, 10, 9, 8, 7, 6, 5, 4, 3, 2)
@@ -86,6 +97,8 @@ def compact(s: str) -> str:
 def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
+    if len(s) > MAX_INPUT:
+        return oversized(s, 11, personal=True)
     n = s if s.isdigit() else s.translate(_STRIP).strip()
     if len(n) != 11 or not n.isascii() or not n.isdigit():
         return shape_problem(s, n, _DIGITS, 11, personal=True)

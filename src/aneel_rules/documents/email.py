@@ -47,6 +47,7 @@ _MESSAGES: Final = {
     "invalid_local_part": "e-mail {value} has an invalid part before the @",
     "invalid_domain": "e-mail {value} has an invalid domain",
 }
+_MAX_INPUT: Final = 1024
 _ATEXT: Final = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL: Final = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _TLD: Final = r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -68,6 +69,8 @@ def compact(s: str) -> str:
 def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
+    if len(s) > _MAX_INPUT:  # read no further: even blanks around cannot make it fit
+        return ("too_long", personal(s))
     n = s.strip()
     if len(n) <= 254 and _ADDRESS.fullmatch(n) is not None:
         local, _, domain = n.rpartition("@")

@@ -3,7 +3,8 @@
 The canonical compact form is the two-digit area code (código nacional, DDD)
 followed by the subscriber number: 8 digits for a fixed line (first digit 2–5)
 or 9 digits for a mobile (first digit 9, since the nine-digit migration that
-ended in 2016). Spaces, parentheses, dots and hyphens are ignored; a ``+55``
+ended in 2016). Spaces, parentheses, dots and hyphens are ignored (their Unicode
+look-alikes too: dashes, full-width parentheses, no-break spaces); a ``+55``
 (or bare ``55`` before 10–11 national digits) country code and a ``0`` trunk
 prefix are dropped. Only the 67 area codes of Anatel's numbering plan are
 accepted. Non-geographic numbers (0800, 0300, 4004…) are not telephone numbers
@@ -32,7 +33,16 @@ from __future__ import annotations
 from typing import Final
 
 from aneel_rules._convert import to_bool
-from aneel_rules.documents._common import Problem, fail, not_a_string, personal, shape_problem
+from aneel_rules.documents._common import (
+    MAX_INPUT,
+    Problem,
+    fail,
+    not_a_string,
+    oversized,
+    pasted_punctuation,
+    personal,
+    shape_problem,
+)
 
 __all__ = ("AREA_CODES", "compact", "format", "is_mobile", "is_valid", "validate")
 
@@ -51,7 +61,7 @@ _MESSAGES: Final = {
     ),
     "not_mobile": "{value} is not a mobile number",
 }
-_STRIP: Final = str.maketrans("", "", " ().-")
+_STRIP: Final = pasted_punctuation(" ().-")
 _DIGITS: Final = "0123456789"
 
 AREA_CODES: Final = frozenset(
@@ -118,6 +128,8 @@ def _compact(s: str) -> str:
 def _check(s: object, *, mobile_only: bool = False) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
+    if len(s) > MAX_INPUT:
+        return oversized(s, 11, personal=True)
     n = _compact(s)
     size = len(n)
     if size not in {10, 11} or not n.isascii() or not n.isdigit():

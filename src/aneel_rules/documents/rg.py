@@ -5,7 +5,7 @@ national RG layout and no universal check digit (some states, e.g. São Paulo,
 print one that may be ``X``). :func:`validate` therefore checks only the shape of
 the number part: 4 to 14 ASCII digits (bounds chosen by this library, not fixed
 by any norm), optionally ending in a check character ``X``; punctuation (``.``,
-``-``, ``/``) and spaces are ignored. The card is identified
+``-``, ``/``) and spaces are ignored, with their Unicode look-alikes. The card is identified
 by the number *together with* the issuing body (órgão emissor) and the UF that
 issued it, which :class:`Rg` keeps side by side. :data:`COMMON_ISSUERS` lists the
 usual issuing-body abbreviations, including the ``CONSELHO - OUTROS`` option of
@@ -34,9 +34,12 @@ import attrs
 
 from aneel_rules.documents import uf as _uf
 from aneel_rules.documents._common import (
+    MAX_INPUT,
     Problem,
     fail,
     not_a_string,
+    oversized,
+    pasted_punctuation,
     personal,
     resolve,
     shape_problem,
@@ -67,7 +70,7 @@ _MESSAGES: Final = {
     ),
     "issued_on_not_a_date": "RG date of issue must be a date, not {type}",
 }
-_STRIP: Final = str.maketrans("", "", " .-/")
+_STRIP: Final = pasted_punctuation(" .-/")
 _ALLOWED: Final = "0123456789X"
 _MIN: Final = 4
 _MAX: Final = 14
@@ -98,13 +101,20 @@ def compact(s: str) -> str:
     """The RG number upper-cased, without punctuation or spaces (not validated)."""
     if not isinstance(s, str):
         fail(_PATH, _MESSAGES, not_a_string(s))
-    return s.translate(_STRIP).strip().upper()
+    return _ascii_upper(s.translate(_STRIP).strip())
+
+
+def _ascii_upper(text: str) -> str:
+    """Upper case for ASCII text only (no look-alike letter becomes an ``X``)."""
+    return text.upper() if text.isascii() else text
 
 
 def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
-    n = s.translate(_STRIP).strip().upper()
+    if len(s) > MAX_INPUT:
+        return oversized(s, _MAX, personal=True)
+    n = _ascii_upper(s.translate(_STRIP).strip())
     body = n.removesuffix("X")
     if not _MIN <= len(n) <= _MAX or not body.isascii() or not body.isdigit():
         problem = resolve(shape_problem(s, n, _ALLOWED, _MAX, personal=True))
@@ -144,6 +154,8 @@ def format(s: str) -> str:  # noqa: A001 (the stdnum name)
 def _check_issuer(s: object) -> str | Problem:
     if not isinstance(s, str):
         return ("issuer_not_a_string", {"type": type(s).__name__})
+    if len(s) > MAX_INPUT:  # read no further (a sanity bound of ours)
+        return ("invalid_issuer", {"value": repr(s[:MAX_INPUT]) + "…"})
     text = " ".join(s.split()).upper()
     if not text:
         return ("issuer_empty", {})
@@ -205,13 +217,18 @@ def _mask(number: str) -> str:
     return repr("*" * (len(number) - 2) + number[-2:])
 
 
+def _mask_date(value: date | None) -> str:
+    """LGPD: the date of issue, with the number, narrows down a person; never shown."""
+    return "None" if value is None else "'***'"
+
+
 @attrs.frozen
 class Rg:
     """An RG as issued (carteira de identidade): number, issuing body, UF and date of issue.
 
-    The number is masked in ``repr`` (LGPD, Lei 13.709/2018). Whether the date of
-    issue lies in the past depends on the day asked, so callers check it (the
-    portal does, against its ``today``).
+    The number and the date of issue are masked in ``repr`` (LGPD, Lei 13.709/2018).
+    Whether the date of issue lies in the past depends on the day asked, so callers
+    check it (the portal does, against its ``today``).
 
     Attributes:
         number: Compact number, see :func:`validate` (errors on path ``"rg.number"``).
@@ -228,4 +245,6 @@ class Rg:
     number: str = attrs.field(converter=_number, repr=_mask)
     issuer: str = attrs.field(converter=validate_issuer)
     uf: str = attrs.field(kw_only=True, converter=_uf_code)
-    issued_on: date | None = attrs.field(kw_only=True, default=None, validator=_check_issued_on)
+    issued_on: date | None = attrs.field(
+        kw_only=True, default=None, validator=_check_issued_on, repr=_mask_date
+    )

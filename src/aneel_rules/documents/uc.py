@@ -12,7 +12,7 @@ left to right:
 The norm does not give the distributor codes nor the check-digit algorithm (they
 are left to ANEEL instructions that are not in the text), so this module **does
 not verify** the check digits or the distributor code: :func:`layout` only splits
-a 15-digit number into its parts. :func:`validate` accepts 1 to 15 digits, so
+a 15-digit number into its parts. :func:`validate` accepts 6 to 15 digits, so
 numbers issued before the layout (legacy numbers such as ``24836494`` in the
 Amazonas Energia portal manual) are accepted: the migration to the layout is set by
 REN 1.095/2024's own transitional articles, which are not part of REN 1.000's text
@@ -22,6 +22,16 @@ shows. Art. 659-A, § 1º (a number is not changed save on a change between grou
 and B or of subgroup within group A) governs numbers once in the layout; it does
 not make legacy numbers permanent. A 15-digit number cannot be told apart from a
 15-digit legacy one.
+
+The minimum of 6 digits is a library choice (:data:`MIN_LENGTH`): the norm states
+none for legacy numbers. Six is the shortest an art. 659-A number can be written
+when its leading zeros are dropped (at least one significant digit of the sequential
+part, the 3 of the distributor and the 2 check digits), as distributors print it
+(Light's "101.059-21"); the portal manual's legacy example has 8 digits and the
+legacy numbers seen on bills (installation numbers of 8 to 10 digits) are longer. A
+one- to five-digit "number" is a typing slip, not a unit. Unicode dashes, dots and
+spaces of pasted text are ignored like their ASCII forms; messages mask the number
+(it identifies a household).
 
 Sources:
     - REN 1.000/2021, art. 659-A, caput and §§ 1º–3º (included by REN 1.095/2024),
@@ -44,9 +54,13 @@ from typing import Final
 import attrs
 
 from aneel_rules.documents._common import (
+    MAX_INPUT,
     Problem,
     fail,
     not_a_string,
+    oversized,
+    pasted_punctuation,
+    personal,
     resolve,
     shape_problem,
 )
@@ -55,6 +69,7 @@ from aneel_rules.legal import AmendmentKind, LegalRef, Norm, ren1000
 __all__ = (
     "LAYOUT_BASIS",
     "LAYOUT_LENGTH",
+    "MIN_LENGTH",
     "UcLayout",
     "compact",
     "format",
@@ -73,16 +88,20 @@ _MESSAGES: Final = {
         "consumer unit number {value} has more than the {length} digits of "
         "REN 1.000/2021 art. 659-A"
     ),
+    "too_short": "consumer unit number {value} must have at least {length} digits",
     "not_659a_layout": (
         "consumer unit number {value} does not have the {length} digits of the "
         "REN 1.000/2021 art. 659-A layout"
     ),
 }
-_STRIP: Final = str.maketrans("", "", " .-/")
+_STRIP: Final = pasted_punctuation(" .-/")
 _DIGITS: Final = "0123456789"
 
 LAYOUT_LENGTH: Final = 15
 """Positions of the art. 659-A number (REN 1.000/2021, art. 659-A, caput)."""
+
+MIN_LENGTH: Final = 6
+"""Fewest digits accepted: a library choice (see the module docstring), not the norm's."""
 
 LAYOUT_BASIS: Final = ren1000(
     "659-A", amended_by=Norm.REN_1095_2024, amendment_kind=AmendmentKind.INSERTED
@@ -126,25 +145,30 @@ def compact(s: str) -> str:
 def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
+    if len(s) > MAX_INPUT:
+        return oversized(s, LAYOUT_LENGTH, personal=True)
     n = s.translate(_STRIP).strip()
     # Art. 659-A: at most 15 positions; shorter (legacy, pre-layout) numbers are accepted as
     # a bill may still show them (see the module docstring).
     if not 0 < len(n) <= LAYOUT_LENGTH or not n.isascii() or not n.isdigit():
-        return shape_problem(s, n, _DIGITS, LAYOUT_LENGTH)
+        return shape_problem(s, n, _DIGITS, LAYOUT_LENGTH, personal=True)
+    # Library choice: fewer than MIN_LENGTH digits is no unit's number (module docstring).
+    if len(n) < MIN_LENGTH:
+        return ("too_short", {**personal(s), "length": str(MIN_LENGTH)})
     return n
 
 
 def validate(s: str) -> str:
-    """The compact UC number (1 to 15 ASCII digits, leading zeros kept).
+    """The compact UC number (6 to 15 ASCII digits, leading zeros kept).
 
     Legal basis:
         - REN 1.000/2021, art. 659-A, caput (15 positions). Shorter legacy numbers
-          are accepted (a library choice: the migration is in REN 1.095/2024's own
-          transitional articles, not in REN 1.000).
+          are accepted down to :data:`MIN_LENGTH` digits (a library choice: the migration
+          is in REN 1.095/2024's own transitional articles, not in REN 1.000).
 
     Raises:
         InvalidInputError: one error on path ``"uc"``, code ``not_a_string``, ``empty``,
-            ``non_ascii_digits``, ``invalid_format`` or ``invalid_length``.
+            ``non_ascii_digits``, ``invalid_format``, ``invalid_length`` or ``too_short``.
     """
     result = _check(s)
     if not isinstance(result, str):
@@ -179,11 +203,11 @@ def layout(s: str) -> UcLayout:
         >>> layout("24836494")
         Traceback (most recent call last):
         ...
-        aneel_rules.errors.InvalidInputError: uc: consumer unit number '24836494' does not ...
+        aneel_rules.errors.InvalidInputError: uc: consumer unit number '******94' does not ...
     """
     n = validate(s)
     # Art. 659-A, caput: positions 15–6 sequential, 5–3 distributor, 2–1 check digits.
     if len(n) != LAYOUT_LENGTH:
-        problem = ("not_659a_layout", {"value": repr(s), "length": str(LAYOUT_LENGTH)})
-        fail(_PATH, _MESSAGES, problem, basis=LAYOUT_BASIS)
+        problem = ("not_659a_layout", {**personal(s), "length": str(LAYOUT_LENGTH)})
+        fail(_PATH, _MESSAGES, resolve(problem), basis=LAYOUT_BASIS)
     return UcLayout(n[:10], n[10:13], check_digits=n[13:])

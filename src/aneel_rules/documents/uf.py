@@ -1,7 +1,8 @@
 """UF (unidade da federação): the 26 states and the Federal District.
 
 The two-letter codes are those of IBGE and Correios. Input is stripped and
-upper-cased.
+upper-cased; only ASCII letters are upper-cased, so look-alikes that Python upper-cases
+into ASCII (``ſp`` → ``SP``, ``ıs``…) are refused.
 
 Sources:
     - IBGE, "Códigos dos municípios / unidades da federação",
@@ -67,23 +68,27 @@ NAMES: Final = {
 UFS: Final = frozenset(NAMES)
 """The 27 UF codes."""
 
+_MAX_INPUT: Final = 64
+
 
 def compact(s: str) -> str:
     """The code stripped and upper-cased (not validated)."""
     if not isinstance(s, str):
         fail(_PATH, _MESSAGES, not_a_string(s))
-    return s.strip().upper()
+    code = s.strip()
+    return code.upper() if code.isascii() else code
 
 
 def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
-    code = s.strip().upper()
-    if code in UFS:
-        return code
+    code = s.strip() if len(s) <= _MAX_INPUT else s[:_MAX_INPUT] + "…"
+    # ASCII before case folding: "ſ".upper() == "S" would let a look-alike through.
+    if code.isascii() and code.upper() in UFS:
+        return code.upper()
     if not code:
         return ("empty", {})
-    return ("unknown_uf", {"value": repr(s)})
+    return ("unknown_uf", {"value": repr(code)})
 
 
 def validate(s: str) -> str:
