@@ -4,7 +4,9 @@ Messages are written in English in the code (the catalog ``msgid``) and
 translated to Brazilian Portuguese by gettext catalogs compiled into the
 package (``aneel_rules/locale/pt_BR/LC_MESSAGES/<domain>.mo``, built from the
 ``.po`` sources by ``tools/compile_catalogs.py``). Catalogs are read-only
-package data, loaded with babel on first use and memoised; nothing else is read.
+package data, read with the standard library's :mod:`gettext` on first use and memoised;
+nothing else is read (babel, which is heavy to import, is only needed to format numbers and
+dates: :mod:`aneel_rules._format`).
 
 Examples:
     >>> translate("{field} is required", domain="messages", lang="pt_BR")
@@ -18,15 +20,13 @@ Examples:
 from __future__ import annotations
 
 import functools
+import gettext
 from importlib import resources
 from io import BytesIO
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from aneel_rules._convert import quoted
 from aneel_rules.errors import InvalidInputError
-
-if TYPE_CHECKING:
-    import gettext
 
 __all__ = ("DEFAULT_LANG", "SUPPORTED_LANGS", "normalize_lang", "translate")
 
@@ -63,14 +63,12 @@ def normalize_lang(lang: str) -> str:
 
 @functools.cache
 def _catalog(domain: str, lang: str) -> gettext.NullTranslations:
-    from babel.support import NullTranslations, Translations  # noqa: PLC0415 (babel is heavy)
-
     resource = resources.files("aneel_rules").joinpath(
         "locale", lang, "LC_MESSAGES", f"{domain}.mo"
     )
     if not resource.is_file():
-        return NullTranslations()
-    return Translations(fp=BytesIO(resource.read_bytes()), domain=domain)
+        return gettext.NullTranslations()
+    return gettext.GNUTranslations(BytesIO(resource.read_bytes()))
 
 
 def translate(message: str, *, domain: str, lang: str = DEFAULT_LANG) -> str:

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import importlib
 import io
 import runpy
+import subprocess
 import sys
 from datetime import date
 from decimal import Decimal
@@ -9,8 +11,8 @@ from decimal import Decimal
 import pytest
 
 from aneel_rules._format import format_currency, format_date, format_decimal
-from aneel_rules.cli import main
-from aneel_rules.cli.common import Console
+from aneel_rules.cli import COMMANDS, main
+from aneel_rules.cli.common import ArgumentParser, Console
 
 
 def test_unknown_command_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -45,3 +47,53 @@ def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         runpy.run_module("aneel_rules", run_name="__main__")
     assert info.value.code == 2
     assert "aneel-rules: erro:" in capsys.readouterr().err
+
+
+# --- the command table (lazy sub-command loading) ----------------------------------------------
+
+
+@pytest.mark.parametrize("module", sorted({c.module for c in COMMANDS.values()}))
+def test_command_table_matches_the_modules(module: str) -> None:
+    parser = ArgumentParser(prog="aneel-rules")
+    subparsers = parser.add_subparsers(dest="command", parser_class=ArgumentParser)
+    importlib.import_module(module).register(subparsers)
+    helps = {a.dest: a.help for a in subparsers._choices_actions}
+    assert helps == {n: c.summary for n, c in COMMANDS.items() if c.module == module}
+
+
+def _modules_loaded(*argv: str) -> set[str]:
+    """The ``aneel_rules.cli.*`` and heavy modules imported by running the command."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from aneel_rules.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    main({list(argv)!r})\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    prefixes = ("aneel_rules.cli.", "babel", "holidays", "aneel_rules.portal")
+    return {m for m in out.split() if m.startswith(prefixes)} - {"aneel_rules.cli.common"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        pytest.param(["--help"], set(), id="top-level-help"),
+        pytest.param(["post", "--help"], {"aneel_rules.cli.tariffs"}, id="command-help"),
+        pytest.param(["validate", "cpf", "529.982.247-25"], {"aneel_rules.cli.portal"}, id="cpf"),
+        pytest.param(["no-such-command"], set(), id="unknown"),
+    ],
+)
+def test_only_the_command_asked_is_imported(argv: list[str], expected: set[str]) -> None:
+    assert _modules_loaded(*argv) == expected
+
+
+def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    out = capsys.readouterr().out
+    for name, command in COMMANDS.items():
+        assert name in out
+        assert " ".join(command.summary.split()[:3]) in " ".join(out.split())

@@ -232,8 +232,9 @@ def exempt_map(year: int) -> Mapping[date, PeakExemptDay]:
                 day=day, name=name, name_en=name_en, basis=PEAK_EXEMPT_HOLIDAYS.period_on(day).basis
             ),
         )
-    day = first
-    while day.year == year:
+    # counted, not stepped past 31 Dec: date(9999, 12, 31) has no next day
+    for offset in range((date(year, 12, 31) - first).days + 1):
+        day = first + timedelta(days=offset)
         # art. 2º, XXXVIII, "a": sábados e domingos
         if day.weekday() >= 5 and day not in found:
             saturday = day.weekday() == 5
@@ -243,7 +244,6 @@ def exempt_map(year: int) -> Mapping[date, PeakExemptDay]:
                 name_en="Saturday" if saturday else "Sunday",
                 basis=PEAK_EXEMPT_HOLIDAYS.period_on(day).basis,
             )
-        day += timedelta(days=1)
     return MappingProxyType(dict(sorted(found.items())))
 
 

@@ -2,6 +2,22 @@
 
 Output is in Portuguese unless ``--lang en`` is given (anywhere on the command line).
 Errors are printed on one line to stderr with exit status 2, never a traceback.
+
+Only the module of the sub-command asked for is imported (a cold start costs little more
+than ``import aneel_rules``): :data:`COMMANDS` maps each top-level command to its module and
+its one-line help, so ``aneel-rules --help`` lists every command without importing any.
+
+To add a sub-command ``x``:
+
+1. write ``src/aneel_rules/cli/<module>.py`` with ``register(subparsers)`` adding ``x``
+   (``add_command(subparsers, "x", handler=...)`` takes its help from the table; nested
+   commands such as ``x check`` go under ``x`` in that module), its imports of the library
+   at the top of that module only;
+2. add ``"x": Command("aneel_rules.cli.<module>", "one-line help")`` to :data:`COMMANDS`
+   (a module's commands next to each other, in the order ``--help`` lists them);
+3. translate the help in ``locale/pt_BR/LC_MESSAGES/messages.po`` (``make catalogs``).
+
+``tests/cli/test_cli.py`` checks that the table and the modules agree.
 """
 
 from __future__ import annotations
@@ -10,8 +26,8 @@ import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final, NamedTuple
 
 from aneel_rules.cli.common import (
     ArgumentParser,
@@ -27,19 +43,59 @@ from aneel_rules.cli.common import (
 from aneel_rules.errors import AneelRulesError
 from aneel_rules.i18n import DEFAULT_LANG
 
-__all__ = ("main",)
-
-# Each module registers its own sub-commands with ``register(subparsers)``.
-_COMMAND_MODULES: Final = (
-    "aneel_rules.cli.tariffs",
-    "aneel_rules.cli.billing",
-    "aneel_rules.cli.connection",
-    "aneel_rules.cli.portal",
-)
+__all__ = ("COMMANDS", "Command", "build_parser", "main")
 
 
-def build_parser(lang: str = DEFAULT_LANG) -> ArgumentParser:
-    """The full argument parser, with its help in ``lang``."""
+class Command(NamedTuple):
+    """Where a top-level sub-command lives, and its one-line help (an English msgid)."""
+
+    module: str
+    summary: str
+
+
+_TARIFFS: Final = "aneel_rules.cli.tariffs"
+_BILLING: Final = "aneel_rules.cli.billing"
+_CONNECTION: Final = "aneel_rules.cli.connection"
+_PORTAL: Final = "aneel_rules.cli.portal"
+
+COMMANDS: Final[Mapping[str, Command]] = {
+    "calendar": Command(
+        _TARIFFS, "weekdays without ponta in a year, and days with ponta per month"
+    ),
+    "post": Command(_TARIFFS, "tariff post (ponta, intermediário, fora de ponta) of an instant"),
+    "modality": Command(
+        _TARIFFS, "tariff modalities a consumer unit may have on a date (enquadramento)"
+    ),
+    "reading": Command(
+        _BILLING, "Check a reading interval (REN 1.000/2021, arts. 260-261, 285-286)."
+    ),
+    "refund": Command(
+        _BILLING,
+        "Settle an incorrect billing (REN 1.000/2021, arts. 256, 321, 323-324; "
+        "REN 414/2010, arts. 113-114).",
+    ),
+    "deadline": Command(_CONNECTION, "regulated deadlines (REN 1.000/2021, arts. 64, 91 and 656)"),
+    "metering": Command(
+        _CONNECTION,
+        "whether primary-voltage (MT) metering is required (Amazonas Energia rule)",
+    ),
+    "validate": Command(
+        _PORTAL, "validate a document (cpf, cnpj, cep, phone, email, uc) or a portal request"
+    ),
+    "schema": Command(_PORTAL, "print the JSON Schema (draft 2020-12) of a portal request"),
+}
+"""Every top-level sub-command: its module (imported only when the command is asked for)."""
+
+
+def build_parser(
+    lang: str = DEFAULT_LANG, *, commands: Iterable[str] | None = None
+) -> ArgumentParser:
+    """The argument parser, with its help in ``lang``.
+
+    The modules of ``commands`` (every command when ``None``) register their real
+    sub-parsers; every other command gets a placeholder that only carries its help and
+    accepts anything (see :func:`main`).
+    """
     parser = ArgumentParser(
         prog="aneel-rules",
         description="ANEEL distribution rules (REN 414/2010, REN 1.000/2021), dated and cited.",
@@ -50,10 +106,28 @@ def build_parser(lang: str = DEFAULT_LANG) -> ArgumentParser:
         dest="command", metavar="COMMAND", parser_class=ArgumentParser
     )
     subparsers.required = True
-    for name in _COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    wanted = set(COMMANDS) if commands is None else set(commands)
+    modules = {COMMANDS[name].module for name in wanted if name in COMMANDS}
+    for name, command in COMMANDS.items():
+        if name in subparsers.choices:
+            continue
+        if command.module in modules:
+            importlib.import_module(command.module).register(subparsers)
+        else:
+            subparsers.add_parser(name, help=command.summary, add_help=False)
     set_help_lang(parser, lang)
     return parser
+
+
+def _command_asked(arguments: Sequence[str], lang: str) -> str:
+    """The sub-command typed, found by argparse itself on the placeholders.
+
+    Errors before the command (none, unknown, a bad ``--lang``) and the top-level
+    ``--help`` are handled here, since the placeholders list every command.
+    """
+    args, _rest = build_parser(lang, commands=()).parse_known_args(arguments)
+    name: str = args.command
+    return name
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,7 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     lang = scan_lang(arguments)
     try:
-        args = build_parser(lang).parse_args(arguments)
+        command = _command_asked(arguments, lang)
+        args = build_parser(lang, commands=(command,)).parse_args(arguments)
         # an abbreviation argparse accepted ("--lan en") counts when no "--lang" was typed
         lang = scan_lang(arguments, default=args.lang)
         status: int = args.handler(args, Console(lang=lang))

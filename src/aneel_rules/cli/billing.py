@@ -334,7 +334,6 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     reading = add_command(
         subparsers,
         "reading",
-        help_text="Check a reading interval (REN 1.000/2021, arts. 260-261, 285-286).",
         handler=_reading,
     )
     reading.add_argument("previous", type=date_arg, help="previous reading (YYYY-MM-DD)")
@@ -352,10 +351,6 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     refund = add_command(
         subparsers,
         "refund",
-        help_text=(
-            "Settle an incorrect billing (REN 1.000/2021, arts. 256, 321, 323-324; "
-            "REN 414/2010, arts. 113-114)."
-        ),
         handler=_refund,
     )
     refund.add_argument("--found-on", type=date_arg, required=True, help="date of the constatação")

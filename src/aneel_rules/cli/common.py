@@ -502,10 +502,18 @@ def add_command(
     subparsers: argparse._SubParsersAction[ArgumentParser],
     name: str,
     *,
-    help_text: str,
     handler: Handler,
+    help_text: str | None = None,
 ) -> ArgumentParser:
-    """Add a sub-command that takes ``--lang`` and runs ``handler(args, console)``."""
+    """Add a sub-command that takes ``--lang`` and runs ``handler(args, console)``.
+
+    ``help_text`` defaults to the command's summary in :data:`aneel_rules.cli.COMMANDS`
+    (top-level commands); nested ones (``validate cpf``) give their own.
+    """
+    if help_text is None:
+        from aneel_rules.cli import COMMANDS  # noqa: PLC0415 (the package imports this module)
+
+        help_text = COMMANDS[name].summary
     parser = subparsers.add_parser(name, help=help_text, description=help_text)
     add_lang_option(parser)
     parser.set_defaults(handler=handler)

@@ -194,7 +194,6 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     deadline = add_command(
         subparsers,
         "deadline",
-        help_text="regulated deadlines (REN 1.000/2021, arts. 64, 91 and 656)",
         handler=lambda _args, _console: 2,
     )
     kinds = deadline.add_subparsers(dest="kind", metavar="KIND", parser_class=ArgumentParser)
@@ -223,7 +222,6 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     metering = add_command(
         subparsers,
         "metering",
-        help_text="whether primary-voltage (MT) metering is required (Amazonas Energia rule)",
         handler=_metering,
     )
     metering.add_argument(

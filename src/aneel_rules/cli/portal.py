@@ -17,6 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final
 
+from aneel_rules._portal.choices import Flow
+from aneel_rules._portal.messages import DOMAIN
+from aneel_rules.cli import COMMANDS
 from aneel_rules.cli.common import (
     ArgTypeError,
     ArgumentParser,
@@ -26,17 +29,7 @@ from aneel_rules.cli.common import (
     date_arg,
     print_error,
 )
-from aneel_rules.cli.connection import reason_label
 from aneel_rules.errors import FieldError, InvalidInputError
-from aneel_rules.portal import (
-    DOMAIN,
-    ConnectionBudgetRequest,
-    Flow,
-    NewConnectionRequest,
-    json_schema,
-    parse_new_connection_request,
-    parse_request,
-)
 
 __all__ = ("CLI_MESSAGES", "register")
 
@@ -182,6 +175,10 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 
 def _validate_request(args: argparse.Namespace, console: Console) -> int:
+    # imported here: ``validate cpf`` needs none of the portal flows
+    from aneel_rules import portal  # noqa: PLC0415
+    from aneel_rules.cli.connection import reason_label  # noqa: PLC0415
+
     flow: Flow = args.flow
     data = _load_json(args.file, console)
     if data is None:
@@ -190,19 +187,19 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
     today: date = args.today if args.today is not None else datetime.now(UTC).astimezone().date()
     try:
         if flow is Flow.NEW_CONNECTION:
-            request: object = parse_new_connection_request(
+            request: object = portal.parse_new_connection_request(
                 data,  # type: ignore[arg-type]
                 today=today,
                 require_rg=args.require_rg,
             )
         else:
-            request = parse_request(flow, data, today=today)  # type: ignore[arg-type]
+            request = portal.parse_request(flow, data, today=today)  # type: ignore[arg-type]
     except InvalidInputError as exc:
         _print_errors(console, exc.errors)
         return 1
     label = console.t(_FLOW_LABELS[flow], domain=DOMAIN)
     console.line(console.t(_VALID_REQUEST, domain=DOMAIN, flow=label))
-    if isinstance(request, ConnectionBudgetRequest):
+    if isinstance(request, portal.ConnectionBudgetRequest):
         decision = request.primary_metering
         console.line(
             console.t(_MT_METERING, domain=DOMAIN, answer=_answer(console, decision.required))
@@ -212,7 +209,7 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
                 console.t(_REASON, domain=DOMAIN, reason=reason_label(reason, console.lang))
             )
         console.line(console.t(_BASIS, domain=DOMAIN, basis=str(decision.basis)))
-    elif isinstance(request, NewConnectionRequest):
+    elif isinstance(request, portal.NewConnectionRequest):
         needed = request.requires_connection_budget
         console.line(
             console.t(_BUDGET_NEEDED, domain=DOMAIN, answer=_answer(console, needed.value))
@@ -227,6 +224,8 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
 
 
 def _schema(args: argparse.Namespace, console: Console) -> int:
+    from aneel_rules.portal import json_schema  # noqa: PLC0415 (only this command needs it)
+
     schema = json_schema(args.flow, require_rg=args.require_rg)
     console.line(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
@@ -236,7 +235,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     """Add ``validate`` (documents and requests) and ``schema``."""
     validate = subparsers.add_parser(
         "validate",
-        help="validate a document (cpf, cnpj, cep, phone, email, uc) or a portal request",
+        help=COMMANDS["validate"].summary,
         description="Validate a document or a portal request; exit 0 valid, 1 invalid.",
     )
     add_lang_option(validate, default=argparse.SUPPRESS)  # also "validate --lang en cpf ..."
@@ -272,7 +271,6 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     schema = add_command(
         subparsers,
         "schema",
-        help_text="print the JSON Schema (draft 2020-12) of a portal request",
         handler=_schema,
     )
     schema.add_argument("flow", type=_flow, help=", ".join(f.value for f in Flow))

@@ -163,7 +163,6 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     parser = add_command(
         subparsers,
         "calendar",
-        help_text="weekdays without ponta in a year, and days with ponta per month",
         handler=_run_calendar,
     )
     parser.add_argument("year", type=_year, help="year, e.g. 2026")
@@ -178,7 +177,6 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     parser = add_command(
         subparsers,
         "post",
-        help_text="tariff post (ponta, intermediário, fora de ponta) of an instant",
         handler=_run_post,
     )
     parser.add_argument(
@@ -195,7 +193,6 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     parser = add_command(
         subparsers,
         "modality",
-        help_text="tariff modalities a consumer unit may have on a date (enquadramento)",
         handler=_run_modality,
     )
     parser.add_argument(
