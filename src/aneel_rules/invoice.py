@@ -36,6 +36,7 @@ from aneel_rules._invoice.bill import (
     invoice_rounding_on,
     round_amount,
 )
+from aneel_rules._invoice.ipca import MAX_SERIES_CHARS, IpcaSeries, ipca_series, read_ipca_series
 from aneel_rules._invoice.measurements import Measurements
 from aneel_rules._invoice.profile import (
     INTEGRATION_MINUTES,
@@ -52,6 +53,15 @@ from aneel_rules._invoice.reactive import (
     corrected_demand_kw,
     excess_kwh,
     power_factor,
+)
+from aneel_rules._invoice.refunds import (
+    MAX_LATE_FINE_RATE,
+    LateExclusion,
+    LatePayment,
+    RefundLine,
+    RefundStatement,
+    late_payment,
+    refund_statement,
 )
 
 __all__ = (
@@ -77,4 +87,17 @@ __all__ = (
     "corrected_demand_kw",
     "excess_kwh",
     "power_factor",
+    # refunds and late payment (arts. 323, 343)
+    "MAX_LATE_FINE_RATE",
+    "LateExclusion",
+    "LatePayment",
+    "RefundLine",
+    "RefundStatement",
+    "late_payment",
+    "refund_statement",
+    # IPCA series (IBGE)
+    "MAX_SERIES_CHARS",
+    "IpcaSeries",
+    "ipca_series",
+    "read_ipca_series",
 )

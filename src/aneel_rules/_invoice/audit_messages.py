@@ -1,0 +1,76 @@
+"""Messages of the invoice audit, refunds and IPCA reader (catalog domain ``invoice_audit``).
+
+Every template these modules emit is listed here, so that a test can check that each one has a
+Portuguese translation in ``locale/pt_BR/LC_MESSAGES/invoice_audit.po``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError
+from aneel_rules.legal import Basis
+
+__all__ = ("DOMAIN", "TEMPLATES", "error", "invalid", "not_modelled")
+
+DOMAIN: Final = "invoice_audit"
+
+TEMPLATES: Final[dict[str, str]] = {
+    # IPCA series reader
+    "unreadable_series": "the IPCA series could not be read: {reason}",
+    "series_too_large": "the IPCA series has more than {maximum} characters",
+    "bad_series_row": "row {row} of the IPCA series is not 'YYYY-MM,variation': {value}",
+    "duplicate_month": "month {month} appears more than once in the IPCA series",
+    "empty_series": "the IPCA series has no month",
+    "not_a_series": "{path} must be an IpcaSeries or a mapping of month to variation, got {value}",
+    # refunds and late payment
+    "not_a_settlement": "settlement must be a Settlement, got {value}",
+    "not_a_refund": (
+        "settlement is an under-billing (collection); a refund statement needs an over-billing"
+    ),
+    "payment_missing": "no payment date for cycle {cycle}",
+    "paid_after_refund": "payment of cycle {cycle} on {paid} is after the refund on {refunded}",
+    "paid_before_cycle": "payment of cycle {cycle} on {paid} is before the cycle's month",
+    "not_a_payment_map": (
+        "paid_on must be a date or a mapping of cycle to payment date, got {value}"
+    ),
+    "fine_above_limit": "fine_rate {value} is above the 2 % limit of art. 343, § 1º",
+    "negative": "{path} must not be negative, got {value}",
+    "excluded_above_amount": (
+        "the excluded parcels ({excluded}) exceed the invoice amount ({amount})"
+    ),
+    "not_an_enum": "{path} must be a {expected}, got {value}",
+    "index_needed": "the settlement updates by {index}: pass its monthly series as {path}",
+    "no_update_index": (
+        "the settlement has no verified monetary-update index (regime {norm}); "
+        "the statement cannot be composed"
+    ),
+    "late_before_ren1000": (
+        "late payment of an invoice due on {due} (REN 414/2010) is not modelled: the REN 414 "
+        "provision could not be verified in the project's sources"
+    ),
+    "not_a_calendar": "calendar must be a BusinessCalendar, got {value}",
+}
+"""Code → English template (the gettext msgid)."""
+
+
+def error(path: str, code: str, /, *, basis: Basis | None = None, **params: object) -> FieldError:
+    """One :class:`FieldError` of this domain."""
+    return FieldError(
+        path=path, code=code, template=TEMPLATES[code], params=params, domain=DOMAIN, basis=basis
+    )
+
+
+def invalid(
+    path: str, code: str, /, *, basis: Basis | None = None, **params: object
+) -> InvalidInputError:
+    """The library's input error for one field, with this module's catalog domain."""
+    return InvalidInputError((error(path, code, basis=basis, **params),))
+
+
+def not_modelled(code: str, **params: str) -> UnsupportedCaseError:
+    """An :class:`UnsupportedCaseError` whose message comes from :data:`TEMPLATES`."""
+    result = UnsupportedCaseError(TEMPLATES[code].format(**params))
+    result.template_code = code  # type: ignore[attr-defined]
+    result.params = params  # type: ignore[attr-defined]
+    return result
