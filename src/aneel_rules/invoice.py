@@ -36,6 +36,24 @@ from aneel_rules._invoice.bill import (
     invoice_rounding_on,
     round_amount,
 )
+from aneel_rules._invoice.compute import BillOptions, compute_bill
+from aneel_rules._invoice.demand import (
+    MIN_CONTRACTED_DEMAND_KW,
+    OVERRUN_MULTIPLIER,
+    OVERRUN_TOLERANCES,
+    RURAL_HISTORY_CYCLES,
+    RURAL_HISTORY_SHARE,
+    TrialKind,
+    TrialPeriod,
+    losses_factor,
+)
+from aneel_rules._invoice.flags import (
+    MAX_FLAG_ROWS,
+    FlagMonth,
+    TariffFlag,
+    flag_shares,
+    flags_from_aneel_csv,
+)
 from aneel_rules._invoice.ipca import MAX_SERIES_CHARS, IpcaSeries, ipca_series, read_ipca_series
 from aneel_rules._invoice.measurements import Measurements
 from aneel_rules._invoice.profile import (
@@ -43,6 +61,14 @@ from aneel_rules._invoice.profile import (
     MAX_PROFILE_INTERVALS,
     interval_demand_kw,
     measurements_from_profile,
+)
+from aneel_rules._invoice.rates import (
+    ANEEL_TARIFF_COLUMNS,
+    MAX_CSV_ROWS,
+    TariffRates,
+    proportional_tariff,
+    prorate_rates,
+    rates_from_aneel_csv,
 )
 from aneel_rules._invoice.reactive import (
     CAPACITIVE_WINDOW_EARLIEST,
@@ -63,6 +89,13 @@ from aneel_rules._invoice.refunds import (
     late_payment,
     refund_statement,
 )
+from aneel_rules._invoice.social import (
+    SOCIAL_DISCOUNT_LIMIT,
+    SOCIAL_TARIFF_TIERS,
+    SOCIAL_TARIFF_TIERS_INDIGENOUS,
+    tier_slices,
+)
+from aneel_rules._invoice.taxes import GrossUp, TaxAmounts, TaxRates, gross_up, tax_amounts
 
 __all__ = (
     # the computed bill
@@ -87,6 +120,42 @@ __all__ = (
     "corrected_demand_kw",
     "excess_kwh",
     "power_factor",
+    # tariffs as data (art. 173)
+    "ANEEL_TARIFF_COLUMNS",
+    "MAX_CSV_ROWS",
+    "TariffRates",
+    "prorate_rates",
+    "proportional_tariff",
+    "rates_from_aneel_csv",
+    # computing the bill
+    "BillOptions",
+    "compute_bill",
+    # group A demand (arts. 148, 294, 300, 301, 305, 311–316)
+    "MIN_CONTRACTED_DEMAND_KW",
+    "OVERRUN_MULTIPLIER",
+    "OVERRUN_TOLERANCES",
+    "RURAL_HISTORY_CYCLES",
+    "RURAL_HISTORY_SHARE",
+    "TrialKind",
+    "TrialPeriod",
+    "losses_factor",
+    # tariff flags (arts. 307–309)
+    "MAX_FLAG_ROWS",
+    "FlagMonth",
+    "TariffFlag",
+    "flag_shares",
+    "flags_from_aneel_csv",
+    # tarifa social and desconto social (art. 179)
+    "SOCIAL_DISCOUNT_LIMIT",
+    "SOCIAL_TARIFF_TIERS",
+    "SOCIAL_TARIFF_TIERS_INDIGENOUS",
+    "tier_slices",
+    # taxes
+    "GrossUp",
+    "TaxAmounts",
+    "TaxRates",
+    "gross_up",
+    "tax_amounts",
     # refunds and late payment (arts. 323, 343)
     "MAX_LATE_FINE_RATE",
     "LateExclusion",

@@ -20,7 +20,14 @@ RULE_DATES = frozenset({date(2018, 1, 1), date(2019, 1, 1), date(2020, 1, 1)})
 # Wording applied before the act that wrote it into REN 1.000 took effect, on purpose: the
 # 80 kWh of art. 291, III applies from Despacho 1.731/2025 (MP 1.300/2025), and REN 1.147/2025
 # only codified it (the reading is documented on the timeline).
-EARLY_WORDING = frozenset({("three_phase_low_income_availability_kwh", Norm.DSP_1731_2025)})
+# The tarifa social tiers of art. 179, § 1º follow the same reading (aneel_rules.invoice).
+EARLY_WORDING = frozenset(
+    {
+        ("three_phase_low_income_availability_kwh", Norm.DSP_1731_2025),
+        ("social_tariff_tiers", Norm.DSP_1731_2025),
+        ("social_tariff_tiers_indigenous", Norm.DSP_1731_2025),
+    }
+)
 
 
 def _timelines() -> list[tuple[str, Timeline[object]]]:

@@ -14,7 +14,16 @@ from aneel_rules.i18n import translate
 
 SRC = Path(invoice.__file__).resolve().parent
 PO = SRC / "locale" / "pt_BR" / "LC_MESSAGES" / f"{DOMAIN}.po"
-SOURCES = (SRC / "invoice.py", *sorted(SRC.glob("_invoice/*.py")))
+# invoice-audit's modules use their own domain (``invoice_audit``) and test it themselves.
+_OTHER_DOMAIN = {
+    "audit_messages.py",
+    "parse.py",
+    "audit.py",
+    "contents.py",
+    "refunds.py",
+    "ipca.py",
+}
+SOURCES = tuple(p for p in sorted(SRC.glob("_invoice/*.py")) if p.name not in _OTHER_DOMAIN)
 # Call name → index of the positional argument that is the message template.
 TEMPLATE_ARG = {"invalid": 2, "unsupported": 0}
 

@@ -9,12 +9,13 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Final
 
-from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError
 from aneel_rules.legal import Basis
 
-__all__ = ("DOMAIN", "invalid")
+__all__ = ("DOMAIN", "invalid", "unsupported")
 
 DOMAIN: Final = "invoice"
 """Message-catalog domain of the invoice modules."""
@@ -31,3 +32,20 @@ def invalid(
             ),
         )
     )
+
+
+def unsupported(template: str, /, *, on: date | None = None, **params: str) -> UnsupportedCaseError:
+    """An :class:`UnsupportedCaseError` (a case the library does not model), message in English.
+
+    ``template`` is the catalog msgid (translated in ``invoice.po``); the error keeps it with
+    its ``params`` (attributes ``template`` and ``params``) so that a front end can translate it.
+    ``on`` is added to the params as ``on`` (ISO date) when given.
+    """
+    values = dict(params)
+    if on is not None:
+        values["on"] = on.isoformat()
+    error = UnsupportedCaseError(template.format(**values))
+    error.template = template  # type: ignore[attr-defined]
+    error.params = values  # type: ignore[attr-defined]
+    error.domain = DOMAIN  # type: ignore[attr-defined]
+    return error

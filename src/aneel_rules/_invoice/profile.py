@@ -13,13 +13,14 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Final, Literal
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import _NUMBER, MAX_MAGNITUDE, quoted, to_decimal
 from aneel_rules._invoice.measurements import Measurements
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._invoice.reactive import (
@@ -43,7 +44,8 @@ INTEGRATION_MINUTES: Final = 15
 
 _PER_HOUR: Final = Decimal(60 // INTEGRATION_MINUTES)
 _STEP: Final = timedelta(minutes=INTEGRATION_MINUTES)
-_HOUR: Final = timedelta(hours=1)
+_ZERO: Final = Decimal(0)
+_QUARTER_HOUR: Final = Decimal("0.25")  # hours in one 15-minute interval (kW → kWh, exact)
 
 MAX_PROFILE_INTERVALS: Final = 47 * 24 * 60 // INTEGRATION_MINUTES
 """Largest profile accepted: 47 days of 15-minute intervals (the longest reading interval,
@@ -164,10 +166,25 @@ def _check_schedule_grid(schedule: PostSchedule) -> None:
 
 
 def _numbers(values: Sequence[object], path: str) -> list[Decimal]:
-    numbers = []
+    """Each value as a Decimal, as :func:`aneel_rules._convert.to_decimal` reads it.
+
+    Plain ASCII numeric strings and Decimals take a fast path (a profile has thousands of
+    them); anything else goes through ``to_decimal``, which also raises the errors.
+    """
+    numbers: list[Decimal] = []
+    append = numbers.append
+    match = _NUMBER.fullmatch
     for index, value in enumerate(values):
-        number = to_decimal(value, path=f"{path}.{index}", allow_float=True)
-        numbers.append(number)
+        kind = type(value)
+        if kind is str and match(value):  # type: ignore[call-overload]
+            number = Decimal(value)  # type: ignore[arg-type]
+        elif kind is Decimal and value.is_finite():  # type: ignore[attr-defined]
+            number = value  # type: ignore[assignment]
+        else:
+            number = to_decimal(value, path=f"{path}.{index}", allow_float=True)
+        if number.copy_abs() >= MAX_MAGNITUDE:
+            number = to_decimal(value, path=f"{path}.{index}", allow_float=True)
+        append(number)
     return numbers
 
 
@@ -287,11 +304,12 @@ def measurements_from_profile(
         posts: tuple[TariffPost | None, ...] = tariff_posts(starts, schedule, modality=modality)
     else:
         posts = (None,) * len(starts)
-    energies = active if unit_name == "kWh" else [CTX.divide(v, _PER_HOUR) for v in active]
+    energies = active if unit_name == "kWh" else [CTX.multiply(v, _QUARTER_HOUR) for v in active]
     return _aggregate(
         starts,
         posts,
         energies,
+        powers=active if unit_name == "kW" else None,
         modality=modality,
         reactive=None if reactive_seq is None else _numbers(reactive_seq, "reactive"),
         unit=unit_name,
@@ -300,36 +318,49 @@ def measurements_from_profile(
     )
 
 
+def _sum(values: Sequence[Decimal]) -> Decimal:
+    return functools.reduce(CTX.add, values, _ZERO)
+
+
+def _peak(energies: list[Decimal], powers: list[Decimal] | None) -> Decimal:
+    """Largest average power of the intervals: the kW given, or the kWh × 4."""
+    return max(powers) if powers is not None else CTX.multiply(max(energies), _PER_HOUR)
+
+
 def _aggregate(
     starts: list[datetime],
     posts: Sequence[TariffPost | None],
     energies: list[Decimal],
     *,
+    powers: list[Decimal] | None,
     modality: TariffModality,
     reactive: list[Decimal] | None,
     unit: str,
     window: CapacitiveWindow | None,
     irrigation_start: time | None,
 ) -> Measurements:
-    per_post_demand = modality is TariffModality.BLUE
     group_a = modality in {TariffModality.BLUE, TariffModality.GREEN}
     energy: dict[TariffPost | None, Decimal] = {}
     demand: dict[TariffPost | None, Decimal] = {}
+    for post in [p for p in (None, *TariffPost) if p in posts]:
+        energy[post] = _sum([e for e, p in zip(energies, posts, strict=True) if p is post])
+        # art. 2º, XIII: the largest 15-minute average power, per post for azul
+        if modality is TariffModality.BLUE:
+            demand[post] = _peak(
+                [e for e, p in zip(energies, posts, strict=True) if p is post],
+                None
+                if powers is None
+                else [w for w, p in zip(powers, posts, strict=True) if p is post],
+            )
+    if group_a and modality is not TariffModality.BLUE:
+        demand[None] = _peak(energies, powers)
     by_day: dict[date, Decimal] = {}
-    add = CTX.add
-    for start, post, kwh in zip(starts, posts, energies, strict=True):
-        energy[post] = add(energy.get(post, Decimal(0)), kwh)
-        day = start.date()
-        by_day[day] = add(by_day.get(day, Decimal(0)), kwh)
-        if group_a:
-            key = post if per_post_demand else None
-            kw = CTX.multiply(kwh, _PER_HOUR)
-            if kw > demand.get(key, Decimal(-1)):
-                demand[key] = kw
+    for day, kwh in zip([s.date() for s in starts], energies, strict=True):
+        by_day[day] = CTX.add(by_day.get(day, _ZERO), kwh)
     excess: Decimal | None = None
     corrected: dict[TariffPost | None, Decimal] = {}
     if reactive is not None and window is not None:
-        kvarh = reactive if unit == "kWh" else [CTX.divide(v, _PER_HOUR) for v in reactive]
+        kvarh = reactive if unit == "kWh" else [CTX.multiply(v, _QUARTER_HOUR) for v in reactive]
         excess = _reactive(
             starts,
             posts,
@@ -337,7 +368,7 @@ def _aggregate(
             kvarh,
             window=window,
             corrected=corrected,
-            per_post=per_post_demand,
+            per_post=modality is TariffModality.BLUE,
         )
     irrigation = None
     if irrigation_start is not None:
@@ -363,26 +394,28 @@ def _reactive(
     per_post: bool,
 ) -> Decimal:
     """Σ of hourly excess energy; fills ``corrected`` with the largest corrected demand."""
-    offset = timedelta(minutes=window.hour_offset)
-    hours: dict[datetime, list[Decimal]] = {}
-    hour_post: dict[datetime, TariffPost | None] = {}
+    offset = window.hour_offset
+    # art. 304: one-hour intervals T, on the grid of the capacitive window (stamps increase,
+    # so the intervals of one hour are adjacent)
+    runs: list[tuple[int, TariffPost | None, Decimal, Decimal]] = []
+    previous = -1
     for start, post, kwh, q in zip(starts, posts, energies, kvarh, strict=True):
-        # art. 304: one-hour intervals T, on the grid of the capacitive window
-        hour = (start - offset).replace(minute=0) + offset
-        sums = hours.get(hour)
-        if sums is None:
-            hours[hour] = [kwh, q]
-            hour_post[hour] = post
+        stamp_hour = (
+            start.toordinal() * _DAY_MINUTES + start.hour * 60 + start.minute - offset
+        ) // 60
+        if stamp_hour == previous:
+            run_hour, first_post, p_sum, q_sum = runs[-1]
+            runs[-1] = (run_hour, first_post, CTX.add(p_sum, kwh), CTX.add(q_sum, q))
         else:
-            sums[0] = CTX.add(sums[0], kwh)
-            sums[1] = CTX.add(sums[1], q)
-    total = Decimal(0)
-    for hour, (p, q) in hours.items():
-        capacitive = window.contains_minute(hour.hour * 60 + hour.minute)
+            runs.append((stamp_hour, post, kwh, q))
+            previous = stamp_hour
+    total = _ZERO
+    for run_hour, post, p, q in runs:
+        capacitive = window.contains_minute((run_hour * 60 + offset) % _DAY_MINUTES)
         total = CTX.add(total, excess_kwh(p, q, capacitive_hour=capacitive))
-        key = hour_post[hour] if per_post else None
+        key = post if per_post else None
         value = corrected_demand_kw(p, q, capacitive_hour=capacitive)
-        if value > corrected.get(key, Decimal(-1)):
+        if key not in corrected or value > corrected[key]:
             corrected[key] = value
     return total
 

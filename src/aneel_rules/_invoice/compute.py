@@ -1,0 +1,704 @@
+"""Compute every line of a bill (cálculo da fatura), each with its legal basis.
+
+Private: import the public names from :mod:`aneel_rules.invoice`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from aneel_rules._billing.availability import SupplyType, availability_charge
+from aneel_rules._billing.money import CTX
+from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._invoice.bill import Bill, BillLine
+from aneel_rules._invoice.demand import (
+    OVERRUN_TOLERANCES,
+    DemandContext,
+    TrialPeriod,
+    check_complementary,
+    contracted_map,
+    demand_lines,
+    losses_factor,
+    reactive_lines,
+)
+from aneel_rules._invoice.flags import FlagMonth, TariffFlag, flag_shares
+from aneel_rules._invoice.measurements import Measurements, PostMap, to_post_map
+from aneel_rules._invoice.messages import invalid, unsupported
+from aneel_rules._invoice.rates import TariffRates, prorate_rates
+from aneel_rules._invoice.social import (
+    SOCIAL_DISCOUNT_LIMIT,
+    SOCIAL_TARIFF_TIERS,
+    SOCIAL_TARIFF_TIERS_INDIGENOUS,
+    tier_slices,
+)
+from aneel_rules._invoice.taxes import GrossUp, TaxRates, tax_amounts
+from aneel_rules._tariffs.irrigation import IrrigationRegion, irrigation_discount
+from aneel_rules._tariffs.modalities import TariffModality
+from aneel_rules._tariffs.posts import TariffPost
+from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group
+from aneel_rules.errors import NotInForceError
+from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+
+__all__ = ("BillOptions", "compute_bill")
+
+_ZERO: Final = Decimal(0)
+_THOUSAND: Final = Decimal(1000)
+_GROUP_A_MODALITIES: Final = frozenset(
+    {TariffModality.BLUE, TariffModality.GREEN, TariffModality.CONVENTIONAL_BINOMIAL}
+)
+_GROUP_B_MODALITIES: Final = frozenset({TariffModality.CONVENTIONAL_MONOMIAL, TariffModality.WHITE})
+
+
+def _energy_rate(value: object) -> Decimal | None:
+    return None if value is None else to_decimal(value, path="reactive_energy_rate")
+
+
+def _demand_rate(value: object) -> Decimal | None:
+    return None if value is None else to_decimal(value, path="reactive_demand_rate")
+
+
+@attrs.frozen(kw_only=True)
+class BillOptions:
+    """Less common facts of a bill, grouped (all optional).
+
+    Attributes:
+        supply: Connection type of a group B unit (availability charge, arts. 290–291).
+        demand_history: Measured demand of the 11 previous cycles, per post or single
+            (rural/seasonal units, art. 294, I).
+        seasonal: The unit's seasonality is recognised (arts. 294, I; 295).
+        complementary_history: At a 12-cycle check, ``{post: 12 × (contracted, billed)}``
+            (art. 300).
+        overrun_tolerance: 5 % for consumption (default), 1 % or 10 % (art. 301, I–III).
+        overrun_rate: VR_DULT per post when it is not the demand tariff (R$/kW).
+        reactive_energy_rate: VR_ERE, TE of subgroup B1 bandeira verde, R$/MWh (art. 304).
+        reactive_demand_rate: VR_DRE, azul fora de ponta demand tariff, R$/kW (art. 304).
+        secondary_metering: Metering on the consumer's transformer secondary (art. 305).
+        test_period: The cycle is in a test period (arts. 311–313).
+        adjustment_period: The cycle is in the power-factor adjustment period (art. 316).
+        indigenous_or_quilombola: Baixa renda indígena or quilombola subclass (art. 179, § 2º).
+        families: Families behind one meter in a multi-family dwelling (art. 179, § 3º).
+        social_rates: B1 desconto social rates, for that subclass (art. 179, § 4º).
+        availability_rates: Convencional rates for the availability charge of a tarifa branca
+            unit (art. 290, § 4º).
+        irrigation_region: Region tier of a rural unit's irrigation discount (art. 186).
+        scee_compensated_kwh: Energy compensated in the SCEE: no flag on it (art. 307, § 2º).
+        taxes: PIS/PASEP, COFINS and ICMS rates; no tax lines when ``None``.
+        gross_up: Convention of the taxes "por dentro".
+        extra_lines: Caller-given lines (``municipal``: CIP/COSIP, waste fee; ``other``).
+            ``other`` lines are in the tax base, ``municipal`` ones are not.
+    """
+
+    supply: SupplyType | None = None
+    demand_history: Sequence[object] = ()
+    seasonal: bool = False
+    complementary_history: object = None
+    overrun_tolerance: Decimal = Decimal("0.05")
+    overrun_rate: object = None
+    reactive_energy_rate: Decimal | None = attrs.field(default=None, converter=_energy_rate)
+    reactive_demand_rate: Decimal | None = attrs.field(default=None, converter=_demand_rate)
+    secondary_metering: bool = False
+    test_period: TrialPeriod | None = None
+    adjustment_period: bool = False
+    indigenous_or_quilombola: bool = False
+    families: int = 1
+    social_rates: TariffRates | None = None
+    availability_rates: TariffRates | None = None
+    irrigation_region: IrrigationRegion | None = None
+    scee_compensated_kwh: Decimal = _ZERO
+    taxes: TaxRates | None = None
+    gross_up: GrossUp = GrossUp.ADDITIVE
+    extra_lines: Sequence[BillLine] = ()
+
+
+def _line(  # noqa: PLR0917 (a line's facts in the order an invoice prints them)
+    code: str,
+    post: TariffPost | None,
+    quantity: Decimal,
+    unit: str,
+    rate: Decimal,
+    basis: tuple[Basis, ...],
+    *,
+    label: str = "",
+) -> BillLine:
+    return BillLine(
+        code=code,
+        post=post,
+        quantity=quantity,
+        unit=unit,
+        rate=rate,
+        amount=CTX.multiply(quantity, rate),
+        basis=basis,
+        label=label,
+    )
+
+
+def _period(period: object) -> tuple[date, date]:
+    if (
+        not isinstance(period, tuple)
+        or len(period) != 2
+        or not all(isinstance(d, date) for d in period)
+        or period[1] <= period[0]
+    ):
+        raise invalid(
+            "period",
+            "bad_period",
+            "{path} must be (previous reading date, current reading date), got {value}",
+            path="period",
+            value=quoted(period),
+        )
+    return period[0], period[1]
+
+
+def _rates(rates: object, start: date, end: date) -> tuple[TariffRates, tuple[Basis, ...]]:
+    if isinstance(rates, TariffRates):
+        return rates, ()
+    if isinstance(rates, Sequence) and rates and all(isinstance(r, TariffRates) for r in rates):
+        return prorate_rates(rates, start=start, end=end)
+    raise invalid(
+        "rates",
+        "not_rates",
+        "{path} must be TariffRates or a sequence of them, got {value}",
+        path="rates",
+        value=quoted(rates),
+    )
+
+
+def _energy_lines(energy: PostMap, rates: TariffRates, basis: tuple[Basis, ...]) -> list[BillLine]:
+    lines: list[BillLine] = []
+    for post, kwh in sorted(energy.items(), key=lambda item: _order(item[0])):
+        if post not in rates.te_mwh and post not in rates.tusd_mwh:
+            raise invalid(
+                "rates",
+                "missing_energy_tariff",
+                "no energy tariff for post {value}",
+                value="único" if post is None else post.value,
+            )
+        lines.append(_line("energy_te", post, kwh, "kWh", rates.te_kwh(post), basis))
+        lines.append(_line("energy_tusd", post, kwh, "kWh", rates.tusd_kwh(post), basis))
+    return lines
+
+
+def _order(post: TariffPost | None) -> int:
+    return {None: 0, TariffPost.PEAK: 1, TariffPost.INTERMEDIATE: 2, TariffPost.OFF_PEAK: 3}[post]
+
+
+def _scaled(values: PostMap, factor: Decimal | None) -> PostMap:
+    if factor is None:
+        return values
+    return {post: CTX.multiply(v, factor) for post, v in values.items()}
+
+
+def compute_bill(
+    unit: ConsumerUnit,
+    measurements: Measurements,
+    rates: TariffRates | Sequence[TariffRates],
+    *,
+    period: tuple[date, date],
+    contracted_demand: Decimal | int | str | Mapping[TariffPost, Decimal | int | str] | None = None,
+    flags: Sequence[FlagMonth] = (),
+    options: BillOptions | None = None,
+) -> Bill:
+    """Every line of the bill of one reading period, each with its legal basis.
+
+    Args:
+        unit: The consumer unit (group, subclasses, voltage, isolated system…).
+        measurements: What was measured (see :func:`measurements_from_profile`).
+        rates: Tariffs before taxes; several sets give the proportional tariff of art. 173,
+            § 2º over the period.
+        period: ``(previous reading, current reading)``; the regime is that of the current
+            reading date.
+        contracted_demand: Group A contracted demand: per post (azul) or one value (verde).
+        flags: Flag of each month of the period (not needed in Sistemas Isolados).
+        options: The less common facts (:class:`BillOptions`).
+
+    Returns:
+        The :class:`Bill`: energy TE/TUSD per post, demand, ultrapassagem, complementary
+        demand, reactive excess, availability charge, flags pro rata, tariff benefits, taxes
+        and caller-given lines; ``total`` exact, ``invoice_total`` rounded once.
+
+    Raises:
+        InvalidInputError: inconsistent facts (rates of another group, a missing tariff, a
+            missing flag month, contracted demand below 30 kW…).
+        UnsupportedCaseError: a REN 414/2010 case whose article is not quoted in the project's
+            sources (ultrapassagem formula of art. 93, reactive arts. 95–97, tarifa social, flags
+            of REN 547/2013, test period, losses adder, proportional tariff).
+
+    Legal basis:
+        - REN 1.000/2021, arts. 148, 173, 179, 186, 290–294, 300–316, 327, 657.
+        - REN 414/2010, arts. 88, 93 and 213 (as quoted in ``ren414_excerpts.md``).
+    """
+    if not isinstance(unit, ConsumerUnit):
+        raise invalid(
+            "unit",
+            "not_a_unit",
+            "{path} must be a ConsumerUnit, got {value}",
+            path="unit",
+            value=quoted(unit),
+        )
+    if not isinstance(measurements, Measurements):
+        raise invalid(
+            "measurements",
+            "not_measurements",
+            "{path} must be Measurements, got {value}",
+            path="measurements",
+            value=quoted(measurements),
+        )
+    opts = BillOptions() if options is None else options
+    start, end = _period(period)
+    norm = norm_in_force(end)
+    applied, prorate_basis = _rates(rates, start, end)
+    group_b_billing = unit.group is Group.B or unit.group_b_option
+    allowed = _GROUP_B_MODALITIES if group_b_billing else _GROUP_A_MODALITIES
+    if applied.modality not in allowed:
+        raise invalid(
+            "rates",
+            "modality_not_for_group",
+            "the {value} modality does not apply to this unit's billing group",
+            value=applied.modality.value,
+        )
+    factor_basis = None
+    if opts.secondary_metering and not group_b_billing:
+        if norm is Norm.REN_414_2010:
+            raise unsupported(
+                "the losses adder under REN 414/2010 is not modelled: its article is not "
+                "quoted in the project's sources",
+                on=end,
+            )
+        factor_basis = losses_factor(unit.connection_voltage_kv)
+    factor = None if factor_basis is None else factor_basis[0]
+    energy = _scaled(measurements.energy_kwh, factor)
+    lines: list[BillLine] = []
+    if group_b_billing:
+        billed_kwh, b_lines = _group_b(
+            unit, rates=applied, energy=energy, opts=opts, end=end, norm=norm
+        )
+        lines.extend(b_lines)
+    else:
+        basis: tuple[Basis, ...] = (ren414(93),) if norm is Norm.REN_414_2010 else (ren1000(293),)
+        if factor_basis is not None:
+            basis = (*basis, factor_basis[1])
+        lines.extend(_energy_lines(energy, applied, basis + prorate_basis))
+        lines.extend(
+            _group_a(
+                unit,
+                measurements,
+                rates=applied,
+                contracted=contracted_demand,
+                opts=opts,
+                end=end,
+                norm=norm,
+                losses=factor_basis,
+            )
+        )
+        billed_kwh = sum(energy.values(), _ZERO)
+    if measurements.has_reactive and group_b_billing and unit.group is Group.A:
+        # art. 304: reactive excess also for group A units billed as group B (energy part)
+        lines.extend(
+            reactive_lines(
+                norm=norm,
+                end=end,
+                excess_kwh=measurements.reactive_excess_kwh,
+                corrected={},
+                billable={},
+                energy_rate_mwh=opts.reactive_energy_rate,
+                demand_rate_kw=opts.reactive_demand_rate,
+                adjustment_period=opts.adjustment_period,
+                losses=None,
+            )
+        )
+    flag_lines = _flag_lines(
+        unit,
+        measurements,
+        billed_kwh=billed_kwh,
+        flags=flags,
+        opts=opts,
+        start=start,
+        end=end,
+        norm=norm,
+    )
+    lines.extend(flag_lines)
+    lines.extend(
+        _benefits(
+            unit,
+            measurements,
+            rates=applied,
+            billed_kwh=billed_kwh,
+            flag_lines=flag_lines,
+            opts=opts,
+            end=end,
+            norm=norm,
+        )
+    )
+    lines.extend(_taxes(lines, opts))
+    lines.extend(_extra(opts.extra_lines))
+    bill_basis = (ren1000(327),) if norm is Norm.REN_1000_2021 else (ren414(88),)
+    return Bill(start=start, end=end, lines=tuple(lines), basis=bill_basis)
+
+
+def _group_a(
+    unit: ConsumerUnit,
+    m: Measurements,
+    *,
+    rates: TariffRates,
+    contracted: object,
+    opts: BillOptions,
+    end: date,
+    norm: Norm,
+    losses: tuple[Decimal, Basis] | None,
+) -> list[BillLine]:
+    per_post = rates.modality is TariffModality.BLUE
+    rural = unit.consumer_class is ConsumerClass.RURAL or opts.seasonal
+    contract = contracted_map(contracted, per_post=per_post)
+    if not contract and not rural:
+        raise invalid(
+            "contracted_demand",
+            "contracted_required",
+            "{path} is required for a group A unit (art. 294, II)",
+            basis=ren1000(294, item="II"),
+            path="contracted_demand",
+        )
+    if opts.overrun_tolerance not in OVERRUN_TOLERANCES:
+        raise invalid(
+            "overrun_tolerance",
+            "bad_tolerance",
+            "{path} must be 0.01, 0.05 or 0.10 (art. 301, I–III), got {value}",
+            basis=ren1000(301),
+            path="overrun_tolerance",
+            value=quoted(opts.overrun_tolerance),
+        )
+    factor = None if losses is None else losses[0]
+    measured = _scaled(m.demand_kw, factor)
+    history = tuple(to_post_map(h, "demand_history") for h in opts.demand_history)
+    overrun = (
+        rates.demand_kw
+        if opts.overrun_rate is None
+        else to_post_map(opts.overrun_rate, "overrun_rate")
+    )
+    ctx = DemandContext(
+        norm=norm,
+        end=end,
+        measured=measured,
+        contracted=contract,
+        tariffs=rates.demand_kw,
+        overrun_reference=overrun,
+        rural_or_seasonal=rural,
+        history=history,
+        tolerance=opts.overrun_tolerance,
+        test_period=opts.test_period,
+        complementary_history=check_complementary(opts.complementary_history),
+        losses=losses,
+    )
+    lines = list(demand_lines(ctx))
+    billable = {line.post: line.quantity for line in lines if line.code == "demand"}
+    if m.has_reactive:
+        lines.extend(
+            reactive_lines(
+                norm=norm,
+                end=end,
+                excess_kwh=m.reactive_excess_kwh,
+                corrected=m.reactive_demand_kw,
+                billable=billable,
+                energy_rate_mwh=opts.reactive_energy_rate,
+                demand_rate_kw=opts.reactive_demand_rate,
+                adjustment_period=opts.adjustment_period,
+                losses=losses,
+            )
+        )
+    return lines
+
+
+def _group_b(
+    unit: ConsumerUnit,
+    *,
+    rates: TariffRates,
+    energy: PostMap,
+    opts: BillOptions,
+    end: date,
+    norm: Norm,
+) -> tuple[Decimal, list[BillLine]]:
+    white = rates.modality is TariffModality.WHITE
+    if norm is Norm.REN_1000_2021:
+        # art. 290, I (consumption); art. 327, § 2º: tarifa branca itemised per post
+        basis: tuple[Basis, ...] = (ren1000(290, item="I"),)
+        if white:
+            basis = (*basis, ren1000(212), ren1000(327, paragraph=2))
+    else:
+        basis = (ren414(88),)
+    lines = _energy_lines(energy, rates, basis)
+    measured = sum(energy.values(), _ZERO)
+    if opts.supply is None:
+        return measured, lines
+    charge = availability_charge(
+        opts.supply, on=end, low_income=unit.low_income, measured_kwh=measured
+    )
+    # art. 290: bill the larger of consumption and the availability charge
+    if charge.applies and measured < charge.kwh:
+        conventional = rates
+        if white:
+            if opts.availability_rates is None:
+                raise invalid(
+                    "availability_rates",
+                    "availability_rates_required",
+                    "{path} (convencional rates) are required: the availability charge of a "
+                    "tarifa branca unit uses the convencional tariff",
+                    basis=ren1000(290, paragraph=4),
+                    path="availability_rates",
+                )
+            conventional = opts.availability_rates
+        missing = CTX.subtract(Decimal(charge.kwh), measured)
+        rate = conventional.energy_kwh(None)
+        extra = (ren1000(290, paragraph=4),) if white else ()
+        lines.append(
+            _line(
+                "availability",
+                None,
+                missing,
+                "kWh",
+                rate,
+                (ren1000(290, item="II"), *charge.basis, *extra),
+            )
+        )
+        return Decimal(charge.kwh), lines
+    return measured, lines
+
+
+def _flag_lines(
+    unit: ConsumerUnit,
+    m: Measurements,
+    *,
+    billed_kwh: Decimal,
+    flags: Sequence[FlagMonth],
+    opts: BillOptions,
+    start: date,
+    end: date,
+    norm: Norm,
+) -> list[BillLine]:
+    # art. 307, § 3º: no flags in Sistemas Isolados
+    if unit.isolated_system:
+        return []
+    if norm is Norm.REN_414_2010 and not flags:
+        return []
+    shares = flag_shares(flags, start=start, end=end)
+    charged = [(f, days) for f, days in shares if f.flag is not TariffFlag.GREEN and f.add_on_mwh]
+    if not charged:
+        return []
+    if norm is Norm.REN_414_2010:
+        raise unsupported(
+            "tariff flags on a REN 414/2010 bill are not modelled: the flag rules of that time "
+            "(REN 547/2013) are not in the project's sources",
+            on=end,
+        )
+    compensated = to_decimal(opts.scee_compensated_kwh, path="scee_compensated_kwh")
+    # art. 307, § 2º: no flag on SCEE-compensated energy
+    base = max(_ZERO, CTX.subtract(billed_kwh, compensated))
+    total_days = (end - start).days
+    by_day = m.energy_by_day
+    appropriate = (
+        bool(by_day)
+        and all(day in by_day for _, days in shares for day in days)
+        and not compensated
+    )
+    lines = []
+    for flag_month, days in charged:
+        if appropriate:
+            # art. 307, § 1º: each flag on the energy of its own days
+            kwh = sum((by_day[d] for d in days), _ZERO)
+            basis: tuple[Basis, ...] = (ren1000(307, paragraph=1), ren1000(309))
+        else:
+            # art. 307, caput: a tariff proportional to the days of each flag
+            kwh = CTX.divide(CTX.multiply(base, len(days)), total_days)
+            basis = (ren1000(307), ren1000(309))
+        if compensated:
+            basis = (*basis, ren1000(307, paragraph=2, amended_by=Norm.REN_1059_2023))
+        rate = CTX.divide(flag_month.add_on_mwh, _THOUSAND)
+        label = f"{flag_month.flag.value} {flag_month.month.isoformat()[:7]}"
+        lines.append(_line("flag", None, kwh, "kWh", rate, basis, label=label))
+    return lines
+
+
+def _average_flag_rate(flag_lines: Sequence[BillLine]) -> Decimal:
+    kwh = sum((line.quantity for line in flag_lines), _ZERO)
+    amount = sum((line.amount for line in flag_lines), _ZERO)
+    return CTX.divide(amount, kwh) if kwh else _ZERO
+
+
+def _benefits(
+    unit: ConsumerUnit,
+    m: Measurements,
+    *,
+    rates: TariffRates,
+    billed_kwh: Decimal,
+    flag_lines: Sequence[BillLine],
+    opts: BillOptions,
+    end: date,
+    norm: Norm,
+) -> list[BillLine]:
+    lines: list[BillLine] = []
+    flag_rate = _average_flag_rate(flag_lines)
+    if unit.low_income:
+        if norm is Norm.REN_414_2010:
+            raise unsupported(
+                "the tarifa social on a REN 414/2010 bill is not modelled: the REN 414/2010 "
+                "article on the discount tiers is not quoted in the project's sources",
+                on=end,
+            )
+        table = (
+            SOCIAL_TARIFF_TIERS_INDIGENOUS if opts.indigenous_or_quilombola else SOCIAL_TARIFF_TIERS
+        )
+        tiers = table.value_on(end)
+        ref = table.period_on(end).basis
+        energy_rate = rates.energy_kwh(None)
+        for kwh, reduction in tier_slices(billed_kwh, tiers, families=opts.families):
+            if not reduction:
+                continue
+            lines.append(
+                _line(
+                    "social_discount",
+                    None,
+                    kwh,
+                    "kWh",
+                    -CTX.multiply(energy_rate, reduction),
+                    (ref, ren1000(290, paragraph=3)),
+                    label=f"{reduction * 100:.0f}%",
+                )
+            )
+            if flag_rate:
+                # art. 309, parágrafo único, I: the tarifa social reaches the flag add-on
+                lines.append(
+                    _line(
+                        "social_discount",
+                        None,
+                        kwh,
+                        "kWh",
+                        -CTX.multiply(flag_rate, reduction),
+                        (ref, ren1000(309, paragraph="único", item="I")),
+                        label=f"{reduction * 100:.0f}% bandeira",
+                    )
+                )
+    if unit.social_discount:
+        lines.extend(_social_discount(rates, billed_kwh, opts, end))
+    if opts.irrigation_region is not None and m.irrigation_kwh:
+        group = Group.B if unit.group is Group.B or unit.group_b_option else Group.A
+        fraction = irrigation_discount(opts.irrigation_region, group, on=end)
+        post = None if None in rates.te_mwh else TariffPost.OFF_PEAK
+        kwh = m.irrigation_kwh
+        ref = ren414(109) if norm is Norm.REN_414_2010 else ren1000(186)
+        lines.append(
+            _line(
+                "irrigation_discount",
+                post,
+                kwh,
+                "kWh",
+                -CTX.multiply(rates.energy_kwh(post), fraction),
+                (ref,),
+            )
+        )
+        if flag_rate and norm is Norm.REN_1000_2021:
+            # art. 309, parágrafo único, II: the irrigation discount reaches the flag add-on
+            lines.append(
+                _line(
+                    "irrigation_discount",
+                    None,
+                    kwh,
+                    "kWh",
+                    -CTX.multiply(flag_rate, fraction),
+                    (ref, ren1000(309, paragraph="único", item="II")),
+                    label="bandeira",
+                )
+            )
+    return lines
+
+
+def _social_discount(
+    rates: TariffRates, billed_kwh: Decimal, opts: BillOptions, end: date
+) -> list[BillLine]:
+    try:
+        limit = SOCIAL_DISCOUNT_LIMIT.value_on(end)
+    except NotInForceError:
+        raise unsupported(
+            "the desconto social applies from {since}; the bill ends on {on}",
+            on=end,
+            since=SOCIAL_DISCOUNT_LIMIT.periods[0].since.isoformat(),
+        ) from None
+    if opts.social_rates is None:
+        raise invalid(
+            "social_rates",
+            "social_rates_required",
+            "{path} (B1 desconto social rates) are required for a desconto social unit",
+            basis=SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,
+            path="social_rates",
+        )
+    # art. 179, § 4º: up to 120 kWh at the B1 desconto social tariff, the rest at B1 residencial
+    kwh = min(billed_kwh, limit)
+    difference = CTX.subtract(rates.energy_kwh(None), opts.social_rates.energy_kwh(None))
+    return [
+        _line(
+            "social_discount",
+            None,
+            kwh,
+            "kWh",
+            -difference,
+            (SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,),
+            label="desconto social",
+        )
+    ]
+
+
+def _taxes(lines: Sequence[BillLine], opts: BillOptions) -> list[BillLine]:
+    if opts.taxes is None:
+        return []
+    base = sum((line.amount for line in lines), _ZERO)
+    base = CTX.add(base, sum((x.amount for x in opts.extra_lines if x.code == "other"), _ZERO))
+    amounts = tax_amounts(base, opts.taxes, opts.gross_up)
+    basis = (ren1000(327, item="IX"),)
+    label = opts.gross_up.value
+    return [
+        BillLine(
+            code="pis_pasep",
+            post=None,
+            quantity=base,
+            unit="R$",
+            rate=opts.taxes.pis,
+            amount=amounts.pis,
+            basis=basis,
+            label=label,
+        ),
+        BillLine(
+            code="cofins",
+            post=None,
+            quantity=base,
+            unit="R$",
+            rate=opts.taxes.cofins,
+            amount=amounts.cofins,
+            basis=basis,
+            label=label,
+        ),
+        BillLine(
+            code="icms",
+            post=None,
+            quantity=base,
+            unit="R$",
+            rate=opts.taxes.icms,
+            amount=amounts.icms,
+            basis=basis,
+            label=label,
+        ),
+    ]
+
+
+def _extra(extra: Sequence[BillLine]) -> list[BillLine]:
+    for index, line in enumerate(extra):
+        if not isinstance(line, BillLine) or line.code not in {"municipal", "other"}:
+            raise invalid(
+                f"extra_lines.{index}",
+                "not_a_caller_line",
+                "{path} must be a BillLine with code municipal or other, got {value}",
+                path=f"extra_lines.{index}",
+                value=quoted(line),
+            )
+    return list(extra)

@@ -1,0 +1,494 @@
+"""Group A demand lines: billed demand, ultrapassagem, complementary demand, reactive excess.
+
+REN 1.000/2021, arts. 148, 294, 300, 301, 302–305, 311–316; REN 414/2010, art. 93 (demand
+billing, from the text quoted in ``shared/sources/ren414_excerpts.md``).
+
+Private: import the public names from :mod:`aneel_rules.invoice`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from aneel_rules._billing.money import CTX
+from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._invoice.bill import BillLine
+from aneel_rules._invoice.measurements import PostMap, to_post_map
+from aneel_rules._invoice.messages import invalid, unsupported
+from aneel_rules._tariffs.posts import TariffPost
+from aneel_rules.legal import Basis, Norm, ren414, ren1000
+
+__all__ = (
+    "MIN_CONTRACTED_DEMAND_KW",
+    "OVERRUN_MULTIPLIER",
+    "OVERRUN_TOLERANCES",
+    "RURAL_HISTORY_CYCLES",
+    "RURAL_HISTORY_SHARE",
+    "TrialKind",
+    "TrialPeriod",
+    "DemandContext",
+    "demand_lines",
+    "losses_factor",
+    "reactive_lines",
+)
+
+MIN_CONTRACTED_DEMAND_KW: Final = Decimal(30)
+"""Minimum contracted demand of a group A consumer in at least one post (art. 148, III)."""
+
+OVERRUN_TOLERANCES: Final = (Decimal("0.01"), Decimal("0.05"), Decimal("0.10"))
+"""Ultrapassagem tolerances of art. 301: I 1 % (injection, import/export), II 5 % (consumption),
+III 10 % (another distributor)."""
+
+OVERRUN_MULTIPLIER: Final = Decimal(2)
+"""``C = (DAM − DAC) × 2 × VR`` (art. 301, § 1º; the equation is an image, see demand_lines)."""
+
+RURAL_HISTORY_CYCLES: Final = 11
+"""Previous cycles looked at for rural/seasonal units (art. 294, I)."""
+
+RURAL_HISTORY_SHARE: Final = Decimal("0.10")
+"""Share of the largest measured demand of those cycles (art. 294, I)."""
+
+_TEST_START_TOLERANCE: Final = Decimal("0.35")
+_TEST_PREVIOUS_SHARE: Final = Decimal("0.05")
+_TEST_ADDITIONAL_SHARE: Final = Decimal("0.30")
+_LOSSES_HIGH: Final = Decimal("1.01")
+_LOSSES_LOW: Final = Decimal("1.025")
+_LOSSES_VOLTAGE_KV: Final = Decimal(69)
+_THOUSAND: Final = Decimal(1000)
+_ZERO: Final = Decimal(0)
+
+
+class TrialKind(enum.Enum):
+    """Situation of a test period (período de testes, art. 311, I–IV)."""
+
+    START = "início do fornecimento"
+    FROM_GROUP_B = "mudança para faturamento do grupo A após opção pelo grupo B"
+    BLUE = "enquadramento na modalidade horária azul"
+    INCREASE = "acréscimo de demanda maior que 5%"
+
+
+@attrs.frozen(kw_only=True)
+class TrialPeriod:
+    """A cycle inside the 3-cycle test period (arts. 311–313).
+
+    Attributes:
+        kind: Why the test period applies (art. 311).
+        previous_demand_kw: Demand contracted before the increase (``INCREASE`` only).
+    """
+
+    kind: TrialKind = attrs.field(validator=attrs.validators.instance_of(TrialKind))
+    previous_demand_kw: Decimal | None = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind is TrialKind.INCREASE) != (self.previous_demand_kw is not None):
+            raise invalid(
+                "previous_demand_kw",
+                "previous_demand",
+                "{path} is required for a demand increase and only for it",
+                path="previous_demand_kw",
+            )
+        if self.previous_demand_kw is not None:
+            to_decimal(self.previous_demand_kw, path="previous_demand_kw")
+
+
+@attrs.frozen(kw_only=True)
+class DemandContext:
+    """The facts of one group A cycle that demand billing depends on."""
+
+    norm: Norm
+    end: date
+    measured: PostMap
+    contracted: PostMap
+    tariffs: PostMap
+    overrun_reference: PostMap
+    rural_or_seasonal: bool
+    history: Sequence[PostMap]
+    tolerance: Decimal
+    test_period: TrialPeriod | None
+    complementary_history: Mapping[TariffPost | None, Sequence[tuple[Decimal, Decimal]]]
+    losses: tuple[Decimal, Basis] | None
+
+
+def losses_factor(voltage_kv: Decimal) -> tuple[Decimal, Basis]:
+    """Losses adder for metering on the consumer's transformer secondary (art. 305).
+
+    Examples:
+        >>> losses_factor(Decimal("69"))[0], losses_factor(Decimal("13.8"))[0]
+        (Decimal('1.01'), Decimal('1.025'))
+    """
+    # art. 305, I: 1 % at 69 kV or more; II: 2.5 % below 69 kV
+    if voltage_kv >= _LOSSES_VOLTAGE_KV:
+        return _LOSSES_HIGH, ren1000(305, item="I")
+    return _LOSSES_LOW, ren1000(305, item="II")
+
+
+def _line(
+    code: str,
+    post: TariffPost | None,
+    quantity: Decimal,
+    unit: str,
+    rate: Decimal | None,
+    *,
+    basis: tuple[Basis, ...],
+    label: str = "",
+    charged: bool = True,
+) -> BillLine:
+    amount = _ZERO if rate is None or not charged else CTX.multiply(quantity, rate)
+    return BillLine(
+        code=code,
+        post=post,
+        quantity=quantity,
+        unit=unit,
+        rate=rate,
+        amount=amount,
+        basis=basis,
+        label=label,
+    )
+
+
+def _tariff(tariffs: PostMap, post: TariffPost | None, path: str) -> Decimal:
+    if post not in tariffs:
+        raise invalid(
+            path,
+            "missing_demand_tariff",
+            "no demand tariff for post {value}",
+            value="único" if post is None else post.value,
+        )
+    return tariffs[post]
+
+
+def _post_order(post: TariffPost | None) -> int:
+    """Fora de ponta (or the single demand) first, then ponta."""
+    return 0 if post in {None, TariffPost.OFF_PEAK} else 1
+
+
+def _billed(ctx: DemandContext, post: TariffPost | None) -> tuple[Decimal, tuple[Basis, ...]]:
+    """Billable demand DAF(p) of one post (art. 294; art. 313 in a test period)."""
+    measured = ctx.measured.get(post, _ZERO)
+    contracted = ctx.contracted.get(post, _ZERO)
+    regime414 = ctx.norm is Norm.REN_414_2010
+    test = ctx.test_period
+    in_test = test is not None and (test.kind is not TrialKind.BLUE or post is TariffPost.PEAK)
+    if ctx.rural_or_seasonal:
+        # art. 294, I: larger of the measured demand and 10 % of the largest measured demand
+        # of the 11 previous cycles (art. 313, § 3º: also during tests)
+        peak = max((h.get(post, _ZERO) for h in ctx.history), default=_ZERO)
+        floor = CTX.multiply(peak, RURAL_HISTORY_SHARE)
+        ref = ren414(93) if regime414 else ren1000(294, item="I")
+        return max(measured, floor), (ref,)
+    if in_test and test is not None:
+        if regime414:
+            raise unsupported(
+                "the test period under REN 414/2010 is not modelled: its article is not quoted "
+                "in the project's sources (REN 1.000/2021, arts. 311–313 from 2022-01-03)",
+                on=ctx.end,
+            )
+        # art. 313, caput: the measured demand; for an increase, at least the previous demand
+        if test.kind is TrialKind.INCREASE and test.previous_demand_kw is not None:
+            return max(measured, test.previous_demand_kw), (ren1000(313),)
+        return measured, (ren1000(313),)
+    # art. 294, II (REN 414/2010, art. 93): larger of measured and contracted
+    return max(measured, contracted), (ren414(93) if regime414 else ren1000(294, item="II"),)
+
+
+def _overrun_threshold(ctx: DemandContext, post: TariffPost | None) -> tuple[Decimal, Basis]:
+    contracted = ctx.contracted.get(post, _ZERO)
+    test = ctx.test_period
+    if (
+        test is not None
+        and not ctx.rural_or_seasonal
+        and (test.kind is not TrialKind.BLUE or post is TariffPost.PEAK)
+    ):
+        if test.kind is TrialKind.START:
+            # art. 313, § 2º, I: more than 35 % above the initial contracted demand
+            limit = CTX.multiply(contracted, 1 + _TEST_START_TOLERANCE)
+            return limit, ren1000(313, paragraph=2, item="I")
+        previous = test.previous_demand_kw if test.previous_demand_kw is not None else contracted
+        additional = max(_ZERO, CTX.subtract(contracted, previous))
+        # art. 313, § 2º, II: new demand + 5 % of the previous + 30 % of the additional
+        limit = CTX.add(
+            CTX.add(contracted, CTX.multiply(previous, _TEST_PREVIOUS_SHARE)),
+            CTX.multiply(additional, _TEST_ADDITIONAL_SHARE),
+        )
+        return limit, ren1000(313, paragraph=2, item="II")
+    item = {Decimal("0.01"): "I", Decimal("0.05"): "II", Decimal("0.10"): "III"}[ctx.tolerance]
+    ref = ren414(93) if ctx.norm is Norm.REN_414_2010 else ren1000(301, item=item)
+    return CTX.multiply(contracted, 1 + ctx.tolerance), ref
+
+
+def demand_lines(ctx: DemandContext) -> tuple[BillLine, ...]:
+    """Demand, ultrapassagem and complementary-demand lines of a group A cycle.
+
+    Ultrapassagem is charged only when the measured demand *exceeds* the contracted one by more
+    than the tolerance (5 % for consumption: 105 kW on 100 kW contracted is not an excess),
+    on ``DAM − DAC`` at twice the reference value ``VR_DULT`` (the post's demand tariff), added
+    to the regular billing (art. 301, caput and § 1º). The equation of § 1º is an image in the
+    compiled text; the variables are text (C, DAM, DAC, VR_DULT) and the ×2 form is the one a
+    public project states it read in the official PDF (``ocenergia-calculadora`` status note,
+    INVOICE.md I20) and the one REN 414's amendment announced ("passando de três para duas
+    vezes", conservenergia citing ANEEL, I12); no second official rendering could be read.
+    Under REN 414/2010 (art. 93) the 5 % trigger is quoted but the charge formula is not: an
+    overrun on a REN 414 date raises :class:`~aneel_rules.errors.UnsupportedCaseError`.
+    """
+    lines: list[BillLine] = []
+    losses_basis: tuple[Basis, ...] = () if ctx.losses is None else (ctx.losses[1],)
+    posts = sorted(ctx.measured.keys() | ctx.contracted.keys(), key=_post_order)
+    billed_by_post = {post: _billed(ctx, post) for post in posts}
+    # art. 313, § 1º: bill at least the art. 148 minimum (30 kW) in one post
+    if (
+        ctx.test_period is not None
+        and not ctx.rural_or_seasonal
+        and posts
+        and max(b for b, _ in billed_by_post.values()) < MIN_CONTRACTED_DEMAND_KW
+    ):
+        first = posts[0]
+        billed_by_post[first] = (
+            MIN_CONTRACTED_DEMAND_KW,
+            (*billed_by_post[first][1], ren1000(313, paragraph=1), ren1000(148, item="III")),
+        )
+    for post in posts:
+        tariff = _tariff(ctx.tariffs, post, "rates.demand_kw")
+        billed, basis = billed_by_post[post]
+        lines.append(_line("demand", post, billed, "kW", tariff, basis=basis + losses_basis))
+        measured = ctx.measured.get(post, _ZERO)
+        contracted = ctx.contracted.get(post, _ZERO)
+        if not contracted:
+            continue
+        limit, ref = _overrun_threshold(ctx, post)
+        # art. 301, caput: "exceder" — strictly above the tolerance
+        if measured <= limit:
+            continue
+        if ctx.norm is Norm.REN_414_2010:
+            raise unsupported(
+                "the ultrapassagem charge under REN 414/2010 (art. 93) is not modelled: the "
+                "formula of art. 93 is not quoted in the project's sources (measured {measured} "
+                "kW exceeds the contracted demand by more than 5 %)",
+                on=ctx.end,
+                measured=str(measured),
+            )
+        reference = _tariff(ctx.overrun_reference, post, "overrun_rate")
+        rate = CTX.multiply(OVERRUN_MULTIPLIER, reference)
+        excess = CTX.subtract(measured, contracted)
+        lines.append(
+            _line(
+                "demand_overrun",
+                post,
+                excess,
+                "kW",
+                rate,
+                basis=(ref, ren1000(301, paragraph=1), *losses_basis),
+            )
+        )
+    lines.extend(_complementary(ctx))
+    return tuple(lines)
+
+
+def _complementary(ctx: DemandContext) -> list[BillLine]:
+    """Complementary demands of a rural/seasonal unit at its 12-cycle check (art. 300)."""
+    lines: list[BillLine] = []
+    for post, cycles in ctx.complementary_history.items():
+        if ctx.norm is Norm.REN_414_2010:
+            raise unsupported(
+                "complementary demand under REN 414/2010 is not modelled: its article is not "
+                "quoted in the project's sources",
+                on=ctx.end,
+            )
+        # art. 300, caput and II: at least three billed ≥ contracted in 12 cycles, else as many
+        # complementary demands as cycles short of three
+        met = sum(1 for contracted, billed in cycles if billed >= contracted)
+        missing = max(0, 3 - met)
+        if not missing:
+            continue
+        # art. 300, III: the largest differences, excluding the cycles that met the criterion
+        gaps = sorted(
+            (CTX.subtract(c, b) for c, b in cycles if b < c),
+            reverse=True,
+        )[:missing]
+        quantity = _ZERO
+        for gap in gaps:
+            quantity = CTX.add(quantity, gap)
+        tariff = _tariff(ctx.tariffs, post, "rates.demand_kw")
+        basis = (ren1000(300, item="II"), ren1000(300, item="III"), ren1000(300, item="IV"))
+        lines.append(
+            _line(
+                "complementary_demand",
+                post,
+                quantity,
+                "kW",
+                tariff,
+                basis=basis,
+                label=f"{missing} demanda(s) complementar(es)",
+            )
+        )
+    return lines
+
+
+def check_complementary(
+    value: object,
+) -> Mapping[TariffPost | None, Sequence[tuple[Decimal, Decimal]]]:
+    """``{post: 12 × (contracted kW, billed kW)}`` of the cycles checked (art. 300, I)."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise invalid(
+            "complementary_history",
+            "not_a_mapping",
+            "{path} must be a mapping, got {value}",
+            path="complementary_history",
+            value=quoted(value),
+        )
+    checked: dict[TariffPost | None, tuple[tuple[Decimal, Decimal], ...]] = {}
+    for post, cycles in value.items():
+        pairs = tuple(cycles)
+        if len(pairs) != 12:
+            raise invalid(
+                "complementary_history",
+                "twelve_cycles",
+                "{path} must give 12 cycles per post, got {value}",
+                basis=ren1000(300, item="I"),
+                path="complementary_history",
+                value=str(len(pairs)),
+            )
+        checked[post] = tuple(
+            (
+                to_decimal(c, path="complementary_history", allow_float=True),
+                to_decimal(b, path="complementary_history", allow_float=True),
+            )
+            for c, b in pairs
+        )
+    return checked
+
+
+def reactive_lines(
+    *,
+    norm: Norm,
+    end: date,
+    excess_kwh: Decimal | None,
+    corrected: PostMap,
+    billable: PostMap,
+    energy_rate_mwh: Decimal | None,
+    demand_rate_kw: Decimal | None,
+    adjustment_period: bool,
+    losses: tuple[Decimal, Basis] | None,
+) -> tuple[BillLine, ...]:
+    """Reactive excess energy and demand lines (arts. 302–304; 316 during adjustments).
+
+    ``E_RE = excess (MWh) × VR_ERE`` with VR_ERE the TE of subgroup B1 "da bandeira verde"
+    (R$/MWh); ``D_RE(p) = max(0, MAX_T(DAM_T·0.92/f_T) − DAF(p)) × VR_DRE`` with VR_DRE the
+    azul fora de ponta demand tariff (R$/kW). For horária verde, which has one billable demand,
+    the largest corrected demand of the whole cycle is compared with it (the text speaks of
+    "cada posto" but verde has one DAF: reading stated in INVOICE.md §2, open question 2).
+    Group A units billed as group B (art. 292) have no billable demand (art. 148, § 1º): only
+    the energy part is charged to them. In the adjustment period (art. 316) the values are
+    computed and shown with amount zero.
+    """
+    positive = (excess_kwh or _ZERO) > 0 or any(
+        value > billable.get(post, _ZERO) for post, value in corrected.items()
+    )
+    if not positive:
+        return ()
+    if norm is Norm.REN_414_2010:
+        raise unsupported(
+            "the reactive excess charge under REN 414/2010 (arts. 95–97) is not modelled: the "
+            "equations and the capacitive window of those articles are not quoted in the "
+            "project's sources",
+            on=end,
+        )
+    factor = _ZERO if losses is None else losses[0]
+    extra: tuple[Basis, ...] = () if losses is None else (losses[1],)
+    adjust: tuple[Basis, ...] = (ren1000(316, paragraph=2),) if adjustment_period else ()
+    label = "período de ajustes: não cobrado" if adjustment_period else ""
+    lines: list[BillLine] = []
+    if excess_kwh:
+        if energy_rate_mwh is None:
+            raise invalid(
+                "reactive_energy_rate",
+                "reactive_rate_required",
+                "{path} (VR_ERE, TE of subgroup B1, bandeira verde, R$/MWh) is required: the "
+                "unit has reactive excess energy",
+                basis=ren1000(304),
+                path="reactive_energy_rate",
+            )
+        quantity = excess_kwh if losses is None else CTX.multiply(excess_kwh, factor)
+        rate = CTX.divide(energy_rate_mwh, _THOUSAND)
+        basis = (ren1000(302), ren1000(304), ren1000(304, paragraph=1), *extra, *adjust)
+        lines.append(
+            _line(
+                "reactive_energy",
+                None,
+                quantity,
+                "kWh",
+                rate,
+                basis=basis,
+                label=label,
+                charged=not adjustment_period,
+            )
+        )
+    for post, value in corrected.items():
+        daf = billable.get(post)
+        if daf is None:
+            continue
+        adjusted = value if losses is None else CTX.multiply(value, factor)
+        over = CTX.subtract(adjusted, daf)
+        if over <= 0:
+            continue
+        if demand_rate_kw is None:
+            raise invalid(
+                "reactive_demand_rate",
+                "reactive_rate_required",
+                "{path} (VR_DRE, azul fora de ponta demand tariff, R$/kW) is required: the "
+                "unit has reactive excess demand",
+                basis=ren1000(304),
+                path="reactive_demand_rate",
+            )
+        basis = (ren1000(302), ren1000(304), ren1000(304, paragraph=1), *extra, *adjust)
+        lines.append(
+            _line(
+                "reactive_demand",
+                post,
+                over,
+                "kW",
+                demand_rate_kw,
+                basis=basis,
+                label=label,
+                charged=not adjustment_period,
+            )
+        )
+    return tuple(lines)
+
+
+def contracted_map(value: object, *, per_post: bool) -> PostMap:
+    """Contracted demand per post (azul) or single (verde), at least 30 kW in one (art. 148)."""
+    demand = to_post_map(value, "contracted_demand")
+    if per_post and None in demand:
+        raise invalid(
+            "contracted_demand",
+            "contracted_per_post",
+            "{path} must be given per post for the azul modality",
+            path="contracted_demand",
+        )
+    if not per_post and set(demand) - {None}:
+        raise invalid(
+            "contracted_demand",
+            "contracted_single",
+            "{path} must be one value (no post) for this modality",
+            path="contracted_demand",
+        )
+    # art. 148, III: at least 30 kW in at least one post
+    if demand and max(demand.values()) < MIN_CONTRACTED_DEMAND_KW:
+        raise invalid(
+            "contracted_demand",
+            "below_minimum",
+            "{path} must be at least {minimum} kW in at least one post, got {value}",
+            basis=ren1000(148, item="III"),
+            path="contracted_demand",
+            minimum=str(MIN_CONTRACTED_DEMAND_KW),
+            value=", ".join(str(v) for v in demand.values()),
+        )
+    return demand

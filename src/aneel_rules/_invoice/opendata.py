@@ -1,0 +1,94 @@
+"""Readers shared by ANEEL's open-data files (dados abertos): lines, decimal commas, dates.
+
+File reading happens here and only here (the edges of the invoice rules): a loader takes a
+path, a binary stream or already decoded text lines.
+
+Private: import the public names from :mod:`aneel_rules.invoice`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from aneel_rules._convert import quoted
+from aneel_rules._invoice.messages import invalid
+
+__all__ = ("decimal_comma", "iso_day", "text_lines")
+
+
+def text_lines(source: object, encoding: str) -> Iterator[str]:
+    """Lines of ``source``: a path or binary stream decoded with ``encoding``, or text lines."""
+    if isinstance(source, os.PathLike):
+        with Path(source).open(encoding=encoding, newline="") as handle:  # an edge: a path
+            yield from handle
+        return
+    if isinstance(source, io.IOBase) and not isinstance(source, io.TextIOBase):
+        wrapper = io.TextIOWrapper(source, encoding=encoding, newline="")  # type: ignore[type-var]
+        try:
+            yield from wrapper
+        finally:
+            wrapper.detach()  # the caller's stream stays open: it is theirs to close
+        return
+    if isinstance(source, Iterable) and not isinstance(source, str | bytes):
+        for line in source:
+            if not isinstance(line, str):
+                raise invalid(
+                    "source",
+                    "not_a_line",
+                    "{path} must yield text lines, got {value}",
+                    path="source",
+                    value=quoted(line),
+                )
+            yield line
+        return
+    raise invalid(
+        "source",
+        "not_a_source",
+        "{path} must be a path, a binary stream or an iterable of text lines, got {value}",
+        path="source",
+        value=quoted(source),
+    )
+
+
+def decimal_comma(text: str, row: int | str, column: str) -> Decimal:
+    """A non-negative number written with a decimal comma (``"1.234,56"``, ``",00"``)."""
+    cleaned = text.strip().replace(".", "").replace(",", ".")
+    if cleaned.startswith("."):
+        cleaned = "0" + cleaned
+    try:
+        number = Decimal(cleaned) if cleaned else Decimal(0)
+    except ArithmeticError:
+        number = Decimal("NaN")
+    if not number.is_finite() or number < 0:
+        raise invalid(
+            f"row.{row}.{column}",
+            "bad_csv_number",
+            "row {row}: {column} is not a decimal-comma number: {value}",
+            row=str(row),
+            column=column,
+            value=quoted(text),
+        )
+    return number
+
+
+def iso_day(text: str, row: int | str, column: str) -> date | None:
+    """An ISO date (``YYYY-MM-DD``, a time part ignored); ``None`` for an empty field."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise invalid(
+            f"row.{row}.{column}",
+            "bad_csv_date",
+            "row {row}: {column} is not a date: {value}",
+            row=str(row),
+            column=column,
+            value=quoted(text),
+        ) from None

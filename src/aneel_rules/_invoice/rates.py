@@ -1,0 +1,546 @@
+"""Tariffs as data the caller brings (tarifas homologadas) and the proportional tariff.
+
+:func:`rates_from_aneel_csv` reads ANEEL's open-data file "Tarifas de aplicação das
+distribuidoras" as published (dataset ``tarifas-distribuidoras-energia-eletrica``, file
+``tarifas-homologadas-distribuidoras-energia-eletrica.csv``): ``;``-separated, quoted, latin-1,
+decimal comma, 17 columns (:data:`ANEEL_TARIFF_COLUMNS`). :func:`prorate_rates` gives the
+proportional tariff of REN 1.000/2021, art. 173, § 2º when the tariff changes inside a cycle.
+
+Sources:
+    - https://dadosabertos.aneel.gov.br/dataset/tarifas-distribuidoras-energia-eletrica
+      (resource ``fcf2906c-7c32-4b9b-a637-054e7a5234f4``); header and format as read by public
+      collectors (``shared/INVOICE.md`` §3.3, I17–I19).
+
+Private: import the public names from :mod:`aneel_rules.invoice`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import IO, Final
+
+import attrs
+
+from aneel_rules._billing.money import CTX
+from aneel_rules._convert import quoted
+from aneel_rules._invoice.measurements import PostMap, to_post_map
+from aneel_rules._invoice.messages import invalid, unsupported
+from aneel_rules._invoice.opendata import decimal_comma, iso_day, text_lines
+from aneel_rules._tariffs.modalities import TariffModality
+from aneel_rules._tariffs.posts import TariffPost
+from aneel_rules._tariffs.units import Group, Subgroup
+from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+
+__all__ = (
+    "ANEEL_TARIFF_COLUMNS",
+    "MAX_CSV_ROWS",
+    "TariffRates",
+    "prorate_rates",
+    "proportional_tariff",
+    "rates_from_aneel_csv",
+)
+
+ANEEL_TARIFF_COLUMNS: Final = (
+    "DatGeracaoConjuntoDados",
+    "DscREH",
+    "SigAgente",
+    "NumCNPJDistribuidora",
+    "DatInicioVigencia",
+    "DatFimVigencia",
+    "DscBaseTarifaria",
+    "DscSubGrupo",
+    "DscModalidadeTarifaria",
+    "DscClasse",
+    "DscSubClasse",
+    "DscDetalhe",
+    "NomPostoTarifario",
+    "DscUnidadeTerciaria",
+    "SigAgenteAcessante",
+    "VlrTUSD",
+    "VlrTE",
+)
+"""The 17 columns of ANEEL's "tarifas homologadas" file, in order."""
+
+MAX_CSV_ROWS: Final = 2_000_000
+"""Rows read at most (the published file has about 330 thousand)."""
+
+_APPLICATION: Final = "tarifa de aplicação"
+_NOT_APPLICABLE: Final = "não se aplica"
+_MODALITIES: Final = {
+    "convencional": None,  # monômia in group B, binômia in group A
+    "branca": TariffModality.WHITE,
+    "verde": TariffModality.GREEN,
+    "azul": TariffModality.BLUE,
+}
+_POSTS: Final = {
+    "ponta": TariffPost.PEAK,
+    "fora ponta": TariffPost.OFF_PEAK,
+    "fora de ponta": TariffPost.OFF_PEAK,
+    "intermediário": TariffPost.INTERMEDIATE,
+    "intermediario": TariffPost.INTERMEDIATE,
+    _NOT_APPLICABLE: None,
+}
+_THOUSAND: Final = Decimal(1000)
+
+
+def _rates_basis(valid_from: date) -> tuple[Basis, ...]:
+    # REN 1.000/2021, art. 2º, XLIX (TE and TUSD) and art. 173 (tariffs homologated by ANEEL);
+    # REN 414/2010, art. 2º (definitions) before 2022-01-03.
+    if norm_in_force(valid_from) is Norm.REN_414_2010:
+        return (ren414(2),)
+    return (ren1000(2, item="XLIX"), ren1000(173))
+
+
+def _check_text(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise invalid(
+            attribute.name,
+            "not_text",
+            "{path} must be text, got {value}",
+            path=attribute.name,
+            value=quoted(value),
+        )
+
+
+def _energy(value: object) -> PostMap:
+    return to_post_map(value, "te_mwh")
+
+
+def _tusd(value: object) -> PostMap:
+    return to_post_map(value, "tusd_mwh")
+
+
+def _demand(value: object) -> PostMap:
+    return to_post_map(value, "demand_kw")
+
+
+@attrs.frozen(kw_only=True)
+class TariffRates:
+    """Homologated tariffs of one subgroup and modality, before taxes (tarifas de aplicação).
+
+    Attributes:
+        distributor: Distributor (``SigAgente`` of the open data).
+        subgroup: Subgroup the rates apply to.
+        modality: Tariff modality.
+        te_mwh: TE energy tariff per post, R$/MWh (key ``None`` for convencional).
+        tusd_mwh: TUSD energy tariff per post, R$/MWh.
+        demand_kw: TUSD demand tariff per post (azul) or under ``None`` (verde, convencional
+            binômia), R$/kW; empty for group B.
+        act: Homologating resolution (REH), e.g. ``"REH 3.589/2026"``.
+        valid_from: First day in force (inclusive).
+        valid_to: Last day in force (inclusive), ``None`` if open-ended.
+        consumer_class: Class as the open data writes it (``"Residencial"``), ``""`` if any.
+        subclass: Subclass as the open data writes it, ``""`` if any.
+        basis: Definitions of the components and the homologation rule.
+
+    Examples:
+        >>> r = TariffRates(distributor="CEMIG-D", subgroup=Subgroup.B1,
+        ...                 modality=TariffModality.CONVENTIONAL_MONOMIAL,
+        ...                 te_mwh=Decimal("310.21"), tusd_mwh=Decimal("593.08"),
+        ...                 act="REH 3.589/2026", valid_from=date(2026, 5, 28))
+        >>> r.energy_kwh(None)
+        Decimal('0.90329')
+    """
+
+    distributor: str = attrs.field(validator=_check_text)
+    subgroup: Subgroup = attrs.field(validator=attrs.validators.instance_of(Subgroup))
+    modality: TariffModality = attrs.field(validator=attrs.validators.instance_of(TariffModality))
+    te_mwh: PostMap = attrs.field(converter=_energy)
+    tusd_mwh: PostMap = attrs.field(converter=_tusd)
+    demand_kw: PostMap = attrs.field(default=None, converter=_demand)
+    act: str = attrs.field(default="", validator=_check_text)
+    valid_from: date = attrs.field(validator=attrs.validators.instance_of(date))
+    valid_to: date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
+    )
+    consumer_class: str = attrs.field(default="", validator=_check_text)
+    subclass: str = attrs.field(default="", validator=_check_text)
+    basis: tuple[Basis, ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "basis", _rates_basis(self.valid_from))
+
+    @property
+    def posts(self) -> tuple[TariffPost | None, ...]:
+        """Posts with an energy tariff."""
+        return tuple(self.te_mwh.keys() | self.tusd_mwh.keys())
+
+    def te_kwh(self, post: TariffPost | None) -> Decimal:
+        """TE of ``post`` in R$/kWh (R$/MWh ÷ 1000)."""
+        return CTX.divide(self.te_mwh.get(post, Decimal(0)), _THOUSAND)
+
+    def tusd_kwh(self, post: TariffPost | None) -> Decimal:
+        """TUSD (energy) of ``post`` in R$/kWh."""
+        return CTX.divide(self.tusd_mwh.get(post, Decimal(0)), _THOUSAND)
+
+    def energy_kwh(self, post: TariffPost | None) -> Decimal:
+        """TE + TUSD of ``post`` in R$/kWh."""
+        return CTX.add(self.te_kwh(post), self.tusd_kwh(post))
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether the rates are in force on ``day`` (vigência inclusive at both ends)."""
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+# --- reading the open-data file ------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.strip().lower().split())
+
+
+@attrs.frozen
+class _Row:
+    act: str
+    start: date
+    end: date | None
+    consumer_class: str
+    subclass: str
+    post: TariffPost | None
+    unit: str
+    tusd: Decimal
+    te: Decimal
+
+
+def _act_key(act: str) -> tuple[int, ...]:
+    """Sort key of an act's number (``"REH 3.589/2026"`` → ``(2026, 3589)``)."""
+    digits = "".join(c if c.isdigit() else " " for c in act).split()
+    numbers = [int(d) for d in digits]
+    return (numbers[-1], *numbers[:-1]) if numbers else ()
+
+
+def _matches(
+    fields: Mapping[str, str], *, distributor: str, subgroup: Subgroup, modality: TariffModality
+) -> bool:
+    agent = _norm(fields["SigAgente"])
+    cnpj = "".join(c for c in fields["NumCNPJDistribuidora"] if c.isdigit())
+    wanted = _norm(distributor)
+    if wanted not in {agent, cnpj}:
+        return False
+    if _norm(fields["DscBaseTarifaria"]) != _APPLICATION:
+        return False
+    if fields["DscSubGrupo"].strip() != subgroup.value:
+        return False
+    # SCEE, APE and other detail rows carry a different tariff: left out.
+    if _norm(fields["DscDetalhe"]) != _NOT_APPLICABLE:
+        return False
+    if _norm(fields["SigAgenteAcessante"]) not in {_NOT_APPLICABLE, ""}:
+        return False
+    kind = _norm(fields["DscModalidadeTarifaria"])
+    if kind not in _MODALITIES:
+        return False
+    found = _MODALITIES[kind]
+    if found is None:
+        found = (
+            TariffModality.CONVENTIONAL_MONOMIAL
+            if subgroup.group is Group.B
+            else TariffModality.CONVENTIONAL_BINOMIAL
+        )
+    return found is modality
+
+
+def _read_rows(
+    source: object, *, distributor: str, subgroup: Subgroup, modality: TariffModality, on: date
+) -> list[_Row]:
+    reader = csv.reader(text_lines(source, "latin-1"), delimiter=";", quotechar='"')
+    header = next(reader, None)
+    names = tuple(h.strip().lstrip("\ufeff") for h in header or ())
+    if names != ANEEL_TARIFF_COLUMNS:
+        raise invalid(
+            "source",
+            "bad_header",
+            "the file does not have the 17 columns of ANEEL's tariff file, got {value}",
+            value=quoted(names[:17]),
+        )
+    rows: list[_Row] = []
+    for number, values in enumerate(reader, start=2):
+        if number > MAX_CSV_ROWS:
+            raise invalid(
+                "source",
+                "too_many_rows",
+                "the file has more than {maximum} rows",
+                maximum=str(MAX_CSV_ROWS),
+            )
+        if not values:
+            continue
+        if len(values) != len(ANEEL_TARIFF_COLUMNS):
+            raise invalid(
+                f"row.{number}",
+                "bad_row",
+                "row {row} has {value} fields instead of 17",
+                row=str(number),
+                value=str(len(values)),
+            )
+        fields = dict(zip(ANEEL_TARIFF_COLUMNS, values, strict=True))
+        if not _matches(fields, distributor=distributor, subgroup=subgroup, modality=modality):
+            continue
+        start = iso_day(fields["DatInicioVigencia"], number, "DatInicioVigencia")
+        end = iso_day(fields["DatFimVigencia"], number, "DatFimVigencia")
+        # vigência inclusive at both ends
+        if start is None or start > on or (end is not None and end < on):
+            continue
+        post_name = _norm(fields["NomPostoTarifario"])
+        if post_name not in _POSTS:
+            raise invalid(
+                f"row.{number}.NomPostoTarifario",
+                "unknown_post",
+                "row {row}: unknown tariff post {value}",
+                row=str(number),
+                value=quoted(fields["NomPostoTarifario"]),
+            )
+        rows.append(
+            _Row(
+                act=fields["DscREH"].strip(),
+                start=start,
+                end=end,
+                consumer_class=fields["DscClasse"].strip(),
+                subclass=fields["DscSubClasse"].strip(),
+                post=_POSTS[post_name],
+                unit=_norm(fields["DscUnidadeTerciaria"]),
+                tusd=decimal_comma(fields["VlrTUSD"], number, "VlrTUSD"),
+                te=decimal_comma(fields["VlrTE"], number, "VlrTE"),
+            )
+        )
+    return rows
+
+
+def _pick_vigencia(rows: list[_Row]) -> list[_Row]:
+    """Rows of the one vigência that wins among overlapping ones.
+
+    Latest start, then latest act, then shortest vigência (an open end counts as longest) —
+    the rule of the public "observatório" method note on this dataset (INVOICE.md §3.3, I19).
+    """
+
+    def key(row: _Row) -> tuple[date, tuple[int, ...], int]:
+        length = (row.end - row.start).days if row.end is not None else 10**6
+        return (row.start, _act_key(row.act), -length)
+
+    best = max(key(row) for row in rows)
+    return [row for row in rows if key(row) == best]
+
+
+def rates_from_aneel_csv(
+    source: os.PathLike[str] | IO[bytes] | Iterable[str],
+    *,
+    distributor: str,
+    subgroup: Subgroup,
+    modality: TariffModality,
+    on: date,
+    consumer_class: str | None = None,
+    subclass: str | None = None,
+) -> TariffRates:
+    """The tariffs in force on a date, from ANEEL's open-data tariff file.
+
+    Keeps the rows of ``distributor`` (``SigAgente`` or CNPJ digits), ``subgroup`` and
+    ``modality`` with ``DscBaseTarifaria`` "Tarifa de Aplicação", ``DscDetalhe`` and
+    ``SigAgenteAcessante`` "Não se aplica" (SCEE, APE and other detail rows carry other
+    tariffs), ``consumer_class``/``subclass`` when given, and a vigência containing ``on``
+    (both ends inclusive). Where vigências overlap, the latest start wins, then the latest act,
+    then the shortest vigência. Energy rows (``MWh``) give TE and TUSD in R$/MWh; demand rows
+    (``kW``) give the TUSD in R$/kW.
+
+    Args:
+        source: A path, a binary stream (decoded as latin-1), or decoded text lines.
+        distributor: ``SigAgente`` (``"CEMIG-D"``) or the CNPJ (digits).
+        subgroup: Subgroup (``DscSubGrupo``).
+        modality: Modality; "Convencional" is monômia in group B and binômia in group A.
+        on: Date the rates must be in force.
+        consumer_class: ``DscClasse`` text, to choose among classes.
+        subclass: ``DscSubClasse`` text, to choose among subclasses.
+
+    Raises:
+        InvalidInputError: not the 17-column header, a malformed row, no row matching, or rows
+            of several classes/subclasses left (pass ``consumer_class``/``subclass``).
+
+    Examples:
+        >>> lines = [";".join(ANEEL_TARIFF_COLUMNS),
+        ...          '"2026-09-01";"REH 3.589/2026";"CEMIG-D";"17155730000164";"2026-05-28";'
+        ...          '"2027-05-27";"Tarifa de Aplicação";"B1";"Convencional";"Residencial";'
+        ...          '"Residencial";"Não se aplica";"Não se aplica";"MWh";"Não se aplica";'
+        ...          '"593,08";"310,21"']
+        >>> r = rates_from_aneel_csv(lines, distributor="CEMIG-D", subgroup=Subgroup.B1,
+        ...                          modality=TariffModality.CONVENTIONAL_MONOMIAL,
+        ...                          on=date(2026, 6, 1))
+        >>> r.te_mwh[None], r.tusd_mwh[None], r.act
+        (Decimal('310.21'), Decimal('593.08'), 'REH 3.589/2026')
+    """
+    if not isinstance(subgroup, Subgroup) or not isinstance(modality, TariffModality):
+        raise invalid(
+            "modality",
+            "not_a_modality",
+            "{path} must be a TariffModality, got {value}",
+            path="subgroup/modality",
+            value=quoted((subgroup, modality)),
+        )
+    rows = _read_rows(source, distributor=distributor, subgroup=subgroup, modality=modality, on=on)
+    rows = [
+        row
+        for row in rows
+        if (consumer_class is None or _norm(row.consumer_class) == _norm(consumer_class))
+        and (subclass is None or _norm(row.subclass) == _norm(subclass))
+    ]
+    if not rows:
+        raise invalid(
+            "source",
+            "no_rates",
+            "no Tarifa de Aplicação row for {value} in force on {on}",
+            value=f"{distributor} {subgroup.value} {modality.value}",
+            on=on.isoformat(),
+        )
+    rows = _pick_vigencia(rows)
+    classes = {(row.consumer_class, row.subclass) for row in rows}
+    if len(classes) > 1:
+        raise invalid(
+            "source",
+            "ambiguous_class",
+            "rows of several classes/subclasses match ({value}): pass consumer_class and subclass",
+            value="; ".join(sorted(f"{c}/{s}" for c, s in classes)),
+        )
+    te: dict[TariffPost | None, Decimal] = {}
+    tusd: dict[TariffPost | None, Decimal] = {}
+    demand: dict[TariffPost | None, Decimal] = {}
+    for row in rows:
+        if row.unit == "kw":
+            demand[row.post] = row.tusd
+        else:
+            te[row.post] = row.te
+            tusd[row.post] = row.tusd
+    first = rows[0]
+    return TariffRates(
+        distributor=distributor,
+        subgroup=subgroup,
+        modality=modality,
+        te_mwh=te,
+        tusd_mwh=tusd,
+        demand_kw=demand or None,
+        act=first.act,
+        valid_from=first.start,
+        valid_to=first.end,
+        consumer_class=first.consumer_class,
+        subclass=first.subclass,
+    )
+
+
+# --- proportional tariff (art. 173, § 2º) --------------------------------------------------
+
+
+def proportional_tariff(parts: Iterable[tuple[Decimal, int]]) -> Decimal:
+    """Proportional tariff ``TP = Σ Tᵢ·Pᵢ / D`` (REN 1.000/2021, art. 173, § 2º).
+
+    Args:
+        parts: ``(Tᵢ, Pᵢ)``: each tariff and the days it was in force; ``D = Σ Pᵢ``.
+
+    The equation is an image in the compiled text; its variables (TP, Tᵢ, Pᵢ, D) are text and
+    admit only this weighted mean (``shared/INVOICE.md`` §3.2).
+
+    Examples:
+        >>> proportional_tariff([(Decimal("600.00"), 10), (Decimal("660.00"), 20)])
+        Decimal('640.00')
+    """
+    weighted = Decimal(0)
+    days = 0
+    for tariff, count in parts:
+        weighted = CTX.add(weighted, CTX.multiply(tariff, count))
+        days += count
+    if days <= 0:
+        raise invalid(
+            "parts",
+            "no_days",
+            "the proportional tariff needs at least one day of supply",
+            basis=ren1000(173, paragraph=2),
+        )
+    return CTX.divide(weighted, days)
+
+
+def _days_in(rates: TariffRates, first: date, last: date) -> int:
+    begin = max(first, rates.valid_from)
+    end = last if rates.valid_to is None else min(last, rates.valid_to)
+    return max(0, (end - begin).days + 1)
+
+
+def _prorate_map(parts: Sequence[tuple[PostMap, int]]) -> dict[TariffPost | None, Decimal]:
+    keys: set[TariffPost | None] = set()
+    for mapping, _ in parts:
+        keys |= mapping.keys()
+    return {
+        key: proportional_tariff((m.get(key, Decimal(0)), days) for m, days in parts)
+        for key in keys
+    }
+
+
+def prorate_rates(
+    periods: Sequence[TariffRates], *, start: date, end: date
+) -> tuple[TariffRates, tuple[Basis, ...]]:
+    """Rates for a reading period over which the tariff changed (tarifa proporcional).
+
+    Each component is ``Σ Tᵢ·Pᵢ / D`` (art. 173, § 2º), ``D`` the days of supply between the two
+    readings and ``Pᵢ`` the days each tariff was in force. Days are counted after the previous
+    reading up to and including the current one, as REN 1.000/2021, art. 656, counts periods
+    and as the peers bill (``shared/INVOICE.md`` §3.2: the convention is not in the article).
+
+    Returns:
+        The rates to apply and the basis (empty when one set covers the whole period).
+
+    Raises:
+        InvalidInputError: the periods do not cover every day, or are of different subgroups
+            or modalities.
+        UnsupportedCaseError: a change inside a REN 414/2010 cycle (its article on the
+            proportional tariff is not in the project's sources).
+
+    Examples:
+        >>> def rates(te, since, until=None):
+        ...     return TariffRates(distributor="X", subgroup=Subgroup.B1,
+        ...                        modality=TariffModality.CONVENTIONAL_MONOMIAL,
+        ...                        te_mwh=Decimal(te), tusd_mwh=Decimal(0),
+        ...                        valid_from=since, valid_to=until)
+        >>> old = rates("600", date(2025, 1, 1), date(2026, 5, 10))
+        >>> new = rates("660", date(2026, 5, 11))
+        >>> r, basis = prorate_rates([old, new], start=date(2026, 4, 30), end=date(2026, 5, 30))
+        >>> r.te_mwh[None], [str(b) for b in basis]
+        (Decimal('640'), ['REN 1.000/2021, art. 173, § 2º'])
+    """
+    first, last = start + timedelta(days=1), end
+    parts = [(r, _days_in(r, first, last)) for r in periods]
+    parts = [(r, days) for r, days in parts if days]
+    total = (last - first).days + 1
+    if not parts or sum(days for _, days in parts) != total:
+        raise invalid(
+            "rates",
+            "rates_do_not_cover",
+            "the rates given do not cover each day from {start} to {end} exactly once",
+            start=first.isoformat(),
+            end=last.isoformat(),
+        )
+    if len(parts) == 1:
+        return parts[0][0], ()
+    head = parts[0][0]
+    if any(r.subgroup is not head.subgroup or r.modality is not head.modality for r, _ in parts):
+        raise invalid(
+            "rates",
+            "mixed_rates",
+            "rates of different subgroups or modalities cannot be prorated",
+        )
+    if norm_in_force(end) is Norm.REN_414_2010:
+        raise unsupported(
+            "the proportional tariff for a tariff change inside a REN 414/2010 cycle is not "
+            "modelled: its REN 414/2010 article is not quoted in the project's sources",
+            on=end,
+        )
+    prorated = TariffRates(
+        distributor=head.distributor,
+        subgroup=head.subgroup,
+        modality=head.modality,
+        te_mwh=_prorate_map([(r.te_mwh, d) for r, d in parts]),
+        tusd_mwh=_prorate_map([(r.tusd_mwh, d) for r, d in parts]),
+        demand_kw=_prorate_map([(r.demand_kw, d) for r, d in parts]) or None,
+        act=" + ".join(r.act for r, _ in parts),
+        valid_from=first,
+        valid_to=last,
+        consumer_class=head.consumer_class,
+        subclass=head.subclass,
+    )
+    return prorated, (ren1000(173, paragraph=2),)

@@ -1,0 +1,149 @@
+"""Tarifa social (TSEE) and desconto social tiers by date (REN 1.000/2021, art. 179).
+
+Private: import the public names from :mod:`aneel_rules.invoice`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+from aneel_rules._billing.money import CTX
+from aneel_rules.legal import (
+    LAST_VERIFIED,
+    REN1000_IN_FORCE_FROM,
+    AmendmentKind,
+    Norm,
+    in_force_from,
+    ren1000,
+)
+from aneel_rules.timeline import Period, Timeline
+
+__all__ = (
+    "SOCIAL_DISCOUNT_LIMIT",
+    "SOCIAL_TARIFF_TIERS",
+    "SOCIAL_TARIFF_TIERS_INDIGENOUS",
+    "Tier",
+    "tier_slices",
+)
+
+Tier = tuple[Decimal | None, Decimal]
+"""``(upper limit in kWh/month or None for "above", reduction as a fraction)``."""
+
+_D = Decimal
+_ORIGINAL: Final[tuple[Tier, ...]] = (
+    (_D(30), _D("0.65")),
+    (_D(100), _D("0.40")),
+    (_D(220), _D("0.10")),
+    (None, _D(0)),
+)
+_ORIGINAL_INDIGENOUS: Final[tuple[Tier, ...]] = (
+    (_D(50), _D(1)),
+    (_D(100), _D("0.40")),
+    (_D(220), _D("0.10")),
+    (None, _D(0)),
+)
+_MP_1300: Final[tuple[Tier, ...]] = ((_D(80), _D(1)), (None, _D(0)))
+
+# MP 1.300/2025 (21 May 2025), applied by ANEEL Despacho 1.731/2025 from 5 Jul 2025 (the start
+# rests on secondary sources, INVOICE.md §6.2, Medium), written into art. 179 by REN 1.147 of
+# 9 Dec 2025; the same date the library uses for art. 291, III (billing_cycle).
+_MP1300_SINCE: Final = in_force_from(Norm.DSP_1731_2025)
+_NOTE_2025: Final = (
+    "From 5 Jul 2025 under MP 1.300/2025 (Lei 15.235/2025) as applied by Despacho ANEEL "
+    "1.731/2025, which the compiled text cites at art. 179; the wording was written into "
+    "REN 1.000 by REN 1.147 of 9 Dec 2025. The start date rests on secondary sources (press, "
+    "INVOICE.md §6.2); the alternative reading starts on 16 Dec 2025 (DOU of REN 1.147)."
+)
+
+SOCIAL_TARIFF_TIERS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
+    name="social_tariff_tiers",
+    unit="(kWh/month upper limit, reduction)",
+    label_pt="faixas de desconto da tarifa social de energia elétrica",
+    periods=(
+        Period(since=REN1000_IN_FORCE_FROM, value=_ORIGINAL, basis=ren1000(179, paragraph=1)),
+        Period(
+            since=_MP1300_SINCE,
+            value=_MP_1300,
+            basis=ren1000(179, paragraph=1, amended_by=Norm.REN_1147_2025),
+            note=_NOTE_2025,
+        ),
+    ),
+    last_verified_on=LAST_VERIFIED,
+)
+"""Tarifa social tiers: 65/40/10 % up to 30/100/220 kWh, then 100 % up to 80 kWh (2025)."""
+
+SOCIAL_TARIFF_TIERS_INDIGENOUS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
+    name="social_tariff_tiers_indigenous",
+    unit="(kWh/month upper limit, reduction)",
+    label_pt="faixas da tarifa social das subclasses baixa renda indígena e quilombola",
+    periods=(
+        Period(
+            since=REN1000_IN_FORCE_FROM,
+            value=_ORIGINAL_INDIGENOUS,
+            basis=ren1000(179, paragraph=2),
+        ),
+        Period(
+            since=_MP1300_SINCE,
+            value=_MP_1300,
+            basis=ren1000(179, paragraph=1, amended_by=Norm.REN_1147_2025),
+            note="§ 2º revoked by REN 1.147/2025: § 1º applies to every baixa renda subclass. "
+            + _NOTE_2025,
+        ),
+    ),
+    last_verified_on=LAST_VERIFIED,
+)
+"""Indigenous and quilombola tiers (art. 179, § 2º): 100 % up to 50 kWh; § 1º from 2025."""
+
+SOCIAL_DISCOUNT_LIMIT: Final[Timeline[Decimal]] = Timeline(
+    name="social_discount_limit",
+    unit="kWh/month",
+    label_pt="parcela do consumo com a tarifa B1 subclasse desconto social",
+    periods=(
+        Period(
+            since=in_force_from(Norm.REN_1147_2025),
+            value=_D(120),
+            basis=ren1000(
+                179,
+                paragraph=4,
+                amended_by=Norm.REN_1147_2025,
+                amendment_kind=AmendmentKind.INSERTED,
+            ),
+            note=(
+                "Inserted by REN 1.147/2025 (Lei 15.235/2025), applied from its DOU publication "
+                "(16 Dec 2025). The press and a public method note read Lei 10.438 art. 13 "
+                "§ 3º-I as starting the desconto social on 1 Jan 2026 (INVOICE.md §6.2, "
+                "UNVERIFIED); the B1 desconto social rates the caller brings fix when it bites."
+            ),
+        ),
+    ),
+    last_verified_on=LAST_VERIFIED,
+)
+"""Desconto social: 120 kWh/month at the B1 desconto social tariff (art. 179, § 4º)."""
+
+
+def tier_slices(
+    kwh: Decimal, tiers: Sequence[Tier], *, families: int = 1
+) -> tuple[tuple[Decimal, Decimal], ...]:
+    """Split ``kwh`` into the tiers' slices: ``((slice kWh, reduction), ...)``.
+
+    Each limit is multiplied by the number of families of a multi-family dwelling with one
+    meter (art. 179, § 3º).
+
+    Examples:
+        >>> [(str(kwh), str(cut)) for kwh, cut in tier_slices(Decimal(150), _ORIGINAL)]
+        [('30', '0.65'), ('70', '0.40'), ('50', '0.10')]
+        >>> tier_slices(Decimal(150), _MP_1300, families=2)
+        ((Decimal('150'), Decimal('1')),)
+    """
+    slices: list[tuple[Decimal, Decimal]] = []
+    lower = Decimal(0)
+    for limit, reduction in tiers:
+        upper = kwh if limit is None else min(kwh, CTX.multiply(limit, families))
+        if upper > lower:
+            slices.append((CTX.subtract(upper, lower), reduction))
+            lower = upper
+        if lower >= kwh:
+            break
+    return tuple(slices)
