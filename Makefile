@@ -83,6 +83,7 @@ pytest: $(VENV)/.dev-stamp
 bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_posts.py
 	$(PY) benchmarks/bench_documents.py
+	$(PY) benchmarks/bench_readings.py
 	$(PY) benchmarks/bench_bill.py
 
 fmt: $(VENV)/.dev-stamp

@@ -1,6 +1,9 @@
-"""Time ``tariff_posts`` on a year of 15-minute intervals against the naive approach.
+"""Time ``tariff_posts`` and ``frames.post_codes`` on a year of 15-minute intervals.
 
-Run with ``.venv/bin/python benchmarks/bench_posts.py`` (or ``make bench``). The naive
+Ratios against the naive approach, measured in the same run. Goals (issue 10): ``tariff_posts``
+(list of datetimes) at least 5x the naive baseline; ``post_codes`` (numpy datetime64) at least
+50x the naive baseline and 20x ``tariff_posts``. Run with
+``.venv/bin/python benchmarks/bench_posts.py`` (or ``make bench``). The naive
 approach derives the calendar for every timestamp: a weekday test, a ``holidays`` lookup
 and a time comparison. (It is also *wrong* for ANEEL purposes: ``holidays`` lists Good
 Friday but not carnival Tuesday or Corpus Christi; it is here only as the speed baseline.)
@@ -13,7 +16,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
 
 import holidays
+import numpy as np
+import pandas as pd
 
+from aneel_rules.frames import POST_BY_CODE, post_codes
 from aneel_rules.tariffs import (
     AMAZONAS_ENERGIA,
     TariffModality,
@@ -63,15 +69,28 @@ def best_of(function: Callable[[], object]) -> float:
 def main() -> None:
     stamps = year_of_quarter_hours(YEAR)
     white = TariffModality.WHITE
+    array = np.array(stamps, dtype="datetime64[m]")
+    aware = pd.DatetimeIndex(array).tz_localize(AMAZONAS_ENERGIA.timezone)
     bulk = best_of(lambda: tariff_posts(stamps, AMAZONAS_ENERGIA, modality=white))
     baseline = best_of(lambda: naive(stamps))
     single = best_of(lambda: [tariff_post(t, AMAZONAS_ENERGIA, modality=white) for t in stamps])
+    columnar = best_of(lambda: post_codes(array, AMAZONAS_ENERGIA, modality=white))
+    tz_aware = best_of(lambda: post_codes(aware, AMAZONAS_ENERGIA, modality=white))
     posts = tariff_posts(stamps, AMAZONAS_ENERGIA, modality=white)
+    codes = post_codes(array, AMAZONAS_ENERGIA, modality=white)
+    same = tuple(POST_BY_CODE[c] for c in codes.tolist()) == posts
+    same_aware = post_codes(aware, AMAZONAS_ENERGIA, modality=white).tolist() == codes.tolist()
     print(f"{len(stamps)} timestamps of {YEAR} (15-minute intervals), best of {REPEAT} runs")
-    print(f"tariff_posts (bulk, per-day facts):       {bulk * 1000:8.1f} ms")
-    print(f"naive (weekday + holidays + time compare): {baseline * 1000:8.1f} ms")
-    print(f"tariff_post called per timestamp:          {single * 1000:8.1f} ms")
-    print(f"ratio naive / bulk: {baseline / bulk:.1f}x")
+    print(f"naive (weekday + holidays + time compare): {baseline * 1000:8.2f} ms")
+    print(f"tariff_post called per timestamp:          {single * 1000:8.2f} ms")
+    print(f"tariff_posts (list of datetimes):          {bulk * 1000:8.2f} ms")
+    print(f"post_codes (numpy datetime64[m]):          {columnar * 1000:8.2f} ms")
+    print(f"post_codes (pandas, tz-aware):             {tz_aware * 1000:8.2f} ms")
+    print(f"ratio naive / tariff_posts:      {baseline / bulk:6.1f}x (goal 5x)")
+    print(f"ratio naive / post_codes:        {baseline / columnar:6.1f}x (goal 50x)")
+    print(f"ratio tariff_posts / post_codes: {bulk / columnar:6.1f}x (goal 20x)")
+    print(f"ratio naive / post_codes tz-aware: {baseline / tz_aware:6.1f}x")
+    print(f"same posts (list, numpy, tz-aware): {same and same_aware}")
     print(f"ponta intervals in {YEAR}: {posts.count(TariffPost.PEAK)} (= 250 days x 12)")
 
 

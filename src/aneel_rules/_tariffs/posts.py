@@ -5,10 +5,13 @@ Private: import the public names from :mod:`aneel_rules.tariffs`.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
+import itertools
+import operator
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 from typing import Final, cast
 from zoneinfo import ZoneInfo
@@ -38,6 +41,9 @@ __all__ = (
     "tariff_post",
     "explain_tariff_post",
     "tariff_posts",
+    "check_modality",
+    "check_offered",
+    "check_schedule",
 )
 
 
@@ -154,7 +160,7 @@ class PostSchedule:
 
     def minute_table(self, modality: TariffModality) -> tuple[TariffPost, ...]:
         """Post of each minute of a day with ponta (1,440 entries) for ``modality``."""
-        return _minute_table(self._start_minute, _check_modality(modality) is TariffModality.WHITE)
+        return _minute_table(self._start_minute, check_modality(modality) is TariffModality.WHITE)
 
 
 @functools.lru_cache(maxsize=128)
@@ -215,7 +221,7 @@ def post_schedule(name: str) -> PostSchedule:
         ) from None
 
 
-def _check_modality(modality: object) -> TariffModality:
+def check_modality(modality: object) -> TariffModality:
     if not isinstance(modality, TariffModality):
         raise invalid(
             "modality",
@@ -237,7 +243,7 @@ def _check_modality(modality: object) -> TariffModality:
     return modality
 
 
-def _check_offered(modality: TariffModality, day: date) -> None:
+def check_offered(modality: TariffModality, day: date) -> None:
     # REN 414, art. 57 (group B, II): branca only once REN 733/2016 made it available (2018)
     if modality is TariffModality.WHITE and not WHITE_TARIFF_AVAILABILITY.value_on(day).available:
         raise NotInForceError(
@@ -260,7 +266,7 @@ def _local(at: object, schedule: PostSchedule, path: str) -> datetime:
     return at if at.tzinfo is None else at.astimezone(schedule.tzinfo)
 
 
-def _check_schedule(schedule: object) -> PostSchedule:
+def check_schedule(schedule: object) -> PostSchedule:
     if not isinstance(schedule, PostSchedule):
         raise invalid(
             "schedule",
@@ -321,12 +327,12 @@ def explain_tariff_post(
         >>> str(result.basis[0])
         'REN 1.000/2021, art. 2º, XXXVIII, "a" (redação dada pela REN 1.101/2024)'
     """
-    schedule = _check_schedule(schedule)
-    modality = _check_modality(modality)
+    schedule = check_schedule(schedule)
+    modality = check_modality(modality)
     local = _local(at, schedule, "at")
     day = local.date()
     regime = norm_in_force(day)
-    _check_offered(modality, day)
+    check_offered(modality, day)
     exempt = exempt_map(day.year).get(day)
     ren1000_in_force = regime is Norm.REN_1000_2021
     modality_ref = _MODALITY_BASIS[modality] if ren1000_in_force else _REN414_MODALITY_BASIS
@@ -374,14 +380,16 @@ def tariff_posts(
         >>> [p.value for p in tariff_posts(stamps, AMAZONAS_ENERGIA, modality=TariffModality.WHITE)]
         ['fora de ponta', 'intermediário', 'ponta', 'intermediário']
     """
-    schedule = _check_schedule(schedule)
+    schedule = check_schedule(schedule)
     table = schedule.minute_table(modality)
-    tz = schedule.tzinfo
-    day_tables: dict[int, tuple[TariffPost, ...]] = {}
-    posts: list[TariffPost] = []
-    append = posts.append
+    if _is_column(timestamps):
+        # numpy, pandas, Arrow or polars timestamps: the columnar path, never iterated here
+        from aneel_rules.frames._posts import post_codes_at  # noqa: PLC0415 (extra, lazy)
+
+        codes = post_codes_at(timestamps, schedule, modality, "timestamps")
+        return tuple(map(_POST_BY_CODE.__getitem__, codes.tolist()))
     try:
-        stamps = iter(timestamps)
+        stamps = timestamps if isinstance(timestamps, list | tuple) else list(timestamps)
     except TypeError:
         raise invalid(
             "timestamps",
@@ -390,6 +398,99 @@ def tariff_posts(
             path="timestamps",
             value=quoted(timestamps),
         ) from None
+    if _naive_sorted(stamps):
+        return _sorted_posts(stamps, modality, table)
+    return _each_post(stamps, schedule, modality, table)
+
+
+_POST_BY_CODE: Final = (TariffPost.OFF_PEAK, TariffPost.INTERMEDIATE, TariffPost.PEAK)
+_COLUMN_MODULES: Final = frozenset({"numpy", "pandas", "pyarrow", "polars"})
+
+
+def _is_column(value: object) -> bool:
+    """Whether ``value`` is a timestamp column of numpy, pandas, Arrow or polars.
+
+    Decided from the type's module and dtype, so numpy is never imported for other input.
+    """
+    if type(value).__module__.partition(".")[0] not in _COLUMN_MODULES:
+        return False
+    dtype = getattr(value, "dtype", None)
+    if getattr(dtype, "kind", None) == "M":
+        return True
+    arrow_type = getattr(value, "type", None)
+    return str(arrow_type if dtype is None else dtype).startswith(("timestamp", "Datetime"))
+
+
+def _naive_sorted(stamps: list[datetime] | tuple[datetime, ...]) -> bool:
+    """Whether every element is a naive datetime and the sequence is in ascending order."""
+    if not stamps or not all(issubclass(kind, datetime) for kind in set(map(type, stamps))):
+        return False
+    if stamps[0].tzinfo is not None or stamps[-1].tzinfo is not None:
+        return False
+    try:
+        # Naive and aware datetimes do not compare (TypeError): a chain of comparisons from a
+        # naive first element proves every element naive.
+        return all(map(operator.le, stamps, itertools.islice(stamps, 1, None)))
+    except TypeError:
+        return False
+
+
+def _runs(table: tuple[TariffPost, ...]) -> tuple[tuple[timedelta, TariffPost], ...]:
+    """The minute table as ``(start, post)`` runs, each start an offset from midnight."""
+    return tuple(
+        (timedelta(minutes=minute), post)
+        for minute, post in enumerate(table)
+        if minute == 0 or table[minute - 1] is not post
+    )
+
+
+def _sorted_posts(
+    stamps: list[datetime] | tuple[datetime, ...],
+    modality: TariffModality,
+    table: tuple[TariffPost, ...],
+) -> tuple[TariffPost, ...]:
+    """Naive stamps in ascending order: each day and each run of a post found by bisection."""
+    first = stamps[0].date()
+    require_calendar(first)
+    check_offered(modality, first)
+    runs = _runs(table)
+    posts: list[TariffPost] = []
+    lo, size = 0, len(stamps)
+    while lo < size:
+        day = stamps[lo].date()
+        midnight = datetime.combine(day, time.min)
+        # one bisection per day: the stamps of the day are stamps[lo:end]
+        end = (
+            size
+            if day == date.max
+            else bisect.bisect_left(stamps, midnight + timedelta(days=1), lo)
+        )
+        if day in exempt_map(day.year):
+            posts.extend([TariffPost.OFF_PEAK] * (end - lo))
+        else:
+            for (_start, post), following in itertools.zip_longest(runs, runs[1:]):
+                hi = (
+                    end
+                    if following is None
+                    else bisect.bisect_left(stamps, midnight + following[0], lo, end)
+                )
+                posts.extend([post] * (hi - lo))
+                lo = hi
+        lo = end
+    return tuple(posts)
+
+
+def _each_post(
+    stamps: list[datetime] | tuple[datetime, ...],
+    schedule: PostSchedule,
+    modality: TariffModality,
+    table: tuple[TariffPost, ...],
+) -> tuple[TariffPost, ...]:
+    """Any order, aware or naive: per-day facts looked up in a dictionary."""
+    tz = schedule.tzinfo
+    day_tables: dict[int, tuple[TariffPost, ...]] = {}
+    posts: list[TariffPost] = []
+    append = posts.append
     for index, at in enumerate(stamps):
         if not isinstance(at, datetime):
             raise invalid(
@@ -405,7 +506,7 @@ def tariff_posts(
         if day_table is None:
             day = local.date()
             require_calendar(day)
-            _check_offered(modality, day)
+            check_offered(modality, day)
             day_table = _OFF_PEAK_DAY if day in exempt_map(day.year) else table
             day_tables[ordinal] = day_table
         append(day_table[local.hour * 60 + local.minute])

@@ -1,0 +1,172 @@
+"""Rules over columns (regras em colunas): the columnar face of the library (numpy, pandas).
+
+An optional extra: ``pip install aneel-rules[frames]`` (numpy, pandas, pyarrow). Each function
+gives, row by row, the answer of the scalar function it names (``tariff_post``,
+``check_reading_interval``…), computed once per distinct fact (a day, a month) and vectorised
+over the rows.
+
+Importing this module never imports numpy or pandas: each function imports its private
+implementation module (``aneel_rules.frames._posts``…, which import numpy at the top) when it
+is called, and a missing extra raises :class:`MissingExtraError` naming it. Only the private
+modules of this package may import an extra at module level; every other module, public
+ones included, imports extras inside functions (``with needs("frames"): import …``).
+
+Sources:
+    - As the scalar functions: REN 1.000/2021, art. 2º, XXXVIII (tariff posts).
+
+Examples:
+    >>> import numpy as np
+    >>> from aneel_rules.tariffs import AMAZONAS_ENERGIA, TariffModality
+    >>> stamps = np.array(["2026-03-09T19:45", "2026-03-09T20:00", "2026-03-08T20:00"],
+    ...                   dtype="datetime64[m]")
+    >>> codes = post_codes(stamps, AMAZONAS_ENERGIA, modality=TariffModality.WHITE)
+    >>> codes.tolist(), [POST_BY_CODE[c].value for c in codes]
+    ([1, 2, 0], ['intermediário', 'ponta', 'fora de ponta'])
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from aneel_rules._extras import MissingExtraError, needs
+from aneel_rules._tariffs.modalities import TariffModality
+from aneel_rules._tariffs.posts import PostSchedule
+from aneel_rules.frames._common import POST_BY_CODE
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
+__all__ = (
+    # errors
+    "MissingExtraError",
+    # tariff posts
+    "POST_BY_CODE",
+    "post_codes",
+    # readings (billing cycle)
+    "READING_COLUMNS",
+    "readings",
+)
+
+READING_COLUMNS: Final = (
+    "days",
+    "minimum_days",
+    "maximum_days",
+    "interval_ok",
+    "billable_kwh",
+    "prorated",
+    "availability_applies",
+    "availability_kwh",
+    "finding",
+    "basis",
+    "availability_basis",
+)
+"""Columns of the frame :func:`readings` returns, in order."""
+
+
+def post_codes(
+    stamps: object, schedule: PostSchedule, *, modality: TariffModality
+) -> npt.NDArray[np.uint8]:
+    """Tariff post code of each timestamp of a column (posto tarifário), as ``uint8``.
+
+    ``POST_BY_CODE[code]`` is the :class:`~aneel_rules.tariffs.TariffPost`; every code is
+    the answer :func:`~aneel_rules.tariffs.tariff_post` gives for that stamp. The calendar is
+    looked up once per day present and the post of each minute of a day once per call.
+
+    Args:
+        stamps: numpy ``datetime64`` array, pandas ``DatetimeIndex`` or ``Series`` (naive
+            or tz-aware), pyarrow timestamp ``Array``/``ChunkedArray`` or polars ``Datetime``
+            series. Naive stamps are the schedule's wall time; aware ones are converted to
+            the schedule's time zone (zoneinfo). Seconds are ignored, as by ``tariff_post``.
+        schedule: The distributor's posts.
+        modality: Horária branca, verde or azul.
+
+    Returns:
+        One code per stamp (0 fora de ponta, 1 intermediário, 2 ponta).
+
+    Raises:
+        MissingExtraError: numpy (the ``frames`` extra) is not installed.
+        InvalidInputError: not a timestamp column; a missing stamp (NaT, null) or one from year
+            10000 on (the path ``stamps.<i>`` names the first); the modalities of
+            :func:`~aneel_rules.tariffs.tariff_post`.
+        NotInForceError: a stamp before REN 414/2010 (15 Sep 2010), or horária branca before
+            it was offered (1 Jan 2018); the message names the first such index.
+
+    Legal basis:
+        - REN 1.000/2021, art. 2º, XXXVIII, "a" to "c"; arts. 212–214 (as ``tariff_post``).
+
+    Examples:
+        >>> import pandas as pd
+        >>> from aneel_rules.tariffs import AMAZONAS_ENERGIA, TariffModality
+        >>> utc = pd.date_range("2026-03-10 00:00", periods=4, freq="h", tz="UTC")
+        >>> post_codes(utc, AMAZONAS_ENERGIA, modality=TariffModality.BLUE).tolist()
+        [2, 2, 2, 0]
+    """
+    with needs("frames", feature="post_codes"):
+        from aneel_rules.frames._posts import post_codes_at  # noqa: PLC0415 (lazy extra)
+    return post_codes_at(stamps, schedule, modality, "stamps")
+
+
+def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Reading interval, billable consumption and availability charge of each row (leituras).
+
+    Row by row the answers of :func:`~aneel_rules.billing_cycle.check_reading_interval`,
+    :func:`~aneel_rules.billing_cycle.billable_consumption` and
+    :func:`~aneel_rules.billing_cycle.availability_charge` (group B rows, when a ``supply``
+    column is given), under the regime in force on the current reading. The scalar rules are
+    called once per distinct combination of the facts they read, so a register of a million
+    readings costs a few thousand scalar calls and numpy work per row.
+
+    Args:
+        frame: A pandas DataFrame (or a mapping of column name → column). Columns:
+            ``previous`` and ``current`` (dates of the readings: ``datetime.date`` objects or
+            datetime64 at midnight), ``measured_kwh`` (energy registered, numbers), and
+            optionally ``group`` (``"A"``/``"B"``, default B), ``kind``
+            (:class:`~aneel_rules.billing_cycle.ReadingKind` or its value, default regular),
+            ``supply`` (:class:`~aneel_rules.billing_cycle.SupplyType` or its value) and
+            ``low_income`` (bools).
+        columns: Our column name → the frame's, for frames that name them otherwise
+            (``{"previous": "data_leitura_anterior"}``).
+
+    Returns:
+        A DataFrame with the frame's index and the columns of :data:`READING_COLUMNS`:
+        ``days``, ``minimum_days``, ``maximum_days``, ``interval_ok`` (the interval check);
+        ``billable_kwh``, ``prorated``, ``availability_applies`` (billable consumption);
+        ``availability_kwh``; ``finding``: ``"ok"``, ``"short_interval"`` (art. 285, I /
+        286, I), ``"long_interval"`` (art. 285, II / 286, II) or the code of the error a
+        scalar rule raised for the row (``"not_after_previous"``, ``"unverified_ren414"``,
+        ``"negative"``, ``"not_a_date"``…; the values it could not give are missing);
+        ``basis`` and ``availability_basis``: the provisions applied, ``"; "``-separated.
+
+    Raises:
+        MissingExtraError: the ``frames`` extra is not installed.
+        InvalidInputError: not a frame; a required column missing, of the wrong type or of
+            another length; an unknown role in ``columns``.
+
+    Legal basis:
+        - REN 1.000/2021, arts. 260, 261, 282, I, 285, 286, 290, 291; REN 414/2010, art. 84.
+
+    Examples:
+        >>> from datetime import date
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({
+        ...     "previous": [date(2026, 1, 5), date(2026, 1, 5), date(2021, 11, 20)],
+        ...     "current": [date(2026, 2, 10), date(2026, 2, 4), date(2021, 12, 20)],
+        ...     "measured_kwh": [360, 80, 100],
+        ...     "supply": ["monofásico", "trifásico", "monofásico"],
+        ... })
+        >>> out = readings(frame)
+        >>> out[["days", "billable_kwh", "availability_kwh", "finding"]]
+           days  billable_kwh  availability_kwh            finding
+        0    36         330.0                30      long_interval
+        1    30          80.0               100                 ok
+        2    30           NaN              <NA>  unverified_ren414
+        >>> out.loc[0, "basis"]
+        'REN 1.000/2021, art. 285, II; REN 1.000/2021, art. 260'
+    """
+    with needs("frames", feature="readings"):
+        from aneel_rules.frames._readings import readings as impl  # noqa: PLC0415 (lazy extra)
+    return impl(frame, columns=columns)

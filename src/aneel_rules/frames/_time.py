@@ -1,0 +1,225 @@
+"""Timestamp columns to local wall minutes (numpy), with the library's errors.
+
+Private: needs the ``frames`` extra (numpy at import; pandas/pyarrow only for their inputs).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Final
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import numpy.typing as npt
+
+from aneel_rules._convert import quoted
+from aneel_rules._tariffs.calendar import PEAK_EXEMPT_HOLIDAYS
+from aneel_rules.errors import NotInForceError
+from aneel_rules.frames._common import invalid
+
+__all__ = (
+    "DENSE_SPAN",
+    "MINUTES_PER_DAY",
+    "Int64Array",
+    "datetime64_of",
+    "first_true",
+    "local_minutes",
+)
+
+Int64Array = npt.NDArray[np.int64]
+MINUTES_PER_DAY: Final = 24 * 60
+_SECOND: Final = np.dtype("datetime64[s]")
+# datetime.date covers years 1 to 9999: a wall time from 10000-01-01 on has no calendar.
+_END: Final = np.datetime64("10000-01-01T00:00", "m").astype(np.int64)
+DENSE_SPAN: Final = 50_000  # days: up to this span, tables cover every day of it
+_FIRST_YEAR: Final = 2009
+_LAST_YEAR: Final = 9999
+_EARLY_SECOND: Final = np.datetime64("2009-01-01T00:00:00", "s").astype(np.int64)
+_LATE_SECOND: Final = np.datetime64("10000-01-02T00:00:00", "s").astype(np.int64)
+_UTC_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def first_true(mask: npt.NDArray[np.bool_]) -> int | None:
+    """Index of the first ``True`` of ``mask``, or ``None``."""
+    if not mask.any():
+        return None
+    return int(mask.argmax())
+
+
+def datetime64_of(stamps: object, path: str) -> tuple[npt.NDArray[np.datetime64], str | None]:
+    """The stamps as a numpy datetime64 array and their time zone name (``None``: naive).
+
+    Accepts numpy datetime64 arrays, pandas ``DatetimeIndex``/``Series``/``DatetimeArray``
+    (naive or tz-aware), pyarrow timestamp ``Array``/``ChunkedArray`` and polars ``Datetime``
+    series. A tz-aware input comes back as its UTC instants.
+
+    Raises:
+        InvalidInputError: anything else (``not_timestamps``).
+    """
+    module = type(stamps).__module__.partition(".")[0]
+    if module == "polars":
+        stamps = stamps.to_arrow()  # type: ignore[attr-defined]
+        module = "pyarrow"
+    if isinstance(stamps, np.ndarray):
+        if stamps.dtype.kind == "M" and stamps.ndim == 1:
+            return stamps, None
+    elif module == "pandas":
+        result = _from_pandas(stamps)
+        if result is not None:
+            return result
+    elif module == "pyarrow":
+        result = _from_arrow(stamps)
+        if result is not None:
+            return result
+    raise invalid(
+        path,
+        "not_timestamps",
+        "{path} must be a one-dimensional column of timestamps (numpy datetime64, pandas, "
+        "Arrow or polars), got {value}",
+        path=path,
+        value=quoted(_describe(stamps)),
+    )
+
+
+def _describe(stamps: object) -> str:
+    dtype = getattr(stamps, "dtype", None)
+    name = type(stamps).__name__
+    return name if dtype is None else f"{name} of {dtype}"
+
+
+def _from_pandas(stamps: object) -> tuple[npt.NDArray[np.datetime64], str | None] | None:
+    import pandas as pd  # noqa: PLC0415 (only for pandas input)
+
+    if isinstance(stamps, pd.Series | pd.Index):
+        values = stamps.array
+    elif isinstance(stamps, pd.arrays.DatetimeArray):
+        values = stamps
+    else:
+        return None
+    if not isinstance(values, pd.arrays.DatetimeArray):
+        return None
+    tz = values.tz
+    if tz is None:
+        return values.to_numpy(), None
+    naive = values.tz_convert("UTC").tz_localize(None)
+    return naive.to_numpy(), str(tz)
+
+
+def _from_arrow(stamps: object) -> tuple[npt.NDArray[np.datetime64], str | None] | None:
+    import pyarrow as pa  # noqa: PLC0415 (only for Arrow input)
+
+    if not isinstance(stamps, pa.Array | pa.ChunkedArray) or not pa.types.is_timestamp(stamps.type):
+        return None
+    values = stamps.to_numpy(zero_copy_only=False)
+    return values, stamps.type.tz
+
+
+def local_minutes(stamps: object, tz: ZoneInfo, path: str) -> Int64Array:
+    """Local wall time of each stamp in whole minutes since 1970-01-01 (seconds dropped).
+
+    Naive stamps are wall times of ``tz``; aware ones are converted to ``tz`` with zoneinfo.
+
+    Raises:
+        InvalidInputError: not a timestamp column; a missing value (NaT, null) or a wall time
+            from year 10000 on (``out_of_range``); the path names the first bad index.
+        NotInForceError: a wall time before ANEEL's calendar (REN 414/2010) applied.
+    """
+    values, zone = datetime64_of(stamps, path)
+    missing = first_true(np.isnat(values))
+    if missing is not None:
+        raise invalid(
+            f"{path}.{missing}",
+            "missing_timestamp",
+            "{path} is missing (NaT or null)",
+            path=f"{path}.{missing}",
+        )
+    seconds = _bounded_seconds(values)
+    minutes = (seconds if zone is None else _to_local(seconds, tz)) // 60
+    _check_range(minutes, path)
+    return minutes
+
+
+def _bounded_seconds(values: npt.NDArray[np.datetime64]) -> Int64Array:
+    """Whole seconds since 1970 (floored), years outside 2009–9999 moved just outside.
+
+    Years are read first (coarsening never overflows); a stamp of year 300000 or -5 is then
+    replaced by one that is still out of range, so the casts below cannot overflow.
+    """
+    if values.size:
+        low, high = (
+            int(y) + 1970
+            for y in values[[values.argmin(), values.argmax()]]
+            .astype("datetime64[Y]")
+            .astype(np.int64)
+        )
+        if low >= _FIRST_YEAR and high <= _LAST_YEAR:  # the usual case: one cast
+            return values.astype(_SECOND).astype(np.int64)
+    years = values.astype("datetime64[Y]").astype(np.int64) + 1970
+    early, late = years < _FIRST_YEAR, years > _LAST_YEAR
+    seconds = np.empty(values.shape, dtype=np.int64)
+    inside = ~(early | late)
+    seconds[inside] = values[inside].astype(_SECOND).astype(np.int64)
+    seconds[early] = _EARLY_SECOND
+    seconds[late] = _LATE_SECOND
+    return seconds
+
+
+def _out_of_range(path: str, index: int) -> Exception:
+    return invalid(
+        f"{path}.{index}",
+        "out_of_range",
+        "{path} is outside the dates the calendar covers (years 1 to 9999)",
+        path=f"{path}.{index}",
+    )
+
+
+def _check_range(minutes: Int64Array, path: str) -> None:
+    start = PEAK_EXEMPT_HOLIDAYS.starts_on
+    first = np.datetime64(start.isoformat(), "m").astype(np.int64)
+    early, late = minutes < first, minutes >= _END
+    bad = first_true(early | late)
+    if bad is None:
+        return
+    if late[bad]:
+        raise _out_of_range(path, bad)
+    raise NotInForceError(
+        f"{path}.{bad}: a day before {start.isoformat()}, when ANEEL's list of days "
+        "without ponta (REN 414/2010) began to apply",
+        on=start - timedelta(days=1),
+        what=PEAK_EXEMPT_HOLIDAYS.name,
+    )
+
+
+def _to_local(utc_seconds: Int64Array, tz: ZoneInfo) -> Int64Array:
+    """UTC seconds to local wall seconds, with zoneinfo's offsets.
+
+    The offset is looked up at the start of each UTC day of the span (and of the day after
+    it); a day that starts and ends with the same offset has no transition (zones change
+    offset at most a few times a year) and takes that offset, the stamps of the other days
+    are converted one by one.
+    """
+    days = utc_seconds // 86_400
+    first = int(days.min())
+    span = int(days.max()) - first + 1
+    if span <= DENSE_SPAN:
+        index = days - first
+        bounds = np.array([_offset((first + day) * 86_400, tz) for day in range(span + 1)])
+        offsets, changes = bounds[:-1], bounds[:-1] != bounds[1:]
+    else:  # a sparse column spread over centuries: only the days present
+        unique, index = np.unique(days, return_inverse=True)
+        present = unique.tolist()
+        offsets = np.array([_offset(day * 86_400, tz) for day in present])
+        changes = np.array([_offset(day * 86_400 + 86_399, tz) for day in present]) != offsets
+    local: Int64Array = utc_seconds + offsets[index]
+    for position in np.flatnonzero(changes[index]).tolist():
+        local[position] = utc_seconds[position] + _offset(int(utc_seconds[position]), tz)
+    return local
+
+
+def _offset(utc_second: int, tz: ZoneInfo) -> int:
+    try:
+        at = (_UTC_EPOCH + timedelta(seconds=utc_second)).astimezone(tz)
+    except OverflowError:  # local time beyond 9999-12-31: out of range whatever the offset
+        return 86_400
+    offset = at.utcoffset()
+    return 0 if offset is None else offset.days * 86_400 + offset.seconds
