@@ -83,6 +83,9 @@ COMMANDS: Final[Mapping[str, Command]] = {
         _PORTAL, "validate a document (cpf, cnpj, cep, phone, email, uc) or a portal request"
     ),
     "schema": Command(_PORTAL, "print the JSON Schema (draft 2020-12) of a portal request"),
+    "audit": Command(
+        "aneel_rules.cli.audit", "audit a file of readings or of load profile (extra frames)"
+    ),
 }
 """Every top-level sub-command: its module (imported only when the command is asked for)."""
 
