@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from typing import Final, Generic, TypeVar
 
 import attrs
 
+from aneel_rules._convert import quoted
 from aneel_rules.errors import InvalidInputError
 
 __all__ = (
@@ -20,8 +22,11 @@ __all__ = (
     "DistributorRule",
     "LegalRef",
     "Norm",
+    "check_bases",
+    "cite",
     "ren414",
     "ren1000",
+    "to_bases",
 )
 
 T = TypeVar("T")
@@ -228,12 +233,44 @@ Basis = LegalRef | DistributorRule
 """Anything a rule may cite as its basis."""
 
 
+def to_bases(value: object) -> tuple[Basis, ...]:
+    """A result's ``basis`` as a tuple: one reference is accepted for a tuple of one.
+
+    Typed ``object`` so that the generated ``__init__`` annotations resolve in any module;
+    :func:`check_bases` refuses anything that is not a non-empty tuple of references.
+    """
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes):
+        return tuple(value)
+    return (value,)  # type: ignore[return-value]  # check_bases names a bad item
+
+
+def check_bases(_inst: object, _attr: object, value: tuple[object, ...]) -> None:
+    """Validator of every ``basis`` field: a non-empty tuple of references (one shape)."""
+    if not value or not all(isinstance(ref, LegalRef | DistributorRule) for ref in value):
+        raise InvalidInputError.single(
+            "basis",
+            "invalid_basis",
+            "basis must be a non-empty tuple of LegalRef or DistributorRule, got {value}",
+            value=quoted(value),
+        )
+
+
+def cite(basis: Iterable[Basis]) -> str:
+    """A result's ``basis`` as one line of text: the references joined by ``"; "``.
+
+    Examples:
+        >>> cite((ren1000(323, item="II"), ren1000(656, paragraph=2)))
+        'REN 1.000/2021, art. 323, II; REN 1.000/2021, art. 656, § 2º'
+    """
+    return "; ".join(map(str, basis))
+
+
 @attrs.frozen
 class Determination(Generic[T]):
     """A computed value together with the provisions that produced it."""
 
     value: T
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def ren1000(

@@ -40,6 +40,7 @@ from aneel_rules._billing.availability import (
     SupplyType,
     availability_charge,
     availability_charge_kwh,
+    explain_availability_charge,
 )
 from aneel_rules._billing.average import (
     MULTI_MONTH_MAX_CYCLES,
@@ -119,6 +120,7 @@ __all__ = (
     "AvailabilityExemption",
     "SupplyType",
     "availability_charge",
+    "explain_availability_charge",
     "availability_charge_kwh",
     # billing by average
     "MULTI_MONTH_MAX_CYCLES",

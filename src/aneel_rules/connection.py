@@ -21,8 +21,8 @@ Examples:
     >>> decision = primary_metering_required([Transformer(500, "220/127")])
     >>> decision.required, [r.name for r in decision.reasons]
     (True, ['SINGLE_TRANSFORMER_ABOVE_300_KVA'])
-    >>> str(decision.basis)
-    'Amazonas Energia, Manual Orçamento de Conexão através da Agência Virtual, item 4.5 (regra da distribuidora)'
+    >>> [str(b) for b in decision.basis]
+    ['Amazonas Energia, Manual Orçamento de Conexão através da Agência Virtual, item 4.5 (regra da distribuidora)']
 """  # noqa: E501
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from aneel_rules._connection.budget import (
     budget_requirement,
     connection_budget_deadline,
     connection_budget_deadline_decision,
+    explain_connection_budget_deadline,
+    explain_inspection_deadline,
     inspection_deadline,
     inspection_deadline_decision,
 )
@@ -114,6 +116,8 @@ __all__ = (
     "budget_requirement",
     "connection_budget_deadline",
     "connection_budget_deadline_decision",
+    "explain_connection_budget_deadline",
+    "explain_inspection_deadline",
     "inspection_deadline",
     "inspection_deadline_decision",
     # Debts (art. 346)

@@ -45,8 +45,11 @@ from aneel_rules._citations import (
     DistributorRule,
     LegalRef,
     Norm,
+    check_bases,
+    cite,
     ren414,
     ren1000,
+    to_bases,
 )
 from aneel_rules._convert import quoted
 from aneel_rules.errors import InvalidInputError, NotInForceError
@@ -63,10 +66,13 @@ __all__ = (
     "NormInfo",
     "REN414_IN_FORCE_FROM",
     "REN1000_IN_FORCE_FROM",
+    "check_bases",
+    "cite",
     "in_force_from",
     "norm_in_force",
     "ren414",
     "ren1000",
+    "to_bases",
 )
 
 LAST_VERIFIED: Final = date(2026, 11, 23)

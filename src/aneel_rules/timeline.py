@@ -18,8 +18,8 @@ Examples:
     ... )
     >>> window.value_on(date(2022, 1, 2)), window.value_on(date(2022, 1, 3))
     (36, 60)
-    >>> str(window.period_on(date(2023, 5, 1)).basis)
-    'REN 1.000/2021, art. 323, II'
+    >>> [str(b) for b in window.period_on(date(2023, 5, 1)).basis]
+    ['REN 1.000/2021, art. 323, II']
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted
 from aneel_rules.errors import InvalidInputError, NotInForceError
 from aneel_rules.legal import Basis
@@ -46,13 +47,15 @@ class Period(Generic[T]):
     Attributes:
         since: First day in force.
         value: The value, or ``None`` where the rule was repealed.
-        basis: Provision that sets the value (or repeals it).
+        basis: Provisions that set the value (or repeal it), as a non-empty tuple (several
+            references per dated value, like OpenFisca's ``reference`` list); a single
+            reference is accepted and stored as a tuple of one.
         note: Caveats (e.g. a date taken from a secondary source).
     """
 
     since: date = attrs.field(validator=attrs.validators.instance_of(date))
     value: T | None
-    basis: Basis
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
     note: str = ""
 
 
@@ -140,7 +143,8 @@ class Timeline(Generic[T]):
         period = self.period_on(on)
         if period.value is None:
             raise NotInForceError(
-                f"{self.name}: repealed on {period.since.isoformat()} by {period.basis} "
+                f"{self.name}: repealed on {period.since.isoformat()} by "
+                f"{'; '.join(map(str, period.basis))} "
                 f"(asked for {on.isoformat()})",
                 on=on,
                 what=self.name,

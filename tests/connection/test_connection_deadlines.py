@@ -27,6 +27,7 @@ from aneel_rules.connection import (
     inspection_deadline_decision,
     reconnection_due,
 )
+from aneel_rules.legal import cite
 
 WED = date(2026, 3, 4)  # a Wednesday with no holiday nearby
 MANAUS = ZoneInfo("America/Manaus")
@@ -109,12 +110,12 @@ def test_art64_p1_no_budget_for_simple_new_connection() -> None:
     requirement = budget_requirement(voltage_kv="0.22", works_needed=False)
     assert requirement.required is False
     assert requirement.next_step is Deadline.INSPECTION_BELOW_2_3_KV
-    assert str(requirement.basis) == "REN 1.000/2021, art. 64, § 1º"
+    assert cite(requirement.basis) == "REN 1.000/2021, art. 64, § 1º"
     with pytest.raises(BudgetNotIssuedError) as info:
         connection_budget_deadline_decision(
             WED, voltage_kv="0.22", works_needed=False, new_connection=True
         )
-    assert str(info.value.basis) == "REN 1.000/2021, art. 64, § 1º"
+    assert cite(info.value.basis) == "REN 1.000/2021, art. 64, § 1º"
 
 
 @pytest.mark.parametrize(
@@ -284,7 +285,7 @@ def test_art656_end_on_weekend_or_holiday_moves() -> None:
 def test_deadline_table(deadline: Deadline, amount: int, unit: DeadlineUnit, article: str) -> None:
     rule = deadline.rule
     assert (rule.amount, rule.unit) == (amount, unit)
-    assert str(rule.basis) == f"REN 1.000/2021, {article}"
+    assert cite(rule.basis) == f"REN 1.000/2021, {article}"
 
 
 def test_every_deadline_has_a_rule() -> None:

@@ -58,10 +58,13 @@ def test_primary_metering_rules(
 def test_basis_is_the_distributor_rule_not_aneel() -> None:
     decision = primary_metering_required([Transformer(500, SecondaryVoltage.V220_127)])
     assert isinstance(decision, MeteringDecision)
-    assert isinstance(decision.basis, DistributorRule)
-    assert decision.basis.distributor == "Amazonas Energia"
-    assert decision.basis.section == "4.5"
-    assert "regra da distribuidora" in str(decision.basis)
+    assert len(decision.basis) == 1
+    assert isinstance(decision.basis[0], DistributorRule)
+    (rule,) = decision.basis
+    assert isinstance(rule, DistributorRule)
+    assert rule.distributor == "Amazonas Energia"
+    assert rule.section == "4.5"
+    assert "regra da distribuidora" in str(rule)
     assert all(isinstance(ref, LegalRef) for ref in decision.related)
     assert str(decision.related[0]) == "REN 1.000/2021, art. 305"
 

@@ -15,6 +15,7 @@ from aneel_rules.connection import (
     may_require_debt_payment,
     supply_voltage,
 )
+from aneel_rules.legal import cite
 from aneel_rules.tariffs import Group
 
 ON = date(2026, 3, 4)
@@ -139,7 +140,7 @@ def test_supply_voltage(
 ) -> None:
     decision = supply_voltage(on=ON, **kwargs)  # type: ignore[arg-type]
     assert (decision.group, decision.voltage) == (group, voltage)
-    assert str(decision.basis) == f"REN 1.000/2021, {basis}"
+    assert cite(decision.basis) == f"REN 1.000/2021, {basis}"
     assert decision.options == options
 
 
@@ -201,7 +202,7 @@ B = 'art. 23, I, "b"'
 def test_minigeneration_underground_by_date(on: date, group: Group, basis: str) -> None:
     decision = supply_voltage(load_kw=40, generation_kw=100, demand_kw=40, underground=True, on=on)
     assert decision.group is group
-    assert str(decision.basis) == f"REN 1.000/2021, {basis}"
+    assert cite(decision.basis) == f"REN 1.000/2021, {basis}"
 
 
 P1_OLD = "REN 1.000/2021, art. 23, § 1º"
@@ -415,7 +416,7 @@ def test_may_require_debt_payment(  # noqa: PLR0917 (one column per fact of art.
         debt_at_same_installation=same,
         business_succession=succession,
     )
-    assert (decision.allowed, decision.reason, str(decision.basis)) == (allowed, reason, basis)
+    assert (decision.allowed, decision.reason, cite(decision.basis)) == (allowed, reason, basis)
 
 
 def test_debts_regime_and_bad_input() -> None:

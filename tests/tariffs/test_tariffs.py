@@ -574,7 +574,7 @@ def test_2026_calendar() -> None:
     assert sum(1 for x in days.values() if x.weekend) == 104
     assert len(days) == 115
     assert list(days) == sorted(days)
-    assert all(x.basis == XXXVIII_A_1101 for x in days.values())
+    assert all(x.basis == (XXXVIII_A_1101,) for x in days.values())
     assert days[date(2026, 10, 12)].law is Norm.LEI_6802_1980
     assert days[date(2026, 11, 20)].law is Norm.LEI_14759_2023
     assert days[date(2026, 2, 17)].law is None
@@ -607,13 +607,13 @@ def test_is_peak_exempt(day: date, exempt: bool) -> None:
 
 
 def test_bases_follow_the_regime() -> None:
-    assert peak_exempt_days(2021)[date(2021, 12, 25)].basis == ren414(2)
+    assert peak_exempt_days(2021)[date(2021, 12, 25)].basis == (ren414(2),)
     days_2022 = peak_exempt_days(2022)
-    assert days_2022[date(2022, 1, 1)].basis == ren414(2)  # REN 414 still in force on 1 Jan
-    assert days_2022[date(2022, 4, 21)].basis == ren1000(2, item="XXXVIII", subitem="a")
+    assert days_2022[date(2022, 1, 1)].basis == (ren414(2),)  # REN 414 still in force on 1 Jan
+    assert days_2022[date(2022, 4, 21)].basis == (ren1000(2, item="XXXVIII", subitem="a"),)
     days_2024 = peak_exempt_days(2024)
-    assert days_2024[date(2024, 5, 1)].basis == ren1000(2, item="XXXVIII", subitem="a")
-    assert days_2024[date(2024, 11, 20)].basis == XXXVIII_A_1101
+    assert days_2024[date(2024, 5, 1)].basis == (ren1000(2, item="XXXVIII", subitem="a"),)
+    assert days_2024[date(2024, 11, 20)].basis == (XXXVIII_A_1101,)
 
 
 def test_calendar_errors() -> None:
@@ -961,7 +961,7 @@ def test_irrigation_discount_errors() -> None:
 )
 def test_irrigation_discount_basis_follows_the_caput_wording(on: date, basis: object) -> None:
     """The percentages (incisos I–III) never changed; the caput was reworded by REN 1.147."""
-    assert IRRIGATION_DISCOUNTS.period_on(on).basis == basis
+    assert IRRIGATION_DISCOUNTS.period_on(on).basis == (basis,)
     # art. 186, I: "redução de 73% para o Grupo B e de 90% para o Grupo A"
     assert irrigation_discount(NE, Group.B, on=on) == Decimal("0.73")
     assert irrigation_discount(NE, Group.A, on=on) == Decimal("0.90")

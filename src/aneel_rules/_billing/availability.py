@@ -20,6 +20,7 @@ from aneel_rules._billing.messages import (
     unsupported,
 )
 from aneel_rules._billing.money import check_date
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -40,6 +41,7 @@ __all__ = (
     "AvailabilityExemption",
     "SupplyType",
     "availability_charge",
+    "explain_availability_charge",
     "availability_charge_kwh",
 )
 
@@ -111,7 +113,7 @@ class AvailabilityCharge:
     kwh: int
     applies: bool
     supply: SupplyType
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 _SCEE_CADUNICO_SINCE: Final = in_force_from(Norm.REN_1098_2024)
@@ -161,7 +163,7 @@ def _caput_charge(
     reduced = THREE_PHASE_LOW_INCOME_AVAILABILITY.value_on(day)
     if reduced == 100:
         # REN 1.000/2021, art. 291, III (original wording): 100 kWh three-phase
-        return 100, (period.basis,)
+        return 100, period.basis
     # REN 1.000/2021, art. 291, IV (inserted by REN 1.147/2025): 100 kWh in the other cases
     other = (
         ren1000(
@@ -175,11 +177,11 @@ def _caput_charge(
     measured = _measured(measured_kwh)
     # REN 1.000/2021, art. 291, III (wording by REN 1.147/2025): 80 kWh if consumption ≤ 80 kWh
     if measured <= reduced:
-        return reduced, (period.basis,)
+        return reduced, period.basis
     return 100, other
 
 
-def availability_charge(
+def explain_availability_charge(
     supply: SupplyType,
     *,
     on: date,
@@ -211,14 +213,14 @@ def availability_charge(
 
     Examples:
         >>> from datetime import date
-        >>> availability_charge(SupplyType.THREE_PHASE, on=date(2025, 7, 5), low_income=True,
-        ...                     measured_kwh=Decimal("75")).kwh
+        >>> explain_availability_charge(SupplyType.THREE_PHASE, on=date(2025, 7, 5),
+        ...                             low_income=True, measured_kwh=Decimal("75")).kwh
         80
-        >>> availability_charge(SupplyType.THREE_PHASE, on=date(2025, 7, 4), low_income=True,
-        ...                     measured_kwh=Decimal("75")).kwh
+        >>> explain_availability_charge(SupplyType.THREE_PHASE, on=date(2025, 7, 4),
+        ...                             low_income=True, measured_kwh=Decimal("75")).kwh
         100
-        >>> charge = availability_charge(SupplyType.TWO_PHASE_THREE_WIRE, on=date(2024, 7, 23),
-        ...                              scee_cadunico=True)
+        >>> charge = explain_availability_charge(SupplyType.TWO_PHASE_THREE_WIRE,
+        ...                                      on=date(2024, 7, 23), scee_cadunico=True)
         >>> charge.kwh, str(charge.basis[-1])
         (25, 'REN 1.000/2021, art. 291, parágrafo único (incluído pela REN 1.098/2024)')
     """
@@ -247,7 +249,7 @@ def availability_charge(
         # REN 1.000/2021, art. 291, parágrafo único (REN 1.098/2024): 50 % of the caput value
         share = SCEE_CADUNICO_AVAILABILITY_SHARE.value_on(day)
         kwh = int(kwh * share)
-        basis = (*basis, SCEE_CADUNICO_AVAILABILITY_SHARE.period_on(day).basis)
+        basis = (*basis, *SCEE_CADUNICO_AVAILABILITY_SHARE.period_on(day).basis)
     return AvailabilityCharge(kwh=kwh, applies=True, supply=supply, basis=basis)
 
 
@@ -260,14 +262,14 @@ def availability_charge_kwh(
     exemption: AvailabilityExemption | None = None,
     scee_cadunico: bool = False,
 ) -> int:
-    """The kWh of :func:`availability_charge` (``0`` for exempt units).
+    """The kWh of :func:`explain_availability_charge` (``0`` for exempt units).
 
     Examples:
         >>> from datetime import date
         >>> [availability_charge_kwh(s, on=date(2026, 1, 1)) for s in SupplyType]
         [30, 30, 50, 100]
     """
-    return availability_charge(
+    return explain_availability_charge(
         supply,
         on=on,
         low_income=low_income,
@@ -275,3 +277,8 @@ def availability_charge_kwh(
         exemption=exemption,
         scee_cadunico=scee_cadunico,
     ).kwh
+
+
+# Name before the one naming rule (value ``X``, explanation ``explain_X``); same function.
+availability_charge: Final = explain_availability_charge
+"""Alias of :func:`explain_availability_charge` (its name until 0.1.0)."""

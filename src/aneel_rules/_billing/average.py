@@ -22,6 +22,7 @@ from aneel_rules._billing.messages import (
     unsupported,
 )
 from aneel_rules._billing.money import CTX, check_date
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted, to_bool, to_decimal
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
@@ -117,7 +118,7 @@ class AverageBilling:
     kwh: Decimal | None
     availability_charge_instead: bool
     may_suspend_supply: bool | None
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def bill_by_average(
@@ -204,7 +205,7 @@ def bill_by_average(
     if norm is Norm.REN_414_2010:
         return _bill_by_average_ren414(history, case, day, streak, days_without_meter)
     may_suspend = False
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
     if case is AverageBillingCase.ACCESS_IMPEDIMENT:
         # REN 1.000/2021, art. 289, II; art. 280: suspension after the 3rd consecutive cycle
         may_suspend = streak >= 3
@@ -323,7 +324,7 @@ class MultiMonthBilling:
     later_compensation_allowed: bool | None
     within_limit: bool
     distributor_must_read_next: bool | None
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def bill_multi_month_reading(

@@ -14,6 +14,7 @@ from aneel_rules._billing.money import (
     CTX,
     check_date,
 )
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -99,12 +100,12 @@ def temporary_connection_advance(
         raise invalid(
             "cycles",
             "too_many_cycles",
-            basis=period.basis,
+            basis=period.basis[0],
             path="cycles",
             value=quoted(count),
             maximum=str(maximum),
         )
-    return Determination(CTX.multiply(amount, count), (period.basis,))
+    return Determination(CTX.multiply(amount, count), period.basis)
 
 
 def low_value_accumulation_allowed(consecutive_cycles: int, *, on: date) -> Determination[bool]:
@@ -158,7 +159,7 @@ class OverdueCollection:
     on: date
     last_day: date
     allowed: bool
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def overdue_collection(due_on: date, *, on: date) -> OverdueCollection:

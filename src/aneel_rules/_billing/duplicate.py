@@ -13,6 +13,7 @@ import attrs
 
 from aneel_rules._billing.messages import invalid, positive_amount, unsupported
 from aneel_rules._billing.money import check_date, ipca_update, month_index, month_start
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("DuplicatePaymentRefund", "duplicate_payment_refund")
@@ -38,7 +39,7 @@ class DuplicatePaymentRefund:
     cycles_elapsed: int
     credit_cycle: date
     norm: Norm
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def duplicate_payment_refund(

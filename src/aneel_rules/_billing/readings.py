@@ -15,6 +15,7 @@ import attrs
 
 from aneel_rules._billing.messages import check_enum, gap, invalid, unsupported
 from aneel_rules._billing.money import CTX, check_date
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -114,7 +115,7 @@ class ReadingIntervalCheck:
     group: Group
     norm: Norm
     billed_month: date | None
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def _interval_rule(
@@ -149,7 +150,7 @@ def _interval_rule(
         # REN 1.000/2021, art. 260, caput (27–33) and § 1º (15–47); REN 414/2010, art. 84
         period = timeline.period_on(last)
         minimum, maximum = timeline.value_on(last)
-        basis: tuple[Basis, ...] = (period.basis,)
+        basis: tuple[Basis, ...] = period.basis
     else:
         # REN 1.000/2021, art. 261 has no route-change case for group A
         if kind is ReadingKind.ROUTE_CHANGE:
@@ -253,7 +254,7 @@ class BillableConsumption:
     prorated: bool
     availability_charge_applies: bool
     interval: ReadingIntervalCheck
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def billable_consumption(

@@ -14,6 +14,7 @@ import attrs
 
 from aneel_rules._billing.messages import invalid, unsupported
 from aneel_rules._billing.money import CTX, check_date
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren1000
 
@@ -52,7 +53,7 @@ class ReadingRegularization:
     refund_kwh: Decimal
     charge_kwh: Decimal
     charged_days: int
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def _kwh(value: object, path: str) -> Decimal:

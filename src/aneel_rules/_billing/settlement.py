@@ -32,6 +32,7 @@ from aneel_rules._billing.money import (
     month_index,
     month_start,
 )
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted
 from aneel_rules.errors import NotInForceError
 from aneel_rules.legal import (
@@ -192,7 +193,7 @@ class SettlementLine:
     amount: Decimal
     multiplier: int
     due: Decimal
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 @attrs.frozen(kw_only=True)
@@ -235,7 +236,7 @@ class Settlement:
     refund_by: date | None
     update_index: MonetaryIndex | None
     late_interest: bool
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def _errors(errors: object) -> tuple[BillingError, ...]:
@@ -273,23 +274,25 @@ def _window(
             # art. 323, I (distributor; third party is not a consumer cause, art. 324 caput);
             # art. 324, § 2º (impediment): the last 3 cycles before the current one
             period = UNDERBILLING_WINDOW.period_on(day)
-            basis = ren1000(324, paragraph=2) if cause is Cause.ACCESS_IMPEDIMENT else period.basis
+            basis = (
+                ren1000(324, paragraph=2) if cause is Cause.ACCESS_IMPEDIMENT else period.basis[0]
+            )
             return (override or UNDERBILLING_WINDOW.value_on(day)), basis
         # REN 1.000/2021, art. 324, § 2º; REN 414/2010, art. 114: 36 cycles
         period = CONSUMER_FAULT_WINDOW.period_on(day)
-        return (override or CONSUMER_FAULT_WINDOW.value_on(day)), period.basis
+        return (override or CONSUMER_FAULT_WINDOW.value_on(day)), period.basis[0]
     if cause in (Cause.CONSUMER, Cause.ACCESS_IMPEDIMENT):
         period = CONSUMER_FAULT_WINDOW.period_on(day)
-        return (override or CONSUMER_FAULT_WINDOW.value_on(day)), period.basis
+        return (override or CONSUMER_FAULT_WINDOW.value_on(day)), period.basis[0]
     # REN 1.000/2021, art. 323, II (60 cycles, suspended); REN 414/2010, art. 113, II (36)
     period = OVERBILLING_WINDOW.period_on(day)
     if override is not None:
-        return override, period.basis
+        return override, period.basis[0]
     try:
-        return OVERBILLING_WINDOW.value_on(day), period.basis
+        return OVERBILLING_WINDOW.value_on(day), period.basis[0]
     except NotInForceError:
         raise gap(
-            "window_suspended", basis=period.basis, since=_SUSPENDED_SINCE.isoformat()
+            "window_suspended", basis=period.basis[0], since=_SUSPENDED_SINCE.isoformat()
         ) from None
 
 
@@ -492,7 +495,7 @@ def settle_incorrect_billing(
     lines = []
     for error in included:
         multiplier, rule = (
-            _multiplier(error, cause, norm, justifiable_error) if doubled else (1, ())
+            _multiplier(error, cause, norm, justifiable_error) if doubled else (1, (window_basis,))
         )
         if false_declaration:
             # REN 1.000/2021, art. 324, § 3º: no refund after a false declaration

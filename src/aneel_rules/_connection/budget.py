@@ -9,6 +9,7 @@ from typing import Final
 
 import attrs
 
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import check_bool, invalid
 from aneel_rules._connection.deadlines import (
     INSPECTION_START_BASIS,
@@ -21,7 +22,7 @@ from aneel_rules._connection.supply import VoltageLevel
 from aneel_rules._convert import quoted
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.errors import AneelRulesError
-from aneel_rules.legal import LegalRef, ren1000
+from aneel_rules.legal import Basis, ren1000
 
 __all__ = (
     "NO_BUDGET_BASIS",
@@ -31,6 +32,8 @@ __all__ = (
     "budget_requirement",
     "connection_budget_deadline",
     "connection_budget_deadline_decision",
+    "explain_connection_budget_deadline",
+    "explain_inspection_deadline",
     "inspection_deadline",
     "inspection_deadline_decision",
 )
@@ -50,7 +53,7 @@ class BudgetNotIssuedError(AneelRulesError):
     ``.basis`` is REN 1.000/2021, art. 64, § 1º.
     """
 
-    def __init__(self, message: str, *, basis: LegalRef) -> None:
+    def __init__(self, message: str, *, basis: tuple[Basis, ...]) -> None:
         super().__init__(message)
         self.basis = basis
 
@@ -71,7 +74,7 @@ class BudgetRequirement:
 
     required: bool
     next_step: Deadline
-    basis: LegalRef
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def _generation(value: GenerationKind | str | None) -> GenerationKind | None:
@@ -137,8 +140,8 @@ def budget_requirement(
 
     Examples:
         >>> r = budget_requirement(voltage_kv="0.22", works_needed=False)
-        >>> r.required, r.next_step.name, str(r.basis)
-        (False, 'INSPECTION_BELOW_2_3_KV', 'REN 1.000/2021, art. 64, § 1º')
+        >>> r.required, r.next_step.name, [str(b) for b in r.basis]
+        (False, 'INSPECTION_BELOW_2_3_KV', ['REN 1.000/2021, art. 64, § 1º'])
     """
     level = VoltageLevel.of(voltage_kv)
     kind = _generation(generation)
@@ -152,7 +155,7 @@ def budget_requirement(
     return BudgetRequirement(required=True, next_step=deadline, basis=deadline.rule.basis)
 
 
-def connection_budget_deadline_decision(
+def explain_connection_budget_deadline(
     requested_on: date,
     *,
     voltage_kv: Decimal | int | str,
@@ -187,7 +190,7 @@ def connection_budget_deadline_decision(
         - REN 1.000/2021, art. 64, I, II, III and § 1º; art. 656, §§ 2º and 3º.
 
     Examples:
-        >>> d = connection_budget_deadline_decision(date(2026, 3, 4), voltage_kv="13.8",
+        >>> d = explain_connection_budget_deadline(date(2026, 3, 4), voltage_kv="13.8",
         ...                                         works_needed=True)
         >>> d.due, d.amount, str(d.basis[0])  # day 30 is 3 Apr, Good Friday
         (datetime.date(2026, 4, 6), 30, 'REN 1.000/2021, art. 64, II')
@@ -217,7 +220,7 @@ def connection_budget_deadline(
     calendar: BusinessCalendar | None = None,
     new_connection: bool = False,
 ) -> date:
-    """Due date of the connection budget (art. 64): see :func:`connection_budget_deadline_decision`.
+    """Due date of the connection budget (art. 64): see :func:`explain_connection_budget_deadline`.
 
     Pass ``new_connection=True`` for a conexão nova: in the case of art. 64, § 1º no
     budget is issued and :class:`BudgetNotIssuedError` says so (the default, ``False``,
@@ -228,7 +231,7 @@ def connection_budget_deadline(
         >>> connection_budget_deadline(date(2026, 3, 4), voltage_kv=13.8, works_needed=False)
         datetime.date(2026, 3, 19)
     """
-    return connection_budget_deadline_decision(
+    return explain_connection_budget_deadline(
         requested_on,
         voltage_kv=voltage_kv,
         works_needed=works_needed,
@@ -238,7 +241,7 @@ def connection_budget_deadline(
     ).due
 
 
-def inspection_deadline_decision(
+def explain_inspection_deadline(
     notice_on: date,
     *,
     voltage_kv: Decimal | int | str,
@@ -259,13 +262,13 @@ def inspection_deadline_decision(
         - REN 1.000/2021, art. 91, I–III and parágrafo único; art. 656, § 2º.
 
     Examples:
-        >>> d = inspection_deadline_decision(date(2026, 3, 4), voltage_kv="0.22")
+        >>> d = explain_inspection_deadline(date(2026, 3, 4), voltage_kv="0.22")
         >>> d.due, d.amount, d.unit.value
         (datetime.date(2026, 3, 11), 5, 'dias úteis')
     """
     deadline = _inspection_deadline(VoltageLevel.of(voltage_kv))
     decision = deadline_due(deadline, notice_on, calendar=calendar)
-    return attrs.evolve(decision, basis=(deadline.rule.basis, INSPECTION_START_BASIS))
+    return attrs.evolve(decision, basis=(*deadline.rule.basis, INSPECTION_START_BASIS))
 
 
 def inspection_deadline(
@@ -274,10 +277,17 @@ def inspection_deadline(
     voltage_kv: Decimal | int | str,
     calendar: BusinessCalendar | None = None,
 ) -> date:
-    """Due date of the vistoria and meter installation: see :func:`inspection_deadline_decision`.
+    """Due date of the vistoria and meter installation: see :func:`explain_inspection_deadline`.
 
     Examples:
         >>> inspection_deadline(date(2026, 3, 4), voltage_kv=13.8)
         datetime.date(2026, 3, 18)
     """
-    return inspection_deadline_decision(notice_on, voltage_kv=voltage_kv, calendar=calendar).due
+    return explain_inspection_deadline(notice_on, voltage_kv=voltage_kv, calendar=calendar).due
+
+
+# Names before the one naming rule (value ``X``, explanation ``explain_X``); same functions.
+connection_budget_deadline_decision: Final = explain_connection_budget_deadline
+"""Alias of :func:`explain_connection_budget_deadline` (its name until 0.1.0)."""
+inspection_deadline_decision: Final = explain_inspection_deadline
+"""Alias of :func:`explain_inspection_deadline` (its name until 0.1.0)."""

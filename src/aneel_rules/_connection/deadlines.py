@@ -9,11 +9,12 @@ from typing import Final
 
 import attrs
 
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import invalid, require_ren1000
 from aneel_rules._convert import quoted, to_date
 from aneel_rules.calendars import BusinessCalendar, out_of_range
 from aneel_rules.errors import UnsupportedCaseError
-from aneel_rules.legal import LegalRef, ren1000
+from aneel_rules.legal import Basis, ren1000
 
 __all__ = (
     "COUNTING_BASIS",
@@ -66,7 +67,7 @@ class DeadlineRule:
 
     amount: int
     unit: DeadlineUnit
-    basis: LegalRef
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 class Deadline(enum.Enum):
@@ -228,7 +229,7 @@ class DeadlineDecision:
     due: date
     amount: int
     unit: DeadlineUnit
-    basis: tuple[LegalRef, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def _calendar(calendar: BusinessCalendar | None) -> BusinessCalendar:
@@ -374,10 +375,10 @@ def deadline_due(
         )
     if rule.unit is DeadlineUnit.BUSINESS_DAYS:
         due = count_business_days(day, rule.amount, calendar=calendar)
-        basis: tuple[LegalRef, ...] = (rule.basis, COUNTING_BASIS)
+        basis: tuple[Basis, ...] = (*rule.basis, COUNTING_BASIS)
     else:
         due = count_calendar_days(day, rule.amount, calendar=calendar, start=start)
-        basis = (rule.basis, COUNTING_BASIS, EXTENSION_BASIS)
+        basis = (*rule.basis, COUNTING_BASIS, EXTENSION_BASIS)
     return DeadlineDecision(
         deadline=deadline, notice_on=day, due=due, amount=rule.amount, unit=rule.unit, basis=basis
     )

@@ -8,9 +8,10 @@ from typing import Final
 
 import attrs
 
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import check_bool, invalid, require_ren1000
 from aneel_rules._convert import quoted
-from aneel_rules.legal import LegalRef, ren1000
+from aneel_rules.legal import Basis, ren1000
 
 __all__ = ("DebtDecision", "DebtRule", "Service", "may_require_debt_payment")
 
@@ -53,7 +54,7 @@ class DebtDecision:
 
     allowed: bool
     reason: DebtRule
-    basis: LegalRef
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 _NEVER_CONDITIONED: Final = frozenset(
@@ -101,8 +102,8 @@ def may_require_debt_payment(
     Examples:
         >>> d = may_require_debt_payment(Service.NEW_CONNECTION, debt_holder_is_requester=False,
         ...                              debt_at_same_installation=True)
-        >>> d.allowed, d.reason.name, str(d.basis)
-        (False, 'THIRD_PARTY_DEBT', 'REN 1.000/2021, art. 346, I')
+        >>> d.allowed, d.reason.name, [str(b) for b in d.basis]
+        (False, 'THIRD_PARTY_DEBT', ['REN 1.000/2021, art. 346, I'])
     """
     if not isinstance(service, Service):
         raise invalid(

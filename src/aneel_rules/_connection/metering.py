@@ -10,9 +10,10 @@ from typing import Final
 
 import attrs
 
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import invalid, positive
 from aneel_rules._convert import quoted
-from aneel_rules.legal import DistributorRule, LegalRef, ren1000
+from aneel_rules.legal import Basis, DistributorRule, LegalRef, ren1000
 
 __all__ = (
     "LOSS_COMPENSATION_SECONDARY_METERING",
@@ -162,7 +163,9 @@ class MeteringDecision:
 
     required: bool
     reasons: tuple[MeteringReason, ...]
-    basis: DistributorRule = PORTAL_MANUAL
+    basis: tuple[Basis, ...] = attrs.field(
+        default=(PORTAL_MANUAL,), converter=to_bases, validator=check_bases
+    )
     related: tuple[LegalRef, ...] = (LOSS_COMPENSATION_SECONDARY_METERING,)
 
 

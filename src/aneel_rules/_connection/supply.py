@@ -9,6 +9,7 @@ from typing import Final
 
 import attrs
 
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import (
     check_bool,
     invalid,
@@ -20,6 +21,7 @@ from aneel_rules.legal import (
     LAST_VERIFIED,
     REN1000_IN_FORCE_FROM,
     AmendmentKind,
+    Basis,
     LegalRef,
     Norm,
     in_force_from,
@@ -147,7 +149,7 @@ class SupplyVoltageDecision:
 
     group: Group
     voltage: VoltageLevel
-    basis: LegalRef
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
     options: tuple[SupplyOption, ...]
     option_bases: tuple[LegalRef, ...] = ()
 
@@ -196,17 +198,17 @@ def supply_voltage(
     Examples:
         >>> from datetime import date
         >>> d = supply_voltage(load_kw=60, on=date(2026, 3, 4))
-        >>> d.group.value, d.voltage.value, str(d.basis)
-        ('B', 'tensão menor que 2,3 kV', 'REN 1.000/2021, art. 23, I, "a"')
+        >>> d.group.value, d.voltage.value, [str(b) for b in d.basis]
+        ('B', 'tensão menor que 2,3 kV', ['REN 1.000/2021, art. 23, I, "a"'])
         >>> [o.name for o in d.options]
         ['GROUP_A_BY_STUDY', 'DIFFERENT_VOLTAGE']
         >>> d = supply_voltage(load_kw=400, demand_kw=3000, on=date(2026, 3, 4))
-        >>> d.group.value, d.voltage.name, str(d.basis)
-        ('A', 'FROM_69_KV', 'REN 1.000/2021, art. 23, I, "d"')
+        >>> d.group.value, d.voltage.name, [str(b) for b in d.basis]
+        ('A', 'FROM_69_KV', ['REN 1.000/2021, art. 23, I, "d"'])
         >>> for day in (date(2023, 2, 9), date(2023, 2, 10)):
         ...     d = supply_voltage(load_kw=40, generation_kw=100, demand_kw=40,
         ...                        underground=True, on=day)
-        ...     print(d.group.value, d.basis)
+        ...     print(d.group.value, *d.basis)
         B REN 1.000/2021, art. 23, I, "b"
         A REN 1.000/2021, art. 23, § 6º (incluído pela REN 1.059/2023)
     """

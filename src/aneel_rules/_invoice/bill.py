@@ -12,6 +12,7 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
@@ -39,7 +40,10 @@ __all__ = (
     "TAX_CODES",
     "Bill",
     "BillLine",
+    "check_text",
+    "exact_sum",
     "invoice_rounding_on",
+    "priced_line",
     "round_amount",
 )
 
@@ -138,7 +142,7 @@ def _check_post(_inst: object, _attr: object, value: TariffPost | None) -> None:
         )
 
 
-def _check_text(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> None:
+def check_text(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> None:
     if not isinstance(value, str):
         raise invalid(
             attribute.name,
@@ -234,11 +238,11 @@ class BillLine:
     code: str = attrs.field(validator=_check_code)
     post: TariffPost | None = attrs.field(validator=_check_post)
     quantity: Decimal = attrs.field(validator=_check_decimal)
-    unit: str = attrs.field(validator=_check_text)
+    unit: str = attrs.field(validator=check_text)
     rate: Decimal | None = attrs.field(validator=_check_optional_decimal)
     amount: Decimal = attrs.field(validator=_check_decimal)
     basis: tuple[Basis, ...] = attrs.field(validator=_check_basis)
-    label: str = attrs.field(default="", validator=_check_text)
+    label: str = attrs.field(default="", validator=check_text)
 
     @property
     def is_tax(self) -> bool:
@@ -259,11 +263,38 @@ def invoice_rounding_on(end: date) -> InvoiceRounding:
     return INVOICE_ROUNDING.value_on(end)
 
 
+def exact_sum(amounts: Iterable[Decimal]) -> Decimal:
+    """Exact sum under the library's context (never the thread's ambient one)."""
+    return functools.reduce(CTX.add, amounts, Decimal(0))
+
+
+def priced_line(  # noqa: PLR0917 (a line's facts in the order an invoice prints them)
+    code: str,
+    post: TariffPost | None,
+    quantity: Decimal,
+    unit: str,
+    rate: Decimal | None,
+    basis: tuple[Basis, ...],
+    *,
+    label: str = "",
+    charged: bool = True,
+) -> BillLine:
+    """A line whose amount is ``quantity × rate`` (zero when not ``charged`` or without rate)."""
+    amount = Decimal(0) if rate is None or not charged else CTX.multiply(quantity, rate)
+    return BillLine(
+        code=code,
+        post=post,
+        quantity=quantity,
+        unit=unit,
+        rate=rate,
+        amount=amount,
+        basis=basis,
+        label=label,
+    )
+
+
 def _sum(amounts: Iterable[Decimal]) -> Decimal:
-    total = Decimal(0)
-    for amount in amounts:
-        total = CTX.add(total, amount)
-    return total
+    return exact_sum(amounts)
 
 
 def _total(bill: Bill) -> Decimal:

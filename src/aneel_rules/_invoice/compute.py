@@ -15,7 +15,8 @@ import attrs
 from aneel_rules._billing.availability import SupplyType, availability_charge
 from aneel_rules._billing.money import CTX
 from aneel_rules._convert import quoted, to_decimal
-from aneel_rules._invoice.bill import Bill, BillLine
+from aneel_rules._invoice.bill import Bill, BillLine, exact_sum
+from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.demand import (
     OVERRUN_TOLERANCES,
     DemandContext,
@@ -113,28 +114,6 @@ class BillOptions:
     taxes: TaxRates | None = None
     gross_up: GrossUp = GrossUp.ADDITIVE
     extra_lines: Sequence[BillLine] = ()
-
-
-def _line(  # noqa: PLR0917 (a line's facts in the order an invoice prints them)
-    code: str,
-    post: TariffPost | None,
-    quantity: Decimal,
-    unit: str,
-    rate: Decimal,
-    basis: tuple[Basis, ...],
-    *,
-    label: str = "",
-) -> BillLine:
-    return BillLine(
-        code=code,
-        post=post,
-        quantity=quantity,
-        unit=unit,
-        rate=rate,
-        amount=CTX.multiply(quantity, rate),
-        basis=basis,
-        label=label,
-    )
 
 
 def _period(period: object) -> tuple[date, date]:
@@ -295,7 +274,7 @@ def compute_bill(
                 losses=factor_basis,
             )
         )
-        billed_kwh = sum(energy.values(), _ZERO)
+        billed_kwh = exact_sum(energy.values())
     if measurements.has_reactive and group_b_billing and unit.group is Group.A:
         # art. 304: reactive excess also for group A units billed as group B (energy part)
         lines.extend(
@@ -430,7 +409,7 @@ def _group_b(
     else:
         basis = (ren414(88),)
     lines = _energy_lines(energy, rates, basis)
-    measured = sum(energy.values(), _ZERO)
+    measured = exact_sum(energy.values())
     if opts.supply is None:
         return measured, lines
     charge = availability_charge(
@@ -507,7 +486,7 @@ def _flag_lines(
     for flag_month, days in charged:
         if appropriate:
             # art. 307, § 1º: each flag on the energy of its own days
-            kwh = sum((by_day[d] for d in days), _ZERO)
+            kwh = exact_sum(by_day[d] for d in days)
             basis: tuple[Basis, ...] = (ren1000(307, paragraph=1), ren1000(309))
         else:
             # art. 307, caput: a tariff proportional to the days of each flag
@@ -522,8 +501,8 @@ def _flag_lines(
 
 
 def _average_flag_rate(flag_lines: Sequence[BillLine]) -> Decimal:
-    kwh = sum((line.quantity for line in flag_lines), _ZERO)
-    amount = sum((line.amount for line in flag_lines), _ZERO)
+    kwh = exact_sum(line.quantity for line in flag_lines)
+    amount = exact_sum(line.amount for line in flag_lines)
     return CTX.divide(amount, kwh) if kwh else _ZERO
 
 
@@ -551,7 +530,7 @@ def _benefits(
             SOCIAL_TARIFF_TIERS_INDIGENOUS if opts.indigenous_or_quilombola else SOCIAL_TARIFF_TIERS
         )
         tiers = table.value_on(end)
-        ref = table.period_on(end).basis
+        refs = table.period_on(end).basis
         energy_rate = rates.energy_kwh(None)
         for kwh, reduction in tier_slices(billed_kwh, tiers, families=opts.families):
             if not reduction:
@@ -563,7 +542,7 @@ def _benefits(
                     kwh,
                     "kWh",
                     -CTX.multiply(energy_rate, reduction),
-                    (ref, ren1000(290, paragraph=3)),
+                    (*refs, ren1000(290, paragraph=3)),
                     label=f"{reduction * 100:.0f}%",
                 )
             )
@@ -576,7 +555,7 @@ def _benefits(
                         kwh,
                         "kWh",
                         -CTX.multiply(flag_rate, reduction),
-                        (ref, ren1000(309, paragraph="único", item="I")),
+                        (*refs, ren1000(309, paragraph="único", item="I")),
                         label=f"{reduction * 100:.0f}% bandeira",
                     )
                 )
@@ -630,7 +609,7 @@ def _social_discount(
             "social_rates",
             "social_rates_required",
             "{path} (B1 desconto social rates) are required for a desconto social unit",
-            basis=SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,
+            basis=SOCIAL_DISCOUNT_LIMIT.period_on(end).basis[0],
             path="social_rates",
         )
     # art. 179, § 4º: up to 120 kWh at the B1 desconto social tariff, the rest at B1 residencial
@@ -643,7 +622,7 @@ def _social_discount(
             kwh,
             "kWh",
             -difference,
-            (SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,),
+            SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,
             label="desconto social",
         )
     ]
@@ -652,42 +631,29 @@ def _social_discount(
 def _taxes(lines: Sequence[BillLine], opts: BillOptions) -> list[BillLine]:
     if opts.taxes is None:
         return []
-    base = sum((line.amount for line in lines), _ZERO)
-    base = CTX.add(base, sum((x.amount for x in opts.extra_lines if x.code == "other"), _ZERO))
+    base = exact_sum(
+        [line.amount for line in lines] + [x.amount for x in opts.extra_lines if x.code == "other"]
+    )
     amounts = tax_amounts(base, opts.taxes, opts.gross_up)
     basis = (ren1000(327, item="IX"),)
     label = opts.gross_up.value
+    taxes = opts.taxes
     return [
         BillLine(
-            code="pis_pasep",
+            code=code,
             post=None,
             quantity=base,
             unit="R$",
-            rate=opts.taxes.pis,
-            amount=amounts.pis,
+            rate=rate,
+            amount=amount,
             basis=basis,
             label=label,
-        ),
-        BillLine(
-            code="cofins",
-            post=None,
-            quantity=base,
-            unit="R$",
-            rate=opts.taxes.cofins,
-            amount=amounts.cofins,
-            basis=basis,
-            label=label,
-        ),
-        BillLine(
-            code="icms",
-            post=None,
-            quantity=base,
-            unit="R$",
-            rate=opts.taxes.icms,
-            amount=amounts.icms,
-            basis=basis,
-            label=label,
-        ),
+        )
+        for code, rate, amount in (
+            ("pis_pasep", taxes.pis, amounts.pis),
+            ("cofins", taxes.cofins, amounts.cofins),
+            ("icms", taxes.icms, amounts.icms),
+        )
     ]
 
 

@@ -18,7 +18,8 @@ import attrs
 
 from aneel_rules._billing.money import CTX
 from aneel_rules._convert import quoted, to_decimal
-from aneel_rules._invoice.bill import BillLine
+from aneel_rules._invoice.bill import BillLine, exact_sum
+from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.measurements import PostMap, to_post_map
 from aneel_rules._invoice.messages import invalid, unsupported
 from aneel_rules._tariffs.posts import TariffPost
@@ -126,30 +127,6 @@ def losses_factor(voltage_kv: Decimal) -> tuple[Decimal, Basis]:
     if voltage_kv >= _LOSSES_VOLTAGE_KV:
         return _LOSSES_HIGH, ren1000(305, item="I")
     return _LOSSES_LOW, ren1000(305, item="II")
-
-
-def _line(
-    code: str,
-    post: TariffPost | None,
-    quantity: Decimal,
-    unit: str,
-    rate: Decimal | None,
-    *,
-    basis: tuple[Basis, ...],
-    label: str = "",
-    charged: bool = True,
-) -> BillLine:
-    amount = _ZERO if rate is None or not charged else CTX.multiply(quantity, rate)
-    return BillLine(
-        code=code,
-        post=post,
-        quantity=quantity,
-        unit=unit,
-        rate=rate,
-        amount=amount,
-        basis=basis,
-        label=label,
-    )
 
 
 def _tariff(tariffs: PostMap, post: TariffPost | None, path: str) -> Decimal:
@@ -310,9 +287,7 @@ def _complementary(ctx: DemandContext) -> list[BillLine]:
             (CTX.subtract(c, b) for c, b in cycles if b < c),
             reverse=True,
         )[:missing]
-        quantity = _ZERO
-        for gap in gaps:
-            quantity = CTX.add(quantity, gap)
+        quantity = exact_sum(gaps)
         tariff = _tariff(ctx.tariffs, post, "rates.demand_kw")
         basis = (ren1000(300, item="II"), ren1000(300, item="III"), ren1000(300, item="IV"))
         lines.append(

@@ -13,20 +13,20 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
-from typing import Final, Literal
+import itertools
+from collections.abc import Hashable, Sequence
+from datetime import datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Final, Literal, TypeVar
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import _NUMBER, MAX_MAGNITUDE, quoted, to_decimal
+from aneel_rules._convert import MAX_MAGNITUDE, quoted, to_decimal
+from aneel_rules._invoice.bill import exact_sum
 from aneel_rules._invoice.measurements import Measurements
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._invoice.reactive import (
     CapacitiveWindow,
-    corrected_demand_kw,
-    excess_kwh,
+    hour_terms,
 )
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import PostSchedule, TariffPost, tariff_posts
@@ -46,6 +46,8 @@ _PER_HOUR: Final = Decimal(60 // INTEGRATION_MINUTES)
 _STEP: Final = timedelta(minutes=INTEGRATION_MINUTES)
 _ZERO: Final = Decimal(0)
 _QUARTER_HOUR: Final = Decimal("0.25")  # hours in one 15-minute interval (kW → kWh, exact)
+_ONE: Final = Decimal(1)
+_K = TypeVar("_K", bound=Hashable)
 
 MAX_PROFILE_INTERVALS: Final = 47 * 24 * 60 // INTEGRATION_MINUTES
 """Largest profile accepted: 47 days of 15-minute intervals (the longest reading interval,
@@ -171,21 +173,27 @@ def _numbers(values: Sequence[object], path: str) -> list[Decimal]:
     Plain ASCII numeric strings and Decimals take a fast path (a profile has thousands of
     them); anything else goes through ``to_decimal``, which also raises the errors.
     """
-    numbers: list[Decimal] = []
-    append = numbers.append
-    match = _NUMBER.fullmatch
-    for index, value in enumerate(values):
-        kind = type(value)
-        if kind is str and match(value):  # type: ignore[call-overload]
-            number = Decimal(value)  # type: ignore[arg-type]
-        elif kind is Decimal and value.is_finite():  # type: ignore[attr-defined]
-            number = value  # type: ignore[assignment]
-        else:
-            number = to_decimal(value, path=f"{path}.{index}", allow_float=True)
-        if number.copy_abs() >= MAX_MAGNITUDE:
-            number = to_decimal(value, path=f"{path}.{index}", allow_float=True)
-        append(number)
-    return numbers
+    kinds = set(map(type, values))
+    if kinds <= {str, Decimal}:
+        # The whole profile at once: ASCII text without "_" is read by Decimal exactly as
+        # to_decimal's pattern reads it, except NaN/Infinity (refused by the checks below).
+        text = "".join(v for v in values if type(v) is str)
+        if text.isascii() and "_" not in text:
+            try:
+                numbers = list(map(Decimal, values))  # type: ignore[arg-type]
+            except InvalidOperation:
+                numbers = []
+            if (
+                numbers
+                and all(map(Decimal.is_finite, numbers))
+                and max(map(Decimal.copy_abs, numbers)) < MAX_MAGNITUDE
+            ):
+                return numbers
+    # anything else, one by one, with the library's errors
+    return [
+        to_decimal(value, path=f"{path}.{index}", allow_float=True)
+        for index, value in enumerate(values)
+    ]
 
 
 def _check_active(numbers: list[Decimal]) -> None:
@@ -304,12 +312,10 @@ def measurements_from_profile(
         posts: tuple[TariffPost | None, ...] = tariff_posts(starts, schedule, modality=modality)
     else:
         posts = (None,) * len(starts)
-    energies = active if unit_name == "kWh" else [CTX.multiply(v, _QUARTER_HOUR) for v in active]
     return _aggregate(
         starts,
         posts,
-        energies,
-        powers=active if unit_name == "kW" else None,
+        active,
         modality=modality,
         reactive=None if reactive_seq is None else _numbers(reactive_seq, "reactive"),
         unit=unit_name,
@@ -318,61 +324,65 @@ def measurements_from_profile(
     )
 
 
-def _sum(values: Sequence[Decimal]) -> Decimal:
-    return functools.reduce(CTX.add, values, _ZERO)
-
-
-def _peak(energies: list[Decimal], powers: list[Decimal] | None) -> Decimal:
-    """Largest average power of the intervals: the kW given, or the kWh × 4."""
-    return max(powers) if powers is not None else CTX.multiply(max(energies), _PER_HOUR)
+def _runs(keys: Sequence[_K]) -> list[tuple[_K, int, int]]:
+    """``(key, start, stop)`` of each run of equal adjacent keys."""
+    cuts = [i for i, (a, b) in enumerate(itertools.pairwise(keys), 1) if a != b]
+    bounds = [0, *cuts, len(keys)]
+    return [(keys[lo], lo, hi) for lo, hi in itertools.pairwise(bounds)]
 
 
 def _aggregate(
     starts: list[datetime],
     posts: Sequence[TariffPost | None],
-    energies: list[Decimal],
+    raw: list[Decimal],
     *,
-    powers: list[Decimal] | None,
     modality: TariffModality,
     reactive: list[Decimal] | None,
     unit: str,
     window: CapacitiveWindow | None,
     irrigation_start: time | None,
 ) -> Measurements:
-    group_a = modality in {TariffModality.BLUE, TariffModality.GREEN}
+    """Sums per post, day and hour of the raw values, scaled once per sum (exact)."""
+    # kW → kWh: × 0.25 h per interval; kWh → kW: × 4 (art. 2º, XI and XIII)
+    to_kwh = _QUARTER_HOUR if unit == "kW" else _ONE
+    to_kw = _ONE if unit == "kW" else _PER_HOUR
+    mul = CTX.multiply
     energy: dict[TariffPost | None, Decimal] = {}
+    peaks: dict[TariffPost | None, Decimal] = {}
+    for post, first, stop in _runs(posts):
+        key = post
+        part = exact_sum(raw[first:stop])
+        energy[key] = CTX.add(energy.get(key, _ZERO), part)
+        top = max(raw[first:stop])
+        if key not in peaks or top > peaks[key]:
+            peaks[key] = top
+    energy = {post: mul(value, to_kwh) for post, value in energy.items()}
     demand: dict[TariffPost | None, Decimal] = {}
-    for post in [p for p in (None, *TariffPost) if p in posts]:
-        energy[post] = _sum([e for e, p in zip(energies, posts, strict=True) if p is post])
-        # art. 2º, XIII: the largest 15-minute average power, per post for azul
-        if modality is TariffModality.BLUE:
-            demand[post] = _peak(
-                [e for e, p in zip(energies, posts, strict=True) if p is post],
-                None
-                if powers is None
-                else [w for w, p in zip(powers, posts, strict=True) if p is post],
-            )
-    if group_a and modality is not TariffModality.BLUE:
-        demand[None] = _peak(energies, powers)
-    by_day: dict[date, Decimal] = {}
-    for day, kwh in zip([s.date() for s in starts], energies, strict=True):
-        by_day[day] = CTX.add(by_day.get(day, _ZERO), kwh)
+    # art. 2º, XIII: the largest 15-minute average power, per post for azul, single for verde
+    if modality is TariffModality.BLUE:
+        demand = {post: mul(value, to_kw) for post, value in peaks.items()}
+    elif modality is TariffModality.GREEN:
+        demand = {None: mul(max(raw), to_kw)}
+    by_day = {
+        day: mul(exact_sum(raw[first:stop]), to_kwh)
+        for day, first, stop in _runs([s.date() for s in starts])
+    }
     excess: Decimal | None = None
     corrected: dict[TariffPost | None, Decimal] = {}
     if reactive is not None and window is not None:
-        kvarh = reactive if unit == "kWh" else [CTX.multiply(v, _QUARTER_HOUR) for v in reactive]
         excess = _reactive(
             starts,
             posts,
-            energies,
-            kvarh,
+            raw,
+            reactive,
             window=window,
+            scale=to_kwh,
             corrected=corrected,
             per_post=modality is TariffModality.BLUE,
         )
     irrigation = None
     if irrigation_start is not None:
-        irrigation = _irrigation_kwh(starts, energies, irrigation_start)
+        irrigation = mul(_irrigation_kwh(starts, raw, irrigation_start), to_kwh)
     return Measurements(
         energy_kwh=energy,
         demand_kw=demand or None,
@@ -386,38 +396,35 @@ def _aggregate(
 def _reactive(
     starts: list[datetime],
     posts: Sequence[TariffPost | None],
-    energies: list[Decimal],
-    kvarh: list[Decimal],
+    raw: list[Decimal],
+    kvar: list[Decimal],
     *,
     window: CapacitiveWindow,
+    scale: Decimal,
     corrected: dict[TariffPost | None, Decimal],
     per_post: bool,
 ) -> Decimal:
     """Σ of hourly excess energy; fills ``corrected`` with the largest corrected demand."""
     offset = window.hour_offset
+    day = _DAY_MINUTES
     # art. 304: one-hour intervals T, on the grid of the capacitive window (stamps increase,
     # so the intervals of one hour are adjacent)
-    runs: list[tuple[int, TariffPost | None, Decimal, Decimal]] = []
-    previous = -1
-    for start, post, kwh, q in zip(starts, posts, energies, kvarh, strict=True):
-        stamp_hour = (
-            start.toordinal() * _DAY_MINUTES + start.hour * 60 + start.minute - offset
-        ) // 60
-        if stamp_hour == previous:
-            run_hour, first_post, p_sum, q_sum = runs[-1]
-            runs[-1] = (run_hour, first_post, CTX.add(p_sum, kwh), CTX.add(q_sum, q))
-        else:
-            runs.append((stamp_hour, post, kwh, q))
-            previous = stamp_hour
+    hours = [(s.toordinal() * day + s.hour * 60 + s.minute - offset) // 60 for s in starts]
+    # The hourly terms are homogeneous of degree 1 in (P, Q) (the power factor is
+    # scale-free), so they are computed on the raw sums and scaled once at the end.
     total = _ZERO
-    for run_hour, post, p, q in runs:
-        capacitive = window.contains_minute((run_hour * 60 + offset) % _DAY_MINUTES)
-        total = CTX.add(total, excess_kwh(p, q, capacitive_hour=capacitive))
-        key = post if per_post else None
-        value = corrected_demand_kw(p, q, capacitive_hour=capacitive)
-        if key not in corrected or value > corrected[key]:
-            corrected[key] = value
-    return total
+    largest: dict[TariffPost | None, Decimal] = {}
+    for hour, first, stop in _runs(hours):
+        p = exact_sum(raw[first:stop])
+        q = exact_sum(kvar[first:stop])
+        capacitive = window.contains_minute((hour * 60 + offset) % day)
+        extra, value = hour_terms(p, q, capacitive_hour=capacitive)
+        total = CTX.add(total, extra)
+        key = posts[first] if per_post else None
+        if key not in largest or value > largest[key]:
+            largest[key] = value
+    corrected.update({key: CTX.multiply(value, scale) for key, value in largest.items()})
+    return CTX.multiply(total, scale)
 
 
 def _irrigation_kwh(starts: list[datetime], energies: list[Decimal], begin: time) -> Decimal:

@@ -27,6 +27,7 @@ import attrs
 
 from aneel_rules._billing.money import CTX
 from aneel_rules._convert import quoted
+from aneel_rules._invoice.bill import check_text
 from aneel_rules._invoice.measurements import PostMap, to_post_map
 from aneel_rules._invoice.messages import invalid, unsupported
 from aneel_rules._invoice.opendata import decimal_comma, iso_day, text_lines
@@ -95,17 +96,6 @@ def _rates_basis(valid_from: date) -> tuple[Basis, ...]:
     return (ren1000(2, item="XLIX"), ren1000(173))
 
 
-def _check_text(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str):
-        raise invalid(
-            attribute.name,
-            "not_text",
-            "{path} must be text, got {value}",
-            path=attribute.name,
-            value=quoted(value),
-        )
-
-
 def _energy(value: object) -> PostMap:
     return to_post_map(value, "te_mwh")
 
@@ -146,19 +136,19 @@ class TariffRates:
         Decimal('0.90329')
     """
 
-    distributor: str = attrs.field(validator=_check_text)
+    distributor: str = attrs.field(validator=check_text)
     subgroup: Subgroup = attrs.field(validator=attrs.validators.instance_of(Subgroup))
     modality: TariffModality = attrs.field(validator=attrs.validators.instance_of(TariffModality))
     te_mwh: PostMap = attrs.field(converter=_energy)
     tusd_mwh: PostMap = attrs.field(converter=_tusd)
     demand_kw: PostMap = attrs.field(default=None, converter=_demand)
-    act: str = attrs.field(default="", validator=_check_text)
+    act: str = attrs.field(default="", validator=check_text)
     valid_from: date = attrs.field(validator=attrs.validators.instance_of(date))
     valid_to: date | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
     )
-    consumer_class: str = attrs.field(default="", validator=_check_text)
-    subclass: str = attrs.field(default="", validator=_check_text)
+    consumer_class: str = attrs.field(default="", validator=check_text)
+    subclass: str = attrs.field(default="", validator=check_text)
     basis: tuple[Basis, ...] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:

@@ -56,7 +56,9 @@ __all__ = (
     "CapacitiveWindow",
     "corrected_demand_kw",
     "counts",
+    "below_reference",
     "excess_kwh",
+    "hour_terms",
     "power_factor",
 )
 
@@ -164,6 +166,43 @@ def counts(reactive_kvarh: Decimal, *, capacitive_hour: bool) -> bool:
     return reactive_kvarh < 0 if capacitive_hour else reactive_kvarh > 0
 
 
+_FR_SQUARED: Final = REFERENCE_POWER_FACTOR * REFERENCE_POWER_FACTOR  # 0.8464, exact
+
+
+def below_reference(active_kwh: Decimal, reactive_kvarh: Decimal) -> bool:
+    """Whether ``f = P / sqrt(P² + Q²)`` is below 0.92, decided exactly (no square root).
+
+    ``f < 0.92`` ⟺ ``P² < 0.8464 × (P² + Q²)``; exactly 0.92 is not below it.
+
+    Examples:
+        >>> below_reference(Decimal(96), Decimal(28)), below_reference(Decimal(4), Decimal(3))
+        (False, True)
+    """
+    p2 = CTX.multiply(active_kwh, active_kwh)
+    s2 = CTX.add(p2, CTX.multiply(reactive_kvarh, reactive_kvarh))
+    return p2 < CTX.multiply(_FR_SQUARED, s2)
+
+
+def hour_terms(
+    active_kwh: Decimal, reactive_kvarh: Decimal, *, capacitive_hour: bool
+) -> tuple[Decimal, Decimal]:
+    """``(excess energy kWh, corrected demand kW)`` of one hour (art. 304; see the module).
+
+    An hour that does not count, or whose power factor is not below 0.92, gives
+    ``(0, DAM_T)``; otherwise ``(0.92·S − P, 0.92·S)``.
+
+    Examples:
+        >>> hour_terms(Decimal(120), Decimal(90), capacitive_hour=False)
+        (Decimal('18.00'), Decimal('138.00'))
+    """
+    if not counts(reactive_kvarh, capacitive_hour=capacitive_hour) or not below_reference(
+        active_kwh, reactive_kvarh
+    ):
+        return Decimal(0), active_kwh
+    corrected = CTX.multiply(REFERENCE_POWER_FACTOR, _apparent(active_kwh, reactive_kvarh))
+    return CTX.subtract(corrected, active_kwh), corrected
+
+
 def excess_kwh(active_kwh: Decimal, reactive_kvarh: Decimal, *, capacitive_hour: bool) -> Decimal:
     """Reactive excess energy of one hour, in kWh (energia reativa excedente, art. 304).
 
@@ -176,12 +215,7 @@ def excess_kwh(active_kwh: Decimal, reactive_kvarh: Decimal, *, capacitive_hour:
         >>> excess_kwh(Decimal(100), Decimal(-75), capacitive_hour=True)
         Decimal('15.00')
     """
-    if not counts(reactive_kvarh, capacitive_hour=capacitive_hour):
-        return Decimal(0)
-    excess = CTX.subtract(
-        CTX.multiply(REFERENCE_POWER_FACTOR, _apparent(active_kwh, reactive_kvarh)), active_kwh
-    )
-    return excess if excess > 0 else Decimal(0)
+    return hour_terms(active_kwh, reactive_kvarh, capacitive_hour=capacitive_hour)[0]
 
 
 def corrected_demand_kw(
@@ -196,7 +230,4 @@ def corrected_demand_kw(
         >>> corrected_demand_kw(Decimal(120), Decimal(30), capacitive_hour=False)  # f ≈ 0.97
         Decimal('120')
     """
-    if not counts(reactive_kvarh, capacitive_hour=capacitive_hour):
-        return active_kwh
-    corrected = CTX.multiply(REFERENCE_POWER_FACTOR, _apparent(active_kwh, reactive_kvarh))
-    return max(active_kwh, corrected)
+    return hour_terms(active_kwh, reactive_kvarh, capacitive_hour=capacitive_hour)[1]

@@ -42,6 +42,7 @@ from aneel_rules._billing.money import (
     round_for_invoice,
 )
 from aneel_rules._billing.settlement import Direction, Settlement
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules._invoice.audit_messages import invalid, not_modelled
 from aneel_rules._invoice.ipca import IpcaSeries, as_index, ipca_series
@@ -93,7 +94,7 @@ class RefundLine:
     interest_days: int
     interest: Decimal
     total: Decimal
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
     @property
     def ipca_factor(self) -> Decimal:
@@ -136,7 +137,7 @@ class RefundStatement:
     rounding: InvoiceRounding
     amount: Decimal
     within_deadline: bool | None
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def _payments(paid_on: object, settlement: Settlement, refunded: date) -> dict[date, date]:
@@ -302,7 +303,7 @@ def refund_statement(
     totals = [sum((getattr(x, f) for x in lines), _ZERO) for f in ("due", "updated", "interest")]
     total = CTX.add(totals[1], totals[2])
     rounding = INVOICE_ROUNDING.period_on(refunded)
-    _add_unique(statement_basis, (rounding.basis,))
+    _add_unique(statement_basis, rounding.basis)
     return RefundStatement(
         settlement=settlement,
         refunded_on=refunded,
@@ -375,7 +376,7 @@ class LatePayment:
     interest: Decimal
     charges: Decimal
     charges_rounded: Decimal
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
 def _money(value: object, path: str) -> Decimal:

@@ -297,7 +297,7 @@ def parse_new_connection_request(
         # REN 1.000/2021, art. 659-B since REN 1.095/2024; before, art. 67, II, "b" asked
         # for an official photo ID, not for the RG specifically.
         period = IDENTITY_DOCUMENT_REQUIRABLE.period_on(today)
-        requirement = Determination(value=False, basis=(period.basis,))
+        requirement = Determination(value=False, basis=period.basis)
     return NewConnectionRequest(
         rg=None if rg_values is None else _identity_card(_sub(rg_values)),
         attachments=NewConnectionAttachments(

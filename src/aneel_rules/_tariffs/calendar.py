@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 from dateutil.easter import easter
 
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted
 from aneel_rules._tariffs.common import (
     LAST_VERIFIED,
@@ -166,7 +167,7 @@ class PeakExemptDay:
     day: date
     name: str
     name_en: str
-    basis: Basis
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
     law: Norm | None = None
 
     @property
@@ -271,8 +272,8 @@ def peak_exempt_days(year: int) -> Mapping[date, PeakExemptDay]:
         2026-01-01 Confraternização Universal
         2026-02-17 terça-feira de carnaval
         2026-04-03 sexta-feira da Paixão
-        >>> str(days[date(2026, 11, 20)].basis)
-        'REN 1.000/2021, art. 2º, XXXVIII, "a" (redação dada pela REN 1.101/2024)'
+        >>> [str(b) for b in days[date(2026, 11, 20)].basis]
+        ['REN 1.000/2021, art. 2º, XXXVIII, "a" (redação dada pela REN 1.101/2024)']
         >>> date(2023, 11, 20) in peak_exempt_days(2023)
         False
     """

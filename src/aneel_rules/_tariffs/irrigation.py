@@ -274,8 +274,14 @@ IRRIGATION_WINDOW: Final[Timeline[IrrigationWindowRule]] = Timeline(
     unit="rule",
     label_pt="período diário do desconto de irrigação e aquicultura",
     periods=(
+        # REN 414 art. 107 holds the duration and the guarantee in one provision; REN 1.000,
+        # art. 186: the caput fixes the 8 h 30 min, § 2º the schedule.
         Period(since=REN414_START, value=_GUARANTEED, basis=ren414(107)),
-        Period(since=REN1000_START, value=_GUARANTEED, basis=ren1000(186, paragraph=2)),
+        Period(
+            since=REN1000_START,
+            value=_GUARANTEED,
+            basis=(ren1000(186), ren1000(186, paragraph=2)),
+        ),
         Period(
             since=REN1147_SINCE,
             value=IrrigationWindowRule(
@@ -285,7 +291,10 @@ IRRIGATION_WINDOW: Final[Timeline[IrrigationWindowRule]] = Timeline(
                 guaranteed_end=None,
                 schedule_by="distribuidora, observadas as diretrizes do Governo Federal",
             ),
-            basis=ren1000(186, paragraph=2, amended_by=Norm.REN_1147_2025),
+            basis=(
+                ren1000(186, amended_by=Norm.REN_1147_2025),
+                ren1000(186, paragraph=2, amended_by=Norm.REN_1147_2025),
+            ),
             note="REN 1.147/2025 (Lei 15.235/2025) dropped 'contínuo' from the caput and the "
             "21h30–6h guarantee from § 2º. The Federal Government guidelines (MME CP 209/2025 "
             "draft: no discount 18h–22h59, default 8h–16h30) were not final: not encoded. "
@@ -295,16 +304,6 @@ IRRIGATION_WINDOW: Final[Timeline[IrrigationWindowRule]] = Timeline(
     last_verified_on=LAST_VERIFIED,
 )
 """Daily window of the irrigation discount (8 h 30 min; 21h30–6h guaranteed until REN 1.147)."""
-
-
-# art. 186, caput: the 8 h 30 min daily period ("contínuo" until REN 1.147/2025 removed it);
-# REN 414 art. 107 holds the duration and the guarantee in one provision.
-_WINDOW_CAPUT: Final = MappingProxyType(
-    {
-        REN1000_START: ren1000(186),
-        REN1147_SINCE: ren1000(186, amended_by=Norm.REN_1147_2025),
-    }
-)
 
 
 def irrigation_window_rule(*, on: date) -> Determination[IrrigationWindowRule]:
@@ -328,6 +327,4 @@ def irrigation_window_rule(*, on: date) -> Determination[IrrigationWindowRule]:
         ['REN 414/2010, art. 107']
     """
     period = IRRIGATION_WINDOW.period_on(check_date(on, "on"))
-    caput = _WINDOW_CAPUT.get(period.since)
-    basis = (period.basis,) if caput is None else (caput, period.basis)
-    return Determination(IRRIGATION_WINDOW.value_on(on), basis)
+    return Determination(IRRIGATION_WINDOW.value_on(on), period.basis)

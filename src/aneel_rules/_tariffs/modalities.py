@@ -12,6 +12,7 @@ from typing import Final
 
 import attrs
 
+from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules._tariffs.common import (
     DOMAIN,
@@ -213,7 +214,7 @@ class ModalityOptions:
 
     allowed: frozenset[TariffModality]
     default: TariffModality | None
-    basis: tuple[Basis, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
     norm: Norm
 
 
@@ -309,7 +310,7 @@ def _white_barrier_ren1000(unit: ConsumerUnit, on: date) -> Basis | None:
     if (unit.low_income and LOW_INCOME in subclasses) or (
         unit.social_discount and SOCIAL_DISCOUNT in subclasses
     ):
-        return excluded.basis
+        return excluded.basis[0]
     # art. 219, II, "b": classe iluminação pública
     if unit.consumer_class is ConsumerClass.PUBLIC_LIGHTING:
         return ren1000(219, item="II", subitem="b")
@@ -372,7 +373,7 @@ def _options_ren414(
         # art. 2º, L: branca "exceto para o subgrupo B4 (iluminação pública) e para as
         # subclasses Baixa Renda do subgrupo B1"
         if unit.consumer_class is ConsumerClass.PUBLIC_LIGHTING or unit.low_income:
-            basis.append(excluded.basis)
+            basis.extend(excluded.basis)
         elif unit.prepaid:
             raise UnsupportedCaseError(
                 "REN 414/2010: whether a pre-paid unit could opt into the tarifa branca is not "

@@ -337,7 +337,7 @@ def explain_tariff_post(
     ren1000_in_force = regime is Norm.REN_1000_2021
     modality_ref = _MODALITY_BASIS[modality] if ren1000_in_force else _REN414_MODALITY_BASIS
     if exempt is not None:
-        return Determination(TariffPost.OFF_PEAK, (exempt.basis, modality_ref))
+        return Determination(TariffPost.OFF_PEAK, (*exempt.basis, modality_ref))
     post = schedule.minute_table(modality)[local.hour * 60 + local.minute]
     if not ren1000_in_force:
         return Determination(post, (_REN414_POST_BASIS, modality_ref))

@@ -30,11 +30,12 @@ from aneel_rules.connection import (
     GenerationKind,
     MeteringReason,
     Transformer,
-    connection_budget_deadline_decision,
-    inspection_deadline_decision,
+    explain_connection_budget_deadline,
+    explain_inspection_deadline,
     primary_metering_required,
 )
 from aneel_rules.errors import InvalidInputError
+from aneel_rules.legal import cite
 
 __all__ = ("TEXTS", "reason_label", "register")
 
@@ -117,7 +118,7 @@ def _print_deadline(decision: DeadlineDecision, console: Console, title: str) ->
 
 def _budget(args: argparse.Namespace, console: Console) -> int:
     try:
-        decision = connection_budget_deadline_decision(
+        decision = explain_connection_budget_deadline(
             args.requested,
             voltage_kv=args.voltage_kv,
             works_needed=args.works,
@@ -133,14 +134,14 @@ def _budget(args: argparse.Namespace, console: Console) -> int:
                 domain=DOMAIN,
             )
         )
-        console.line(console.t("Legal basis: {basis}", domain=DOMAIN, basis=exc.basis))
+        console.line(console.t("Legal basis: {basis}", domain=DOMAIN, basis=cite(exc.basis)))
         return 0
     _print_deadline(decision, console, "Connection budget due on {due} ({amount} {unit})")
     return 0
 
 
 def _inspection(args: argparse.Namespace, console: Console) -> int:
-    decision = inspection_deadline_decision(
+    decision = explain_inspection_deadline(
         args.notice, voltage_kv=args.voltage_kv, calendar=_calendar(args)
     )
     _print_deadline(
@@ -157,7 +158,7 @@ def _metering(args: argparse.Namespace, console: Console) -> int:
             console.line(f"- {reason_label(reason, console.lang)}")
     else:
         console.line(console.t("Primary-voltage (MT) metering is not required.", domain=DOMAIN))
-    console.line(console.t("Basis: {basis}", domain=DOMAIN, basis=decision.basis))
+    console.line(console.t("Basis: {basis}", domain=DOMAIN, basis=cite(decision.basis)))
     console.line(
         console.t(
             "Related: {basis}",

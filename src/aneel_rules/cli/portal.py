@@ -30,6 +30,7 @@ from aneel_rules.cli.common import (
     print_error,
 )
 from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.legal import cite
 
 __all__ = ("CLI_MESSAGES", "register")
 
@@ -208,7 +209,7 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
             console.line(
                 console.t(_REASON, domain=DOMAIN, reason=reason_label(reason, console.lang))
             )
-        console.line(console.t(_BASIS, domain=DOMAIN, basis=str(decision.basis)))
+        console.line(console.t(_BASIS, domain=DOMAIN, basis=cite(decision.basis)))
     elif isinstance(request, portal.NewConnectionRequest):
         needed = request.requires_connection_budget
         console.line(

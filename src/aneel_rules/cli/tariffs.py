@@ -19,7 +19,7 @@ from aneel_rules.cli.common import (
     decimal_arg,
 )
 from aneel_rules.errors import RegulatoryGapError
-from aneel_rules.legal import Basis
+from aneel_rules.legal import Basis, cite
 from aneel_rules.tariffs import ConsumerClass, TariffModality
 
 __all__ = ("TEXTS", "register")
@@ -240,7 +240,8 @@ def _run_calendar(args: argparse.Namespace, console: Console) -> int:
             continue
         name = exempt.name_en if lang == "en" else exempt.name
         console.line(
-            f"  {_day(day, lang)} ({format_date(day, lang, style='EEEE')}): {name} — {exempt.basis}"
+            f"  {_day(day, lang)} ({format_date(day, lang, style='EEEE')}): {name} — "
+            f"{cite(exempt.basis)}"
         )
     console.line(console.t("Days with ponta per month:", domain=_DOMAIN))
     # the list applies from REN 414/2010's first day: earlier days are neither counted nor listed
