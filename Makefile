@@ -59,6 +59,7 @@ demo: $(VENV)/.demo-stamp
 	@echo "=== 6. Erros de uso: uma linha, em português, status 2 ==="
 	@$(SHOW_INVALID) 2 modality --voltage-kv 13,8 --class industrial
 	@$(SHOW_INVALID) 2 deadline orcamento --requested 2026-03-04
+	@$(SHOW_INVALID) 2 reading 2026-01-05 2026-02-10 --kwh 1.23
 	@echo
 	@echo "=== 7. Auditoria de um arquivo de leituras (arts. 260, 285 e 291; extra frames) ==="
 	@$(SHOW_FINDINGS) audit readings examples/readings.csv --column unit=uc --column previous=leitura_anterior --column current=leitura_atual --column kwh=consumo_kwh --column group=grupo --column kind=tipo --column supply=ligacao --column low_income=baixa_renda --quiet
@@ -90,7 +91,9 @@ bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_posts.py
 	$(PY) benchmarks/bench_documents.py
 	$(PY) benchmarks/bench_readings.py
+	$(PY) benchmarks/bench_profile.py
 	$(PY) benchmarks/bench_bill.py
+	$(PY) benchmarks/bench_cli_start.py
 	$(PY) benchmarks/bench_dask.py
 	$(PY) benchmarks/bench_audit.py
 

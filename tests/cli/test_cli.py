@@ -74,7 +74,10 @@ def _modules_loaded(*argv: str) -> set[str]:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     prefixes = ("aneel_rules.cli.", "babel", "holidays", "aneel_rules.portal")
-    return {m for m in out.split() if m.startswith(prefixes)} - {"aneel_rules.cli.common"}
+    return {m for m in out.split() if m.startswith(prefixes)} - {
+        "aneel_rules.cli.common",
+        "aneel_rules.cli.numbers",
+    }
 
 
 @pytest.mark.parametrize(

@@ -114,7 +114,7 @@ def test_refund_overbilling_suspended_window(capsys: pytest.CaptureFixture[str])
         "--direction",
         "over",
         "--error",
-        "2025-01-10:1234.565",
+        "2025-01-10:1234,565",
     ]
     status, _, err = _run(base, capsys)
     assert status == 2

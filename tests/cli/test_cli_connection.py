@@ -21,7 +21,7 @@ def test_budget_pt_br(capsys: pytest.CaptureFixture[str]) -> None:
         "--requested",
         "2026-03-04",
         "--voltage-kv",
-        "13.8",
+        "13,8",
         "--works",
         "--uf",
         "AM",
@@ -40,7 +40,7 @@ def test_budget_no_budget_case(capsys: pytest.CaptureFixture[str]) -> None:
         "--requested",
         "2026-03-04",
         "--voltage-kv",
-        "0.22",
+        "0,22",
         "--new-connection",
     )
     assert status == 0
@@ -90,7 +90,7 @@ def test_inspection_en(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_inspection_optional_holidays(capsys: pytest.CaptureFixture[str]) -> None:
     # Corpus Christi (4 Jun 2026) counts only with --optional-holidays.
-    base = ("deadline", "inspection", "--notice", "2026-06-03", "--voltage-kv", "13.8")
+    base = ("deadline", "inspection", "--notice", "2026-06-03", "--voltage-kv", "13,8")
     _, plain, _ = run(capsys, *base)
     _, optional, _ = run(capsys, *base, "--optional-holidays")
     assert "17/06/2026 (10 dias úteis)" in plain
@@ -131,8 +131,8 @@ def test_metering_en(capsys: pytest.CaptureFixture[str]) -> None:
         ["metering", "--transformer", "300:220"],
         ["metering"],
         ["deadline"],
-        ["deadline", "budget", "--requested", "2026-02-30", "--voltage-kv", "13.8"],
-        ["deadline", "budget", "--requested", "2021-03-04", "--voltage-kv", "13.8"],
+        ["deadline", "budget", "--requested", "2026-02-30", "--voltage-kv", "13,8"],
+        ["deadline", "budget", "--requested", "2021-03-04", "--voltage-kv", "13,8"],
         ["deadline", "inspection", "--notice", "2026-03-04", "--voltage-kv", "abc"],
         ["deadline", "inspection", "--notice", "2026-03-04", "--voltage-kv", "1", "--uf", "XX"],
         ["deadline", "inspection", "--notice", "2026-03-04", "--voltage-kv", "1", "--lang", "fr"],

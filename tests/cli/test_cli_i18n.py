@@ -10,7 +10,6 @@ import re
 import string
 import subprocess
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,12 +18,11 @@ from aneel_rules.cli import billing as cli_billing
 from aneel_rules.cli import build_parser, main
 from aneel_rules.cli import common as cli_common
 from aneel_rules.cli import connection as cli_connection
+from aneel_rules.cli import numbers as cli_numbers
 from aneel_rules.cli import portal as cli_portal
 from aneel_rules.cli import tariffs as cli_tariffs
 from aneel_rules.cli.common import (
-    ArgTypeError,
     Console,
-    decimal_arg,
     localize_error,
     localize_usage,
     parser_tree,
@@ -34,6 +32,15 @@ from aneel_rules.errors import NotInForceError, RegulatoryGapError, UnsupportedC
 from aneel_rules.i18n import translate
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+# the same numbers as typed in English (the CLI reads numbers in its output language)
+ENGLISH_NUMBERS = {"13,8": "13.8", "0,22": "0.22"}
+
+
+def english(argv: list[str]) -> list[str]:
+    """``argv`` with its numbers written the English way."""
+    return [ENGLISH_NUMBERS.get(arg, arg) for arg in argv]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -46,6 +53,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 CATALOGS = [
     *((cli_common.DOMAIN, t) for t in cli_common.TEXTS),
+    *((cli_common.DOMAIN, t) for t in cli_numbers.TEXTS),
     *(("tariffs", t) for t in cli_tariffs.TEXTS),
     *(("billing_cycle", t) for t in cli_billing.TEXTS),
     *(("connection", t) for t in cli_connection.TEXTS),
@@ -74,7 +82,7 @@ def test_every_cli_text_is_translated(domain: str, template: str) -> None:
 
 USAGE = [
     pytest.param(
-        ["modality", "--voltage-kv", "13.8", "--class", "industrial"],
+        ["modality", "--voltage-kv", "13,8", "--class", "industrial"],
         "aneel-rules: erro: os seguintes argumentos são obrigatórios: --on",
         "aneel-rules: error: the following arguments are required: --on",
         id="required",
@@ -160,7 +168,7 @@ def test_usage_errors_pt_and_en(
     capsys: pytest.CaptureFixture[str], argv: list[str], pt: str, en: str
 ) -> None:
     assert run(capsys, *argv) == (2, "", pt + "\n")
-    assert run(capsys, *argv, "--lang", "en") == (2, "", en + "\n")
+    assert run(capsys, *english(argv), "--lang", "en") == (2, "", en + "\n")
 
 
 def test_lang_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -284,7 +292,7 @@ CORE = [
         id="white-tariff-before-2018",
     ),
     pytest.param(
-        ["deadline", "inspection", "--notice", "2022-01-02", "--voltage-kv", "13.8"],
+        ["deadline", "inspection", "--notice", "2022-01-02", "--voltage-kv", "13,8"],
         "vistoria e instalação da medição, tensão de 2,3 kV a 69 kV em 2022-01-02 cai na REN "
         "414/2010, que a biblioteca não modela para esta regra; a REN 1.000/2021 vale a partir "
         "de 2022-01-03",
@@ -303,7 +311,7 @@ CORE = [
     pytest.param(
         [
             "modality",
-            *("--voltage-kv", "0.22", "--class", "residencial", "--on", "2021-01-10"),
+            *("--voltage-kv", "0,22", "--class", "residencial", "--on", "2021-01-10"),
             "--prepaid",
         ],
         "REN 414/2010: o texto disponível não resolve se uma unidade pré-paga podia optar pela "
@@ -315,7 +323,7 @@ CORE = [
     pytest.param(
         [
             "modality",
-            *("--voltage-kv", "13.8", "--class", "industrial", "--on", "2021-01-10"),
+            *("--voltage-kv", "13,8", "--class", "industrial", "--on", "2021-01-10"),
             *("--demand-kw", "50", "--group-b-option"),
         ],
         "REN 414/2010: o texto disponível não resolve a modalidade de uma unidade do grupo A "
@@ -332,7 +340,7 @@ def test_library_errors_pt_and_en(
     capsys: pytest.CaptureFixture[str], argv: list[str], pt: str, en: str
 ) -> None:
     assert run(capsys, *argv) == (2, "", f"aneel-rules: erro: {pt}\n")
-    assert run(capsys, *argv, "--lang", "en") == (2, "", f"aneel-rules: error: {en}\n")
+    assert run(capsys, *english(argv), "--lang", "en") == (2, "", f"aneel-rules: error: {en}\n")
 
 
 @pytest.mark.parametrize(
@@ -370,14 +378,14 @@ def test_localize_error(error: NotInForceError, pt: str) -> None:
     [
         pytest.param(
             [
-                *("modality", "--voltage-kv", "13.8", "--class", "industrial"),
-                *("--on", "2026-01-10", "--demand-kw", "-1"),
+                *("modality", "--voltage-kv", "13,8", "--class", "industrial"),
+                *("--on", "2026-01-10", "--demand-kw", "0"),
             ],
             "aneel-rules: erro: --demand-kw deve ser positivo",
             id="demand",
         ),
         pytest.param(
-            ["modality", "--voltage-kv", "13.8", "--class", "industrial", "--on", "2021-01-10"],
+            ["modality", "--voltage-kv", "13,8", "--class", "industrial", "--on", "2021-01-10"],
             "aneel-rules: erro: --demand-kw é obrigatório para unidade do grupo A abaixo de 69 kV "
             "sob a REN 414/2010",
             id="REN414-art-demand-required",
@@ -449,82 +457,13 @@ def test_closed_pipe_in_a_real_process() -> None:
     assert b"Traceback" not in err
 
 
-# --- numbers as Brazilians type them --------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param("13.8", Decimal("13.8"), id="point"),
-        pytest.param("0,22", Decimal("0.22"), id="comma"),
-        pytest.param("1.234,56", Decimal("1234.56"), id="pt-grouping"),
-        pytest.param("1,234.56", Decimal("1234.56"), id="en-grouping"),
-        pytest.param(" 80,00 ", Decimal("80.00"), id="spaces"),
-        pytest.param("0", Decimal(0), id="zero"),
-        pytest.param("-5", Decimal(-5), id="negative-left-to-the-library"),
-    ],
-)
-def test_decimal_arg(text: str, expected: Decimal) -> None:
-    assert decimal_arg(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "pt"),
-    [
-        pytest.param("abc", "número inválido: 'abc'", id="text"),
-        pytest.param("NaN", "número inválido: 'NaN'", id="nan"),
-        pytest.param("-inf", "número inválido: '-inf'", id="infinity"),
-        pytest.param(
-            "1e16", "o número '1e16' está fora da faixa aceita (de 1e-12 a 1e15)", id="big"
-        ),
-        pytest.param(
-            "1e-13", "o número '1e-13' está fora da faixa aceita (de 1e-12 a 1e15)", id="tiny"
-        ),
-    ],
-)
-def test_decimal_arg_refuses(text: str, pt: str) -> None:
-    with pytest.raises(ArgTypeError) as info:
-        decimal_arg(text)
-    assert info.value.localized("pt_BR") == pt
-
-
-def test_huge_number_is_an_argument_error_not_a_traceback(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    status, _, err = run(capsys, "reading", "2026-01-05", "2026-02-10", "--kwh", "1e999")
-    assert status == 2
-    assert err.startswith("aneel-rules: erro: argumento --kwh: o número '1e999' está fora")
-
-
-def test_brazilian_numbers_reach_the_library(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(
-        capsys, "modality", "--voltage-kv", "0,22", "--class", "residencial", "--on", "2026-01-10"
-    )
-    assert status == 0
-    assert out.startswith("Unidade: 0,22 kV, classe residencial, grupo B, subgrupo B1\n")
-    status, out, _ = run(
-        capsys,
-        *("refund", "--found-on", "2026-03-10", "--direction", "over"),
-        *("--error", "2026-01:1.123,45", "--window-cycles", "60"),
-    )
-    assert status == 0
-    # art. 323, § 2º, I: devolução em dobro of R$ 1.123,45
-    assert "Valor devido antes da atualização monetária: R$ 2.246,90 (em dobro)" in out
-    status, out, _ = run(
-        capsys,
-        *("refund", "--found-on", "2026-03-10", "--direction", "over"),
-        *("--error", "2026-01:1,123.45", "--window-cycles", "60", "--lang", "en"),
-    )
-    assert "Amount due before monetary update: R$2,246.90 (in double)" in out
-
-
 # --- no English in Portuguese output, no Portuguese in English output -----------------------
 
 COMMANDS = [
     pytest.param(["calendar", "2026"], id="calendar"),
     pytest.param(["post", "2026-03-09T20:30", "--modality", "azul"], id="post"),
     pytest.param(
-        ["modality", "--voltage-kv", "13.8", "--class", "comercial", "--on", "2026-01-10"],
+        ["modality", "--voltage-kv", "13,8", "--class", "comercial", "--on", "2026-01-10"],
         id="modality",
     ),
     pytest.param(["reading", "2026-01-05", "2026-02-10", "--kwh", "360"], id="reading"),
@@ -533,11 +472,11 @@ COMMANDS = [
         id="refund",
     ),
     pytest.param(
-        ["deadline", "budget", "--requested", "2026-03-04", "--voltage-kv", "13.8", "--works"],
+        ["deadline", "budget", "--requested", "2026-03-04", "--voltage-kv", "13,8", "--works"],
         id="deadline-budget",
     ),
     pytest.param(
-        ["deadline", "inspection", "--notice", "2026-03-04", "--voltage-kv", "0.22"],
+        ["deadline", "inspection", "--notice", "2026-03-04", "--voltage-kv", "0,22"],
         id="deadline-inspection",
     ),
     pytest.param(
@@ -621,7 +560,7 @@ def test_portuguese_output_has_no_english(
 def test_english_output_has_no_portuguese(
     capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
-    _, out, err = run(capsys, *argv, "--lang", "en")
+    _, out, err = run(capsys, *english(argv), "--lang", "en")
     text = _without_citations(out + err)
     assert text.strip()
     assert _found(PORTUGUESE_ONLY, text) == []

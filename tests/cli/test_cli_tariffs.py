@@ -86,7 +86,7 @@ def test_modality_demo_line(capsys: pytest.CaptureFixture[str]) -> None:
         capsys,
         "modality",
         "--voltage-kv",
-        "13.8",
+        "13,8",
         "--class",
         "industrial",
         "--demand-kw",
@@ -138,11 +138,11 @@ def test_modality_group_b_and_gap(capsys: pytest.CaptureFixture[str]) -> None:
         pytest.param(("post", "2026-03-09T20:30", "--modality", "roxa"), id="bad-modality"),
         pytest.param(("post", "2026-03-09T20:30", "--modality", "convencional"), id="no-posts"),
         pytest.param(
-            ("modality", "--voltage-kv", "13.8", "--class", "x", "--on", "2026-01-01"),
+            ("modality", "--voltage-kv", "13,8", "--class", "x", "--on", "2026-01-01"),
             id="bad-class",
         ),
         pytest.param(
-            ("modality", "--voltage-kv", "13.8", "--class", "industrial", "--on", "2026-13-01"),
+            ("modality", "--voltage-kv", "13,8", "--class", "industrial", "--on", "2026-13-01"),
             id="bad-date",
         ),
         pytest.param(
@@ -150,7 +150,7 @@ def test_modality_group_b_and_gap(capsys: pytest.CaptureFixture[str]) -> None:
             id="bad-voltage",
         ),
         pytest.param(
-            ("modality", "--voltage-kv", "13.8", "--class", "industrial", "--on", "2021-01-01"),
+            ("modality", "--voltage-kv", "13,8", "--class", "industrial", "--on", "2021-01-01"),
             id="REN414-needs-demand",
         ),
     ],

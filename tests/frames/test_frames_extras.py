@@ -101,8 +101,9 @@ def _templates() -> list[str]:
             arg = node.args[index]
             if isinstance(arg, ast.JoinedStr):  # pragma: no cover - a defect the test reports
                 pytest.fail(f"{path.name}:{node.lineno}: template is an f-string")
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                found.append(arg.value)
+            assert isinstance(arg, ast.Constant), f"{path.name}:{node.lineno}: not literal"
+            assert isinstance(arg.value, str)
+            found.append(arg.value)
     return sorted(set(found))
 
 

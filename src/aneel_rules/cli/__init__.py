@@ -38,7 +38,7 @@ from aneel_rules.cli.common import (
     localize_error,
     print_error,
     scan_lang,
-    set_help_lang,
+    set_lang,
 )
 from aneel_rules.errors import AneelRulesError
 from aneel_rules.i18n import DEFAULT_LANG
@@ -91,13 +91,16 @@ COMMANDS: Final[Mapping[str, Command]] = {
 
 
 def build_parser(
-    lang: str = DEFAULT_LANG, *, commands: Iterable[str] | None = None
+    lang: str = DEFAULT_LANG,
+    *,
+    commands: Iterable[str] | None = None,
+    placeholders: bool = True,
 ) -> ArgumentParser:
     """The argument parser, with its help in ``lang``.
 
     The modules of ``commands`` (every command when ``None``) register their real
-    sub-parsers; every other command gets a placeholder that only carries its help and
-    accepts anything (see :func:`main`).
+    sub-parsers; with ``placeholders``, every other command gets one that only carries its
+    help and accepts anything (see :func:`main`).
     """
     parser = ArgumentParser(
         prog="aneel-rules",
@@ -116,18 +119,20 @@ def build_parser(
             continue
         if command.module in modules:
             importlib.import_module(command.module).register(subparsers)
-        else:
+        elif placeholders:
             subparsers.add_parser(name, help=command.summary, add_help=False)
-    set_help_lang(parser, lang)
+    set_lang(parser, lang)
     return parser
 
 
 def _command_asked(arguments: Sequence[str], lang: str) -> str:
-    """The sub-command typed, found by argparse itself on the placeholders.
+    """The sub-command typed: the first argument, or as argparse finds it on the placeholders.
 
     Errors before the command (none, unknown, a bad ``--lang``) and the top-level
-    ``--help`` are handled here, since the placeholders list every command.
+    ``--help`` are handled by argparse here, since the placeholders list every command.
     """
+    if arguments and arguments[0] in COMMANDS:
+        return arguments[0]
     args, _rest = build_parser(lang, commands=()).parse_known_args(arguments)
     name: str = args.command
     return name
@@ -139,9 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = scan_lang(arguments)
     try:
         command = _command_asked(arguments, lang)
-        args = build_parser(lang, commands=(command,)).parse_args(arguments)
-        # an abbreviation argparse accepted ("--lan en") counts when no "--lang" was typed
-        lang = scan_lang(arguments, default=args.lang)
+        # the command is known: the other commands need no placeholder
+        args = build_parser(lang, commands=(command,), placeholders=False).parse_args(arguments)
         status: int = args.handler(args, Console(lang=lang))
     except UsageError as exc:
         print_error(exc.localized(lang), lang)

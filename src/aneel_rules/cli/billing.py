@@ -15,12 +15,13 @@ from aneel_rules.cli.common import (
     ArgTypeError,
     ArgumentParser,
     Console,
+    LangReader,
     add_command,
     date_arg,
-    decimal_arg,
     localize_error,
     print_error,
 )
+from aneel_rules.cli.numbers import decimal_arg, parse_number
 from aneel_rules.errors import (
     AneelRulesError,
     InvalidInputError,
@@ -126,26 +127,25 @@ def _group(text: str) -> Group:
         raise ArgTypeError(_BAD_GROUP, domain=DOMAIN, value=repr(text)) from None
 
 
-def _billing_error(text: str) -> bc.BillingError:
+@LangReader
+def _billing_error(text: str, lang: str) -> bc.BillingError:
     cycle, sep, amount = text.rpartition(":")
     if not sep:
         raise ArgTypeError(_BAD_ERROR, domain=DOMAIN, value=repr(text))
     cycle = cycle.strip()
     day = date_arg(cycle if len(cycle) > 7 else f"{cycle}-01")
     try:
-        return bc.BillingError(day, decimal_arg(amount))
+        return bc.BillingError(day, parse_number(amount, lang))
     except InvalidInputError as exc:
         raise ArgTypeError.from_invalid(exc) from None
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
+@LangReader
+def _cycles(text: str, lang: str) -> int:
+    value = parse_number(text, lang)
+    if value < 1 or value != value.to_integral_value():
         raise ArgTypeError(_BAD_CYCLES, domain=DOMAIN, value=repr(text))
-    return value
+    return int(value)
 
 
 def _label(value: bc.ReadingKind | bc.Direction | bc.Cause, console: Console) -> str:
@@ -373,7 +373,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         action="append",
         help="wrongly billed cycle as YYYY-MM[-DD]:AMOUNT (repeat)",
     )
-    refund.add_argument("--window-cycles", type=_positive, default=None, help="override the window")
+    refund.add_argument("--window-cycles", type=_cycles, default=None, help="override the window")
     refund.add_argument(
         "--justifiable-error", action="store_true", help="REN 414 rule: engano justificável"
     )

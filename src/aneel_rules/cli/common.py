@@ -15,8 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from typing import Final, NoReturn, TextIO
+from typing import Final, Generic, NoReturn, TextIO, TypeVar
 
 import attrs
 
@@ -34,8 +33,8 @@ __all__ = (
     "UsageError",
     "add_command",
     "add_lang_option",
+    "LangReader",
     "date_arg",
-    "decimal_arg",
     "error_line",
     "field_messages",
     "internal_error",
@@ -44,7 +43,7 @@ __all__ = (
     "parser_tree",
     "print_error",
     "scan_lang",
-    "set_help_lang",
+    "set_lang",
 )
 
 DOMAIN: Final = "messages"
@@ -62,12 +61,7 @@ _NOT_ALLOWED_WITH: Final = "not allowed with argument {other}"
 _IGNORED_EXPLICIT: Final = "ignored explicit argument {value}"
 _AMBIGUOUS: Final = "ambiguous option: {option} could match {matches}"
 _ONE_REQUIRED: Final = "one of the arguments {names} is required"
-_INVALID_NUMBER: Final = "invalid number {value}"
 _INVALID_DATE: Final = "invalid date {value} (use YYYY-MM-DD)"
-_OUT_OF_RANGE: Final = "number {value} is out of range (from 1e-12 to 1e15)"
-# Typed numbers are kept within a range babel and Decimal quantization can format.
-_LARGEST_EXPONENT: Final = 15
-_SMALLEST_EXPONENT: Final = 12
 _INTERNAL: Final = "internal error ({error}); please report it with the command typed"
 # Free-text errors of the library core (no template yet): recognised by shape.
 _NO_REGIME: Final = "no regime in force on {on}: REN 414/2010 applies from {since}"
@@ -110,9 +104,7 @@ TEXTS: Final = (
     _IGNORED_EXPLICIT,
     _AMBIGUOUS,
     _ONE_REQUIRED,
-    _INVALID_NUMBER,
     _INVALID_DATE,
-    _OUT_OF_RANGE,
     _INTERNAL,
     _NO_REGIME,
     _NO_LIST_YEAR,
@@ -344,6 +336,8 @@ def print_error(text: str, lang: str) -> None:
 def scan_lang(argv: Sequence[str], *, default: str = DEFAULT_LANG) -> str:
     """The language asked with ``--lang X`` or ``--lang=X`` (the last one wins), before parsing.
 
+    The abbreviations argparse accepts (``--lan en``) count too: the language decides how
+    numbers are read (:mod:`aneel_rules.cli.numbers`), so it must be known before parsing.
     A missing or unsupported value gives ``default`` (argparse then reports it).
 
     Examples:
@@ -351,15 +345,20 @@ def scan_lang(argv: Sequence[str], *, default: str = DEFAULT_LANG) -> str:
         ('en', 'en')
         >>> scan_lang(["post", "--lang", "fr"]), scan_lang(["post", "--lang"])
         ('pt_BR', 'pt_BR')
+        >>> scan_lang(["post", "--lan", "en"]), scan_lang(["post", "--la=en"])
+        ('en', 'en')
     """
     found: str | None = None
     for index, arg in enumerate(argv):
         if arg == "--":
             break
-        if arg == "--lang" and index + 1 < len(argv):
+        option, equals, value = arg.partition("=")
+        if len(option) < len("--l") or not "--lang".startswith(option):
+            continue
+        if equals:
+            found = value
+        elif index + 1 < len(argv):
             found = argv[index + 1]
-        elif arg.startswith("--lang="):
-            found = arg.partition("=")[2]
     if found is None:
         return default
     try:
@@ -368,29 +367,32 @@ def scan_lang(argv: Sequence[str], *, default: str = DEFAULT_LANG) -> str:
         return default
 
 
-def decimal_arg(text: str) -> Decimal:
-    """A number typed the Brazilian way (``0,22``, ``1.234,56``) or the English way (``13.8``).
+T = TypeVar("T")
 
-    With both separators the last one is the decimal separator; a lone comma is decimal.
 
-    Examples:
-        >>> decimal_arg("0,22"), decimal_arg("1.234,56"), decimal_arg("1,234.56")
-        (Decimal('0.22'), Decimal('1234.56'), Decimal('1234.56'))
+class LangReader(Generic[T]):
+    """An argparse ``type`` that reads in the command's language: ``read(text, lang)``.
+
+    Called as a plain ``type`` it reads in the default language (Portuguese);
+    :func:`set_lang` makes every parser of a tree read in the language asked.
     """
-    cleaned = text.strip().replace(" ", "")
-    if "," in cleaned and "." in cleaned:
-        grouping = "." if cleaned.rfind(",") > cleaned.rfind(".") else ","
-        cleaned = cleaned.replace(grouping, "")
-    cleaned = cleaned.replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ArgTypeError(_INVALID_NUMBER, value=repr(text)) from None
-    if not value.is_finite():
-        raise ArgTypeError(_INVALID_NUMBER, value=repr(text))
-    if value and not -_SMALLEST_EXPONENT <= value.adjusted() <= _LARGEST_EXPONENT:
-        raise ArgTypeError(_OUT_OF_RANGE, value=repr(text))
-    return value
+
+    def __init__(self, read: Callable[[str, str], T]) -> None:
+        self.read = read
+        self.__name__ = read.__name__  # argparse names a type by it in its messages
+
+    def __call__(self, text: str) -> T:
+        """``text`` read in the default language."""
+        return self.read(text, DEFAULT_LANG)
+
+    def in_lang(self, lang: str) -> Callable[[str], T]:
+        """The reader of ``lang``, as argparse calls a type."""
+
+        def read(text: str) -> T:
+            return self.read(text, lang)
+
+        read.__name__ = self.__name__
+        return read
 
 
 def date_arg(text: str) -> date:
@@ -460,11 +462,18 @@ def parser_tree(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentPa
                 yield from parser_tree(sub)
 
 
-def set_help_lang(parser: argparse.ArgumentParser, lang: str) -> None:
-    """Print the help of ``parser`` and of its sub-commands in ``lang``."""
+def set_lang(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Print the help of ``parser`` and of its sub-commands in ``lang``, and read in ``lang``.
+
+    Every option whose ``type`` is a :class:`LangReader` reads its values in ``lang``
+    (through argparse's type registry, which each parser looks up before calling a type).
+    """
     for each in parser_tree(parser):
         if isinstance(each, ArgumentParser):
             each.help_lang = lang
+        for action in each._actions:  # noqa: SLF001 (argparse has no public accessor)
+            if isinstance(action.type, LangReader):
+                each.register("type", action.type, action.type.in_lang(lang))
 
 
 @attrs.frozen

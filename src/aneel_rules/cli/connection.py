@@ -2,8 +2,8 @@
 
 Examples (output in Portuguese by default)::
 
-    aneel-rules deadline budget --requested 2026-03-04 --voltage-kv 13.8 --works --uf AM
-    aneel-rules deadline inspection --notice 2026-03-04 --voltage-kv 0.22
+    aneel-rules deadline budget --requested 2026-03-04 --voltage-kv 13,8 --works --uf AM
+    aneel-rules deadline inspection --notice 2026-03-04 --voltage-kv 0,22
     aneel-rules metering --transformer 300:220/127 --transformer 150:380/220
 """
 
@@ -18,11 +18,12 @@ from aneel_rules.cli.common import (
     ArgTypeError,
     ArgumentParser,
     Console,
+    LangReader,
     add_command,
     add_lang_option,
     date_arg,
-    decimal_arg,
 )
+from aneel_rules.cli.numbers import decimal_arg, parse_number
 from aneel_rules.connection import (
     BudgetNotIssuedError,
     DeadlineDecision,
@@ -73,12 +74,13 @@ def reason_label(reason: MeteringReason, lang: str) -> str:
     return _REASONS_EN[reason] if lang == "en" else reason.value
 
 
-def _transformer(value: str) -> Transformer:
+@LangReader
+def _transformer(value: str, lang: str) -> Transformer:
     power, sep, voltage = value.partition(":")
     if not sep:
         raise ArgTypeError(_BAD_TRANSFORMER, domain=DOMAIN, value=repr(value))
     try:
-        return Transformer(decimal_arg(power), voltage)
+        return Transformer(parse_number(power, lang), voltage)
     except InvalidInputError as exc:
         raise ArgTypeError.from_invalid(exc) from exc
 

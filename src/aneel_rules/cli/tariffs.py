@@ -16,8 +16,8 @@ from aneel_rules.cli.common import (
     Console,
     add_command,
     date_arg,
-    decimal_arg,
 )
+from aneel_rules.cli.numbers import decimal_arg
 from aneel_rules.errors import RegulatoryGapError
 from aneel_rules.legal import Basis, cite
 from aneel_rules.tariffs import ConsumerClass, TariffModality
@@ -115,10 +115,10 @@ _CLASS_ALIASES: Final = {
 
 
 def _year(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise ArgTypeError(_BAD_YEAR, domain=_DOMAIN, value=repr(text)) from None
+    # a year is written without separators, sign or spaces, in either language
+    if not (text.isascii() and text.isdigit()):
+        raise ArgTypeError(_BAD_YEAR, domain=_DOMAIN, value=repr(text))
+    return int(text)
 
 
 def _datetime(text: str) -> datetime:

@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from aneel_rules._extras import MissingExtraError, needs
+from aneel_rules._invoice.reactive import CapacitiveWindow
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import PostSchedule
 from aneel_rules.frames._common import POST_BY_CODE
@@ -46,10 +47,25 @@ __all__ = (
     # tariff posts
     "POST_BY_CODE",
     "post_codes",
+    # load profiles (group A measurements)
+    "PROFILE_COLUMNS",
+    "load_profile",
     # readings (billing cycle)
     "READING_COLUMNS",
     "readings",
 )
+
+PROFILE_COLUMNS: Final = (
+    "unit",
+    "month",
+    "post",
+    "intervals",
+    "kwh",
+    "demand_kw",
+    "reactive_excess_kwh",
+    "reactive_demand_kw",
+)
+"""Columns of the frame :func:`load_profile` returns, in order."""
 
 READING_COLUMNS: Final = (
     "days",
@@ -170,3 +186,86 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
     with needs("frames", feature="readings"):
         from aneel_rules.frames._readings import readings as impl  # noqa: PLC0415 (lazy extra)
     return impl(frame, columns=columns)
+
+
+def load_profile(
+    frame: pd.DataFrame,
+    schedule: PostSchedule,
+    *,
+    modality: TariffModality,
+    unit: str = "kWh",
+    label: str = "start",
+    capacitive_window: CapacitiveWindow | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Measured quantities per consumer unit × billing month × post (memória de massa).
+
+    The columnar face of :func:`aneel_rules.invoice.measurements_from_profile`, applied to
+    each unit's intervals of each calendar month: energy, measured demand (largest 15-minute
+    average, art. 2º, XIII), and with reactive values the reactive excess energy and the
+    largest hourly demand corrected to the power factor 0.92 (art. 304), hour by hour.
+
+    Args:
+        frame: One row per 15-minute interval. Columns ``unit`` (consumer unit id),
+            ``stamp`` (start of the interval, or its end with ``label="end"``; naive = the
+            schedule's wall time, aware ones converted), ``value`` (active energy in kWh, or
+            average power in kW with ``unit="kW"``) and optionally ``reactive`` (signed: +
+            inductive, − capacitive; kvarh or kvar). Rows of a unit must be in time order;
+            units may be interleaved.
+        schedule: The distributor's tariff posts.
+        modality: Tariff modality (azul, verde, branca; convencional gives one row per month
+            with no post).
+        unit: ``"kWh"`` or ``"kW"``, the unit of ``value`` and ``reactive``.
+        label: Whether a stamp is the ``"start"`` or the ``"end"`` of its interval.
+        capacitive_window: The distributor's 6-hour capacitive window (required with
+            ``reactive``, art. 304, § 1º, I).
+        columns: Our column name → the frame's (``{"stamp": "data_hora"}``).
+
+    Returns:
+        A DataFrame with the columns of :data:`PROFILE_COLUMNS`, one row per unit × month
+        (first day, ``datetime64``) × post present: ``intervals``, ``kwh``, ``demand_kw``
+        (largest 15-minute demand in the post; verde bills the largest of its posts), and
+        ``reactive_excess_kwh`` / ``reactive_demand_kw`` of the hours whose first interval is
+        in the post (NaN without reactive values; the month's excess is the sum over posts,
+        verde's corrected demand the largest).
+
+    Raises:
+        MissingExtraError: the ``frames`` extra is not installed.
+        InvalidInputError: a missing column or one of the wrong type; a stamp missing, off the
+            15-minute grid or not after the previous one of its unit; a negative or missing
+            active value; reactive values without ``capacitive_window``; posts that do not
+            start on a quarter hour (the path names the first bad row).
+        NotInForceError: as :func:`post_codes`.
+
+    Legal basis:
+        - REN 1.000/2021, art. 2º, XI, XIII and XXI; arts. 212–214; arts. 302–304; art. 261,
+          caput and art. 282, I (group A billed by calendar month).
+
+    Examples:
+        >>> from datetime import time
+        >>> import pandas as pd
+        >>> from aneel_rules.invoice import CapacitiveWindow
+        >>> from aneel_rules.tariffs import AMAZONAS_ENERGIA, TariffModality
+        >>> stamps = pd.date_range("2026-03-09 19:00", periods=8, freq="15min")
+        >>> frame = pd.DataFrame({"unit": "UC-1", "stamp": stamps,
+        ...                       "value": [10, 10, 10, 10, 30, 20, 20, 20],
+        ...                       "reactive": [7.5, 7.5, 7.5, 7.5, 0, 0, 0, 0]})
+        >>> # 19–20 h: P = 40 kWh, Q = 30 kvarh, f = 0.8 < 0.92: excess 0.92 × 50 − 40 = 6 kWh
+        >>> out = load_profile(frame, AMAZONAS_ENERGIA, modality=TariffModality.BLUE,
+        ...                    capacitive_window=CapacitiveWindow(time(0, 0)))
+        >>> out[["post", "kwh", "demand_kw", "reactive_excess_kwh", "reactive_demand_kw"]]
+                    post   kwh  demand_kw  reactive_excess_kwh  reactive_demand_kw
+        0  fora de ponta  40.0       40.0                  6.0                46.0
+        1          ponta  90.0      120.0                  0.0                90.0
+    """
+    with needs("frames", feature="load_profile"):
+        from aneel_rules.frames._profile import load_profile as impl  # noqa: PLC0415 (lazy)
+    return impl(
+        frame,
+        schedule,
+        modality=modality,
+        unit=unit,
+        label=label,
+        capacitive_window=capacitive_window,
+        columns=dict(columns or {}),
+    )

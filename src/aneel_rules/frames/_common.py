@@ -9,6 +9,7 @@ from typing import Final
 
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.legal import Basis
 
 __all__ = ("DOMAIN", "POST_BY_CODE", "invalid")
 
@@ -19,8 +20,14 @@ DOMAIN: Final = "frames"
 """Message-catalog domain of the frames modules."""
 
 
-def invalid(path: str, code: str, template: str, /, **params: str) -> InvalidInputError:
+def invalid(
+    path: str, code: str, template: str, /, *, basis: Basis | None = None, **params: str
+) -> InvalidInputError:
     """An :class:`InvalidInputError` with one field error in the ``frames`` domain."""
     return InvalidInputError(
-        (FieldError(path=path, code=code, template=template, params=params, domain=DOMAIN),)
+        (
+            FieldError(
+                path=path, code=code, template=template, params=params, domain=DOMAIN, basis=basis
+            ),
+        )
     )

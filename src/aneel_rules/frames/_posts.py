@@ -66,13 +66,21 @@ def day_exempt(first_day: int, last_day: int) -> npt.NDArray[np.bool_]:
 
 
 def codes_of_minutes(
-    minutes: Int64Array, schedule: PostSchedule, modality: TariffModality, path: str
+    minutes: Int64Array,
+    schedule: PostSchedule,
+    modality: TariffModality,
+    path: str,
+    *,
+    split: tuple[Int64Array, Int64Array] | None = None,
 ) -> UInt8Array:
-    """Post codes of local wall minutes already range-checked by ``local_minutes``."""
-    codes = _minute_codes(schedule, modality)[minutes % MINUTES_PER_DAY]
+    """Post codes of local wall minutes already range-checked by ``local_minutes``.
+
+    ``split`` is ``divmod(minutes, 1440)`` when the caller has it already.
+    """
+    days, minute_of_day = np.divmod(minutes, MINUTES_PER_DAY) if split is None else split
+    codes = _minute_codes(schedule, modality)[minute_of_day]
     if minutes.size == 0:
         return codes
-    days = minutes // MINUTES_PER_DAY
     first_day, last_day = int(days.min()), int(days.max())
     if modality is TariffModality.WHITE:
         _check_white(days, path)

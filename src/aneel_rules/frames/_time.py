@@ -24,11 +24,14 @@ __all__ = (
     "datetime64_of",
     "first_true",
     "local_minutes",
+    "check_range",
+    "wall_seconds",
 )
 
 Int64Array = npt.NDArray[np.int64]
 MINUTES_PER_DAY: Final = 24 * 60
 _SECOND: Final = np.dtype("datetime64[s]")
+_PER_SECOND: Final = {"ms": 10**3, "us": 10**6, "ns": 10**9, "ps": 10**12, "fs": 10**15}
 # datetime.date covers years 1 to 9999: a wall time from 10000-01-01 on has no calendar.
 _END: Final = np.datetime64("10000-01-01T00:00", "m").astype(np.int64)
 DENSE_SPAN: Final = 50_000  # days: up to this span, tables cover every day of it
@@ -124,6 +127,22 @@ def local_minutes(stamps: object, tz: ZoneInfo, path: str) -> Int64Array:
             from year 10000 on (``out_of_range``); the path names the first bad index.
         NotInForceError: a wall time before ANEEL's calendar (REN 414/2010) applied.
     """
+    seconds, _fraction = wall_seconds(stamps, tz, path)
+    minutes = seconds // 60
+    check_range(minutes, path)
+    return minutes
+
+
+def wall_seconds(
+    stamps: object, tz: ZoneInfo, path: str
+) -> tuple[Int64Array, npt.NDArray[np.bool_]]:
+    """Local wall time in whole seconds (floored), and whether each stamp had a fraction.
+
+    Not range-checked: see :func:`check_range` (on minutes).
+
+    Raises:
+        InvalidInputError: not a timestamp column; a missing value (NaT, null).
+    """
     values, zone = datetime64_of(stamps, path)
     missing = first_true(np.isnat(values))
     if missing is not None:
@@ -134,9 +153,13 @@ def local_minutes(stamps: object, tz: ZoneInfo, path: str) -> Int64Array:
             path=f"{path}.{missing}",
         )
     seconds = _bounded_seconds(values)
-    minutes = (seconds if zone is None else _to_local(seconds, tz)) // 60
-    _check_range(minutes, path)
-    return minutes
+    unit, count = np.datetime_data(values.dtype)
+    per_second = _PER_SECOND.get(unit)
+    if per_second is None:  # seconds or coarser: no fraction
+        fraction = np.zeros(values.shape, dtype=np.bool_)
+    else:
+        fraction = values.view(np.int64) * count % per_second != 0
+    return (seconds if zone is None else _to_local(seconds, tz)), fraction
 
 
 def _bounded_seconds(values: npt.NDArray[np.datetime64]) -> Int64Array:
@@ -173,7 +196,8 @@ def _out_of_range(path: str, index: int) -> Exception:
     )
 
 
-def _check_range(minutes: Int64Array, path: str) -> None:
+def check_range(minutes: Int64Array, path: str) -> None:
+    """Raise for a wall minute before ANEEL's calendar or from year 10000 on (first index)."""
     start = PEAK_EXEMPT_HOLIDAYS.starts_on
     first = np.datetime64(start.isoformat(), "m").astype(np.int64)
     early, late = minutes < first, minutes >= _END

@@ -1,0 +1,380 @@
+"""Load profiles over columns: per unit × billing month × post (numpy/pandas).
+
+Private: needs the ``frames`` extra; the public names are in :mod:`aneel_rules.frames`.
+
+The columnar face of :func:`aneel_rules.invoice.measurements_from_profile`, on the same
+definitions (:mod:`aneel_rules._invoice.profile` and :mod:`aneel_rules._invoice.reactive`):
+15-minute demand = energy × 4 (art. 2º, XIII), each interval in the post of its start, hours T
+on the grid of the capacitive window, the hour's post that of its first interval, reference
+power factor 0.92, excess ``0.92·S − P`` and corrected demand ``0.92·S`` of the hours that
+count (art. 304, § 1º). The billing month is the calendar month of the interval's start
+(group A is billed by calendar month, art. 261, caput; art. 282, I).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from aneel_rules._invoice.profile import INTEGRATION_MINUTES
+from aneel_rules._invoice.reactive import (
+    CAPACITIVE_WINDOW_HOURS,
+    REFERENCE_POWER_FACTOR,
+    CapacitiveWindow,
+)
+from aneel_rules._tariffs.modalities import TariffModality
+from aneel_rules._tariffs.posts import PostSchedule, check_schedule
+from aneel_rules.errors import InvalidInputError
+from aneel_rules.frames._common import POST_BY_CODE, invalid
+from aneel_rules.frames._posts import codes_of_minutes
+from aneel_rules.frames._time import (
+    MINUTES_PER_DAY,
+    Int64Array,
+    check_range,
+    first_true,
+    wall_seconds,
+)
+from aneel_rules.legal import ren1000
+
+__all__ = ("PROFILE_COLUMNS", "load_profile")
+
+PROFILE_COLUMNS: Final = (
+    "unit",
+    "month",
+    "post",
+    "intervals",
+    "kwh",
+    "demand_kw",
+    "reactive_excess_kwh",
+    "reactive_demand_kw",
+)
+_ROLES: Final = ("unit", "stamp", "value", "reactive")
+_NO_POST: Final = len(POST_BY_CODE)  # code of "no post" (convencional)
+_POSTS: Final = _NO_POST + 1
+_STEP_SECONDS: Final = INTEGRATION_MINUTES * 60
+_PER_HOUR: Final = 60 // INTEGRATION_MINUTES
+_REFERENCE: Final = np.float64(str(REFERENCE_POWER_FACTOR))
+FloatArray = npt.NDArray[np.float64]
+
+
+def _names(frame: pd.DataFrame, columns: dict[str, str]) -> dict[str, str]:
+    unknown = sorted(set(columns) - set(_ROLES))
+    if unknown:
+        raise invalid(
+            "columns",
+            "unknown_column_role",
+            "{path} maps unknown columns {value} (known: {known})",
+            path="columns",
+            value=", ".join(unknown),
+            known=", ".join(_ROLES),
+        )
+    names = {role: columns.get(role, role) for role in _ROLES[:3]}
+    reactive = columns.get("reactive", "reactive")
+    if "reactive" in columns or reactive in frame.columns:
+        names["reactive"] = reactive
+    for name in names.values():
+        if name not in frame.columns:
+            raise invalid(
+                name,
+                "missing_column",
+                "the frame has no column {value}",
+                value=repr(name),
+            )
+    return names
+
+
+def _numbers(series: pd.Series, path: str, *, signed: bool) -> FloatArray:
+    if series.dtype.kind not in "iuf":
+        raise invalid(
+            path,
+            "not_numbers",
+            "{path} must be a numeric column, got {value}",
+            path=path,
+            value=str(series.dtype),
+        )
+    values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+    bad = first_true(~np.isfinite(values))
+    if bad is not None:
+        raise invalid(
+            f"{path}.{bad}",
+            "not_a_quantity",
+            "{path} must be a finite number, got {value}",
+            path=f"{path}.{bad}",
+            value=repr(values[bad].item()),
+        )
+    bad = None if signed else first_true(values < 0)
+    if bad is not None:
+        raise invalid(
+            f"{path}.{bad}",
+            "negative",
+            "{path} must not be negative, got {value}",
+            path=f"{path}.{bad}",
+            value=repr(values[bad].item()),
+        )
+    return values
+
+
+def _grid_error(path: str, index: int, stamps: pd.Series) -> InvalidInputError:
+    return invalid(
+        f"{path}.{index}",
+        "off_grid",
+        "{path} is not on the 15-minute grid: {value}",
+        basis=ren1000(2, item="XIII"),
+        path=f"{path}.{index}",
+        value=str(stamps.iloc[index]),
+    )
+
+
+def _check_options(
+    schedule: object, modality: object, unit: object, label: object, window: object
+) -> tuple[PostSchedule, TariffModality]:
+    checked = check_schedule(schedule)
+    if not isinstance(modality, TariffModality):
+        raise invalid(
+            "modality",
+            "not_a_modality",
+            "{path} must be a TariffModality, got {value}",
+            path="modality",
+            value=repr(modality),
+        )
+    for path, value, allowed in (("unit", unit, ("kW", "kWh")), ("label", label, ("start", "end"))):
+        if value not in allowed:
+            raise invalid(
+                path,
+                "invalid_choice",
+                "{path} must be one of {allowed}, got {value}",
+                path=path,
+                allowed=", ".join(allowed),
+                value=repr(value),
+            )
+    if window is not None and not isinstance(window, CapacitiveWindow):
+        raise invalid(
+            "capacitive_window",
+            "not_a_window",
+            "{path} must be a CapacitiveWindow, got {value}",
+            path="capacitive_window",
+            value=repr(window),
+        )
+    # An interval is classified by its start: the posts must change on the 15-minute grid.
+    if modality.has_posts and checked.peak_start.minute % INTEGRATION_MINUTES:
+        raise invalid(
+            "schedule",
+            "posts_off_grid",
+            "the tariff posts of {value} do not start on a quarter hour: 15-minute intervals "
+            "would straddle two posts",
+            value=checked.name or str(checked.peak_start),
+        )
+    return checked, modality
+
+
+def load_profile(
+    frame: object,
+    schedule: PostSchedule,
+    *,
+    modality: TariffModality,
+    unit: str,
+    label: str,
+    capacitive_window: CapacitiveWindow | None,
+    columns: dict[str, str],
+) -> pd.DataFrame:
+    """See :func:`aneel_rules.frames.load_profile`."""
+    if not isinstance(frame, pd.DataFrame):
+        raise invalid(
+            "frame",
+            "not_a_frame",
+            "{path} must be a pandas DataFrame or a mapping of columns, got {value}",
+            path="frame",
+            value=type(frame).__name__,
+        )
+    schedule, modality = _check_options(schedule, modality, unit, label, capacitive_window)
+    names = _names(frame, columns)
+    if "reactive" in names and capacitive_window is None:
+        raise invalid(
+            "capacitive_window",
+            "window_required",
+            "{path} is required with reactive values: the distributor's 6-hour window "
+            "decides which power factors count",
+            basis=ren1000(304, paragraph=1, item="I"),
+            path="capacitive_window",
+        )
+    stamps = frame[names["stamp"]]
+    seconds, fraction = wall_seconds(stamps, schedule.tzinfo, names["stamp"])
+    if label == "end":  # a stamp labelled by its end stands for the interval before it
+        seconds = seconds - _STEP_SECONDS
+    off_grid = first_true(fraction | (seconds % _STEP_SECONDS != 0))
+    if off_grid is not None:
+        raise _grid_error(names["stamp"], off_grid, stamps)
+    minutes = seconds // 60
+    check_range(minutes, names["stamp"])
+    units, labels = pd.factorize(frame[names["unit"]], use_na_sentinel=True)
+    no_unit = first_true(units < 0)
+    if no_unit is not None:
+        raise invalid(
+            f"{names['unit']}.{no_unit}",
+            "missing_unit",
+            "{path} is missing",
+            path=f"{names['unit']}.{no_unit}",
+        )
+    values = _numbers(frame[names["value"]], names["value"], signed=False)
+    reactive = None
+    if "reactive" in names:
+        reactive = _numbers(frame[names["reactive"]], names["reactive"], signed=True)
+    order = _order(units, minutes, names["stamp"])
+    if order is not None:
+        units, minutes, values = units[order], minutes[order], values[order]
+        reactive = None if reactive is None else reactive[order]
+    if unit == "kW":  # average power of the interval → its energy
+        values = values / _PER_HOUR
+        reactive = None if reactive is None else reactive / _PER_HOUR
+    split = np.divmod(minutes, MINUTES_PER_DAY)
+    if modality.has_posts:
+        codes = codes_of_minutes(minutes, schedule, modality, names["stamp"], split=split)
+        posts = codes.astype(np.int64)
+    else:
+        posts = np.full(minutes.shape, _NO_POST, dtype=np.int64)
+    months = _month_index(split[0])
+    return _aggregate(units, labels, minutes, months, posts, values, reactive, capacitive_window)
+
+
+def _order(units: Int64Array, minutes: Int64Array, path: str) -> npt.NDArray[np.intp] | None:
+    """Row order by unit (stable), or ``None`` if already grouped; stamps must increase."""
+    order = None
+    if units.size > 1 and bool((units[1:] < units[:-1]).any()):
+        order = np.argsort(units, kind="stable")
+        units, minutes = units[order], minutes[order]
+    same = units[1:] == units[:-1]
+    bad = np.flatnonzero(same & (minutes[1:] <= minutes[:-1])) + 1
+    if bad.size:
+        index = int(bad.min() if order is None else order[bad].min())
+        raise invalid(
+            f"{path}.{index}",
+            "not_increasing",
+            "{path} is not after the previous stamp of its unit",
+            path=f"{path}.{index}",
+        )
+    return order
+
+
+def _starts(*keys: Int64Array) -> npt.NDArray[np.intp]:
+    """Positions where any of the (sorted, contiguous) keys changes."""
+    size = keys[0].size
+    change = np.zeros(size, dtype=np.bool_)
+    if size:
+        change[0] = True
+        for key in keys:
+            change[1:] |= key[1:] != key[:-1]
+    return np.flatnonzero(change)
+
+
+def _month_index(days: Int64Array) -> Int64Array:
+    """Calendar month of each day (months since 1970-01), through a table of the days spanned."""
+    if not days.size:
+        return days
+    first = int(days.min())
+    span = np.arange(first, int(days.max()) + 1, dtype=np.int64)
+    table = span.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    return table[days - first]
+
+
+Decoder = Callable[[Int64Array], tuple[Int64Array, Int64Array, Int64Array]]
+
+
+def _group_keys(
+    units: Int64Array, months: Int64Array, posts: Int64Array
+) -> tuple[Int64Array, int, Decoder]:
+    """Key of each row's unit × month × post, the number of keys and their decoder."""
+    first_month = int(months.min()) if months.size else 0
+    month_span = int(months.max()) - first_month + 1 if months.size else 1
+    unit_count = int(units.max()) + 1 if units.size else 1
+    keys = (units * month_span + (months - first_month)) * _POSTS + posts
+
+    def decode(key: Int64Array) -> tuple[Int64Array, Int64Array, Int64Array]:
+        cell, post = np.divmod(key, _POSTS)
+        unit, month = np.divmod(cell, month_span)
+        return unit, month + first_month, post
+
+    if unit_count * month_span * _POSTS <= max(4 * units.size, 1 << 20):
+        return keys, unit_count * month_span * _POSTS, decode
+    # many units over many months: number only the combinations present (hashing)
+    codes, uniques = pd.factorize(keys)
+    present = np.asarray(uniques, dtype=np.int64)
+    return codes.astype(np.int64), present.size, lambda key: decode(present[key])
+
+
+def _aggregate(  # noqa: PLR0917 (private: the columns it combines)
+    units: Int64Array,
+    labels: pd.Index,
+    minutes: Int64Array,
+    months: Int64Array,
+    posts: Int64Array,
+    kwh: FloatArray,
+    kvarh: FloatArray | None,
+    window: CapacitiveWindow | None,
+) -> pd.DataFrame:
+    keys, size, decode = _group_keys(units, months, posts)
+    intervals = np.bincount(keys, minlength=size)
+    energy = np.bincount(keys, weights=kwh, minlength=size)
+    # art. 2º, XIII: demand of an interval = its energy × 4; measured demand = the largest
+    demand = np.full(size, -np.inf)
+    np.maximum.at(demand, keys, kwh * _PER_HOUR)
+    excess = np.full(size, np.nan)
+    corrected = np.full(size, np.nan)
+    if kvarh is not None and window is not None:
+        excess, corrected = _reactive(units, months, minutes, keys, kwh, kvarh, window, size)
+    present = np.flatnonzero(intervals)
+    unit_of, month_of, post_of = decode(present)
+    post_labels = [p.value for p in POST_BY_CODE]
+    post_column = pd.Categorical.from_codes(
+        np.where(post_of == _NO_POST, -1, post_of), categories=pd.Index(post_labels)
+    )
+    return pd.DataFrame(
+        {
+            "unit": labels.take(unit_of),
+            "month": month_of.astype("datetime64[M]").astype("datetime64[s]"),
+            "post": post_column,
+            "intervals": intervals[present],
+            "kwh": energy[present],
+            "demand_kw": demand[present],
+            "reactive_excess_kwh": excess[present],
+            "reactive_demand_kw": np.where(
+                np.isneginf(corrected[present]), np.nan, corrected[present]
+            ),
+        }
+    )
+
+
+def _reactive(  # noqa: PLR0917 (private: the columns it combines)
+    units: Int64Array,
+    months: Int64Array,
+    minutes: Int64Array,
+    keys: Int64Array,
+    kwh: FloatArray,
+    kvarh: FloatArray,
+    window: CapacitiveWindow,
+    size: int,
+) -> tuple[FloatArray, FloatArray]:
+    """Reactive excess (sum) and corrected demand (largest) per unit × month × post, hourly."""
+    # art. 304: one-hour intervals T on the grid of the capacitive window, within the month
+    hours = (minutes - window.hour_offset) // 60
+    starts = _starts(units, months, hours)
+    active = np.add.reduceat(kwh, starts) if starts.size else np.zeros(0)
+    reactive = np.add.reduceat(kvarh, starts) if starts.size else np.zeros(0)
+    minute_of_day = (hours[starts] * 60 + window.hour_offset) % MINUTES_PER_DAY
+    # art. 304, § 1º, I: capacitive hours inside the 6-hour window; II: inductive outside
+    capacitive = (minute_of_day - window.start_minute) % MINUTES_PER_DAY < (
+        CAPACITIVE_WINDOW_HOURS * 60
+    )
+    counted = np.where(capacitive, reactive < 0, reactive > 0)
+    reference = _REFERENCE * np.hypot(active, reactive)
+    excess = np.where(counted, np.maximum(reference - active, 0.0), 0.0)
+    corrected = np.where(counted, np.maximum(active, reference), active)
+    # the hour belongs to the post of its first interval
+    hour_keys = keys[starts]
+    largest = np.full(size, -np.inf)
+    np.maximum.at(largest, hour_keys, corrected)
+    total = np.bincount(hour_keys, weights=excess, minlength=size).astype(np.float64)
+    return total, largest

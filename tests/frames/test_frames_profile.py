@@ -1,0 +1,307 @@
+"""frames.load_profile: per unit × month × post, the quantities of measurements_from_profile.
+
+REN 1.000/2021, art. 2º, XIII (15-minute demand), XXI (power factor); arts. 302–304 (reactive
+excess, hourly, 0.92, the capacitive window); art. 261 / 282, I (calendar month).
+"""
+
+# Naive datetimes are the schedule's wall time, as in measurements_from_profile.
+# ruff: noqa: DTZ001
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+np = pytest.importorskip("numpy")
+pd = pytest.importorskip("pandas")
+
+from aneel_rules import InvalidInputError, NotInForceError  # noqa: E402
+from aneel_rules.frames import PROFILE_COLUMNS, load_profile  # noqa: E402
+from aneel_rules.invoice import CapacitiveWindow, measurements_from_profile  # noqa: E402
+from aneel_rules.tariffs import (  # noqa: E402
+    AMAZONAS_ENERGIA,
+    PostSchedule,
+    TariffModality,
+    TariffPost,
+)
+
+BLUE, GREEN, WHITE = TariffModality.BLUE, TariffModality.GREEN, TariffModality.WHITE
+CONVENTIONAL = TariffModality.CONVENTIONAL_BINOMIAL
+MIDNIGHT = CapacitiveWindow(time(0, 0))
+WINDOWS = st.sampled_from([time(23, 30), time(23, 45), time(0, 0), time(0, 15), time(0, 30)])
+QUANTITY = st.integers(0, 400).map(lambda n: n / 4)
+SIGNED = st.integers(-400, 400).map(lambda n: n / 4)
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> tuple[Any, dict[str, Any]]:
+    """A small profile of one or two units around a month boundary, with gaps."""
+    rows: list[dict[str, Any]] = []
+    for unit in range(draw(st.integers(1, 2))):
+        start = datetime(2026, 1, 31, 18) + timedelta(minutes=15 * draw(st.integers(-96, 96)))
+        steps = draw(st.lists(st.integers(1, 9), min_size=1, max_size=40))
+        at = start
+        for step in steps:
+            at += timedelta(minutes=15 * step)
+            rows.append(
+                {
+                    "unit": f"UC-{unit}",
+                    "stamp": at,
+                    "value": draw(QUANTITY),
+                    "reactive": draw(SIGNED),
+                }
+            )
+    options = {
+        "modality": draw(st.sampled_from([BLUE, GREEN, WHITE, CONVENTIONAL])),
+        "unit": draw(st.sampled_from(["kWh", "kW"])),
+        "label": draw(st.sampled_from(["start", "end"])),
+        "capacitive_window": CapacitiveWindow(draw(WINDOWS)),
+    }
+    frame = pd.DataFrame(rows)
+    if draw(st.booleans()):  # units interleaved: rows of a unit stay in time order
+        frame = frame.sort_values("stamp", kind="stable").reset_index(drop=True)
+    return frame, options
+
+
+def _month_of(at: datetime, label: str) -> datetime:
+    start = at - timedelta(minutes=15) if label == "end" else at
+    return datetime(start.year, start.month, 1)
+
+
+def _close(a: object, b: object) -> bool:
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)  # type: ignore[arg-type]
+
+
+def _key(post: object) -> TariffPost | None:
+    return None if pd.isna(post) else TariffPost(post)
+
+
+@settings(max_examples=30)
+@given(profiles())
+def test_each_unit_month_agrees_with_the_scalar_face(case: tuple[Any, dict[str, Any]]) -> None:
+    frame, options = case
+    out = load_profile(frame, AMAZONAS_ENERGIA, **options)
+    assert tuple(out.columns) == PROFILE_COLUMNS
+    frame = frame.assign(month=[_month_of(at, options["label"]) for at in frame["stamp"]])
+    assert len(out.groupby(["unit", "month"])) == len(frame.groupby(["unit", "month"]))
+    for (unit, month), rows in frame.groupby(["unit", "month"]):
+        m = measurements_from_profile(
+            list(rows["stamp"].dt.to_pydatetime()),
+            [Decimal(repr(v)) for v in rows["value"]],
+            AMAZONAS_ENERGIA,
+            reactive=[Decimal(repr(v)) for v in rows["reactive"]],
+            **options,
+        )
+        got = out[(out["unit"] == unit) & (out["month"] == month)]
+        posts = {_key(p): row for p, row in zip(got["post"], got.itertuples(), strict=True)}
+        assert set(posts) == set(m.energy_kwh)
+        for post, energy in m.energy_kwh.items():
+            assert _close(posts[post].kwh, energy)
+        assert _close(got["reactive_excess_kwh"].sum(), m.reactive_excess_kwh)
+        if options["modality"] is BLUE:
+            for post, demand in (m.demand_kw or {}).items():
+                assert _close(posts[post].demand_kw, demand)
+            for post, corrected in (m.reactive_demand_kw or {}).items():
+                assert _close(posts[post].reactive_demand_kw, corrected)
+        elif options["modality"] is GREEN:
+            assert _close(got["demand_kw"].max(), (m.demand_kw or {})[None])
+        if options["modality"] is not BLUE and m.reactive_demand_kw:
+            assert _close(got["reactive_demand_kw"].max(), m.reactive_demand_kw[None])
+
+
+def _frame(stamps: list[datetime], values: list[float], **extra: list[Any]) -> Any:
+    return pd.DataFrame({"unit": "UC", "stamp": stamps, "value": values, **extra})
+
+
+def test_demand_is_the_largest_15_minute_average() -> None:
+    # art. 2º, XIII: 25 kWh in 15 minutes is 100 kW; ponta 20:00–23:00 at Amazonas Energia
+    stamps = [datetime(2026, 3, 9, 19, 45), datetime(2026, 3, 9, 20), datetime(2026, 3, 9, 20, 15)]
+    out = load_profile(_frame(stamps, [10, 25, 20]), AMAZONAS_ENERGIA, modality=BLUE)
+    by_post = out.set_index("post")
+    assert by_post.loc["ponta", "demand_kw"] == 100
+    assert by_post.loc["fora de ponta", "demand_kw"] == 40
+    assert by_post.loc["ponta", "kwh"] == 45
+    assert by_post["reactive_excess_kwh"].isna().all()
+    # labelled by their end, the 20:00 interval is the last of fora de ponta
+    ends = load_profile(_frame(stamps, [10, 25, 20]), AMAZONAS_ENERGIA, modality=BLUE, label="end")
+    assert ends.set_index("post").loc["fora de ponta", "demand_kw"] == 100
+
+
+def test_average_power_in_kw() -> None:
+    stamps = [datetime(2026, 3, 9, 20), datetime(2026, 3, 9, 20, 15)]
+    out = load_profile(_frame(stamps, [100, 40]), AMAZONAS_ENERGIA, modality=GREEN, unit="kW")
+    assert out["kwh"].tolist() == [35.0]
+    assert out["demand_kw"].tolist() == [100.0]
+
+
+@pytest.mark.parametrize(
+    ("start", "reactive", "excess"),
+    [
+        # art. 304, § 1º, II: outside the window only inductive f < 0.92 counts
+        pytest.param(time(12, 0), 30.0, 6.0, id="REN1000-art304-p1-II-inductive"),
+        pytest.param(time(12, 0), -30.0, 0.0, id="REN1000-art304-p1-II-capacitive"),
+        # § 1º, I: inside the 6-hour window only capacitive f < 0.92 counts
+        pytest.param(time(2, 0), -30.0, 6.0, id="REN1000-art304-p1-I-capacitive"),
+        pytest.param(time(2, 0), 30.0, 0.0, id="REN1000-art304-p1-I-inductive"),
+        # f = 40 / sqrt(40² + 17²) ≈ 0.920 ≥ 0.92: nothing to charge
+        pytest.param(time(12, 0), 17.0, 0.0, id="REN1000-art302-at-reference"),
+    ],
+)
+def test_hourly_power_factor_and_excess(start: time, reactive: float, excess: float) -> None:
+    day = datetime.combine(datetime(2026, 3, 10).date(), start)
+    stamps = [day + timedelta(minutes=15 * i) for i in range(4)]
+    frame = _frame(stamps, [10.0] * 4, reactive=[reactive / 4] * 4)
+    out = load_profile(frame, AMAZONAS_ENERGIA, modality=BLUE, capacitive_window=MIDNIGHT)
+    # one hour: P = 40 kWh, |Q| = 30 kvarh, f = 0.8; excess = 0.92 × 50 − 40 = 6 kWh
+    assert out["reactive_excess_kwh"].sum() == pytest.approx(excess)
+    assert out["reactive_demand_kw"].max() == pytest.approx(40 + excess)
+
+
+def test_months_split_a_unit() -> None:
+    stamps = [datetime(2026, 1, 31, 23, 45), datetime(2026, 2, 1, 0, 0)]
+    out = load_profile(_frame(stamps, [1, 2]), AMAZONAS_ENERGIA, modality=BLUE)
+    assert out["month"].dt.month.tolist() == [1, 2]
+    assert out["kwh"].tolist() == [1.0, 2.0]
+
+
+def test_aware_stamps_and_column_mapping() -> None:
+    utc = pd.date_range("2026-03-10 00:00", periods=4, freq="15min", tz="UTC")  # 20:00 Manaus
+    frame = pd.DataFrame({"uc": 7, "quando": utc, "kwh": [1.0, 2.0, 3.0, 4.0]})
+    out = load_profile(
+        frame,
+        AMAZONAS_ENERGIA,
+        modality=BLUE,
+        columns={"unit": "uc", "stamp": "quando", "value": "kwh"},
+    )
+    assert out["post"].tolist() == ["ponta"]
+    assert out["unit"].tolist() == [7]
+
+
+def test_conventional_has_no_post() -> None:
+    stamps = [datetime(2026, 3, 9, 20), datetime(2026, 3, 9, 20, 15)]
+    out = load_profile(_frame(stamps, [1, 2]), AMAZONAS_ENERGIA, modality=CONVENTIONAL)
+    assert out["post"].isna().all()
+    assert out["kwh"].tolist() == [3.0]
+
+
+def test_empty_profile() -> None:
+    frame = pd.DataFrame(
+        {
+            "unit": pd.Series([], dtype=object),
+            "stamp": pd.Series([], dtype="datetime64[s]"),
+            "value": pd.Series([], dtype=float),
+        }
+    )
+    out = load_profile(frame, AMAZONAS_ENERGIA, modality=BLUE)
+    assert len(out) == 0
+    assert tuple(out.columns) == PROFILE_COLUMNS
+
+
+def test_many_units_over_many_months() -> None:
+    # sparse unit × month combinations are numbered by hashing: same answers
+    units = np.arange(3000)
+    stamps = np.where(
+        units % 2 == 0, np.datetime64("2026-03-09T20:00"), np.datetime64("2040-03-09T20:00")
+    )
+    frame = pd.DataFrame({"unit": units, "stamp": stamps, "value": 1.0})
+    out = load_profile(frame, AMAZONAS_ENERGIA, modality=BLUE)
+    assert len(out) == 3000
+    assert set(out["month"].dt.year) == {2026, 2040}
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "path"),
+    [
+        pytest.param(
+            {"stamp": 1, "at": datetime(2026, 3, 9, 20, 5)}, "off_grid", "stamp.1", id="grid"
+        ),
+        pytest.param(
+            {"stamp": 1, "at": datetime(2026, 3, 9, 20, 15, 1)}, "off_grid", "stamp.1", id="s"
+        ),
+        pytest.param(
+            {"stamp": 2, "at": datetime(2026, 3, 9, 20)}, "not_increasing", "stamp.2", id="order"
+        ),
+        pytest.param({"value": 1, "to": -1.0}, "negative", "value.1", id="negative"),
+        pytest.param({"value": 0, "to": math.nan}, "not_a_quantity", "value.0", id="nan"),
+        pytest.param({"reactive": 2, "to": math.inf}, "not_a_quantity", "reactive.2", id="inf"),
+        pytest.param({"unit": 1, "to": None}, "missing_unit", "unit.1", id="unit"),
+    ],
+)
+def test_bad_rows_name_the_first(change: dict[str, Any], code: str, path: str) -> None:
+    stamps = [datetime(2026, 3, 9, 20) + timedelta(minutes=15 * i) for i in range(3)]
+    frame = _frame(stamps, [1.0, 2.0, 3.0], reactive=[0.0, 0.0, 0.0])
+    column = next(iter(change))
+    frame[column] = frame[column].astype(object) if column == "unit" else frame[column]
+    frame.loc[change[column], column] = change.get("at", change.get("to"))
+    with pytest.raises(InvalidInputError) as caught:
+        load_profile(frame, AMAZONAS_ENERGIA, modality=BLUE, capacitive_window=MIDNIGHT)
+    (error,) = caught.value.errors
+    assert (error.code, error.path) == (code, path)
+
+
+def test_interleaved_units_order_is_checked_per_unit() -> None:
+    frame = pd.DataFrame(
+        {
+            "unit": ["B", "A", "B", "A"],
+            "stamp": pd.to_datetime(
+                ["2026-03-09 20:00", "2026-03-09 20:00", "2026-03-09 20:15", "2026-03-09 19:45"]
+            ),
+            "value": 1.0,
+        }
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        load_profile(frame, AMAZONAS_ENERGIA, modality=BLUE)
+    assert caught.value.errors[0].path == "stamp.3"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        pytest.param({"modality": "azul"}, "not_a_modality", id="modality"),
+        pytest.param({"unit": "MWh"}, "invalid_choice", id="unit"),
+        pytest.param({"label": "middle"}, "invalid_choice", id="label"),
+        pytest.param({"capacitive_window": time(0, 0)}, "not_a_window", id="window-type"),
+        pytest.param({"columns": {"energy": "value"}}, "unknown_column_role", id="role"),
+        pytest.param({"columns": {"stamp": "quando"}}, "missing_column", id="missing"),
+        pytest.param({"schedule": "amazonas"}, "not_a_schedule", id="schedule"),
+        pytest.param(
+            {"schedule": PostSchedule(time(17, 50), "America/Manaus")},
+            "posts_off_grid",
+            id="REN1000-art2-XIII-posts-off-grid",
+        ),
+    ],
+)
+def test_bad_options(kwargs: dict[str, Any], code: str) -> None:
+    frame = _frame([datetime(2026, 3, 9, 20)], [1.0])
+    options: dict[str, Any] = {"schedule": AMAZONAS_ENERGIA, "modality": BLUE, **kwargs}
+    schedule = options.pop("schedule")
+    with pytest.raises(InvalidInputError) as caught:
+        load_profile(frame, schedule, **options)
+    assert caught.value.codes == (code,)
+
+
+def test_reactive_needs_the_window_and_frames_need_columns() -> None:
+    frame = _frame([datetime(2026, 3, 9, 20)], [1.0], reactive=[0.5])
+    with pytest.raises(InvalidInputError) as caught:
+        load_profile(frame, AMAZONAS_ENERGIA, modality=BLUE)
+    assert caught.value.codes == ("window_required",)
+    with pytest.raises(InvalidInputError) as caught:
+        load_profile({"unit": [1]}, AMAZONAS_ENERGIA, modality=BLUE)  # type: ignore[arg-type]
+    assert caught.value.codes == ("not_a_frame",)
+    with pytest.raises(InvalidInputError) as caught:
+        load_profile(
+            frame.assign(value="1"), AMAZONAS_ENERGIA, modality=BLUE, capacitive_window=MIDNIGHT
+        )
+    assert caught.value.codes == ("not_numbers",)
+
+
+def test_before_the_calendar() -> None:
+    frame = _frame([datetime(2010, 9, 14, 20)], [1.0])
+    with pytest.raises(NotInForceError, match=r"^stamp\.0"):
+        load_profile(frame, AMAZONAS_ENERGIA, modality=BLUE)
