@@ -56,13 +56,18 @@ demo: $(VENV)/.demo-stamp
 	@$(SHOW_INVALID) 1 validate request budget examples/budget_invalid.json --today 2026-03-09
 	@$(SHOW) validate request new-connection examples/new_connection_without_rg.json --today 2026-03-09
 	@echo
-	@echo "=== 6. Erros de uso: uma linha, em português, status 2 ==="
+	@echo "=== 6. Fatura: cada item com seu fundamento; auditoria da fatura emitida (arts. 294, 301, 307, 327, 657) ==="
+	@$(SHOW) bill examples/bill_explicit.json
+	@$(SHOW_INVALID) 1 invoice check examples/invoice_check.json
+	@echo
+	@echo "=== 7. Erros de uso: uma linha, em português, status 2 ==="
 	@$(SHOW_INVALID) 2 modality --voltage-kv 13,8 --class industrial
 	@$(SHOW_INVALID) 2 deadline orcamento --requested 2026-03-04
 	@$(SHOW_INVALID) 2 reading 2026-01-05 2026-02-10 --kwh 1.23
 	@echo
-	@echo "=== 7. Auditoria de um arquivo de leituras (arts. 260, 285 e 291; extra frames) ==="
+	@echo "=== 7. Auditoria de arquivos: leituras (arts. 260, 285, 291) e curva de carga (arts. 2º, XIII, 304) ==="
 	@$(SHOW_FINDINGS) audit readings examples/readings.csv --column unit=uc --column previous=leitura_anterior --column current=leitura_atual --column kwh=consumo_kwh --column group=grupo --column kind=tipo --column supply=ligacao --column low_income=baixa_renda --quiet
+	@$(SHOW_FINDINGS) audit profile examples/profile.csv --column unit=uc --column stamp=datahora --column kwh=consumo_kwh --column kvarh=reativo_kvarh --capacitive-window 00:00 --modality azul --quiet
 
 test: $(VENV)/.dev-stamp lint typecheck pytest
 
@@ -90,8 +95,10 @@ pytest: $(VENV)/.dev-stamp
 bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_posts.py
 	$(PY) benchmarks/bench_documents.py
+	$(PY) benchmarks/bench_hostile.py
 	$(PY) benchmarks/bench_readings.py
 	$(PY) benchmarks/bench_profile.py
+	$(PY) benchmarks/bench_document_codes.py
 	$(PY) benchmarks/bench_bill.py
 	$(PY) benchmarks/bench_cli_start.py
 	$(PY) benchmarks/bench_dask.py

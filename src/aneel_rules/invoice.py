@@ -28,6 +28,7 @@ Examples:
 
 from __future__ import annotations
 
+from aneel_rules._invoice.audit import FINDING_CODES, Finding, InvoiceAudit, audit_invoice
 from aneel_rules._invoice.bill import (
     LINE_CODES,
     TAX_CODES,
@@ -37,6 +38,11 @@ from aneel_rules._invoice.bill import (
     round_amount,
 )
 from aneel_rules._invoice.compute import BillOptions, compute_bill
+from aneel_rules._invoice.contents import (
+    ContentsCheck,
+    RequiredItem,
+    check_invoice_contents,
+)
 from aneel_rules._invoice.demand import (
     MIN_CONTRACTED_DEMAND_KW,
     OVERRUN_MULTIPLIER,
@@ -56,6 +62,19 @@ from aneel_rules._invoice.flags import (
 )
 from aneel_rules._invoice.ipca import MAX_SERIES_CHARS, IpcaSeries, ipca_series, read_ipca_series
 from aneel_rules._invoice.measurements import Measurements
+from aneel_rules._invoice.parse import (
+    MAX_INVOICE_LINES,
+    FlagPeriod,
+    Invoice,
+    InvoiceGroup,
+    InvoiceItem,
+    InvoiceLine,
+    InvoiceSituation,
+    LineCode,
+    invoice_json_schema,
+    parse_bill,
+    parse_invoice,
+)
 from aneel_rules._invoice.profile import (
     INTEGRATION_MINUTES,
     MAX_PROFILE_INTERVALS,
@@ -156,6 +175,26 @@ __all__ = (
     "TaxRates",
     "gross_up",
     "tax_amounts",
+    # invoice audit (auditoria da fatura)
+    "FINDING_CODES",
+    "Finding",
+    "InvoiceAudit",
+    "audit_invoice",
+    # the printed invoice (parse_invoice) and its mandatory contents (art. 327; REN 414 art. 119)
+    "MAX_INVOICE_LINES",
+    "ContentsCheck",
+    "FlagPeriod",
+    "Invoice",
+    "InvoiceGroup",
+    "InvoiceItem",
+    "InvoiceLine",
+    "InvoiceSituation",
+    "LineCode",
+    "RequiredItem",
+    "check_invoice_contents",
+    "invoice_json_schema",
+    "parse_bill",
+    "parse_invoice",
     # refunds and late payment (arts. 323, 343)
     "MAX_LATE_FINE_RATE",
     "LateExclusion",

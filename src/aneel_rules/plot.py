@@ -51,6 +51,7 @@ __all__ = (
     "monthly_kwh_figure",
     "save_png",
     "written_message",
+    "post_label",
     # catalog
     "DOMAIN",
     "TEXTS",
@@ -377,3 +378,15 @@ def save_png(figure: Figure, path: str | PathLike[str]) -> Path:
 def written_message(path: str | PathLike[str], *, lang: str = "pt_BR") -> str:
     """The line a command prints after :func:`save_png` (``Gráfico gravado em out.png``)."""
     return _t(_WRITTEN, normalize_lang(lang), path=str(path))
+
+
+def post_label(post: object, *, lang: str = "pt_BR") -> str:
+    """The label of a tariff post (a :class:`TariffPost` or its value) in ``lang``.
+
+    Examples:
+        >>> post_label("fora de ponta", lang="en"), post_label(TariffPost.PEAK)
+        ('off-peak', 'ponta')
+    """
+    lang = normalize_lang(lang)
+    member = post if isinstance(post, TariffPost) else TariffPost(post)
+    return _t(_POST_LABELS[member], lang)

@@ -17,8 +17,11 @@ Conventions (documented choices):
   states none.
 - Attachments are :class:`Attachment` objects or, in JSON, objects
   ``{"filename": "rg.pdf", "content_base64": "JVBERi0..."}``.
-- Personal data (CPF, RG, names, phones, e-mails, passwords, street address, birth date)
-  never appears in ``repr()`` (LGPD, Lei 13.709/2018): those fields print as ``'***'``.
+- Personal data (CPF, RG, names, phones, e-mails, passwords, street address, coordinates,
+  birth date, sex, marital status) never appears in ``repr()`` (LGPD, Lei 13.709/2018): those
+  fields print as ``'***'``, attachments' names as ``'***.pdf'``.
+- Hostile input costs little: sizes are checked before any work and one error lists at
+  most 100 problems (``too_many_problems`` counts the rest).
 - The flows are those of the portal as documented (2025) under REN 1.000/2021; asking
   with ``today`` before 2022-01-03 raises :class:`~aneel_rules.errors.NotInForceError`.
 - :func:`json_schema` exports a JSON Schema (draft 2020-12) built from the same field
@@ -26,7 +29,8 @@ Conventions (documented choices):
 - Consumers identify themselves by CPF or CNPJ (REN 1.000/2021, art. 659-B, incluído
   pela REN 1.095/2024): the new-connection RG is optional unless the caller asks for the
   portal manual's rule (``require_rg=True``).
-- Error messages mask personal numbers and never quote a date typed.
+- Error messages mask every document number and file name, never quote what was typed
+  for sex or marital status, nor a date typed.
 
 The models, choices, grants and field specs live in private modules
 (``_portal.models``, ``_portal.choices``, ``_portal.grants``, ``_portal.specs``,
@@ -83,7 +87,9 @@ from aneel_rules._portal.flows import (
 )
 from aneel_rules._portal.grants import AccessGrant
 from aneel_rules._portal.guards import (
+    ESCALATION_STANDARDS,
     LOCKOUT_RULE,
+    Escalation,
     LoginGuard,
     RecoveryGuard,
     check_verification_code,
@@ -160,11 +166,13 @@ __all__ = (
     # Lockouts and verification codes
     "LoginGuard",
     "RecoveryGuard",
+    "Escalation",
     "check_verification_code",
     # Bases and limits
     "PORTAL_MANUAL",
     "ATTACHMENT_RULE",
     "LOCKOUT_RULE",
+    "ESCALATION_STANDARDS",
     "IDENTITY_DOCUMENT_REQUIRABLE",
     "BRAZIL_LATITUDE",
     "BRAZIL_LONGITUDE",

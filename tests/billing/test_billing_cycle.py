@@ -33,7 +33,7 @@ from aneel_rules.billing_cycle import (
     temporary_connection_advance,
 )
 from aneel_rules.i18n import translate
-from aneel_rules.legal import Norm
+from aneel_rules.legal import Norm, in_force_from
 from aneel_rules.tariffs import Group
 
 K = ReadingKind
@@ -244,9 +244,67 @@ def test_billable_rejects_bad_input_and_ren414() -> None:
     with pytest.raises(InvalidInputError) as info:
         billable_consumption(100.0, START, _after(30))  # type: ignore[arg-type]
     assert info.value.codes == ("float_not_allowed",)
-    with pytest.raises(UnsupportedCaseError):
-        billable_consumption(Decimal(100), date(2021, 12, 1), date(2022, 1, 2))
     assert billable_consumption(Decimal(100), date(2021, 12, 4), date(2022, 1, 3)).kwh == 100
+
+
+# REN 414/2010, art. 88, § 1º (REN 479/2012, VERIFIED-QUOTE): "I – ultrapassado o limite máximo de
+# 33 (trinta e três) dias, o consumo registrado deve ser proporcional ao número máximo de dias
+# permitido [...]; II – não atingido o limite mínimo de 27 (vinte e sete) dias, deve ser faturado o
+# consumo medido, vedada a aplicação do custo de disponibilidade."
+REN479 = date(2012, 4, 3)
+
+
+@pytest.mark.parametrize(
+    ("days", "kwh", "availability", "item"),
+    [
+        (26, Decimal(260), False, "II"),
+        (27, Decimal(270), True, None),
+        (33, Decimal(330), True, None),
+        (34, Decimal(330), True, "I"),  # 340 kWh in 34 days → 340 × 33 / 34 = 330
+    ],
+)
+def test_billable_ren414_art88(
+    days: int, kwh: Decimal, availability: bool, item: str | None
+) -> None:
+    last = date(2021, 12, 20)
+    b = billable_consumption(Decimal(10 * days), last - timedelta(days=days), last)
+    assert (b.kwh, b.availability_charge_applies, b.prorated) == (kwh, availability, days > 33)
+    assert b.interval.norm is Norm.REN_414_2010
+    if item is None:
+        assert b.basis[-1] == ren414(98, paragraph=1)
+    else:
+        assert b.basis[0] == ren414(88, paragraph=1, item=item, amended_by=Norm.REN_479_2012)
+
+
+def test_billable_ren414_boundaries_of_wording_and_regime() -> None:
+    # in the interval the answer needs no art. 88 wording: answered before REN 479/2012 too
+    inside = billable_consumption(Decimal(300), date(2011, 1, 1), date(2011, 1, 31))
+    assert (inside.kwh, inside.availability_charge_applies) == (Decimal(300), True)
+    # outside it, the original 2010 wording of art. 88 is missing
+    with pytest.raises(UnsupportedCaseError, match="88"):
+        billable_consumption(Decimal(340), REN479 - timedelta(days=35), REN479 - timedelta(days=1))
+    answered = billable_consumption(Decimal(340), REN479 - timedelta(days=34), REN479)
+    assert answered.kwh == Decimal(330)
+    # regime switch on the current reading: 34 days ending 2 Jan 2022 (REN 414) and 3 Jan 2022
+    old = billable_consumption(Decimal(340), date(2021, 11, 29), date(2022, 1, 2))
+    new = billable_consumption(Decimal(340), date(2021, 11, 30), date(2022, 1, 3))
+    assert old.basis[0] == ren414(88, paragraph=1, item="I", amended_by=Norm.REN_479_2012)
+    assert new.basis[0] == ren1000(285, item="II")
+    assert old.kwh == new.kwh == Decimal(330)
+
+
+def test_billable_ren414_refusals() -> None:
+    # a first billing outside 15–47 days: art. 88, § 1º names only art. 84's caput
+    with pytest.raises(UnsupportedCaseError):
+        billable_consumption(
+            Decimal(100), date(2020, 1, 1), date(2020, 1, 10), kind=K.FIRST_BILLING
+        )
+    first = billable_consumption(
+        Decimal(100), date(2020, 1, 1), date(2020, 1, 20), kind=K.FIRST_BILLING
+    )
+    assert (first.kwh, first.availability_charge_applies) == (Decimal(100), True)
+    with pytest.raises(UnsupportedCaseError):
+        billable_consumption(Decimal(100), date(2020, 1, 1), date(2020, 1, 31), group=Group.A)
 
 
 # ---------------------------------------------------------------- availability charge (art. 291)
@@ -310,10 +368,83 @@ def test_availability_exemptions(exemption: AvailabilityExemption, item: str) ->
     assert charge.basis == (ren1000(290, paragraph=1, item=item),)
 
 
-def test_availability_ren414_unverified_and_bad_input() -> None:
+# REN 414/2010, art. 98 (ANEEL booklet, VERIFIED-QUOTE): "I - 30 kWh, se monofásico ou bifásico
+# a 2 (dois) condutores; II - 50 kWh, se bifásico a 3 (três) condutores; ou III - 100 kWh, se
+# trifásico."
+@pytest.mark.parametrize(
+    ("supply", "kwh", "item"),
+    [
+        (SupplyType.SINGLE_PHASE, 30, "I"),
+        (SupplyType.TWO_PHASE_TWO_WIRE, 30, "I"),
+        (SupplyType.TWO_PHASE_THREE_WIRE, 50, "II"),
+        (SupplyType.THREE_PHASE, 100, "III"),
+    ],
+)
+@pytest.mark.parametrize("day", [date(2010, 9, 15), date(2016, 6, 1), date(2022, 1, 2)])
+def test_availability_ren414_art98(supply: SupplyType, kwh: int, item: str, day: date) -> None:
+    charge = availability_charge(supply, on=day)
+    assert (charge.kwh, charge.applies) == (kwh, True)
+    assert charge.basis == (ren414(98, item=item),)
+    # § 2º: the low-income discounts are on the tariff; the 80 kWh rule is REN 1.000's (2025)
+    low = availability_charge(supply, on=day, low_income=True, measured_kwh=Decimal(75))
+    assert low.kwh == kwh
+
+
+def test_availability_regime_boundary() -> None:
+    assert availability_charge(SupplyType.SINGLE_PHASE, on=date(2022, 1, 2)).basis == (
+        ren414(98, item="I"),
+    )
+    assert availability_charge(SupplyType.SINGLE_PHASE, on=date(2022, 1, 3)).basis == (
+        ren1000(291, item="I"),
+    )
+    with pytest.raises(NotInForceError):
+        availability_charge(SupplyType.SINGLE_PHASE, on=date(2010, 9, 14))
+
+
+# REN 414/2010, art. 98, § 3º (REN 479/2012): "[...] Baixa Renda Indígena ou [...] Quilombola será
+# concedido desconto integral para os casos previstos nos incisos I e II e no caso do inciso III
+# será cobrado o valor em moeda corrente equivalente a 50 kWh."
+@pytest.mark.parametrize(
+    ("supply", "kwh"),
+    [
+        (SupplyType.SINGLE_PHASE, 0),
+        (SupplyType.TWO_PHASE_TWO_WIRE, 0),
+        (SupplyType.TWO_PHASE_THREE_WIRE, 0),
+        (SupplyType.THREE_PHASE, 50),
+    ],
+)
+def test_availability_ren414_indigenous_quilombola(supply: SupplyType, kwh: int) -> None:
+    since = in_force_from(Norm.REN_479_2012)
+    charge = availability_charge(supply, on=since, indigenous_or_quilombola=True)
+    assert charge.kwh == kwh
+    assert charge.basis[-1] == ren414(98, paragraph=3, amended_by=Norm.REN_479_2012)
+    assert (
+        availability_charge_kwh(supply, on=date(2022, 1, 2), indigenous_or_quilombola=True) == kwh
+    )
+    with pytest.raises(UnsupportedCaseError, match="98, § 3º"):
+        availability_charge(supply, on=since - timedelta(days=1), indigenous_or_quilombola=True)
+    # REN 1.000/2021, art. 291 has no such paragraph: the caput applies
+    plain = availability_charge(supply, on=date(2022, 1, 3))
+    assert availability_charge(supply, on=date(2022, 1, 3), indigenous_or_quilombola=True) == plain
+
+
+def test_availability_ren414_refusals_and_bad_input() -> None:
     with pytest.raises(UnsupportedCaseError):
-        availability_charge(SupplyType.SINGLE_PHASE, on=date(2022, 1, 2))
-    assert availability_charge_kwh(SupplyType.SINGLE_PHASE, on=date(2022, 1, 3)) == 30
+        availability_charge(
+            SupplyType.SINGLE_PHASE,
+            on=date(2020, 1, 1),
+            exemption=AvailabilityExemption.PUBLIC_LIGHTING,
+        )
+    with pytest.raises(UnsupportedCaseError):
+        availability_charge(SupplyType.SINGLE_PHASE, on=date(2020, 1, 1), scee_cadunico=True)
+    with pytest.raises(InvalidInputError):
+        availability_charge(
+            SupplyType.SINGLE_PHASE,
+            on=date(2020, 1, 1),
+            indigenous_or_quilombola="yes",  # type: ignore[arg-type]
+        )
+    with pytest.raises(InvalidInputError):
+        availability_charge(SupplyType.SINGLE_PHASE, on=date(2020, 1, 1), measured_kwh=Decimal(-1))
     with pytest.raises(InvalidInputError):
         availability_charge("trifásico", on=date(2026, 1, 1))  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError):

@@ -60,12 +60,13 @@ def test_sample_summary_in_portuguese(capsys: pytest.CaptureFixture[str]) -> Non
     lines = out.splitlines()
     assert lines[0] == f"Leituras auditadas: 12 linhas de {SAMPLE}"
     assert lines[1] == "Achados por código:"
-    assert "  ok: 5 — intervalo dentro dos limites" in lines
+    assert "  ok: 6 — intervalo dentro dos limites" in lines
     # art. 285, II: 36 and 34 days are prorated
     assert "  long_interval: 2 — intervalo maior que o máximo: energia proporcionalizada" in lines
     assert "      REN 1.000/2021, art. 285, II; REN 1.000/2021, art. 260" in lines
     assert "      REN 1.000/2021, art. 285, I; REN 1.000/2021, art. 260" in lines
-    assert "  unverified_ren414: 1 — caso da REN 414/2010 que a biblioteca não modela" in lines
+    # the 2021 reading: 27–33 days under REN 414/2010 too (art. 84)
+    assert "      REN 414/2010, art. 84; REN 414/2010, art. 98, § 1º" in lines
     assert "10000001" not in out  # unit ids are never printed
 
 
@@ -102,7 +103,8 @@ def test_rows_follow_the_regulation(tmp_path: Path, capsys: pytest.CaptureFixtur
     # group A: the 28 days of February 2026 (art. 261; art. 282, I)
     assert _cells(rows, "10000009", "days", "finding") == [28, "ok"]
     assert rows.loc["10000010", "finding"] == "not_after_previous"
-    assert rows.loc["10000011", "finding"] == "unverified_ren414"
+    assert rows.loc["10000011", "finding"] == "ok"  # 30 days, REN 414/2010, art. 84
+    assert str(rows.loc["10000011", "basis"]).startswith("REN 414/2010, art. 84")
     assert rows.loc["10000012", "finding"] == "not_a_date"
     assert rows["row"].tolist() == list(range(1, 13))
 

@@ -225,3 +225,10 @@ def test_uc_layout_needs_15_digits(given: str) -> None:
 @pytest.mark.parametrize("module", [rg, uc], ids=lambda m: m.__name__)
 def test_compact_rejects_non_str(module: object) -> None:
     assert _error(module.compact, 123) == (module.__name__.rsplit(".", 1)[1], "not_a_string")  # type: ignore[attr-defined]
+
+
+def test_an_enormous_issuer_is_refused_unread() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        rg.validate_issuer("SSP" * 10**6)
+    assert info.value.codes == ("invalid_issuer",)
+    assert len(str(info.value)) < 300

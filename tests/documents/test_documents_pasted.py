@@ -119,8 +119,8 @@ def test_uf_look_alikes_are_refused(value: str) -> None:
 @pytest.mark.parametrize("module", ALL, ids=lambda m: m.__name__.rsplit(".", 1)[1])
 @pytest.mark.parametrize("filler", ["1", " ", "a", "\ud800"], ids=["digits", "blanks", "x", "sur"])
 def test_enormous_text_is_refused_with_a_short_message(module: ModuleType, filler: str) -> None:
-    """Bounded cost: 10 million characters are refused before normalising, message bounded."""
-    value = filler * 10**7
+    """Bounded cost: a million characters are refused before normalising, message bounded."""
+    value = filler * 10**6
     assert not module.is_valid(value)
     with pytest.raises(InvalidInputError) as info:
         module.validate(value)

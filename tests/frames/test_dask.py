@@ -65,9 +65,7 @@ def test_same_findings_as_pandas() -> None:
     counts = frames_dask.finding_counts(result)
     assert counts.to_dict() == expected.groupby(["finding", "basis"]).size().to_dict()
     # the register has each kind of finding
-    assert {"ok", "short_interval", "long_interval", "unverified_ren414"} <= set(
-        expected["finding"]
-    )
+    assert {"ok", "short_interval", "long_interval"} <= set(expected["finding"])
 
 
 @pytest.mark.usefixtures("client")

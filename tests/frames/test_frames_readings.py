@@ -211,17 +211,23 @@ def test_group_b_regular_values(days: int, finding: str, billable: float) -> Non
     assert pd.isna(out.loc[0, "availability_kwh"])
 
 
-def test_ren414_interval_is_checked_but_not_billed() -> None:
-    # REN 414/2010, art. 84: 27–33 days; its billing rule for other intervals is not modelled
+def test_ren414_interval_and_billing() -> None:
+    # REN 414/2010, art. 84: 27–33 days; art. 98, § 1º inside them; art. 88, § 1º, I (REN
+    # 479/2012) beyond 33 days: 340 kWh in 34 days → 330 kWh
     frame = pd.DataFrame(
-        {"previous": [date(2021, 12, 1)], "current": [date(2022, 1, 2)], "measured_kwh": [90]}
+        {
+            "previous": [date(2021, 12, 1), date(2021, 11, 29)],
+            "current": [date(2022, 1, 2), date(2022, 1, 2)],
+            "measured_kwh": [90, 340],
+        }
     )
     out = readings(frame)
-    assert out.loc[0, "days"] == 32
-    assert bool(out.loc[0, "interval_ok"])
-    assert out.loc[0, "finding"] == "unverified_ren414"
-    assert out.loc[0, "basis"] == ""
-    assert pd.isna(out.loc[0, "billable_kwh"])
+    assert list(out["days"]) == [32, 34]
+    assert list(out["interval_ok"]) == [True, False]
+    assert list(out["finding"]) == ["ok", "long_interval"]
+    assert out.loc[0, "basis"] == "REN 414/2010, art. 84; REN 414/2010, art. 98, § 1º"
+    assert str(out.loc[1, "basis"]).startswith("REN 414/2010, art. 88, § 1º, I")
+    assert list(out["billable_kwh"]) == [90.0, 330.0]
 
 
 def test_column_kinds_and_mapping() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import aneel_rules
 from aneel_rules import InvalidInputError, NotInForceError
 from aneel_rules.connection import MeteringReason, SecondaryVoltage
 from aneel_rules.portal import (
@@ -544,12 +545,17 @@ def test_profile_uf_by_name_or_code() -> None:
     ("password", "code"),
     [
         pytest.param("1234567", "too_short", id="policy-7-chars"),
-        pytest.param("aaaaaaaaaa", "password_repeated_characters", id="policy-one-char"),
-        pytest.param("52998224725", "password_is_document", id="policy-compact-cpf"),
+        pytest.param("rio-negro-1", "too_short", id="ASVS-2.1.1-11-chars"),
+        pytest.param("rio   negro  2", "too_short", id="ASVS-2.1.1-blanks-combined"),
+        pytest.param("aaaaaaaaaaaa", "password_repeated_characters", id="policy-one-char"),
+        pytest.param("x52998224725", "password_is_document", id="policy-compact-cpf"),
         pytest.param("529.982.247-25", "password_is_document", id="policy-cpf-as-typed"),
+        pytest.param("529 982 247 25", "password_is_document", id="policy-cpf-spaced"),
+        pytest.param("Ana#529/982/247_25!", "password_is_document", id="policy-cpf-inside"),
         pytest.param("Ana.Souza@Example.com", "password_is_email", id="policy-email"),
-        pytest.param("ana.souza", "password_is_email", id="policy-email-local-part"),
         pytest.param("x" * 129, "too_long", id="policy-129-chars"),
+        pytest.param("PASSWORD1234", "password_too_common", id="ASVS-2.1.7-common-upper"),
+        pytest.param("qwertyuiop123", "password_too_common", id="ASVS-2.1.7-common"),
     ],
 )
 def test_password_policy(password: str, code: str) -> None:
@@ -560,10 +566,57 @@ def test_password_policy(password: str, code: str) -> None:
     assert codes(info) == [("password", code)]
 
 
-def test_password_of_8_characters_is_enough() -> None:
+def test_password_policy_reports_every_reason() -> None:
     data = example("registration")
-    data["password"] = "abcdefgh"  # noqa: S105
-    assert parse_user_registration(data, today=TODAY).password == "abcdefgh"  # noqa: S105
+    data["password"] = "ana.souza"  # noqa: S105
+    with pytest.raises(InvalidInputError) as info:
+        parse_user_registration(data, today=TODAY)
+    assert codes(info) == [("password", "too_short"), ("password", "password_is_email")]
+
+
+def test_a_portal_may_keep_8_characters() -> None:
+    data = example("registration")
+    data["password"] = "luz-rio1"  # noqa: S105
+    with pytest.raises(InvalidInputError) as info:
+        parse_user_registration(data, today=TODAY)
+    assert info.value.errors[0].params == (("minimum", "12"),)
+    reg = parse_user_registration(data, today=TODAY, password_min_length=8)
+    assert reg.password == "luz-rio1"  # noqa: S105
+    data["password"] = "password"  # noqa: S105
+    with pytest.raises(InvalidInputError) as info:
+        parse_user_registration(data, today=TODAY, password_min_length=8)
+    assert codes(info) == [("password", "password_too_common")]
+
+
+@pytest.mark.parametrize(
+    ("minimum", "code"),
+    [
+        (7, "below_minimum"),
+        (65, "above_maximum"),
+        (True, "not_an_integer"),
+        ("12", "not_an_integer"),
+    ],
+)
+def test_password_min_length_is_checked(minimum: object, code: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        parse_user_registration(
+            example("registration"),
+            today=TODAY,
+            password_min_length=minimum,  # type: ignore[arg-type]
+        )
+    assert codes(info) == [("password_min_length", code)]
+
+
+def test_the_common_list_has_its_source_and_licence() -> None:
+    from aneel_rules._portal.passwords import common_passwords  # noqa: PLC0415
+
+    data = Path(aneel_rules.__file__).parent / "_portal" / "data"
+    assert "Royce" in (data / "README.md").read_text(encoding="utf-8")
+    assert "Redistribution" in (data / "common_passwords.LICENSE").read_text(encoding="utf-8")
+    listed = common_passwords()
+    assert len(listed) == 8354
+    assert all(len(p) >= 8 and p == p.lower() for p in listed)
+    assert {"password", "12345678", "qwertyuiop"} <= listed
 
 
 def test_registration_document_kinds_and_mobile() -> None:

@@ -194,3 +194,18 @@ def test_secondary_voltage_must_be_text() -> None:
     assert [(e.path, e.code) for e in info.value.errors] == [
         ("load.secondary_voltage", "not_a_string")
     ]
+
+
+def test_the_collector_counts_what_it_does_not_list() -> None:
+    collector = Collector(today=date(2026, 3, 9))
+    for i in range(100):
+        collector.add(f"f{i}", "required")
+    other = InvalidInputError.single("cpf", "empty", "CPF is empty", domain="documents")
+    collector.adopt(other, "holder_document")
+    collector.add("g", "required")
+    assert len(collector.errors) == 100
+    assert collector.dropped == 2
+    with pytest.raises(InvalidInputError) as info:
+        collector.raise_if_any()
+    assert info.value.codes[-1] == "too_many_problems"
+    assert dict(info.value.errors[-1].params) == {"count": "2"}

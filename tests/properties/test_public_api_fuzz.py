@@ -537,3 +537,127 @@ def test_wrong_types_are_refused(qualname: str, target: Target, data: st.DataObj
             if qualname.rsplit(".", 1)[1] in PREDICATES and answer is False:
                 continue
             pytest.fail(f"{qualname}({name}={probe!r}) was answered instead of refused")
+
+
+# --- hostile input (issue 8): surrogates, odd keys, the ends of the calendar -----------------
+
+hostile_text = st.one_of(
+    st.text(alphabet=st.characters(codec=None, categories=["Cs", "Cc", "Cf"]), max_size=12),
+    st.sampled_from(
+        [
+            "\ud800",
+            "529.982.247-2\udfff",
+            "a\u202eb",
+            "\x00" * 3,
+            "\ufeff52998224725",
+            "1" * 70_000,
+            "ſp",
+            "ﬁ",
+        ]
+    ),
+)
+
+
+def _is_text_hint(hint: object) -> bool:
+    return str in _admitted(hint)
+
+
+@pytest.mark.parametrize(("qualname", "target"), BOUNDARY, ids=[q for q, _ in BOUNDARY])
+@settings(FUZZ, max_examples=4)
+@given(data=st.data())
+def test_hostile_text_gets_the_librarys_error(
+    qualname: str, target: Target, data: st.DataObject
+) -> None:
+    """Lone surrogates, controls, bidi marks and huge text in every text argument."""
+    args, kwargs = _arguments(qualname, target, data, corrupt=False)
+    hints = _hints(target)
+    texts = [name for name in kwargs if _is_text_hint(hints.get(name, object))]
+    if not texts:
+        return
+    name = data.draw(st.sampled_from(texts))
+    try:
+        target(*args, **{**kwargs, name: data.draw(hostile_text)})
+    except AneelRulesError as exc:
+        str(exc).encode("utf-8", "backslashreplace")
+
+
+hostile_keys = st.one_of(
+    st.integers(),
+    st.builds(pow, st.just(10), st.just(5000)),  # st.just() would repr() it
+    st.builds(pow, st.just(-10), st.just(5001)),
+    st.none(),
+    st.tuples(st.integers(), st.integers()),
+    st.frozensets(st.integers(), max_size=2),
+    st.sampled_from([Decimal("NaN"), float("nan"), b"holder_document", date.max]),
+    hostile_text,
+)
+
+
+@pytest.mark.parametrize("flow", list(Flow), ids=[f.value for f in Flow])
+@settings(FUZZ, max_examples=10)
+@given(data=st.data())
+def test_mappings_with_hostile_keys_get_the_librarys_error(flow: Flow, data: st.DataObject) -> None:
+    """Non-string, enormous and unprintable keys, at the top level and in nested objects."""
+    example = PORTAL_EXAMPLES[
+        {
+            Flow.REGISTRATION: "registration",
+            Flow.NEW_CONNECTION: "new_connection",
+            Flow.PROFESSIONAL_PROFILE: "professional_profile",
+            Flow.ACCESS: "access",
+            Flow.BUDGET: "budget",
+        }[flow]
+    ]
+    assert isinstance(example, dict)
+    extra = data.draw(st.dictionaries(hostile_keys, garbage, min_size=1, max_size=3))
+    nested = data.draw(
+        st.sampled_from([k for k, v in example.items() if isinstance(v, dict)] or [""])
+    )
+    body: dict[object, object] = {**example, **extra}
+    if nested:
+        body[nested] = {**example[nested], **extra}
+    with pytest.raises(AneelRulesError) as info:
+        aneel_rules.portal.parse_request(flow, body, today=date(2026, 3, 9))  # type: ignore[arg-type]
+    assert len(str(info.value)) < 20_000
+    for error in info.value.errors:  # type: ignore[attr-defined]
+        error.path.encode("utf-8")
+
+
+extreme_instants = st.one_of(
+    st.sampled_from(
+        [
+            datetime.max.replace(tzinfo=UTC),
+            datetime.max.replace(tzinfo=MANAUS),
+            datetime.min.replace(tzinfo=UTC),
+            datetime.min.replace(tzinfo=ZoneInfo("Asia/Tokyo")),
+            datetime.max.replace(tzinfo=UTC) - timedelta(minutes=5),
+            datetime.max.replace(tzinfo=UTC) - timedelta(hours=23),
+        ]
+    ),
+    st.datetimes(
+        min_value=datetime(9999, 12, 30),  # noqa: DTZ001 (hypothesis bounds are naive)
+        timezones=st.sampled_from([UTC, MANAUS, ZoneInfo("Pacific/Kiritimati")]),
+    ),
+)
+
+
+@pytest.mark.parametrize("guard_class", ["LoginGuard", "RecoveryGuard"])
+@settings(FUZZ, max_examples=15)
+@given(times=st.lists(extreme_instants, min_size=1, max_size=6), escalate=st.booleans())
+def test_guards_near_the_ends_of_the_calendar_get_the_librarys_error(
+    guard_class: str, times: list[datetime], escalate: bool
+) -> None:
+    cls = getattr(aneel_rules.portal, guard_class)
+    guard = cls(escalation=aneel_rules.portal.Escalation() if escalate else None)
+    for at in sorted(times, key=lambda t: (t.replace(tzinfo=None), str(t.tzinfo))):
+        for step in (
+            guard.is_locked,
+            guard.record_failure,
+            guard.record_failure,
+            guard.record_success,
+        ):
+            try:
+                result = step(at)
+            except AneelRulesError:
+                continue
+            if isinstance(result, cls):
+                guard = result

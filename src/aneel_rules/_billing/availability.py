@@ -30,6 +30,7 @@ from aneel_rules.legal import (
     Norm,
     in_force_from,
     norm_in_force,
+    ren414,
     ren1000,
 )
 from aneel_rules.timeline import Period, Timeline
@@ -91,6 +92,8 @@ THREE_PHASE_LOW_INCOME_AVAILABILITY: Final[Timeline[int]] = Timeline(
     last_verified_on=LAST_VERIFIED,
 )
 """Availability charge of a three-phase low-income unit consuming at most 80 kWh."""
+
+_REN479_SINCE: Final = in_force_from(Norm.REN_479_2012)
 
 _AVAILABILITY_KWH: Final = {
     SupplyType.SINGLE_PHASE: (30, "I"),
@@ -181,6 +184,39 @@ def _caput_charge(
     return 100, other
 
 
+def _ren414_charge(
+    supply: SupplyType,
+    day: date,
+    *,
+    exemption: AvailabilityExemption | None,
+    indigenous_or_quilombola: bool,
+) -> AvailabilityCharge:
+    """Art. 98 of REN 414/2010 (caput I–III; § 3º in the wording of REN 479/2012).
+
+    Text: ANEEL's REN 414 booklet (2012), reproduced by
+    https://soprovas.com/provas/cespe-2012-camara-dos-deputados-analista-engenharia-eletrica.html
+    (VERIFIED-QUOTE in ``shared/sources/ren414_excerpts.md``; the 30/50/100 kWh values also in
+    the book quoted there, § 4.5.1). "I - 30 kWh, se monofásico ou bifásico a 2 (dois)
+    condutores; II - 50 kWh, se bifásico a 3 (três) condutores; ou III - 100 kWh, se
+    trifásico." § 3º (REN 479/2012): "[...] Baixa Renda Indígena ou [...] Quilombola será
+    concedido desconto integral para os casos previstos nos incisos I e II e no caso do inciso
+    III será cobrado o valor em moeda corrente equivalente a 50 kWh." The full discount is
+    read as a charge of 0 kWh. No exemption article (public lighting and the like) and no
+    pre-2012 § 3º wording were found: those cases are refused.
+    """
+    if exemption is not None:
+        raise unsupported("subject_availability_exemption", day.isoformat())
+    kwh, item = _AVAILABILITY_KWH.get(supply, (100, "III"))
+    basis: tuple[Basis, ...] = (ren414(98, item=item),)
+    if indigenous_or_quilombola:
+        if day < _REN479_SINCE:
+            raise unsupported("subject_availability_indigenous", day.isoformat())
+        # REN 414/2010, art. 98, § 3º (REN 479/2012): full discount for I and II, 50 kWh for III
+        kwh = 50 if supply is SupplyType.THREE_PHASE else 0
+        basis = (*basis, ren414(98, paragraph=3, amended_by=Norm.REN_479_2012))
+    return AvailabilityCharge(kwh=kwh, applies=True, supply=supply, basis=basis)
+
+
 def explain_availability_charge(
     supply: SupplyType,
     *,
@@ -189,6 +225,7 @@ def explain_availability_charge(
     measured_kwh: Decimal | None = None,
     exemption: AvailabilityExemption | None = None,
     scee_cadunico: bool = False,
+    indigenous_or_quilombola: bool = False,
 ) -> AvailabilityCharge:
     """Availability charge in kWh for a group B unit on a date (custo de disponibilidade).
 
@@ -201,15 +238,25 @@ def explain_availability_charge(
     pre-payment (art. 290, § 1º). Group B SCEE units are otherwise billed by arts. 655-G to
     655-S (art. 290, § 5º), which this function does not model.
 
+    Under REN 414/2010 (dates up to 2 Jan 2022), art. 98: 30, 50 or 100 kWh by supply type,
+    whatever the subclass (the low-income discounts of its § 2º are on the tariff, not on the
+    kWh); from REN 479/2012 (in force 3 Apr 2012, :data:`aneel_rules.legal.NORMS`), a unit of
+    the Residencial Baixa Renda Indígena or Quilombola subclasses
+    (``indigenous_or_quilombola``) has a full discount single- or two-phase (read as 0 kWh)
+    and 50 kWh three-phase (art. 98, § 3º). REN 1.000/2021 has no such paragraph: from
+    3 Jan 2022 the flag changes nothing.
+
     Raises:
         InvalidInputError: ``measured_kwh`` missing (or negative) when the 80 kWh case must be
             decided.
-        UnsupportedCaseError: ``on`` under REN 414/2010 (its article could not be verified);
-            ``scee_cadunico`` before 23 Jul 2024.
+        UnsupportedCaseError: ``scee_cadunico`` before 23 Jul 2024; under REN 414/2010, an
+            ``exemption`` (no REN 414 exemption article was found) or
+            ``indigenous_or_quilombola`` before REN 479/2012 (the original § 3º was not found).
 
     Legal basis:
         - REN 1.000/2021, art. 291, I–IV (III wording and IV inserted by REN 1.147/2025);
           art. 291, parágrafo único (inserted by REN 1.098/2024); art. 290, § 1º.
+        - REN 414/2010, art. 98, I–III; § 3º (wording by REN 479/2012).
 
     Examples:
         >>> from datetime import date
@@ -223,11 +270,20 @@ def explain_availability_charge(
         ...                                      on=date(2024, 7, 23), scee_cadunico=True)
         >>> charge.kwh, str(charge.basis[-1])
         (25, 'REN 1.000/2021, art. 291, parágrafo único (incluído pela REN 1.098/2024)')
+        >>> old = explain_availability_charge(SupplyType.THREE_PHASE, on=date(2019, 5, 1),
+        ...                                   indigenous_or_quilombola=True)
+        >>> old.kwh
+        50
+        >>> for ref in old.basis:
+        ...     print(ref)
+        REN 414/2010, art. 98, III
+        REN 414/2010, art. 98, § 3º (redação dada pela REN 479/2012)
     """
     check_enum(supply, SupplyType, "supply")
     day = check_date(on, "on")
     check_bool(low_income, "low_income")
     check_bool(scee_cadunico, "scee_cadunico")
+    check_bool(indigenous_or_quilombola, "indigenous_or_quilombola")
     if exemption is not None:
         check_enum(exemption, AvailabilityExemption, "exemption")
     if measured_kwh is not None:
@@ -235,7 +291,13 @@ def explain_availability_charge(
         # must not be answered just because the case at hand ignores it.
         _measured(measured_kwh)
     if norm_in_force(day) is Norm.REN_414_2010:
-        raise unsupported("subject_availability", day.isoformat())
+        if scee_cadunico:
+            raise not_modelled(
+                "scee_cadunico_before", since=_SCEE_CADUNICO_SINCE.isoformat(), on=day.isoformat()
+            )
+        return _ren414_charge(
+            supply, day, exemption=exemption, indigenous_or_quilombola=indigenous_or_quilombola
+        )
     if exemption is not None:
         # REN 1.000/2021, art. 290, § 1º, I–III: not applied
         basis: tuple[Basis, ...] = (ren1000(290, paragraph=1, item=_EXEMPTION_ITEM[exemption]),)
@@ -261,6 +323,7 @@ def availability_charge_kwh(
     measured_kwh: Decimal | None = None,
     exemption: AvailabilityExemption | None = None,
     scee_cadunico: bool = False,
+    indigenous_or_quilombola: bool = False,
 ) -> int:
     """The kWh of :func:`explain_availability_charge` (``0`` for exempt units).
 
@@ -276,6 +339,7 @@ def availability_charge_kwh(
         measured_kwh=measured_kwh,
         exemption=exemption,
         scee_cadunico=scee_cadunico,
+        indigenous_or_quilombola=indigenous_or_quilombola,
     ).kwh
 
 

@@ -66,8 +66,21 @@ TEMPLATES: Final[dict[str, str]] = {
     ),
     "subject_route_change": "the reading interval after a route change",
     "subject_group_a": "the group A reading interval",
-    "subject_billable": "billing outside the reading interval",
-    "subject_availability": "the availability charge",
+    "subject_billable": (
+        "billing outside the reading interval before REN 479/2012 (the original wording of "
+        "REN 414/2010, art. 88 was not found)"
+    ),
+    "subject_billable_exceptional": (
+        "billing a first or exceptional reading outside its 15–47 days (REN 414/2010, art. 88, "
+        "§ 1º covers only the 27–33 days of art. 84)"
+    ),
+    "subject_availability_exemption": (
+        "an exemption from the availability charge (no REN 414/2010 article found)"
+    ),
+    "subject_availability_indigenous": (
+        "the availability charge of the indigenous and quilombola low-income subclasses before "
+        "REN 479/2012 (the original wording of REN 414/2010, art. 98, § 3º was not found)"
+    ),
     "subject_average": "this case of billing by average",
     "subject_settlement": "this case of incorrect billing",
     "false_declaration_case": (

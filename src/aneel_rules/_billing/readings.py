@@ -23,6 +23,7 @@ from aneel_rules.legal import (
     REN1000_IN_FORCE_FROM,
     Basis,
     Norm,
+    in_force_from,
     norm_in_force,
     ren414,
     ren1000,
@@ -257,6 +258,55 @@ class BillableConsumption:
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
+def _ren414_billable(
+    measured: Decimal, day: date, check: ReadingIntervalCheck
+) -> BillableConsumption:
+    """Group B billable consumption under REN 414/2010 (group A: refused by the interval check).
+
+    Art. 88, § 1º in the wording of REN 479/2012 (ANEEL booklet via 1library, VERIFIED-QUOTE in
+    ``shared/sources/ren414_excerpts.md``): a reading outside the intervals "estabelecidos no
+    caput do art. 84" (27–33 days) is billed "I – ultrapassado o limite máximo de 33 (trinta e
+    três) dias, o consumo registrado deve ser proporcional ao número máximo de dias permitido";
+    "II – não atingido o limite mínimo de 27 (vinte e sete) dias, deve ser faturado o consumo
+    medido, vedada a aplicação do custo de disponibilidade" (the source's OCR garbles II; its
+    reading is the one REN 1.000, art. 285, I took over). Inside the interval the measured
+    energy is billed, with the availability charge as the minimum (art. 98, § 1º). The
+    original 2010 wording of art. 88 was not found: out-of-interval readings before REN
+    479/2012 are refused, and so are first or exceptional readings outside their 15–47 days,
+    which § 1º does not cover.
+    """
+    reading = ReadingKind.REGULAR
+    if check.ok:
+        # REN 414/2010, art. 98, § 1º: the availability charge whenever consumption is below it
+        return BillableConsumption(
+            measured_kwh=measured,
+            kwh=measured,
+            days=check.days,
+            prorated=False,
+            availability_charge_applies=True,
+            interval=check,
+            basis=(*check.basis, ren414(98, paragraph=1)),
+        )
+    if check.kind is not reading:
+        raise unsupported("subject_billable_exceptional", day.isoformat())
+    if day < in_force_from(Norm.REN_479_2012):
+        raise unsupported("subject_billable", day.isoformat())
+    short = check.days < check.minimum
+    # REN 414/2010, art. 88, § 1º, II (short: measured, no availability charge) and I (long:
+    # prorated to the 33 days), both in the wording of REN 479/2012
+    item = "II" if short else "I"
+    kwh = measured if short else CTX.divide(CTX.multiply(measured, check.maximum), check.days)
+    return BillableConsumption(
+        measured_kwh=measured,
+        kwh=kwh,
+        days=check.days,
+        prorated=not short,
+        availability_charge_applies=not short,
+        interval=check,
+        basis=(ren414(88, paragraph=1, item=item, amended_by=Norm.REN_479_2012), *check.basis),
+    )
+
+
 def billable_consumption(
     measured_kwh: Decimal,
     previous: date,
@@ -278,13 +328,16 @@ def billable_consumption(
 
     Raises:
         InvalidInputError: negative or non-Decimal ``measured_kwh``; bad dates or kind.
-        UnsupportedCaseError: ``current`` under REN 414/2010 (its equivalent of art. 285 could
-            not be verified).
+        UnsupportedCaseError: under REN 414/2010, group A; a reading outside 27–33 days before
+            REN 479/2012 (the original art. 88 was not found); a first or exceptional reading
+            outside 15–47 days.
         RegulatoryGapError: group A exceptional reading outside 15–47 days.
 
     Legal basis:
         - REN 1.000/2021, art. 285, I–II (group B); art. 286, I–II (group A); art. 290 (group B
           minimum billing).
+        - REN 414/2010 (dates up to 2 Jan 2022): art. 88, § 1º, I–II (wording by REN 479/2012);
+          art. 98, § 1º.
 
     Examples:
         >>> from datetime import date
@@ -300,7 +353,7 @@ def billable_consumption(
         raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
     check = _interval_rule(previous, current, kind, group, billed_month)
     if check.norm is Norm.REN_414_2010:
-        raise unsupported("subject_billable", current.isoformat())
+        return _ren414_billable(measured, check_date(current, "current"), check)
     kwh = measured
     prorated = False
     if group is Group.B:

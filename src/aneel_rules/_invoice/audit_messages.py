@@ -23,6 +23,36 @@ TEMPLATES: Final[dict[str, str]] = {
     "duplicate_month": "month {month} appears more than once in the IPCA series",
     "empty_series": "the IPCA series has no month",
     "not_a_series": "{path} must be an IpcaSeries or a mapping of month to variation, got {value}",
+    # parse_invoice
+    "float_money": ('money must be written as text or Decimal ("12.34"), not as a JSON float'),
+    "not_a_schema_kind": "kind must be 'invoice' or 'bill', got {value}",
+    "cli_not_an_object": "{key} must be a JSON object",
+    "not_an_invoice": "invoice must be an Invoice (see parse_invoice), got {value}",
+    "not_a_bill": "expected must be a Bill (see compute_bill), got {value}",
+    # audit findings (rendered by Finding.message)
+    "finding_period_differs": (
+        "the reading period differs from the bill's: {found} days printed, {expected} computed "
+        "({basis})"
+    ),
+    "finding_line_missing": "line {line} is missing: {expected} expected ({basis})",
+    "finding_line_not_allowed": "line {line} should not be charged: {found} charged ({basis})",
+    "finding_quantity_differs": (
+        "line {line}: quantity {found} printed, {expected} computed ({basis})"
+    ),
+    "finding_rate_differs": "line {line}: rate {found} printed, {expected} computed ({basis})",
+    "finding_amount_differs": (
+        "line {line}: amount {found} printed, {expected} computed ({basis})"
+    ),
+    "finding_demand_below_measured": (
+        "line {line}: billed demand {found} kW is below the measured demand {expected} kW ({basis})"
+    ),
+    "finding_flag_days_wrong": (
+        "flag days {line}: {found} days printed, {expected} expected ({basis})"
+    ),
+    "finding_rounding_not_per_norm": (
+        "total {found} is not rounded as the norm says: {expected} ({basis})"
+    ),
+    "finding_total_differs": "total {found} printed, {expected} computed ({basis})",
     # refunds and late payment
     "not_a_settlement": "settlement must be a Settlement, got {value}",
     "not_a_refund": (

@@ -33,14 +33,16 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import MAX_MAGNITUDE, to_decimal
-from aneel_rules._portal.attachments import Attachment
+from aneel_rules._convert import MAX_MAGNITUDE, quoted, to_decimal
+from aneel_rules._portal.attachments import MAX_ATTACHMENT_BYTES, Attachment
 from aneel_rules._portal.messages import field_error, type_name
 from aneel_rules.errors import FieldError, InvalidInputError
 from aneel_rules.legal import Basis
 
 __all__ = (
     "INVALID",
+    "MAX_BASE64_LENGTH",
+    "MAX_PROBLEMS",
     "AttachmentSpec",
     "Boolean",
     "Choice",
@@ -78,12 +80,27 @@ _BLANK: Final = "[ \\t\\n\\r]*"
 _BLANKS: Final = " \t\n\r"
 
 
+_HUGE_INT_BITS: Final = 256
+
+
 def echo(value: object) -> str:
-    """A short ``repr`` of a user value for a message (long values are cut)."""
+    """A short ``repr`` of a user value for a message (long values are cut).
+
+    An int of more than 256 bits is shown by its order of magnitude (``~1E+3010``): its
+    exact digits would cost more than the check (and ``str()`` refuses 4300 digits).
+
+    Examples:
+        >>> echo(-(10**5000)), echo("x" * 41)
+        ('-~1E+5000', "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'")
+    """
     if isinstance(value, str):
         text = value
     elif isinstance(value, int) and not isinstance(value, bool):
-        text = str(Decimal(value))  # str() of an int over 4300 digits raises ValueError
+        bits = value.bit_length()
+        if bits > _HUGE_INT_BITS:
+            sign = "-" if value < 0 else ""
+            return f"{sign}~1E+{round((bits - 0.5) * math.log10(2))}"
+        text = str(Decimal(value))
     else:
         text = str(value)
     if len(text) > _MAX_ECHO:
@@ -96,25 +113,43 @@ def join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
+MAX_PROBLEMS: Final = 100
+"""Problems listed in one error at most; the rest are counted (``too_many_problems``)."""
+
+
 @attrs.define
 class Collector:
-    """Accumulates the problems of one request (mutable helper local to one parse call)."""
+    """Accumulates the problems of one request (mutable helper local to one parse call).
+
+    Only the first :data:`MAX_PROBLEMS` are kept; the others are counted, so that a request
+    with a million bad items costs a million cheap checks, not a million messages.
+    """
 
     today: date
     errors: list[FieldError] = attrs.field(factory=list)
+    dropped: int = 0
 
     def add(self, path: str, code: str, *, basis: Basis | None = None, **params: object) -> None:
         """Record one problem."""
+        if len(self.errors) >= MAX_PROBLEMS:
+            self.dropped += 1
+            return
         self.errors.append(field_error(path, code, basis=basis, **params))
 
     def adopt(self, error: InvalidInputError, path: str, *, keep_path: bool = False) -> None:
         """Record another module's errors under ``path`` (their code, template and domain kept)."""
         for item in error.errors:
+            if len(self.errors) >= MAX_PROBLEMS:
+                self.dropped += 1
+                continue
             new_path = join(path, item.path) if keep_path else path
             self.errors.append(attrs.evolve(item, path=new_path))
 
     def raise_if_any(self) -> None:
-        """Raise one InvalidInputError with every problem collected so far."""
+        """Raise one InvalidInputError with every problem collected (the first 100, counted)."""
+        if self.dropped:
+            summary = field_error("$", "too_many_problems", count=str(self.dropped))
+            raise InvalidInputError([*self.errors, summary])
         if self.errors:
             raise InvalidInputError(self.errors)
 
@@ -148,12 +183,13 @@ class Text(Spec):
         if not isinstance(value, str):
             collector.add(path, "not_a_string", type=type_name(value))
             return INVALID
+        # Bounded cost: the length is known at once; stripping reads the whole text.
+        if len(value) > self.max_length:
+            collector.add(path, "too_long", maximum=self.max_length)
+            return INVALID
         text = value.strip() if self.strip else value
         if not text.strip():
             collector.add(path, "required")
-            return INVALID
-        if len(value) > self.max_length:
-            collector.add(path, "too_long", maximum=self.max_length)
             return INVALID
         if len(text) < self.min_length:
             collector.add(path, "too_short", minimum=self.min_length)
@@ -165,6 +201,7 @@ class Text(Spec):
 
 
 _DOC_MAX_LENGTH: Final = 64
+_EMAIL_MAX_LENGTH: Final = 254  # the e-mail validator's own limit (RFC 5321 with erratum 1690)
 
 
 @attrs.frozen
@@ -178,7 +215,12 @@ class Document(Spec):
     kind: str
     description: str
     mobile_only: bool = False
-    max_length: int = _DOC_MAX_LENGTH
+    max_length: int = attrs.field(
+        default=attrs.Factory(
+            lambda self: _EMAIL_MAX_LENGTH if self.kind == "email" else _DOC_MAX_LENGTH,
+            takes_self=True,
+        )
+    )
     function: str = "validate"
 
     def convert(self, value: object, path: str, collector: Collector) -> object:
@@ -226,6 +268,7 @@ def document_kind(text: str) -> str | None:
     return None
 
 
+_CHOICE_BLANKS: Final = 32
 _REGEX_SYNTAX: Final = frozenset("^$\\.*+?()[]{}|/")
 
 
@@ -254,10 +297,18 @@ class Choice(Spec):
     """One of an enum's values (official Portuguese), ignoring letter case and outer blanks.
 
     Parser and JSON Schema share one pattern (:func:`caseless_pattern` of each value),
-    so a value accepted by one is accepted by the other.
+    so a value accepted by one is accepted by the other; both refuse text longer than
+    the longest value plus 32 blanks (read before matching). A ``sensitive`` choice (sex,
+    marital status: personal data, LGPD art. 5º) is never quoted in a message.
     """
 
     enum_cls: type[enum.Enum]
+    sensitive: bool = False
+
+    @property
+    def max_length(self) -> int:
+        """The longest text read: the longest value and :data:`_CHOICE_BLANKS` blanks."""
+        return max(len(str(m.value)) for m in self.enum_cls) + _CHOICE_BLANKS
 
     @property
     def pattern(self) -> str:
@@ -268,19 +319,27 @@ class Choice(Spec):
     def convert(self, value: object, path: str, collector: Collector) -> object:
         if isinstance(value, self.enum_cls):
             return value
-        if isinstance(value, str) and re.fullmatch(self.pattern, value):
+        if (
+            isinstance(value, str)
+            and len(value) <= self.max_length
+            and re.fullmatch(self.pattern, value)
+        ):
             wanted = value.strip(_BLANKS).lower()
             for member in self.enum_cls:  # pragma: no branch (the pattern matched one)
                 if str(member.value).lower() == wanted:
                     return member
         choices = ", ".join(str(m.value) for m in self.enum_cls)
-        shown = echo(value) if isinstance(value, str) else type_name(value)
+        if self.sensitive and isinstance(value, str):
+            shown = "'***'"  # LGPD: what was typed for a sensitive field is never echoed
+        else:
+            shown = echo(value) if isinstance(value, str) else type_name(value)
         collector.add(path, "not_in_choices", choices=choices, value=shown)
         return INVALID
 
     def schema(self) -> dict[str, object]:
         return {
             "type": "string",
+            "maxLength": self.max_length,
             "pattern": self.pattern,
             "examples": [m.value for m in self.enum_cls],
             "description": "one of the examples; letter case and surrounding blanks ignored",
@@ -359,22 +418,30 @@ def _number(value: object, path: str, collector: Collector) -> Decimal | None:
     if isinstance(value, float) and not math.isfinite(value):
         collector.add(path, "not_a_number", type="number")
         return None
+    if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+        # Bounded cost: refused by its size (2**50 > 1E+15) before any conversion.
+        _out_of_range(value, path, collector)
+        return None
     try:
         return to_decimal(value, path=path, allow_float=True)
     except InvalidInputError as exc:
         if exc.codes == ("out_of_range",):
-            # Beyond the library limit (_convert.MAX_MAGNITUDE): out of bounds, not "not a number".
-            if _positive(value):
-                collector.add(
-                    path, "above_maximum", maximum=f"{MAX_MAGNITUDE:.0E}", value=echo(value)
-                )
-            else:
-                collector.add(
-                    path, "below_minimum", minimum=f"{-MAX_MAGNITUDE:.0E}", value=echo(value)
-                )
+            _out_of_range(value, path, collector)
         else:
             collector.add(path, "not_a_number", type=type_name(value))
         return None
+
+
+_MAX_INT_BITS: Final = 50
+"""An int of more bits is at least 2**50 > :data:`~aneel_rules._convert.MAX_MAGNITUDE`."""
+
+
+def _out_of_range(value: object, path: str, collector: Collector) -> None:
+    """Beyond the library limit (_convert.MAX_MAGNITUDE): out of bounds, not "not a number"."""
+    if _positive(value):
+        collector.add(path, "above_maximum", maximum=f"{MAX_MAGNITUDE:.0E}", value=echo(value))
+    else:
+        collector.add(path, "below_minimum", minimum=f"{-MAX_MAGNITUDE:.0E}", value=echo(value))
 
 
 def _positive(value: object) -> bool:
@@ -498,10 +565,18 @@ class Obj(Spec):
                     result[spec_field.name] = None
                 continue
             result[spec_field.name] = spec_field.spec.convert(raw, child, collector)
+        # Bounded cost: unknown keys are counted from the size (not read one by one) and only
+        # the first that fit in the error are named.
+        extra = len(value) - sum(1 for name in known if name in value)
+        room = max(0, MAX_PROBLEMS - len(collector.errors))
+        named = 0
         for key in value:
+            if named >= min(room, extra):
+                break
             if key not in known:
-                name = key if isinstance(key, str) and key else repr(key)
-                collector.add(join(path, name[:_MAX_ECHO]), "unknown_field")
+                collector.add(join(path, _key_label(key)), "unknown_field")
+                named += 1
+        collector.dropped += extra - named
         return result
 
     def schema(self) -> dict[str, object]:
@@ -521,6 +596,25 @@ class Obj(Spec):
         result["required"] = [f.name for f in self.fields if f.required]
         result["additionalProperties"] = False
         return result
+
+
+def _key_label(key: object) -> str:
+    r"""A short, printable name for an unknown key (it becomes part of an error's path).
+
+    Non-text keys are shown by their ``repr``, text that is not printable (controls,
+    lone surrogates, bidi overrides) escaped as ASCII; both cut to 40 characters.
+
+    Examples:
+        >>> _key_label("crea"), _key_label(""), _key_label(7), _key_label("a\ud800")
+        ('crea', "''", '7', "'a\\ud800'")
+    """
+    if isinstance(key, str) and key and len(key) <= _MAX_ECHO and key.isprintable():
+        return key
+    if isinstance(key, str):
+        label = ascii(key[:_MAX_ECHO])
+        return label + ("…" if len(key) > _MAX_ECHO else "")
+    label = quoted(key)
+    return label if len(label) <= _MAX_ECHO else label[:_MAX_ECHO] + "…"
 
 
 @attrs.frozen
@@ -577,10 +671,16 @@ class NumberOrList(Spec):
         }
 
 
+MAX_BASE64_LENGTH: Final = 4 * -(-MAX_ATTACHMENT_BYTES // 3)
+"""Longest base64 text of an attachment of at most 20 MiB: 4 × ⌈20 971 520 / 3⌉ characters.
+
+A longer ``content_base64`` is refused (``too_long``) before it is decoded.
+"""
+
 _ATTACHMENT_JSON: Final = Obj(
     fields=(
         Field("filename", Text(max_length=255, strip=False)),
-        Field("content_base64", Text(max_length=40 * 1024 * 1024, strip=False)),
+        Field("content_base64", Text(max_length=MAX_BASE64_LENGTH, strip=False)),
     )
 )
 
@@ -617,6 +717,7 @@ class AttachmentSpec(Spec):
         assert isinstance(properties, dict)  # noqa: S101
         properties["content_base64"] = {
             "type": "string",
+            "maxLength": MAX_BASE64_LENGTH,
             "contentEncoding": "base64",
             "contentMediaType": "application/octet-stream",
         }

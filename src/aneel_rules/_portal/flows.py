@@ -45,6 +45,13 @@ from aneel_rules._portal.models import (
     UserRegistration,
     manual,
 )
+from aneel_rules._portal.passwords import (
+    MIN_LENGTH,
+    PORTAL_MIN_LENGTH,
+    contains_document,
+    is_common,
+    length,
+)
 from aneel_rules._portal.specs import (
     ACCESS_SPEC,
     BUDGET_SPEC,
@@ -147,22 +154,30 @@ def _location(values: dict[str, object]) -> Location:
 
 
 def parse_user_registration(
-    data: Mapping[str, object], *, today: date, expected_code: str | None = None
+    data: Mapping[str, object],
+    *,
+    today: date,
+    expected_code: str | None = None,
+    password_min_length: int = MIN_LENGTH,
 ) -> UserRegistration:
     """Parse a user registration (cadastro de usuário), manual items 1.4 to 1.7.
 
-    Password policy (a library rule; the manual states none): at least 8 and at most
-    128 characters (``too_short``/``too_long``), not one character repeated
-    (``password_repeated_characters``), not the CPF/CNPJ (``password_is_document``), not
-    the e-mail address nor its part before ``@`` (``password_is_email``), compared
-    ignoring case.
+    Password policy (the manual states none; OWASP ASVS 4.0.3 V2.1): at least
+    ``password_min_length`` characters, 12 by default (runs of blanks count as one), and
+    at most 128 (``too_short``/``too_long``); not on the bundled list of common passwords
+    (``password_too_common``, ignoring case); not one character repeated
+    (``password_repeated_characters``); not containing the CPF/CNPJ however punctuated
+    or spaced (``password_is_document``); not the e-mail address nor its part before
+    ``@`` (``password_is_email``), ignoring case.
 
     Args:
         data: The request (keys ``document``, ``email``, ``verification_code``, ``name``,
             ``phone``, ``password``).
         today: The date of the request.
         expected_code: The code that was e-mailed; when given, ``verification_code`` must
-            match it (compared in constant time; code ``code_mismatch``).
+            match it (compared in constant time; code ``code_mismatch``); a blank expected
+            code matches nothing.
+        password_min_length: 8 to 64 (ASVS 2.1.1 asks 12; a portal may keep 8).
 
     Raises:
         InvalidInputError: every problem found.
@@ -180,18 +195,22 @@ def parse_user_registration(
         ('cpf', False)
     """
     values, collector = _parse(REGISTRATION_SPEC, data, today)
+    minimum = _password_minimum(password_min_length, collector)
     document, email, password = values.get("document"), values.get("email"), values.get("password")
     code = values.get("verification_code")
     if isinstance(password, str):
+        # ASVS 2.1.1: at least 12 characters (the portal may set 8), blanks combined.
+        if length(password) < minimum:
+            collector.add("password", "too_short", minimum=minimum)
+        # ASVS 2.1.7: not a common password.
+        if is_common(password):
+            collector.add("password", "password_too_common")
         # Library password policy (see docstring): one character repeated.
         if len(set(password)) == 1:
             collector.add("password", "password_repeated_characters", basis=_REGISTRATION_RULE)
         folded = password.strip().casefold()
-        # Library password policy: not the document (compact or as typed).
-        if isinstance(document, str) and folded in {
-            document.casefold(),
-            _raw_text(data, "document").casefold(),
-        }:
+        # Library password policy: not containing the document, however punctuated.
+        if isinstance(document, str) and contains_document(password, document):
             collector.add("password", "password_is_document", basis=_REGISTRATION_RULE)
         # Library password policy: not the e-mail address nor its local part.
         if isinstance(email, str) and folded in {
@@ -219,9 +238,25 @@ def parse_user_registration(
     )
 
 
-def _raw_text(data: object, key: str) -> str:
-    raw = data.get(key) if isinstance(data, Mapping) else None
-    return raw.strip() if isinstance(raw, str) else ""
+_MAX_POLICY_LENGTH: Final = 64
+
+
+def _password_minimum(value: object, collector: Collector) -> int:
+    """``password_min_length`` checked: an int from 8 to 64 (else the default, and an error)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        collector.add("password_min_length", "not_an_integer", value=type_name(value))
+        return MIN_LENGTH
+    if value < PORTAL_MIN_LENGTH:
+        collector.add(
+            "password_min_length", "below_minimum", minimum=PORTAL_MIN_LENGTH, value=echo(value)
+        )
+        return MIN_LENGTH
+    if value > _MAX_POLICY_LENGTH:
+        collector.add(
+            "password_min_length", "above_maximum", maximum=_MAX_POLICY_LENGTH, value=echo(value)
+        )
+        return MIN_LENGTH
+    return value
 
 
 def parse_new_connection_request(

@@ -58,8 +58,9 @@ MESSAGES: Final[dict[str, str]] = {
     "invalid_document": "must be a CPF (11 digits) or a CNPJ (14 characters)",
     "not_applicable": "must be empty when the country of birth is not Brasil",
     "password_repeated_characters": "the password must not be one character repeated",
-    "password_is_document": "the password must not be the CPF or CNPJ",
+    "password_is_document": "the password must not contain the CPF or CNPJ",
     "password_is_email": "the password must not be the e-mail address",
+    "password_too_common": "the password is on the list of the most common passwords",
     "code_mismatch": "the verification code does not match the one sent by e-mail",
     "not_base64": "content_base64 is not valid base64",
     "empty_file": "the file is empty",
@@ -67,18 +68,32 @@ MESSAGES: Final[dict[str, str]] = {
     "unsupported_content": "the content is not a JPG, PNG or PDF file",
     "unsupported_extension": "the extension {value} is not one of .jpg, .jpeg, .png, .pdf",
     "extension_mismatch": "the extension {value} does not match the content ({kind})",
-    "invalid_filename": "the file name must be 1 to 255 characters with no path separator",
+    "invalid_filename": (
+        "the file name must have 1 to 255 bytes (UTF-8), no control or bidirectional "
+        'characters, no path separator, no : < > " | ? * and not be a reserved device name'
+    ),
+    "executable_content": "the content is an executable, archive or script ({kind})",
+    "malformed_content": "the content is not a complete {kind} file (its start or end is wrong)",
     "not_bytes": "content must be bytes, got {type}",
     "not_a_datetime": "must be a datetime, got {type}",
     "naive_datetime": "must be a timezone-aware datetime (with tzinfo)",
     "time_went_backwards": "{value} is earlier than the last recorded attempt {last}",
     "locked": "blocked until {until}",
+    "blocked": "blocked after {count} failed attempts, until the distributor unblocks it",
+    "datetime_out_of_range": "{value} leaves no room for the lock before the year 9999 ends",
+    "inconsistent_state": (
+        "the stored state cannot be reached by any sequence of attempts "
+        "(failures, lockouts, last attempt and end of the lock disagree)"
+    ),
+    "not_a_duration": "must be a duration (timedelta), got {type}",
+    "not_an_escalation": "must be an Escalation or null, got {type}",
     "profile_not_approved": (
         "the professional profile is {status}; access can only be granted to an approved profile"
     ),
     "not_a_profile": "must be a ProfessionalProfileRequest, got {type}",
     "already_confirmed": "the grant was already confirmed on {value}",
     "unknown_flow": "unknown flow {value}; use one of: {choices}",
+    "too_many_problems": "{count} more problems were found and not listed",
 }
 
 

@@ -208,10 +208,13 @@ class Address:
 
 @attrs.frozen(kw_only=True)
 class Location:
-    """Point marked on the map (localização), WGS 84 degrees, inside Brazil's bounding box."""
+    """Point marked on the map (localização), WGS 84 degrees, inside Brazil's bounding box.
 
-    latitude: Decimal
-    longitude: Decimal
+    The coordinates locate a home as precisely as the street does: masked in ``repr``.
+    """
+
+    latitude: Decimal = attrs.field(repr=masked)
+    longitude: Decimal = attrs.field(repr=masked)
 
 
 @attrs.frozen(kw_only=True)

@@ -260,8 +260,9 @@ PROFILE_SPEC: Final = Obj(
         Field("cpf", Document("cpf", "CPF")),
         Field("phone", Document("phone", "phone")),
         Field("email", Document("email", "e-mail")),
-        Field("sex", Choice(Sex)),
-        Field("marital_status", Choice(MaritalStatus)),
+        # LGPD: sex and marital status are personal data; what was typed is never quoted.
+        Field("sex", Choice(Sex, sensitive=True)),
+        Field("marital_status", Choice(MaritalStatus, sensitive=True)),
         Field("mother_name", _NAME),
         Field(
             "birth",

@@ -57,6 +57,7 @@ _TARIFFS: Final = "aneel_rules.cli.tariffs"
 _BILLING: Final = "aneel_rules.cli.billing"
 _CONNECTION: Final = "aneel_rules.cli.connection"
 _PORTAL: Final = "aneel_rules.cli.portal"
+_INVOICE: Final = "aneel_rules.cli.invoice"
 
 COMMANDS: Final[Mapping[str, Command]] = {
     "calendar": Command(
@@ -83,6 +84,10 @@ COMMANDS: Final[Mapping[str, Command]] = {
         _PORTAL, "validate a document (cpf, cnpj, cep, phone, email, uc) or a portal request"
     ),
     "schema": Command(_PORTAL, "print the JSON Schema (draft 2020-12) of a portal request"),
+    "bill": Command(_INVOICE, "print a bill line by line, each line with its legal basis"),
+    "invoice": Command(
+        _INVOICE, "audit a distributor's invoice against its bill (REN 1.000/2021, art. 327)"
+    ),
     "audit": Command(
         "aneel_rules.cli.audit", "audit a file of readings or of load profile (extra frames)"
     ),

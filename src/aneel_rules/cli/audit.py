@@ -1,4 +1,4 @@
-"""``aneel-rules audit readings FILE``: the columnar rules over a file of any size.
+"""``aneel-rules audit readings FILE`` and ``audit profile FILE``: the rules over big files.
 
 The file (CSV or Parquet) is read in chunks (``--chunk-rows``), so memory stays flat however
 many rows it has; each chunk goes through :mod:`aneel_rules.frames`, the rows are written to
@@ -84,6 +84,7 @@ _WRITTEN: Final = "Rows written to {file}"
 _BAD_ROLE: Final = "unknown column role {value} (use {roles})"
 _BAD_MAPPING: Final = "invalid column mapping {value} (use ROLE=NAME)"
 _BAD_CHUNK: Final = "invalid chunk size {value} (a whole number from 1 to 10000000)"
+_BAD_MODALITY: Final = "unknown modality {value} (use verde, azul or branca)"
 _BAD_BOOL: Final = "{file}: column {column} has a value that is not true/false on row {row}"
 TEXTS: Final = (
     *FINDINGS.values(),
@@ -95,6 +96,7 @@ TEXTS: Final = (
     _BAD_MAPPING,
     _BAD_CHUNK,
     _BAD_BOOL,
+    _BAD_MODALITY,
 )
 """Every text of this module (English msgids of the ``audit`` catalog)."""
 
@@ -155,7 +157,7 @@ def _add_common(parser: ArgumentParser, schema: Mapping[str, bool]) -> None:
 
 
 def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
-    """Add ``audit readings``."""
+    """Add ``audit readings`` and ``audit profile``."""
     audit = subparsers.add_parser(
         "audit", help=COMMANDS["audit"].summary, description=COMMANDS["audit"].summary
     )
@@ -171,9 +173,74 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         handler=_run_readings,
     )
     _add_common(readings, READINGS_SCHEMA)
+    from aneel_rules.cli import _audit_profile as profile_module  # noqa: PLC0415 (no pandas)
+
+    profile = add_command(
+        commands,
+        "profile",
+        help_text="load profile per unit, billing month and tariff post (15-minute intervals)",
+        handler=profile_module.run_profile,
+    )
+    _add_common(profile, profile_module.PROFILE_SCHEMA)
+    profile.add_argument(
+        "--distributor",
+        default="amazonas-energia",
+        help="distributor whose tariff posts apply (default: amazonas-energia)",
+    )
+    profile.add_argument(
+        "--modality",
+        type=_modality,
+        default="verde",
+        help="verde (default), azul or branca",
+    )
+    profile.add_argument(
+        "--unit",
+        dest="value_unit",
+        choices=("kWh", "kW"),
+        default="kWh",
+        help="unit of the kwh column: energy of the interval (kWh, default) or average power (kW)",
+    )
+    profile.add_argument(
+        "--label",
+        choices=("start", "end"),
+        default="start",
+        help="whether a stamp is the start (default) or the end of its interval",
+    )
+    profile.add_argument(
+        "--capacitive-window",
+        type=profile_module.time_arg,
+        default=None,
+        metavar="HH:MM",
+        help="start of the distributor's 6-hour capacitive window (needed with kvarh)",
+    )
+    profile.add_argument(
+        "--plot",
+        default=None,
+        metavar="OUT.png",
+        help="PNG file for the monthly kWh by post (needs the extra plot)",
+    )
 
 
-def _roles(pairs: list[tuple[str, str]], schema: Mapping[str, bool]) -> dict[str, str]:
+_MODALITIES: Final = {
+    "verde": "GREEN",
+    "green": "GREEN",
+    "azul": "BLUE",
+    "blue": "BLUE",
+    "branca": "WHITE",
+    "white": "WHITE",
+}
+
+
+def _modality(text: str) -> object:
+    from aneel_rules.tariffs import TariffModality  # noqa: PLC0415
+
+    name = _MODALITIES.get(text.strip().lower())
+    if name is None:
+        raise ArgTypeError(_BAD_MODALITY, domain=DOMAIN, value=repr(text))
+    return TariffModality[name]
+
+
+def roles_of(pairs: list[tuple[str, str]], schema: Mapping[str, bool]) -> dict[str, str]:
     """Role → column name: the role's own name unless mapped with ``--column``."""
     return {role: role for role in schema} | dict(pairs)
 
@@ -185,7 +252,7 @@ def _run_readings(args: argparse.Namespace, console: Console) -> int:
         import pandas as pd  # noqa: PLC0415, F401 (lazy extra: fail early, naming it)
     from aneel_rules import frames  # noqa: PLC0415
 
-    roles = _roles(args.columns, READINGS_SCHEMA)
+    roles = roles_of(args.columns, READINGS_SCHEMA)
     required = [roles[r] for r, needed in READINGS_SCHEMA.items() if needed]
     optional = [roles[r] for r, needed in READINGS_SCHEMA.items() if not needed]
     tally: Counter[tuple[str, str]] = Counter()

@@ -5,7 +5,7 @@ exposes ``compact(s)``, ``validate(s)`` (the canonical compact form, or
 :class:`~aneel_rules.errors.InvalidInputError` with one error whose ``path`` is the
 module name and whose ``code`` is stable), ``is_valid(s)`` (never raises) and
 ``format(s)``. :mod:`rg` and :mod:`uc` cover the identity card and the consumer-unit
-number.
+number; :mod:`kind` (:func:`document_kind`) tells a CPF from a CNPJ.
 
 Examples:
     >>> from aneel_rules.documents import cpf, cnpj, cep, phone
@@ -17,15 +17,20 @@ Examples:
 
 from __future__ import annotations
 
-from aneel_rules.documents import cep, cnpj, cpf, email, phone, rg, uc, uf
+from aneel_rules.documents import cep, cnpj, cpf, email, kind, phone, rg, uc, uf
+from aneel_rules.documents.kind import DocumentKind, document_kind
 
 __all__ = (
     "cep",
     "cnpj",
     "cpf",
     "email",
+    "kind",
     "phone",
     "rg",
     "uc",
     "uf",
+    # CPF or CNPJ
+    "DocumentKind",
+    "document_kind",
 )

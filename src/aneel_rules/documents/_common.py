@@ -72,17 +72,12 @@ def pasted_punctuation(ignored: str) -> dict[int, None]:
     return dict.fromkeys(map(ord, chars))
 
 
-def oversized(value: str, length: int, *, personal: bool = False) -> Problem:
-    """The ``invalid_length`` problem of a text longer than :data:`MAX_INPUT` (not read)."""
-    shown = {"value": value[:MAX_INPUT], _PERSONAL: ""} if personal else {"value": _quote(value)}
-    return ("invalid_length", {**shown, "length": str(length)})
+def oversized(value: str, length: int) -> Problem:
+    """The ``invalid_length`` problem of a text longer than :data:`MAX_INPUT` (not read).
 
-
-def _quote(value: str) -> str:
-    """``repr`` of ``value``, cut after :data:`MAX_INPUT` characters."""
-    if len(value) > MAX_INPUT:
-        return repr(value[:MAX_INPUT]) + "…"
-    return repr(value)
+    The message quotes the first :data:`MAX_INPUT` characters, :func:`masked`.
+    """
+    return ("invalid_length", {"value": value[:MAX_INPUT], _PERSONAL: "", "length": str(length)})
 
 
 Problem = tuple[str, dict[str, str]]
@@ -191,7 +186,7 @@ def resolve(problem: Problem) -> Problem:
         return problem
     compacted = params["compacted"]
     original = params["original"]
-    value = masked(original) if _PERSONAL in params else _quote(original)
+    value = masked(original) if _PERSONAL in params else repr(original)
     if not compacted:
         return ("empty", {})
     if any(c.isdigit() and not c.isascii() for c in compacted):

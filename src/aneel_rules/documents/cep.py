@@ -113,7 +113,7 @@ def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
     if len(s) > MAX_INPUT:
-        return oversized(s, 8, personal=True)
+        return oversized(s, 8)
     n = s.translate(_STRIP).strip()
     if len(n) != 8 or not n.isascii() or not n.isdigit():
         return shape_problem(s, n, _DIGITS, 8, personal=True)

@@ -116,7 +116,7 @@ def _check(s: object, *, alphanumeric: bool = True) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
     if len(s) > MAX_INPUT:
-        return oversized(s, 14, personal=True)
+        return oversized(s, 14)
     n = _ascii_upper(s if s.isalnum() else s.translate(_STRIP).strip())
     if _SHAPE.fullmatch(n) is None:
         if len(n) == 14 and n.isascii() and n[:12].isalnum() and n[12:].isalnum():

@@ -98,7 +98,7 @@ def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
     if len(s) > MAX_INPUT:
-        return oversized(s, 11, personal=True)
+        return oversized(s, 11)
     n = s if s.isdigit() else s.translate(_STRIP).strip()
     if len(n) != 11 or not n.isascii() or not n.isdigit():
         return shape_problem(s, n, _DIGITS, 11, personal=True)

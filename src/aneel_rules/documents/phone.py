@@ -129,7 +129,7 @@ def _check(s: object, *, mobile_only: bool = False) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
     if len(s) > MAX_INPUT:
-        return oversized(s, 11, personal=True)
+        return oversized(s, 11)
     n = _compact(s)
     size = len(n)
     if size not in {10, 11} or not n.isascii() or not n.isdigit():

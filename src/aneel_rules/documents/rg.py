@@ -113,7 +113,7 @@ def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
     if len(s) > MAX_INPUT:
-        return oversized(s, _MAX, personal=True)
+        return oversized(s, _MAX)
     n = _ascii_upper(s.translate(_STRIP).strip())
     body = n.removesuffix("X")
     if not _MIN <= len(n) <= _MAX or not body.isascii() or not body.isdigit():

@@ -146,7 +146,7 @@ def _check(s: object) -> str | Problem:
     if not isinstance(s, str):
         return not_a_string(s)
     if len(s) > MAX_INPUT:
-        return oversized(s, LAYOUT_LENGTH, personal=True)
+        return oversized(s, LAYOUT_LENGTH)
     n = s.translate(_STRIP).strip()
     # Art. 659-A: at most 15 positions; shorter (legacy, pre-layout) numbers are accepted as
     # a bill may still show them (see the module docstring).

@@ -53,7 +53,13 @@ __all__ = (
     # readings (billing cycle)
     "READING_COLUMNS",
     "readings",
+    # documents
+    "DOCUMENT_COLUMNS",
+    "document_codes",
 )
+
+DOCUMENT_COLUMNS: Final = ("kind", "valid", "code")
+"""Columns of the frame :func:`document_codes` returns, in order."""
 
 PROFILE_COLUMNS: Final = (
     "unit",
@@ -163,7 +169,8 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
             another length; an unknown role in ``columns``.
 
     Legal basis:
-        - REN 1.000/2021, arts. 260, 261, 282, I, 285, 286, 290, 291; REN 414/2010, art. 84.
+        - REN 1.000/2021, arts. 260, 261, 282, I, 285, 286, 290, 291; REN 414/2010, arts. 84,
+          88, § 1º (REN 479/2012) and 98.
 
     Examples:
         >>> from datetime import date
@@ -176,10 +183,10 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
         ... })
         >>> out = readings(frame)
         >>> out[["days", "billable_kwh", "availability_kwh", "finding"]]
-           days  billable_kwh  availability_kwh            finding
-        0    36         330.0                30      long_interval
-        1    30          80.0               100                 ok
-        2    30           NaN              <NA>  unverified_ren414
+           days  billable_kwh  availability_kwh        finding
+        0    36         330.0                30  long_interval
+        1    30          80.0               100             ok
+        2    30         100.0                30             ok
         >>> out.loc[0, "basis"]
         'REN 1.000/2021, art. 285, II; REN 1.000/2021, art. 260'
     """
@@ -269,3 +276,39 @@ def load_profile(
         capacitive_window=capacitive_window,
         columns=dict(columns or {}),
     )
+
+
+def document_codes(documents: object) -> pd.DataFrame:
+    """Kind and validity of each CPF/CNPJ of a column, with the error code per row.
+
+    Row by row the answer of :func:`aneel_rules.documents.kind.check`: the number's length
+    without punctuation says whether it must be a CPF (11) or a CNPJ (14), and the
+    :mod:`~aneel_rules.documents.cpf` or :mod:`~aneel_rules.documents.cnpj` validator decides.
+    The numbers themselves are not copied to the result (LGPD).
+
+    Args:
+        documents: A pandas ``Series`` or ``Index``, a numpy array or a list of texts.
+
+    Returns:
+        A DataFrame (the Series' index) with the columns of :data:`DOCUMENT_COLUMNS`:
+        ``kind`` (``"CPF"``, ``"CNPJ"``, missing when the length says neither), ``valid``
+        and ``code`` (the validator's error code, missing when valid).
+
+    Raises:
+        MissingExtraError: the ``frames`` extra is not installed.
+        InvalidInputError: ``documents`` is not a column.
+
+    Examples:
+        >>> out = document_codes(["529.982.247-25", "12.ABC.345/01DE-35", "529.982.247-26",
+        ...                       "123", None])
+        >>> out
+           kind  valid              code
+        0   CPF   True               NaN
+        1  CNPJ   True               NaN
+        2   CPF  False  invalid_checksum
+        3   NaN  False    invalid_length
+        4   NaN  False      not_a_string
+    """
+    with needs("frames", feature="document_codes"):
+        from aneel_rules.frames._documents import document_codes as impl  # noqa: PLC0415
+    return impl(documents)

@@ -1,0 +1,511 @@
+"""Invoice audit (auditoria da fatura): compare what the distributor charged with the computed bill.
+
+:func:`audit_invoice` matches each printed line of an :class:`~aneel_rules.invoice.Invoice` with
+the lines of the :class:`~aneel_rules.invoice.Bill` the rules give for the same reading period, and
+lists every difference as a :class:`Finding` with a stable code, the amounts and the provision
+broken. An invoice that matches the bill gives no finding.
+
+Matching: lines are matched by ``code`` and ``post``; flag lines also by flag name and municipal
+or other caller-given lines by label (letter case and outer blanks ignored). Several lines with
+the same key are added up. Amounts are compared within ``tolerance`` (printed amounts are rounded
+to cents, computed ones are exact); quantities within ``quantity_tolerance``; rates within
+``rate_tolerance``, and only where both sides give one.
+
+Finding codes (:data:`FINDING_CODES`):
+
+- ``period_differs`` — the invoice's reading period is not the bill's (nothing else is reliable);
+- ``line_missing`` — a line the rules charge (or credit: a discount) is not on the invoice;
+- ``line_not_allowed`` — a charge with no counterpart in the bill (reactive energy on a group B
+  unit, art. 303; an overrun within the tolerance, art. 301; a flag where none applies…);
+- ``quantity_differs``, ``rate_differs``, ``amount_differs`` — a matched line differs;
+- ``demand_below_measured`` — billed demand below the measured demand printed on the invoice
+  (art. 294: the billable demand is at least the measured one);
+- ``flag_days_wrong`` — the days printed per flag do not add up to the reading period, or
+  differ from the days expected (art. 307: proportional to the days of each flag);
+- ``rounding_not_per_norm`` — the printed total is the exact total cut by another rule, or the
+  sum of the rounded lines (rounding during the calculation; art. 657);
+- ``total_differs`` — the printed total is not the bill's invoice total.
+
+Examples:
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from aneel_rules.invoice import Bill, BillLine, parse_invoice
+    >>> from aneel_rules.legal import ren1000
+    >>> bill = Bill(start=date(2026, 6, 1), end=date(2026, 7, 1), lines=(
+    ...     BillLine(code="energy_te", post=None, quantity=Decimal(200), unit="kWh",
+    ...              rate=Decimal("0.31021"), amount=Decimal("62.042"), basis=(ren1000(293),)),))
+    >>> inv = parse_invoice({"reading": {"previous": "2026-06-01", "current": "2026-07-01"},
+    ...     "due_on": "2026-07-20", "total": "62.04",
+    ...     "lines": [{"code": "energy_te", "quantity": 200, "unit": "kWh", "rate": "0.31021",
+    ...                "amount": "62.04"}]})
+    >>> audit_invoice(inv, bill).findings
+    ()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Final
+
+import attrs
+
+from aneel_rules._billing.money import CTX, InvoiceRounding
+from aneel_rules._citations import check_bases, to_bases
+from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._invoice.audit_messages import DOMAIN, TEMPLATES, invalid
+from aneel_rules._invoice.bill import Bill, BillLine, round_amount
+from aneel_rules._invoice.parse import Invoice, InvoiceGroup, InvoiceLine, LineCode
+from aneel_rules._tariffs.posts import TariffPost
+from aneel_rules.legal import Basis, Norm, ren414, ren1000
+
+__all__ = (
+    "FINDING_CODES",
+    "Finding",
+    "InvoiceAudit",
+    "audit_invoice",
+)
+
+FINDING_CODES: Final = (
+    "period_differs",
+    "line_missing",
+    "line_not_allowed",
+    "quantity_differs",
+    "rate_differs",
+    "amount_differs",
+    "demand_below_measured",
+    "flag_days_wrong",
+    "rounding_not_per_norm",
+    "total_differs",
+)
+"""Stable codes of audit findings, in the order findings are listed."""
+
+_ZERO: Final = Decimal(0)
+_CENT: Final = Decimal("0.01")
+_LABELLED: Final = frozenset({LineCode.FLAG, LineCode.MUNICIPAL, LineCode.OTHER})
+
+# Why a charge the bill does not have is not allowed, by line code (REN 1.000/2021).
+_NOT_ALLOWED_BASIS: Final[Mapping[LineCode, Basis]] = {
+    LineCode.DEMAND_OVERRUN: ren1000(301),
+    LineCode.COMPLEMENTARY_DEMAND: ren1000(300),
+    LineCode.REACTIVE_ENERGY: ren1000(304),
+    LineCode.REACTIVE_DEMAND: ren1000(304),
+    LineCode.FLAG: ren1000(307),
+    LineCode.AVAILABILITY: ren1000(290),
+}
+_GROUP_B_REACTIVE: Final = ren1000(303)
+_INCORRECT_BILLING: Final = ren1000(323)
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One difference between the invoice and the computed bill (achado da auditoria).
+
+    Attributes:
+        code: Stable code, one of :data:`FINDING_CODES`.
+        line: Line code concerned (``None`` for the whole invoice).
+        post: Tariff post of the line, if any.
+        label: Flag name or caller-given label of the line, if any.
+        expected: Value the rules give (exact).
+        found: Value printed on the invoice.
+        difference: ``found − expected`` (positive: the consumer was charged more).
+        basis: Provisions behind the expected value.
+    """
+
+    code: str
+    line: LineCode | None
+    post: TariffPost | None
+    label: str
+    expected: Decimal | None
+    found: Decimal | None
+    difference: Decimal | None
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
+
+    def message(self, lang: str = "pt_BR") -> str:
+        """The finding in words, in ``lang`` (``pt_BR`` by default, or ``en``)."""
+        from aneel_rules.i18n import translate  # noqa: PLC0415 (babel is heavy)
+
+        parts = [self.line.value] if self.line is not None else []
+        if self.post is not None:
+            parts.append(f"({self.post.value})")
+        if self.label:
+            parts.append(f"[{self.label}]")
+        where = " ".join(parts)
+        template = translate(TEMPLATES[f"finding_{self.code}"], domain=DOMAIN, lang=lang)
+        return template.format(
+            line=where,
+            expected="—" if self.expected is None else _show(self.expected),
+            found="—" if self.found is None else _show(self.found),
+            basis="; ".join(str(b) for b in self.basis),
+        )
+
+
+def _show(value: Decimal) -> str:
+    return format(value, "f")
+
+
+@attrs.frozen(kw_only=True)
+class InvoiceAudit:
+    """Result of :func:`audit_invoice` (resultado da auditoria).
+
+    Attributes:
+        invoice: The invoice audited.
+        expected: The bill it was compared with.
+        tolerance: Amount tolerance used (R$).
+        findings: Every difference found, by code order then line order.
+        basis: Provisions behind the findings (the bill's when there is none).
+    """
+
+    invoice: Invoice
+    expected: Bill
+    tolerance: Decimal
+    findings: tuple[Finding, ...]
+    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the invoice matches the bill (no finding)."""
+        return not self.findings
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the findings, in order."""
+        return tuple(f.code for f in self.findings)
+
+    @property
+    def overcharge(self) -> Decimal:
+        """Printed total minus the bill's invoice total (positive: charged too much)."""
+        return CTX.subtract(self.invoice.total, self.expected.invoice_total)
+
+
+_Key = tuple[LineCode, TariffPost | None, str]
+
+
+@attrs.frozen
+class _Group:
+    """Lines of one key added up (quantity and rate only where every line gives them)."""
+
+    quantity: Decimal | None
+    rate: Decimal | None
+    amount: Decimal
+    basis: tuple[Basis, ...]
+
+
+def _key(code: LineCode, post: TariffPost | None, label: str) -> _Key:
+    return (code, post, label.strip().casefold() if code in _LABELLED else "")
+
+
+def _group(lines: Iterable[InvoiceLine | BillLine]) -> dict[_Key, _Group]:
+    grouped: dict[_Key, list[InvoiceLine | BillLine]] = {}
+    for line in lines:
+        code = line.code if isinstance(line.code, LineCode) else LineCode(line.code)
+        grouped.setdefault(_key(code, line.post, line.label), []).append(line)
+    result = {}
+    for key, members in grouped.items():
+        quantities = [m.quantity for m in members]
+        rates = {m.rate for m in members}
+        basis: tuple[Basis, ...] = ()
+        for member in members:
+            if isinstance(member, BillLine):
+                basis = (*basis, *(b for b in member.basis if b not in basis))
+        result[key] = _Group(
+            quantity=None
+            if any(q is None for q in quantities)
+            else sum((q for q in quantities if q is not None), _ZERO),
+            rate=next(iter(rates)) if len(rates) == 1 else None,
+            amount=sum((m.amount for m in members), _ZERO),
+            basis=basis,
+        )
+    return result
+
+
+def _finding(
+    code: str,
+    key: _Key | None,
+    *,
+    expected: Decimal | None,
+    found: Decimal | None,
+    basis: tuple[Basis, ...],
+    label: str = "",
+) -> Finding:
+    difference = None if expected is None or found is None else CTX.subtract(found, expected)
+    return Finding(
+        code=code,
+        line=None if key is None else key[0],
+        post=None if key is None else key[1],
+        label=label,
+        expected=expected,
+        found=found,
+        difference=difference,
+        basis=basis,
+    )
+
+
+def _check_tolerance(value: object, path: str) -> Decimal:
+    number = to_decimal(value, path=path)
+    if number < 0:
+        raise invalid(path, "negative", path=path, value=quoted(value))
+    return number
+
+
+def _labels(lines: Iterable[InvoiceLine]) -> dict[_Key, str]:
+    return {_key(line.code, line.post, line.label): line.label for line in lines}
+
+
+def _compare_lines(
+    invoice: Invoice, bill: Bill, tolerances: tuple[Decimal, Decimal, Decimal]
+) -> list[Finding]:
+    amount_tol, quantity_tol, rate_tol = tolerances
+    printed = _group(invoice.lines)
+    computed = _group(bill.lines)
+    labels = {_key(LineCode(x.code), x.post, x.label): x.label for x in bill.lines}
+    labels.update(_labels(invoice.lines))
+    findings: list[Finding] = []
+    for key, want in computed.items():
+        got = printed.get(key)
+        label = labels.get(key, "")
+        if got is None:
+            if abs(want.amount) > amount_tol:
+                findings.append(
+                    _finding(
+                        "line_missing",
+                        key,
+                        expected=want.amount,
+                        found=None,
+                        basis=want.basis,
+                        label=label,
+                    )
+                )
+            continue
+        if (
+            want.quantity is not None
+            and got.quantity is not None
+            and abs(got.quantity - want.quantity) > quantity_tol
+        ):
+            findings.append(
+                _finding(
+                    "quantity_differs",
+                    key,
+                    expected=want.quantity,
+                    found=got.quantity,
+                    basis=want.basis,
+                    label=label,
+                )
+            )
+        if want.rate is not None and got.rate is not None and abs(got.rate - want.rate) > rate_tol:
+            findings.append(
+                _finding(
+                    "rate_differs",
+                    key,
+                    expected=want.rate,
+                    found=got.rate,
+                    basis=want.basis,
+                    label=label,
+                )
+            )
+        if abs(got.amount - want.amount) > amount_tol:
+            findings.append(
+                _finding(
+                    "amount_differs",
+                    key,
+                    expected=want.amount,
+                    found=got.amount,
+                    basis=want.basis,
+                    label=label,
+                )
+            )
+    for key, got in printed.items():
+        if key in computed or got.amount == 0:
+            continue
+        code = key[0]
+        if code in (LineCode.REACTIVE_ENERGY, LineCode.REACTIVE_DEMAND) and (
+            invoice.group is InvoiceGroup.B
+        ):
+            # REN 1.000/2021, art. 303: group B has no reference power factor
+            basis: tuple[Basis, ...] = (_GROUP_B_REACTIVE,)
+        else:
+            basis = (_NOT_ALLOWED_BASIS.get(code, _INCORRECT_BILLING),)
+        findings.append(
+            _finding(
+                "line_not_allowed",
+                key,
+                expected=_ZERO,
+                found=got.amount,
+                basis=basis,
+                label=labels.get(key, ""),
+            )
+        )
+    return findings
+
+
+def _demand_findings(invoice: Invoice, quantity_tol: Decimal) -> list[Finding]:
+    findings = []
+    billed = _group(line for line in invoice.lines if line.code is LineCode.DEMAND)
+    for post, measured in invoice.measured_demand.items():
+        got = billed.get(_key(LineCode.DEMAND, post, ""))
+        if got is None or got.quantity is None:
+            continue
+        # REN 1.000/2021, art. 294: the billed demand is at least the measured demand
+        if got.quantity < measured - quantity_tol:
+            findings.append(
+                _finding(
+                    "demand_below_measured",
+                    _key(LineCode.DEMAND, post, ""),
+                    expected=measured,
+                    found=got.quantity,
+                    basis=(ren1000(294),),
+                )
+            )
+    return findings
+
+
+def _flag_findings(invoice: Invoice, flag_days: Mapping[str, int] | None) -> list[Finding]:
+    if not invoice.flags:
+        return []
+    findings = []
+    basis: tuple[Basis, ...] = (ren1000(307),)
+    period = Decimal((invoice.end - invoice.start).days)
+    printed = sum((Decimal(f.days) for f in invoice.flags), _ZERO)
+    # art. 307: "tarifa proporcional aos dias de vigência de cada bandeira" in the period
+    if printed != period:
+        findings.append(
+            _finding(
+                "flag_days_wrong", None, expected=period, found=printed, basis=basis, label="total"
+            )
+        )
+    if flag_days is not None:
+        got = {f.name.strip().casefold(): f for f in invoice.flags}
+        for name, days in flag_days.items():
+            entry = got.get(name.strip().casefold())
+            found = Decimal(entry.days) if entry is not None else _ZERO
+            if found != days:
+                findings.append(
+                    _finding(
+                        "flag_days_wrong",
+                        (LineCode.FLAG, None, name),
+                        expected=Decimal(days),
+                        found=found,
+                        basis=basis,
+                        label=name,
+                    )
+                )
+    return findings
+
+
+def _rounding_basis(bill: Bill) -> tuple[Basis, ...]:
+    if bill.rounding is InvoiceRounding.TRUNCATION:
+        return (ren414(213, paragraph="único"),)
+    return (ren1000(657), ren1000(657, paragraph="único"))
+
+
+def _total_findings(invoice: Invoice, bill: Bill, line_findings: bool) -> list[Finding]:
+    if invoice.total == bill.invoice_total:
+        return []
+    basis = _rounding_basis(bill)
+    other_rules = {
+        bill.total.quantize(_CENT, rounding=ROUND_HALF_UP, context=CTX),
+        bill.total.quantize(_CENT, rounding=ROUND_DOWN, context=CTX),
+        *(round_amount(bill.total, r) for r in InvoiceRounding if r is not bill.rounding),
+    }
+    rounded_lines = sum(
+        (line.amount.quantize(_CENT, rounding=ROUND_HALF_UP, context=CTX) for line in bill.lines),
+        _ZERO,
+    )
+    printed_lines = sum((line.amount for line in invoice.lines), _ZERO)
+    # art. 657: the total is the exact sum rounded once, by the rule of the regime
+    if invoice.total in other_rules or (
+        not line_findings and invoice.total in (rounded_lines, printed_lines)
+    ):
+        return [
+            _finding(
+                "rounding_not_per_norm",
+                None,
+                expected=bill.invoice_total,
+                found=invoice.total,
+                basis=basis,
+            )
+        ]
+    return [
+        _finding(
+            "total_differs",
+            None,
+            expected=bill.invoice_total,
+            found=invoice.total,
+            basis=bill.basis,
+        )
+    ]
+
+
+def audit_invoice(
+    invoice: Invoice,
+    expected: Bill,
+    *,
+    tolerance: Decimal = Decimal("0.01"),
+    quantity_tolerance: Decimal = Decimal("0.01"),
+    rate_tolerance: Decimal = Decimal("0.000001"),
+    flag_days: Mapping[str, int] | None = None,
+) -> InvoiceAudit:
+    """Audit a distributor's invoice against the computed bill (auditoria da fatura).
+
+    Args:
+        invoice: The invoice as printed (:func:`~aneel_rules.invoice.parse_invoice`).
+        expected: The bill the rules give for the same unit and reading period.
+        tolerance: Largest difference (R$) accepted on a line amount; the printed total must
+            match the bill's invoice total to the cent.
+        quantity_tolerance: Largest difference accepted on a quantity (kWh, kW, kvarh).
+        rate_tolerance: Largest difference accepted on a rate (R$ per unit).
+        flag_days: Days each flag was in force in the reading period (flag name → days), to
+            check the days printed; without it only their sum is checked.
+
+    Returns:
+        The findings; none when the invoice matches.
+
+    Raises:
+        InvalidInputError: not an Invoice or a Bill; a negative tolerance.
+
+    Legal basis:
+        - REN 1.000/2021, arts. 294, 301, 303–304, 307, 323 and 657 (each finding cites the
+          provisions of its line).
+        - REN 414/2010, art. 213 (truncation of invoices before 3 Jan 2022).
+    """
+    if not isinstance(invoice, Invoice):
+        raise invalid("invoice", "not_an_invoice", value=quoted(invoice))
+    if not isinstance(expected, Bill):
+        raise invalid("expected", "not_a_bill", value=quoted(expected))
+    tolerances = (
+        _check_tolerance(tolerance, "tolerance"),
+        _check_tolerance(quantity_tolerance, "quantity_tolerance"),
+        _check_tolerance(rate_tolerance, "rate_tolerance"),
+    )
+    findings: list[Finding] = []
+    if (invoice.start, invoice.end) != (expected.start, expected.end):
+        findings.append(
+            _finding(
+                "period_differs",
+                None,
+                expected=Decimal((expected.end - expected.start).days),
+                found=Decimal((invoice.end - invoice.start).days),
+                basis=(ren1000(327, item="IV"),),
+            )
+        )
+    line_findings = _compare_lines(invoice, expected, tolerances)
+    findings.extend(line_findings)
+    findings.extend(_demand_findings(invoice, tolerances[1]))
+    findings.extend(_flag_findings(invoice, flag_days))
+    findings.extend(_total_findings(invoice, expected, bool(line_findings)))
+    order = {code: i for i, code in enumerate(FINDING_CODES)}
+    ordered = tuple(sorted(findings, key=lambda f: order[f.code]))
+    basis: list[Basis] = []
+    for ref in (*(b for f in ordered for b in f.basis), *expected.basis):
+        if ref not in basis:
+            basis.append(ref)
+    # REN 1.000/2021, art. 323: what was billed wrongly is charged or refunded
+    if expected.norm is Norm.REN_1000_2021 and ordered and _INCORRECT_BILLING not in basis:
+        basis.append(_INCORRECT_BILLING)
+    return InvoiceAudit(
+        invoice=invoice,
+        expected=expected,
+        tolerance=tolerances[0],
+        findings=ordered,
+        basis=tuple(basis),
+    )

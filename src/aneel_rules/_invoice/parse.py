@@ -1,0 +1,600 @@
+"""The distributor's invoice as printed (fatura emitida), read from JSON-shaped data.
+
+:func:`parse_invoice` reads what an analyst transcribes from a distributor's invoice — its lines
+(code, post, quantity, unit, rate, amount), reading period, due date, total, flags in force and
+which mandatory items are printed — and reports **every** problem at once, like the portal flows
+(:mod:`aneel_rules.portal`): one :class:`~aneel_rules.errors.InvalidInputError` with a path and a
+stable code per problem, messages in Portuguese (English on request). Sizes are checked before
+any work; messages never repeat the values typed in text fields (they may be personal data).
+
+Money is never a float: amounts and rates are ``Decimal``, ``int`` or numeric text (read JSON with
+``parse_float=Decimal``); quantities (kWh, kW) may be JSON numbers.
+
+Examples:
+    >>> inv = parse_invoice({
+    ...     "reading": {"previous": "2026-06-01", "current": "2026-07-01"},
+    ...     "due_on": "2026-07-20", "total": "83.40",
+    ...     "lines": [{"code": "energy_te", "quantity": 95, "unit": "kWh", "rate": "0.80",
+    ...                "amount": "76.00"}]})
+    >>> inv.lines[0].amount, inv.total, inv.start, inv.end
+    (Decimal('76.00'), Decimal('83.40'), datetime.date(2026, 6, 1), datetime.date(2026, 7, 1))
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Final, TypeVar
+
+import attrs
+
+from aneel_rules._citations import check_bases, to_bases
+from aneel_rules._convert import MAX_MAGNITUDE, quoted
+from aneel_rules._invoice.audit_messages import error, invalid
+from aneel_rules._invoice.bill import LINE_CODES, Bill, BillLine
+from aneel_rules._portal.fields import (
+    INVALID,
+    Boolean,
+    Choice,
+    Collector,
+    DateSpec,
+    Field,
+    Integer,
+    ListOf,
+    Number,
+    Obj,
+    Spec,
+    Text,
+)
+from aneel_rules._portal.messages import type_name
+from aneel_rules._tariffs.posts import TariffPost
+from aneel_rules.errors import InvalidInputError
+from aneel_rules.legal import Basis, LegalRef, Norm, ren1000
+
+__all__ = (
+    "MAX_INVOICE_LINES",
+    "FlagPeriod",
+    "Invoice",
+    "InvoiceGroup",
+    "InvoiceItem",
+    "InvoiceLine",
+    "InvoiceSituation",
+    "LineCode",
+    "invoice_json_schema",
+    "parse_bill",
+    "parse_invoice",
+)
+
+MAX_INVOICE_LINES: Final = 200
+"""Library limit on the lines of one invoice (a group A azul bill has about twenty)."""
+
+_MAX_TOP_KEYS: Final = 32
+_T = TypeVar("_T")
+
+
+class LineCode(enum.Enum):
+    """Code of an invoice line; the same codes as a computed bill (``LINE_CODES``)."""
+
+    ENERGY_TE = "energy_te"
+    ENERGY_TUSD = "energy_tusd"
+    DEMAND = "demand"
+    DEMAND_OVERRUN = "demand_overrun"
+    COMPLEMENTARY_DEMAND = "complementary_demand"
+    REACTIVE_ENERGY = "reactive_energy"
+    REACTIVE_DEMAND = "reactive_demand"
+    FLAG = "flag"
+    AVAILABILITY = "availability"
+    SOCIAL_DISCOUNT = "social_discount"
+    IRRIGATION_DISCOUNT = "irrigation_discount"
+    PIS_PASEP = "pis_pasep"
+    COFINS = "cofins"
+    ICMS = "icms"
+    MUNICIPAL = "municipal"
+    OTHER = "other"
+
+
+assert tuple(c.value for c in LineCode) == LINE_CODES  # noqa: S101 (one list of codes)
+
+
+class InvoiceGroup(enum.Enum):
+    """Tariff group of the unit as printed (grupo tarifário)."""
+
+    A = "A"
+    B = "B"
+
+
+class InvoiceItem(enum.Enum):
+    """A mandatory item of the invoice (informação obrigatória da fatura).
+
+    REN 1.000/2021, art. 327 (from 3 Jan 2022) and REN 414/2010, art. 119 (before), in the
+    words of each article; some items exist under one regime only.
+    """
+
+    # REN 1.000/2021, art. 327
+    CONSUMER_ID = "identificação do consumidor"
+    UNIT_ID = "identificação da unidade consumidora"
+    TOTAL_AND_DUE_DATE = "valor total devido e data de vencimento"
+    QUANTITIES = "grandezas medidas e faturadas"
+    TARIFFS = "tarifas aplicadas"
+    FLAG_AMOUNTS = "valores adicionais das bandeiras tarifárias"
+    PRODUCTS_AND_SERVICES = "valores relativos aos produtos, serviços e atividades prestados"
+    CONSUMPTION_HISTORY = "histórico de consumo"
+    TAXES = "impostos e contribuições incidentes"
+    PAYMENT_CODE = "código para pagamento e linha digitável ou mensagem de débito automático"
+    PIX_CODE = "código de resposta rápida do PIX"
+    WHITE_PER_POST = "energia da tarifa branca por posto tarifário, com a tarifa aplicada"
+    SECOND_COPY_MARK = "expressão segunda via em destaque"
+    BENEFIT_LOSS_MESSAGE = "mensagem com o motivo da perda do benefício tarifário"
+    # REN 414/2010, art. 119, I
+    CONSUMER_NAME = "nome do consumidor"
+    TAX_ID = "número de inscrição no CNPJ, CPF ou RANI"
+    UNIT_CODE = "código de identificação da unidade consumidora"
+    CLASS = "classe e subclasse da unidade consumidora"
+    ADDRESS = "endereço da unidade consumidora"
+    METERS = "números dos medidores e constantes de multiplicação"
+    READINGS = "datas e registros das leituras anterior e atual e data da próxima leitura"
+    ISSUE_AND_DUE_DATES = "data de apresentação e de vencimento"
+    QUANTITIES_AND_TARIFFS = "grandezas, valores e tarifas aplicadas"
+    TOTAL = "valor total a pagar"
+    INFORMATION_NOTICE = "aviso de informações à disposição dos consumidores"
+    COMPONENT_VALUES = "valores de energia, distribuição, transmissão, encargos e tributos"
+    DISTRIBUTOR_PHONES = "telefones da central de teleatendimento e da ouvidoria"
+    STATE_AGENCY_PHONE = "telefone da agência estadual conveniada"
+    ANEEL_PHONE = "número da central de teleatendimento da ANEEL"
+    # REN 414/2010, art. 119, II
+    LATE_CHARGES = "multa por atraso e acréscimos moratórios discriminados"
+    DISCOUNT = "indicação do desconto sobre a tarifa"
+    OVERRUN_DATE_TIME = "data e hora da ultrapassagem de demanda"
+    UNPAID_INVOICES = "faturas vencidas e não pagas"
+    NON_READING_BILLING = "indicação do faturamento sem leitura e do motivo"
+    TARIFF_ADJUSTMENT = "percentual do reajuste, resolução e início de vigência"
+    ANNUAL_DEBT_DECLARATION = "declaração de quitação anual de débitos"
+    PUBLIC_LIGHTING = "valor da contribuição de iluminação pública"
+    INSTALLMENTS = "valor, número da parcela e total de parcelas"
+    # REN 414/2010, art. 119, § 5º (low income, as in the 2013 study note)
+    LOW_INCOME_BLOCK_TARIFFS = "tarifa de cada parcela do consumo (baixa renda)"
+    TSEE_MENTION = "menção à Tarifa Social de Energia Elétrica em destaque"
+
+
+class InvoiceSituation(enum.Enum):
+    """A fact of the invoice that makes an item "pertinent" (situação da fatura)."""
+
+    LATE_CHARGES = "acréscimos moratórios"
+    TARIFF_DISCOUNT = "desconto tarifário"
+    DEMAND_OVERRUN = "ultrapassagem de demanda"
+    UNPAID_INVOICES = "faturas vencidas"
+    NON_READING_BILLING = "faturamento sem leitura"
+    FIRST_AFTER_TARIFF_ADJUSTMENT = "primeira fatura após reajuste tarifário"
+    ANNUAL_DEBT_DECLARATION = "declaração anual de quitação"
+    PUBLIC_LIGHTING = "contribuição de iluminação pública"
+    INSTALLMENTS = "parcelamento"
+    LOW_INCOME = "baixa renda"
+    WHITE_TARIFF = "tarifa branca"
+    TARIFF_FLAG = "bandeira tarifária"
+    PRODUCTS_AND_SERVICES = "produtos e serviços"
+    TAXES = "tributos"
+    NO_CONSUMPTION_HISTORY = "sem histórico de consumo"
+    PIX_REQUESTED = "PIX solicitado"
+    SECOND_COPY = "segunda via"
+    BENEFIT_LOST = "perda do benefício tarifário"
+    STATE_AGENCY = "agência estadual conveniada"
+
+
+@attrs.frozen(kw_only=True)
+class InvoiceLine:
+    """One line printed on the invoice (item faturado)."""
+
+    code: LineCode
+    post: TariffPost | None
+    quantity: Decimal | None
+    unit: str | None
+    rate: Decimal | None
+    amount: Decimal
+    label: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class FlagPeriod:
+    """A tariff flag and the days it was in force in the reading period, as printed."""
+
+    name: str
+    days: int
+
+
+@attrs.frozen(kw_only=True)
+class Invoice:
+    """A distributor's invoice as printed and charged (fatura emitida).
+
+    Attributes:
+        start: Previous reading date (start of the reading period).
+        end: Current reading date.
+        next_reading: Date of the next reading, if printed.
+        issued_on: Date of issue (apresentação), if printed.
+        due_on: Due date.
+        group: Tariff group, if printed.
+        lines: The lines, as printed, in order.
+        total: Total printed.
+        flags: Flags and their days in the reading period, as printed.
+        measured_demand: Demand measured per post (kW), as printed (``None`` key: no post).
+        present: Mandatory items the analyst found printed.
+        situations: Facts given by the analyst that make items pertinent.
+        basis: Where the content of an invoice is defined.
+    """
+
+    start: date
+    end: date
+    next_reading: date | None
+    issued_on: date | None
+    due_on: date
+    group: InvoiceGroup | None
+    lines: tuple[InvoiceLine, ...]
+    total: Decimal
+    flags: tuple[FlagPeriod, ...]
+    measured_demand: Mapping[TariffPost | None, Decimal]
+    present: frozenset[InvoiceItem]
+    situations: frozenset[InvoiceSituation]
+    basis: tuple[Basis, ...] = attrs.field(
+        default=(ren1000(327),), converter=to_bases, validator=check_bases
+    )
+
+
+@attrs.frozen
+class _Money(Spec):
+    """Money: Decimal, int or numeric text — never a float (JSON floats are refused)."""
+
+    allow_negative: bool = True
+
+    def convert(self, value: object, path: str, collector: Collector) -> object:
+        if isinstance(value, float):
+            collector.errors.append(error(path, "float_money"))
+            return INVALID
+        minimum = None if self.allow_negative else Decimal(0)
+        return Number(minimum=minimum).convert(value, path, collector)
+
+    def schema(self) -> dict[str, object]:
+        return {"type": "string", "pattern": "^[-+]?[0-9]+(\\.[0-9]+)?$"}
+
+
+@attrs.frozen
+class _Post(Spec):
+    """A tariff post by its Portuguese name (``ponta``, ``intermediário``, ``fora de ponta``)."""
+
+    def convert(self, value: object, path: str, collector: Collector) -> object:
+        return Choice(TariffPost).convert(value, path, collector)
+
+    def schema(self) -> dict[str, object]:
+        return Choice(TariffPost).schema()
+
+
+@attrs.frozen
+class _DemandMap(Spec):
+    """``{"ponta": 110, "fora de ponta": 120}`` or ``{"total": 120}`` (verde: one demand)."""
+
+    def convert(self, value: object, path: str, collector: Collector) -> object:
+        if not isinstance(value, Mapping):
+            collector.add(path, "not_an_object", type=type_name(value))
+            return INVALID
+        if len(value) > len(TariffPost) + 1:
+            collector.add(path, "too_many_items", maximum=len(TariffPost) + 1)
+            return INVALID
+        result: dict[TariffPost | None, Decimal] = {}
+        for key, raw in value.items():
+            child = f"{path}.{key}" if isinstance(key, str) else path
+            post: TariffPost | None
+            if key == "total":
+                post = None
+            else:
+                converted = Choice(TariffPost).convert(key, child, collector)
+                if converted is INVALID:
+                    continue
+                assert isinstance(converted, TariffPost)  # noqa: S101
+                post = converted
+            number = Number(minimum=Decimal(0)).convert(raw, child, collector)
+            if isinstance(number, Decimal):
+                result[post] = number
+        return result
+
+    def schema(self) -> dict[str, object]:
+        return {"type": "object", "maxProperties": len(TariffPost) + 1}
+
+
+_QUANTITY_CODES: Final = frozenset(
+    {
+        LineCode.ENERGY_TE,
+        LineCode.ENERGY_TUSD,
+        LineCode.DEMAND,
+        LineCode.DEMAND_OVERRUN,
+        LineCode.COMPLEMENTARY_DEMAND,
+        LineCode.REACTIVE_ENERGY,
+        LineCode.REACTIVE_DEMAND,
+        LineCode.FLAG,
+    }
+)
+"""Lines that bill a quantity (kWh, kW, kvarh): their quantity is required."""
+
+_QUANTITY: Final = Number(minimum=-MAX_MAGNITUDE, maximum=MAX_MAGNITUDE)
+
+_LINE: Final = Obj(
+    fields=(
+        Field("code", Choice(LineCode)),
+        Field("post", _Post(), required=False),
+        Field("quantity", _QUANTITY, required=False),
+        Field("unit", Text(max_length=16), required=False),
+        Field("rate", _Money(), required=False),
+        Field("amount", _Money()),
+        Field("label", Text(max_length=120), required=False),
+    ),
+    title="invoice line",
+)
+
+_READING: Final = Obj(
+    fields=(
+        Field("previous", DateSpec()),
+        Field("current", DateSpec()),
+        Field("next", DateSpec(), required=False),
+    )
+)
+
+_FLAG: Final = Obj(fields=(Field("name", Text(max_length=40)), Field("days", Integer(maximum=400))))
+
+_INVOICE: Final = Obj(
+    fields=(
+        Field("reading", _READING),
+        Field("issued_on", DateSpec(), required=False),
+        Field("due_on", DateSpec()),
+        Field("group", Choice(InvoiceGroup), required=False),
+        Field("lines", ListOf(_LINE, min_items=1, max_items=MAX_INVOICE_LINES)),
+        Field("total", _Money()),
+        Field("flags", ListOf(_FLAG, max_items=12), required=False),
+        Field("measured_demand", _DemandMap(), required=False),
+        Field("present", ListOf(Choice(InvoiceItem), max_items=len(InvoiceItem)), required=False),
+        Field(
+            "situations",
+            ListOf(Choice(InvoiceSituation), max_items=len(InvoiceSituation)),
+            required=False,
+        ),
+        Field("low_income", Boolean(), required=False),
+    ),
+    title="invoice",
+)
+
+
+def _is(value: object, cls: type[_T]) -> _T:
+    assert isinstance(value, cls)  # noqa: S101 (the spec converted it)
+    return value
+
+
+def _opt(value: object, cls: type[_T]) -> _T | None:
+    return None if value is None else _is(value, cls)
+
+
+def _items(value: object) -> tuple[object, ...]:
+    return () if value is None else _is(value, tuple)
+
+
+def _line(item: object) -> InvoiceLine:
+    values = _is(item, dict)
+    return InvoiceLine(
+        code=_is(values["code"], LineCode),
+        post=_opt(values["post"], TariffPost),
+        quantity=_opt(values["quantity"], Decimal),
+        unit=_opt(values["unit"], str),
+        rate=_opt(values["rate"], Decimal),
+        amount=_is(values["amount"], Decimal),
+        label=_opt(values["label"], str) or "",
+    )
+
+
+def _flag(item: object) -> FlagPeriod:
+    values = _is(item, dict)
+    return FlagPeriod(name=_is(values["name"], str), days=_is(values["days"], int))
+
+
+def parse_invoice(data: Mapping[str, object]) -> Invoice:
+    """Read a printed invoice from JSON-shaped data, reporting every problem at once.
+
+    Keys (English, snake_case): ``reading`` {``previous``, ``current``, ``next``?},
+    ``issued_on``?, ``due_on``, ``group``? (``A``/``B``), ``lines`` [{``code``, ``post``?,
+    ``quantity``?, ``unit``?, ``rate``?, ``amount``, ``label``?}], ``total``, ``flags``?
+    [{``name``, ``days``}], ``measured_demand``? {post or ``total``: kW}, ``present``? [items
+    printed, :class:`InvoiceItem` values], ``situations``? [:class:`InvoiceSituation` values],
+    ``low_income``? (shorthand for the situation ``baixa renda``).
+
+    Raises:
+        InvalidInputError: every problem found (unknown or missing field, bad number, float
+            money, bad date, reading period not increasing, due date before the reading, too
+            many lines), each with its path and code.
+
+    Legal basis:
+        - REN 1.000/2021, art. 327 (contents of the invoice).
+
+    Examples:
+        >>> parse_invoice({"lines": [], "total": 1.5})
+        Traceback (most recent call last):
+        ...
+        aneel_rules.errors.InvalidInputError: reading: this field is required; ...
+    """
+    collector = Collector(today=date.max)
+    if isinstance(data, Mapping) and len(data) > _MAX_TOP_KEYS:
+        collector.add("$", "too_many_items", maximum=_MAX_TOP_KEYS)
+        collector.raise_if_any()
+    values = _INVOICE.convert(data, "", collector)
+    if isinstance(values, dict):
+        _cross_checks(values, collector)
+    collector.raise_if_any()
+    fields = _is(values, dict)
+    reading = _is(fields["reading"], dict)
+    situations = {_is(v, InvoiceSituation) for v in _items(fields["situations"])}
+    if fields["low_income"]:
+        situations.add(InvoiceSituation.LOW_INCOME)
+    demand = _opt(fields["measured_demand"], dict) or {}
+    return Invoice(
+        start=_is(reading["previous"], date),
+        end=_is(reading["current"], date),
+        next_reading=_opt(reading["next"], date),
+        issued_on=_opt(fields["issued_on"], date),
+        due_on=_is(fields["due_on"], date),
+        group=_opt(fields["group"], InvoiceGroup),
+        lines=tuple(_line(v) for v in _items(fields["lines"])),
+        total=_is(fields["total"], Decimal),
+        flags=tuple(_flag(v) for v in _items(fields["flags"])),
+        measured_demand={_opt(k, TariffPost): _is(v, Decimal) for k, v in demand.items()},
+        present=frozenset(_is(v, InvoiceItem) for v in _items(fields["present"])),
+        situations=frozenset(situations),
+    )
+
+
+def _cross_checks(values: dict[str, object], collector: Collector) -> None:
+    """Checks between fields, only where both fields converted."""
+    reading = values.get("reading")
+    if isinstance(reading, dict):
+        previous, current, following = reading["previous"], reading["current"], reading["next"]
+        if isinstance(previous, date) and isinstance(current, date) and current <= previous:
+            collector.add(
+                "reading.current", "end_before_start", end=str(current), start=str(previous)
+            )
+        if isinstance(current, date) and isinstance(following, date) and following <= current:
+            collector.add(
+                "reading.next", "end_before_start", end=str(following), start=str(current)
+            )
+        due = values.get("due_on")
+        if isinstance(current, date) and isinstance(due, date) and due < current:
+            collector.add("due_on", "end_before_start", end=str(due), start=str(current))
+    lines = values.get("lines")
+    if isinstance(lines, tuple):
+        for index, line in enumerate(lines):
+            if line["code"] in _QUANTITY_CODES and line["quantity"] is None:
+                collector.add(f"lines.{index}.quantity", "required")
+
+
+@attrs.frozen
+class _Reference(Spec):
+    """A legal reference as an object: ``{"norm": "REN 1.000/2021", "article": "293", ...}``."""
+
+    def convert(self, value: object, path: str, collector: Collector) -> object:
+        fields = _REFERENCE.convert(value, path, collector)
+        if not isinstance(fields, dict) or INVALID in fields.values():
+            return INVALID
+        try:
+            return LegalRef(
+                norm=fields["norm"],
+                article=_is(fields["article"], str),
+                paragraph=_paragraph(fields["paragraph"]),
+                item=_opt(fields["item"], str),
+                subitem=_opt(fields["subitem"], str),
+            )
+        except InvalidInputError as exc:
+            collector.adopt(exc, path, keep_path=True)
+            return INVALID
+
+    def schema(self) -> dict[str, object]:
+        return _REFERENCE.schema()
+
+
+def _paragraph(value: object) -> int | str | None:
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return _opt(value, str)
+
+
+_REFERENCE: Final = Obj(
+    fields=(
+        Field("norm", Choice(Norm)),
+        Field("article", Text(max_length=8)),
+        Field("paragraph", Text(max_length=8), required=False),
+        Field("item", Text(max_length=8), required=False),
+        Field("subitem", Text(max_length=2), required=False),
+    )
+)
+
+_BILL_LINE: Final = Obj(
+    fields=(
+        Field("code", Choice(LineCode)),
+        Field("post", _Post(), required=False),
+        Field("quantity", _QUANTITY),
+        Field("unit", Text(max_length=16)),
+        Field("rate", _Money(), required=False),
+        Field("amount", _Money()),
+        Field("label", Text(max_length=120), required=False),
+        Field("basis", ListOf(_Reference(), min_items=1, max_items=8)),
+    ),
+    title="bill line",
+)
+
+_BILL: Final = Obj(
+    fields=(
+        Field("start", DateSpec()),
+        Field("end", DateSpec()),
+        Field("lines", ListOf(_BILL_LINE, min_items=1, max_items=MAX_INVOICE_LINES)),
+    ),
+    title="bill",
+)
+
+
+def parse_bill(data: Mapping[str, object]) -> Bill:
+    """A computed bill given line by line as JSON (e.g. an expected bill computed elsewhere).
+
+    Keys: ``start``, ``end`` (reading dates), ``lines`` [{``code``, ``post``?, ``quantity``,
+    ``unit``, ``rate``?, ``amount``, ``label``?, ``basis`` [{``norm``, ``article``,
+    ``paragraph``?, ``item``?, ``subitem``?}]}]. The invoice total is then rounded by the rule in
+    force on ``end`` (see :class:`~aneel_rules.invoice.Bill`).
+
+    Raises:
+        InvalidInputError: every problem found, as :func:`parse_invoice`.
+
+    Examples:
+        >>> bill = parse_bill({"start": "2026-06-01", "end": "2026-07-01", "lines": [
+        ...     {"code": "energy_te", "quantity": 200, "unit": "kWh", "rate": "0.31021",
+        ...      "amount": "62.042",
+        ...      "basis": [{"norm": "REN 1.000/2021", "article": "293"}]}]})
+        >>> bill.invoice_total, str(bill.lines[0].basis[0])
+        (Decimal('62.04'), 'REN 1.000/2021, art. 293')
+    """
+    collector = Collector(today=date.max)
+    if isinstance(data, Mapping) and len(data) > _MAX_TOP_KEYS:
+        collector.add("$", "too_many_items", maximum=_MAX_TOP_KEYS)
+        collector.raise_if_any()
+    values = _BILL.convert(data, "", collector)
+    if isinstance(values, dict):
+        start, end = values["start"], values["end"]
+        if isinstance(start, date) and isinstance(end, date) and end <= start:
+            collector.add("end", "end_before_start", end=str(end), start=str(start))
+    collector.raise_if_any()
+    fields = _is(values, dict)
+    lines = []
+    for item in _items(fields["lines"]):
+        line = _is(item, dict)
+        lines.append(
+            BillLine(
+                code=_is(line["code"], LineCode).value,
+                post=_opt(line["post"], TariffPost),
+                quantity=_is(line["quantity"], Decimal),
+                unit=_is(line["unit"], str),
+                rate=_opt(line["rate"], Decimal),
+                amount=_is(line["amount"], Decimal),
+                basis=tuple(_is(b, LegalRef) for b in _items(line["basis"])),
+                label=_opt(line["label"], str) or "",
+            )
+        )
+    return Bill(start=_is(fields["start"], date), end=_is(fields["end"], date), lines=tuple(lines))
+
+
+def invoice_json_schema(kind: str = "invoice") -> dict[str, object]:
+    """JSON Schema (draft 2020-12) of what :func:`parse_invoice` (or :func:`parse_bill`) reads.
+
+    Args:
+        kind: ``"invoice"`` or ``"bill"``.
+
+    Examples:
+        >>> invoice_json_schema()["required"]
+        ['reading', 'due_on', 'lines', 'total']
+    """
+    if kind == "bill":
+        spec = _BILL
+    elif kind == "invoice":
+        spec = _INVOICE
+    else:
+        raise invalid("kind", "not_a_schema_kind", value=quoted(kind))
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **spec.schema()}
