@@ -56,9 +56,9 @@ demo: $(VENV)/.demo-stamp
 	@$(SHOW_INVALID) 1 validate request budget examples/budget_invalid.json --today 2026-03-09
 	@$(SHOW) validate request new-connection examples/new_connection_without_rg.json --today 2026-03-09
 	@echo
-	@echo "=== 6. Fatura: cada item com seu fundamento; auditoria da fatura emitida (arts. 294, 301, 307, 327, 657) ==="
-	@$(SHOW) bill examples/bill_explicit.json
-	@$(SHOW_INVALID) 1 invoice check examples/invoice_check.json
+	@echo "=== 6. Fatura A4 azul de uma curva de carga de 15 minutos (examples/azul_profile.csv) e auditoria da fatura emitida (arts. 294, 301, 304, 307, 327, 657) ==="
+	@$(SHOW) bill examples/bill_azul.json
+	@$(SHOW_INVALID) 1 invoice check examples/invoice_check_azul.json
 	@echo
 	@echo "=== 7. Erros de uso: uma linha, em português, status 2 ==="
 	@$(SHOW_INVALID) 2 modality --voltage-kv 13,8 --class industrial

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import string
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +174,96 @@ def test_bill_json_and_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path
     status, out, _ = run(capsys, "bill", _write(tmp_path, data))
     assert status == 0
     assert out.splitlines()[1] == "municipal [CIP]: R$ 12,50"
+
+
+# --- a bill computed from a shipped 15-minute profile ------------------------------------------
+
+AZUL = EXAMPLES / "bill_azul.json"
+
+
+def test_bill_from_the_shipped_profile(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "bill", str(AZUL), "--json")
+    assert status == 0
+    result = json.loads(out)
+    by = {(line["code"], line["post"]): line for line in result["lines"]}
+    # the profile's highest fora-de-ponta demand is 112 kW against 100 kW contracted: billed
+    # demand is the measured one (art. 294, II) and 12 % > 5 % adds the overrun at twice the
+    # demand tariff on the excess (art. 301): (112 − 100) × 2 × 30 = 720
+    assert Decimal(by[("demand", "fora de ponta")]["quantity"]) == 112
+    assert Decimal(by[("demand", "fora de ponta")]["amount"]) == 3360
+    assert Decimal(by[("demand_overrun", "fora de ponta")]["amount"]) == 720
+    # ponta: measured below the 70 kW contracted, so the contracted demand is billed
+    assert Decimal(by[("demand", "ponta")]["quantity"]) == 70
+    assert result["norm"] == "REN 1.000/2021"
+    status, out, _ = run(capsys, "bill", str(AZUL))
+    assert status == 0
+    assert "demand_overrun fora de ponta: 12 kW × 60 = R$ 720,00" in out
+
+
+def test_invoice_check_against_a_computed_bill(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "--lang", "en", "invoice", "check", str(EXAMPLES / "invoice_check_azul.json")
+    )
+    assert status == 1
+    assert "[line_missing] line demand_overrun (fora de ponta) is missing: 720.00 expected" in out
+    assert "[demand_below_measured]" in out
+    assert "Every mandatory item is on the invoice (REN 1.000/2021)." in out
+
+
+def _request(tmp_path: Path, profile: str | None, **changes: Any) -> str:
+    data = json.loads(AZUL.read_text(encoding="utf-8"))
+    data.update(changes)
+    if profile is not None:
+        (tmp_path / "p.csv").write_text(profile, encoding="utf-8")
+        data["profile"]["file"] = "p.csv"
+    return _write(tmp_path, data)
+
+
+@pytest.mark.parametrize(
+    ("profile", "changes", "code"),
+    [
+        pytest.param(
+            None, {"unit": {"consumer_class": "fábrica"}}, "not_in_choices", id="bad-field"
+        ),
+        pytest.param("timestamp,kw\n2026-03-01T00:00\n", {}, "bad_profile_row", id="short-row"),
+        pytest.param("2026-03-01 xx,1\n", {}, "bad_profile_row", id="bad-stamp"),
+        pytest.param("2026-03-01T00:00,1\n" * 40_002, {}, "profile_too_large", id="too-large"),
+    ],
+)
+def test_bill_request_errors(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    profile: str | None,
+    changes: dict[str, Any],
+    code: str,
+) -> None:
+    status, out, err = run(capsys, "bill", _request(tmp_path, profile, **changes))
+    assert status == 2
+    assert f"[{code}]" in out + err
+
+
+def test_bill_request_missing_profile_and_window(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(AZUL.read_text(encoding="utf-8"))
+    data["profile"]["file"] = "absent.csv"
+    status, out, err = run(capsys, "bill", _write(tmp_path, data))
+    assert status == 2
+    assert "[unreadable_profile]" in out + err
+    data = json.loads(AZUL.read_text(encoding="utf-8"))
+    data["profile"]["file"] = str(EXAMPLES / "azul_profile.csv")
+    data["profile"]["capacitive_window"] = "25:99"
+    status, out, err = run(capsys, "bill", _write(tmp_path, data))
+    assert status == 2
+    data["profile"]["capacitive_window"] = "00:00"
+    del data["taxes"]
+    del data["gross_up"]
+    data["contracted_demand"] = 100
+    data["rates"]["modality"] = "horária verde"
+    data["rates"]["demand_kw"] = "30"
+    data["rates"]["te_mwh"] = {"ponta": "450", "fora de ponta": "280"}
+    status, out, err = run(capsys, "bill", _write(tmp_path, data), "--json")
+    assert status == 0, out + err
+    assert not [line for line in json.loads(out)["lines"] if line["code"] in {"icms", "pis_pasep"}]
+    status, _, _ = run(capsys, "bill", _write(tmp_path, [1, 2]))
+    assert status == 2

@@ -45,7 +45,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Final
 
 import attrs
@@ -134,14 +134,22 @@ class Finding:
         template = translate(TEMPLATES[f"finding_{self.code}"], domain=DOMAIN, lang=lang)
         return template.format(
             line=where,
-            expected="—" if self.expected is None else _show(self.expected),
-            found="—" if self.found is None else _show(self.found),
+            expected="—" if self.expected is None else _show(self.expected, self.code),
+            found="—" if self.found is None else _show(self.found, self.code),
             basis="; ".join(str(b) for b in self.basis),
         )
 
 
-def _show(value: Decimal) -> str:
-    return format(value, "f")
+_MONEY_FINDINGS: Final = frozenset(
+    {"line_missing", "line_not_allowed", "amount_differs", "rounding_not_per_norm", "total_differs"}
+)
+
+
+def _show(value: Decimal, code: str) -> str:
+    """A value for a message: money to cents, quantities without trailing zeros (display only)."""
+    if code in _MONEY_FINDINGS:
+        return format(value.quantize(_CENT, rounding=ROUND_HALF_EVEN, context=CTX), "f")
+    return format(value.normalize(CTX), "f")
 
 
 @attrs.frozen(kw_only=True)

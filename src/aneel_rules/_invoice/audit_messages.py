@@ -27,6 +27,9 @@ TEMPLATES: Final[dict[str, str]] = {
     "float_money": ('money must be written as text or Decimal ("12.34"), not as a JSON float'),
     "not_a_schema_kind": "kind must be 'invoice' or 'bill', got {value}",
     "cli_not_an_object": "{key} must be a JSON object",
+    "profile_too_large": "the load profile has more than {maximum} rows",
+    "unreadable_profile": "the load profile could not be read: {reason}",
+    "bad_profile_row": "row {row} of the load profile is not 'timestamp,active[,reactive]'",
     "not_an_invoice": "invoice must be an Invoice (see parse_invoice), got {value}",
     "not_a_bill": "expected must be a Bill (see compute_bill), got {value}",
     # audit findings (rendered by Finding.message)

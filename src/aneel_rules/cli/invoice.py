@@ -8,7 +8,9 @@ file that cannot be read. ``--json`` prints the same for machines.
 File formats (JSON, read with exact decimals):
 
 - ``bill``: an explicit bill ``{"start", "end", "lines": [...]}`` (see
-  :func:`aneel_rules.invoice.parse_bill`);
+  :func:`aneel_rules.invoice.parse_bill`), or a bill request computed by
+  :func:`~aneel_rules.invoice.compute_bill` from a 15-minute load profile (see
+  :mod:`aneel_rules.cli.invoice_request` and ``examples/bill_azul.json``);
 - ``invoice check``: ``{"invoice": {...}, "expected": {...}, "flag_days"?: {"Amarela": 12},
   "tolerance"?: "0.01", "on"?: "YYYY-MM-DD"}`` — ``invoice`` as
   :func:`~aneel_rules.invoice.parse_invoice` reads it, ``expected`` a bill as above; ``on``
@@ -21,17 +23,22 @@ import argparse
 import json
 from collections.abc import Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Final
 
+from aneel_rules._billing.money import CTX
 from aneel_rules._convert import to_date, to_decimal
 from aneel_rules._format import format_currency, format_decimal
 from aneel_rules._invoice.audit_messages import DOMAIN, invalid
 from aneel_rules.cli import COMMANDS
 from aneel_rules.cli.common import ArgumentParser, Console, add_command
+from aneel_rules.cli.invoice_request import read_bill_request
 from aneel_rules.cli.portal import _load_json, _print_errors
 from aneel_rules.errors import InvalidInputError
 
 __all__ = ("TEXTS", "register")
+
+_SHOWN: Final = Decimal("0.01")
 
 _BILL_HEADER: Final = "Bill {start} → {end} ({norm})"
 _LINE: Final = "{code} {post}: {quantity} {unit} × {rate} = {amount}"
@@ -127,7 +134,8 @@ def _print_bill(bill: object, console: Console) -> None:
                 domain=DOMAIN,
                 code=code,
                 post=post,
-                quantity=_number(line.quantity, console),
+                # display only (art. 657, parágrafo único): the JSON output keeps every digit
+                quantity=_number(line.quantity.quantize(_SHOWN, context=CTX), console),
                 unit=line.unit,
                 rate=_number(line.rate, console),
                 amount=_money(line.amount, console),
@@ -146,12 +154,15 @@ def _print_bill(bill: object, console: Console) -> None:
     console.line(console.t(_BASIS, domain=DOMAIN, basis="; ".join(str(b) for b in bill.basis)))
 
 
-def _load_bill(data: object) -> object:
+def _load_bill(data: object, base: Path) -> object:
+    """An explicit bill (it has ``lines``) or the bill a request asks for (compute_bill)."""
     from aneel_rules.invoice import parse_bill  # noqa: PLC0415
 
     if not isinstance(data, Mapping):
         raise invalid("$", "cli_not_an_object", key="$")
-    return parse_bill(data)
+    if "lines" in data:
+        return parse_bill(data)
+    return read_bill_request(data, base=base)
 
 
 def _bill(args: argparse.Namespace, console: Console) -> int:
@@ -159,7 +170,7 @@ def _bill(args: argparse.Namespace, console: Console) -> int:
     if data is None:
         return 2
     try:
-        bill = _load_bill(data)
+        bill = _load_bill(data, Path(args.file).parent)
     except InvalidInputError as exc:
         _print_errors(console, exc.errors)
         return 2
@@ -191,7 +202,7 @@ def _check(args: argparse.Namespace, console: Console) -> int:
         if not isinstance(data, Mapping):
             raise invalid("$", "cli_not_an_object", key="$")
         invoice = parse_invoice(_section(data, "invoice"))
-        bill = _load_bill(_section(data, "expected"))
+        bill = _load_bill(_section(data, "expected"), Path(args.file).parent)
         flag_days = data.get("flag_days")
         tolerance = to_decimal(data.get("tolerance", "0.01"), path="tolerance")
         on_text = data.get("on")
