@@ -24,8 +24,8 @@ CHUNK = 1_000_000
 CLI = [sys.executable, "-m", "aneel_rules"]
 MEASURE = (
     "import resource, subprocess, sys; "
-    "subprocess.run(sys.argv[1:], check=False, stdout=subprocess.DEVNULL); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    "done = subprocess.run(sys.argv[1:], check=False, stdout=subprocess.DEVNULL); "
+    "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
 
 
@@ -46,7 +46,7 @@ def write_register(path: Path, rows: int) -> None:
                     "unit": np.arange(written, written + size),
                     "previous": start.astype(str),
                     "current": (start + days).astype(str),
-                    "measured_kwh": rng.integers(0, 600, size),
+                    "kwh": rng.integers(0, 600, size),
                     "supply": supplies[rng.integers(0, 3, size)],
                     "low_income": rng.integers(0, 2, size).astype(bool),
                 }
@@ -61,7 +61,11 @@ def peak_rss_mb(command: list[str]) -> tuple[float, float]:
         [sys.executable, "-c", MEASURE, *command], check=True, capture_output=True, text=True
     )
     seconds = time.perf_counter() - started
-    return int(out.stdout.strip()) / 1024, seconds
+    status, rss_kb = (int(field) for field in out.stdout.split())
+    # 1: the register has findings (short and long intervals); anything else is a failure
+    if status != 1:
+        raise SystemExit(f"the audit failed with status {status}: {out.stderr.strip()}")
+    return rss_kb / 1024, seconds
 
 
 def main() -> int:
