@@ -101,8 +101,9 @@ bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_document_codes.py
 	$(PY) benchmarks/bench_bill.py
 	$(PY) benchmarks/bench_cli_start.py
-	$(PY) benchmarks/bench_dask.py
 	$(PY) benchmarks/bench_audit.py
+	$(PY) benchmarks/bench_dask.py
+	$(PY) benchmarks/bench_audit_memory.py
 
 fmt: $(VENV)/.dev-stamp
 	$(PY) -m ruff format .

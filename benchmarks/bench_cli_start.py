@@ -6,7 +6,9 @@ does it (``from aneel_rules.cli import main``), with its output discarded; every
 best of ``REPEAT`` runs, taken in turns so that a busy machine slows every row alike. Bytecode
 is cached as after an install (in a temporary ``PYTHONPYCACHEPREFIX``, written by a first
 unmeasured run, even when ``PYTHONDONTWRITEBYTECODE`` is set). The aim (issue 7) is at most 2x
-the bare library import.
+the bare library import. What stays above it pays for a dependency the rule needs: ``deadline``
+builds a business-day calendar with python-holidays, whose ``holidays.countries`` package
+imports every country's module (about 250) before Brazil's.
 """
 
 from __future__ import annotations

@@ -72,23 +72,35 @@ def main() -> None:
     array = np.array(stamps, dtype="datetime64[m]")
     aware = pd.DatetimeIndex(array).tz_localize(AMAZONAS_ENERGIA.timezone)
     bulk = best_of(lambda: tariff_posts(stamps, AMAZONAS_ENERGIA, modality=white))
+    # the same instants as aware datetimes: the per-stamp dictionary path (the only path of
+    # tariff_posts before issue 10, still taken by aware, mixed or unsorted lists)
+    zone = AMAZONAS_ENERGIA.tzinfo
+    aware_list = [at.replace(tzinfo=zone) for at in stamps]
+    per_stamp = best_of(lambda: tariff_posts(aware_list, AMAZONAS_ENERGIA, modality=white))
     baseline = best_of(lambda: naive(stamps))
     single = best_of(lambda: [tariff_post(t, AMAZONAS_ENERGIA, modality=white) for t in stamps])
     columnar = best_of(lambda: post_codes(array, AMAZONAS_ENERGIA, modality=white))
     tz_aware = best_of(lambda: post_codes(aware, AMAZONAS_ENERGIA, modality=white))
     posts = tariff_posts(stamps, AMAZONAS_ENERGIA, modality=white)
     codes = post_codes(array, AMAZONAS_ENERGIA, modality=white)
-    same = tuple(POST_BY_CODE[c] for c in codes.tolist()) == posts
+    same = (
+        tuple(POST_BY_CODE[c] for c in codes.tolist())
+        == posts
+        == tariff_posts(aware_list, AMAZONAS_ENERGIA, modality=white)
+    )
     same_aware = post_codes(aware, AMAZONAS_ENERGIA, modality=white).tolist() == codes.tolist()
     print(f"{len(stamps)} timestamps of {YEAR} (15-minute intervals), best of {REPEAT} runs")
     print(f"naive (weekday + holidays + time compare): {baseline * 1000:8.2f} ms")
     print(f"tariff_post called per timestamp:          {single * 1000:8.2f} ms")
-    print(f"tariff_posts (list of datetimes):          {bulk * 1000:8.2f} ms")
+    print(f"tariff_posts (sorted naive list, bisect):  {bulk * 1000:8.2f} ms")
+    print(f"tariff_posts (aware list, per stamp):      {per_stamp * 1000:8.2f} ms")
     print(f"post_codes (numpy datetime64[m]):          {columnar * 1000:8.2f} ms")
     print(f"post_codes (pandas, tz-aware):             {tz_aware * 1000:8.2f} ms")
     print(f"ratio naive / tariff_posts:      {baseline / bulk:6.1f}x (goal 5x)")
     print(f"ratio naive / post_codes:        {baseline / columnar:6.1f}x (goal 50x)")
     print(f"ratio tariff_posts / post_codes: {bulk / columnar:6.1f}x (goal 20x)")
+    print(f"ratio tariff_posts per-stamp path / post_codes: {per_stamp / columnar:6.1f}x")
+    print(f"ratio naive / tariff_posts per-stamp path: {baseline / per_stamp:6.1f}x")
     print(f"ratio naive / post_codes tz-aware: {baseline / tz_aware:6.1f}x")
     print(f"same posts (list, numpy, tz-aware): {same and same_aware}")
     print(f"ponta intervals in {YEAR}: {posts.count(TariffPost.PEAK)} (= 250 days x 12)")

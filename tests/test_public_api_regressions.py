@@ -113,7 +113,7 @@ def test_guard_valid_state_still_accepted() -> None:
     [
         pytest.param(Decimal("NaN"), "not_a_number", id="REN1000-art291-nan"),
         pytest.param(Decimal("-Infinity"), "not_a_number", id="REN1000-art291-inf"),
-        pytest.param(1.5, "float_not_allowed", id="REN1000-art291-float"),
+        pytest.param(float("nan"), "not_a_number", id="REN1000-art291-float-nan"),
         pytest.param(Decimal(-1), "negative", id="REN1000-art291-negative"),
     ],
 )

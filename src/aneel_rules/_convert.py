@@ -1,4 +1,17 @@
-"""Lossless conversion of user input (Decimal and dates), with the library's errors."""
+"""The input kit (conversão de entradas): numbers, dates, datetimes and flags, one policy.
+
+Every public function reads its arguments through these helpers (``docs/design.md``, "Input"):
+
+- money: ``Decimal``, ``int`` or numeric text (:func:`to_money`); floats are refused;
+- physical quantities (kWh, kW, kV, kvarh, kVA): also ``float`` and numpy floating/integer
+  scalars, read through their shortest ``repr`` (:func:`to_quantity`); NaN and infinities refused;
+- numpy integers and bools count as Python ``int``/``bool``, ``pandas.Timestamp`` as the
+  ``datetime`` it is; where a plain ``date`` is meant a datetime or Timestamp is refused with a
+  message that says how to pass it (``.date()``).
+
+numpy and pandas are never imported here: their scalars are recognised by their type's module
+and unwrapped with ``.item()``, so ``import aneel_rules`` stays free of the extras.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +22,17 @@ from typing import Final
 
 from aneel_rules.errors import InvalidInputError
 
-__all__ = ("MAX_MAGNITUDE", "quoted", "to_bool", "to_date", "to_decimal")
+__all__ = (
+    "MAX_MAGNITUDE",
+    "plain_date",
+    "plain_scalar",
+    "quoted",
+    "to_bool",
+    "to_date",
+    "to_decimal",
+    "to_money",
+    "to_quantity",
+)
 
 # Plain ASCII decimal notation. Decimal() alone also reads "١٢" (Arabic-Indic digits), "１２"
 # (full-width) and "1_000", which no form or file of the sector writes: refused, not guessed.
@@ -21,18 +44,41 @@ MAX_MAGNITUDE: Final = Decimal("1E+15")
 _NUMBER: Final = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
 
+def plain_scalar(value: object) -> object:
+    """A numpy scalar as the Python value it holds (``np.int64(3)`` → ``3``); others unchanged."""
+    if type(value).__module__.split(".", 1)[0] == "numpy" and getattr(value, "ndim", None) == 0:
+        item = getattr(value, "item", None)
+        if callable(item):
+            try:
+                return item()
+            except (TypeError, ValueError):  # a datetime64 NaT or an odd dtype: refused later
+                return value
+    return value
+
+
+def to_quantity(value: object, *, path: str) -> Decimal:
+    """A physical quantity (kWh, kW, kV, kvarh, kVA): :func:`to_decimal` with floats allowed."""
+    return to_decimal(value, path=path, allow_float=True)
+
+
+def to_money(value: object, *, path: str) -> Decimal:
+    """An amount of money: :func:`to_decimal`, floats refused (binary fractions are not cents)."""
+    return to_decimal(value, path=path)
+
+
 def to_decimal(value: object, *, path: str, allow_float: bool = False) -> Decimal:
     """Convert ``value`` to a finite Decimal.
 
-    Accepts ``Decimal``, ``int`` and numeric ``str`` (ASCII digits, optional sign, point
-    and exponent; surrounding blanks ignored). A ``float`` is accepted only
-    with ``allow_float`` (physical quantities such as kV), through its shortest
-    ``repr`` so that ``13.8`` becomes ``Decimal("13.8")``; money never takes floats.
+    Accepts ``Decimal``, ``int`` (numpy integers too) and numeric ``str`` (ASCII digits,
+    optional sign, point and exponent; surrounding blanks ignored). A ``float`` (numpy floating
+    scalars too) is accepted only with ``allow_float`` (physical quantities such as kV), through
+    its shortest ``repr`` so that ``13.8`` becomes ``Decimal("13.8")``; money never takes floats.
 
     Raises:
         InvalidInputError: anything else, NaN or infinity (``not_a_number``); a magnitude of
             :data:`MAX_MAGNITUDE` or more (``out_of_range``).
     """
+    value = plain_scalar(value)
     result: Decimal | None = None
     if isinstance(value, bool):
         result = None
@@ -49,7 +95,7 @@ def to_decimal(value: object, *, path: str, allow_float: bool = False) -> Decima
                 path=path,
                 value=quoted(value),
             )
-        result = Decimal(repr(value))
+        result = Decimal(float.__repr__(value))  # a float subclass may print otherwise
     elif isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
         try:
             result = Decimal(value.strip())
@@ -82,19 +128,25 @@ def quoted(value: object) -> str:
         return f"<{type(value).__name__} too large to print>"
 
 
-def to_date(value: object, *, path: str) -> date:
-    """Convert a ``date`` or an ISO ``YYYY-MM-DD`` string to ``date`` (datetimes are refused)."""
+def to_date(value: object, *, path: str, text: bool = True) -> date:
+    """Convert a ``date`` (or, with ``text``, an ISO ``YYYY-MM-DD`` string) to ``date``.
+
+    A ``datetime`` (or ``pandas.Timestamp``, numpy ``datetime64``) is refused: it is a date
+    subclass that cannot be compared with a date, and which day it means depends on its time
+    zone; the message says to pass ``value.date()``.
+    """
+    value = plain_scalar(value)
     if isinstance(value, datetime):
         raise InvalidInputError.single(
             path,
             "not_a_date",
-            "{path} must be a date, not a datetime ({value})",
+            "{path} must be a date, not a datetime ({value}): pass its .date()",
             path=path,
             value=quoted(value),
         )
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    if text and isinstance(value, str):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
@@ -108,15 +160,23 @@ def to_date(value: object, *, path: str) -> date:
     )
 
 
+def plain_date(value: object, *, path: str) -> date:
+    """``value`` if it is a plain ``date`` (no text, no datetime): :func:`to_date` without text."""
+    return to_date(value, path=path, text=False)
+
+
 def to_bool(value: object, *, path: str) -> bool:
     """``value`` if it is a real ``bool``.
 
     Truthiness is refused on purpose: ``"no"``, ``1`` or ``None`` standing for a legal fact
     (underground network, low income…) would be a silent wrong answer.
 
+    A numpy ``bool_`` counts as the ``bool`` it holds.
+
     Raises:
         InvalidInputError: code ``not_a_bool``.
     """
+    value = plain_scalar(value)
     if not isinstance(value, bool):
         raise InvalidInputError.single(
             path,

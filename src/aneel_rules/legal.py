@@ -18,7 +18,7 @@ Sources:
       07.02.2023``) for the dates of the acts; each entry of :data:`NORMS` names its source.
 
 Examples:
-    >>> from datetime import date, datetime
+    >>> from datetime import date
     >>> norm_in_force(date(2022, 1, 2))
     <Norm.REN_414_2010: 'REN 414/2010'>
     >>> norm_in_force(date(2022, 1, 3))
@@ -33,7 +33,7 @@ Examples:
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Final
 
 import attrs
@@ -51,8 +51,8 @@ from aneel_rules._citations import (
     ren1000,
     to_bases,
 )
-from aneel_rules._convert import quoted
-from aneel_rules.errors import InvalidInputError, NotInForceError
+from aneel_rules._convert import plain_date
+from aneel_rules.errors import NotInForceError
 
 __all__ = (
     "LAST_VERIFIED",
@@ -406,12 +406,7 @@ def norm_in_force(on: date) -> Norm:
         ...
         aneel_rules.errors.NotInForceError: no regime in force on 2010-01-01: ...
     """
-    # A datetime is a date subclass but cannot be compared with one: refused, not a TypeError.
-    if isinstance(on, datetime) or not isinstance(on, date):
-        raise InvalidInputError.single(
-            "on", "not_a_date", "on must be a date, got {value}", value=quoted(on)
-        )
-    day = on
+    day = plain_date(on, path="on")
     # REN 1.000/2021, art. 679
     if day >= REN1000_IN_FORCE_FROM:
         return Norm.REN_1000_2021

@@ -31,7 +31,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules.errors import InvalidInputError, NotInForceError
 from aneel_rules.legal import Basis
 
@@ -116,10 +116,7 @@ class Timeline(Generic[T]):
         Raises:
             NotInForceError: ``on`` is before the first period.
         """
-        if not isinstance(on, date):
-            raise InvalidInputError.single(
-                "on", "not_a_date", "on must be a date, got {value}", value=quoted(on)
-            )
+        on = plain_date(on, path="on")  # a datetime cannot be compared with a date
         found: Period[T] | None = None
         for period in self.periods:
             if period.since > on:

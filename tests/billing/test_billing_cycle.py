@@ -241,9 +241,8 @@ def test_billable_rejects_bad_input_and_ren414() -> None:
     with pytest.raises(InvalidInputError) as info:
         billable_consumption(Decimal(-1), START, _after(30))
     assert info.value.codes == ("negative",)
-    with pytest.raises(InvalidInputError) as info:
-        billable_consumption(100.0, START, _after(30))  # type: ignore[arg-type]
-    assert info.value.codes == ("float_not_allowed",)
+    # energy is a physical quantity: a float is read through its shortest repr (issue 7, 4)
+    assert billable_consumption(100.5, START, _after(30)).kwh == Decimal("100.5")  # type: ignore[arg-type]
     assert billable_consumption(Decimal(100), date(2021, 12, 4), date(2022, 1, 3)).kwh == 100
 
 
@@ -468,7 +467,9 @@ def test_average_rejects_bad_history() -> None:
     with pytest.raises(InvalidInputError):
         average_consumption([Decimal(-1)])
     with pytest.raises(InvalidInputError):
-        average_consumption([1.5])  # type: ignore[list-item]
+        average_consumption([float("nan")])  # type: ignore[list-item]
+    # kWh are a physical quantity: a float is read through its shortest repr
+    assert average_consumption([1.5, 2.5]) == Decimal(2)  # type: ignore[list-item]
     with pytest.raises(InvalidInputError):
         average_consumption([Decimal(1)], cycles=0)
     with pytest.raises(InvalidInputError):

@@ -515,7 +515,7 @@ def test_regularization_bad_input() -> None:
     }
     cases: list[tuple[object, object, dict[str, object]]] = [
         (D(-1), [], {}),
-        (1.5, [], {}),
+        (float("nan"), [], {}),
         (D(1), "12", {}),
         (D(1), [D(-1)], {}),
         (D(1), [], {"availability_kwh": -1}),
@@ -558,7 +558,7 @@ def test_overdue_collection_errors_and_ren414() -> None:
 
 
 # ------------------------------------------------------------------ history validated up front
-@pytest.mark.parametrize("history", [None, "120", [D(-1)], [1.5]])
+@pytest.mark.parametrize("history", [None, "120", [D(-1)], [float("inf")]])
 def test_history_is_validated_even_when_no_average_is_taken(history: object) -> None:
     with pytest.raises(InvalidInputError):
         bill_by_average(

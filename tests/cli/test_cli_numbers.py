@@ -221,6 +221,19 @@ BUDGET = ("deadline", "budget", "--requested", "2026-03-04")
             id="average-consumption-pt",
         ),
         pytest.param(
+            (
+                *MODALITY,
+                "--voltage-kv",
+                "13.8",
+                "--average-consumption-kwh",
+                "1,500",
+                "--lang",
+                "en",
+            ),
+            "Legal basis: REN 1.000/2021, art. 220, II",
+            id="average-consumption-en",
+        ),
+        pytest.param(
             (*REFUND, "--error", "2026-01:1.234"),
             "Valor principal: R$ 1.234,00",
             id="error-pt-thousands",

@@ -163,6 +163,46 @@ def _hints(target: Target) -> dict[str, object]:
 # --- garbage ----------------------------------------------------------------------------------
 
 MANAUS = ZoneInfo("America/Manaus")
+
+
+def _extra_scalars() -> list[object]:
+    """numpy and pandas scalars, as notebooks produce them (where the extras are installed)."""
+    found: list[object] = []
+    try:
+        import numpy as np  # noqa: PLC0415 (optional extra)
+    except ImportError:  # the core environment
+        return found
+    found += [
+        np.float64(310.5),
+        np.float32(13.8),
+        np.int64(310),
+        np.int8(-1),
+        np.uint64(2**64 - 1),
+        np.bool_(True),
+        np.float64("nan"),
+        np.float64("inf"),
+        np.datetime64("2026-03-09"),
+        np.datetime64("2026-03-09T10:00"),
+        np.datetime64("NaT"),
+        np.array([1, 2]),
+        np.array(5),
+        np.str_("12.5"),
+    ]
+    try:
+        import pandas as pd  # noqa: PLC0415 (optional extra)
+    except ImportError:
+        return found
+    found += [
+        pd.Timestamp("2026-03-09 10:00", tz="America/Manaus"),
+        pd.Timestamp("2026-03-09"),
+        pd.NaT,
+        pd.NA,
+        pd.Timedelta(hours=1),
+    ]
+    return found
+
+
+_EXTRA_SCALARS = _extra_scalars()
 scalar_garbage = st.one_of(
     st.none(),
     st.booleans(),
@@ -192,6 +232,7 @@ scalar_garbage = st.one_of(
     st.times(),
     st.timedeltas(),
     st.sampled_from([object(), type, Flow, Norm.REN_414_2010]),
+    *(st.sampled_from(_EXTRA_SCALARS),) if _EXTRA_SCALARS else (),
 )
 garbage = st.recursive(
     scalar_garbage,
@@ -482,9 +523,10 @@ def _admitted(hint: object) -> set[object]:
     return {typing.get_origin(hint) or hint}
 
 
-# Physical quantities take a float by design (``to_decimal(..., allow_float=True)`` through its
-# shortest repr: 13.8 kV is Decimal("13.8")); money and energy never do.
-PHYSICAL = frozenset({"voltage_kv", "load_kw", "demand_kw", "generation_kw", "power_kva"})
+# Physical quantities take a float by design (``_convert.to_quantity`` reads it through its
+# shortest repr: 13.8 kV is Decimal("13.8")); money never does (docs/design.md, "Input").
+PHYSICAL = frozenset({"kwh", "history", "measured_kwh", "average_consumption_kwh"})
+PHYSICAL_SUFFIXES = ("_kv", "_kw", "_kwh", "_kva", "_kvarh")
 # stdnum convention: ``is_valid``/``is_mobile`` never raise; a bad argument gives False.
 PREDICATES = frozenset({"is_valid", "is_mobile"})
 
@@ -492,7 +534,7 @@ PREDICATES = frozenset({"is_valid", "is_mobile"})
 def probes(hint: object, name: str) -> list[object]:
     """Values of a type ``hint`` does not admit, each of which must be refused."""
     admitted = _admitted(hint)
-    if name in PHYSICAL:
+    if name in PHYSICAL or name.endswith(PHYSICAL_SUFFIXES):
         admitted.add(float)
     if object in admitted or any(isinstance(t, typing.TypeVar) for t in admitted):
         return []

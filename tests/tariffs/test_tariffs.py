@@ -544,7 +544,7 @@ def test_modality_options_errors() -> None:
         modality_options(_unit("0.22", RES), on=D1000, new_connection="yes")  # type: ignore[arg-type]
     assert info.value.codes == ("not_a_bool",)
     with pytest.raises(InvalidInputError):
-        modality_options(_unit("0.22", RES), on=D1000, average_consumption_kwh=1.5)  # type: ignore[arg-type]
+        modality_options(_unit("0.22", RES), on=D1000, average_consumption_kwh=float("nan"))  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- peak-exempt calendar

@@ -13,15 +13,13 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.messages import (
-    check_bool,
     check_enum,
     invalid,
     not_modelled,
     unsupported,
 )
-from aneel_rules._billing.money import check_date
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN1000_IN_FORCE_FROM,
@@ -148,7 +146,7 @@ SCEE_CADUNICO_AVAILABILITY_SHARE: Final[Timeline[Decimal]] = Timeline(
 
 
 def _measured(measured_kwh: object) -> Decimal:
-    measured = to_decimal(measured_kwh, path="measured_kwh")
+    measured = to_quantity(measured_kwh, path="measured_kwh")
     if measured < 0:
         raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
     return measured
@@ -280,10 +278,10 @@ def explain_availability_charge(
         REN 414/2010, art. 98, § 3º (redação dada pela REN 479/2012)
     """
     check_enum(supply, SupplyType, "supply")
-    day = check_date(on, "on")
-    check_bool(low_income, "low_income")
-    check_bool(scee_cadunico, "scee_cadunico")
-    check_bool(indigenous_or_quilombola, "indigenous_or_quilombola")
+    day = plain_date(on, path="on")
+    to_bool(low_income, path="low_income")
+    to_bool(scee_cadunico, path="scee_cadunico")
+    to_bool(indigenous_or_quilombola, path="indigenous_or_quilombola")
     if exemption is not None:
         check_enum(exemption, AvailabilityExemption, "exemption")
     if measured_kwh is not None:

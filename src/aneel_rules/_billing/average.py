@@ -14,16 +14,15 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.messages import (
-    check_bool,
     check_enum,
     gap,
     invalid,
     positive_int,
     unsupported,
 )
-from aneel_rules._billing.money import CTX, check_date
+from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted, to_bool, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
 __all__ = (
@@ -44,7 +43,7 @@ def _history(history: object) -> list[Decimal]:
         raise invalid(
             "history", "not_an_enum", path="history", expected="sequence", value=quoted(history)
         )
-    values = [to_decimal(v, path=f"history.{i}") for i, v in enumerate(history)]
+    values = [to_quantity(v, path=f"history.{i}") for i, v in enumerate(history)]
     for i, value in enumerate(values):
         if value < 0:
             raise invalid(f"history.{i}", "negative", path=f"history.{i}", value=quoted(value))
@@ -183,7 +182,7 @@ def bill_by_average(
     """
     check_enum(case, AverageBillingCase, "case")
     _history(history)
-    day = check_date(on, "on")
+    day = plain_date(on, path="on")
     streak = positive_int(consecutive_cycles, "consecutive_cycles")
     if (
         isinstance(days_without_meter, bool)
@@ -384,8 +383,8 @@ def bill_multi_month_reading(
     """
     check_enum(source, MultiMonthSource, "source")
     _history(history)
-    day = check_date(on, "on")
-    if not check_bool(rural, "rural"):
+    day = plain_date(on, path="on")
+    if not to_bool(rural, path="rural"):
         raise invalid("rural", "multi_month_not_rural", basis=ren1000(271))
     since = positive_int(cycles_since_distributor_reading, "cycles_since_distributor_reading")
     missing = (

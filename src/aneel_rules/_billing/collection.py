@@ -12,10 +12,9 @@ from dateutil.relativedelta import relativedelta
 from aneel_rules._billing.messages import invalid, positive_int, unsupported
 from aneel_rules._billing.money import (
     CTX,
-    check_date,
 )
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_decimal
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -92,7 +91,7 @@ def temporary_connection_advance(
         raise invalid(
             "expected_per_cycle", "negative", path="expected_per_cycle", value=quoted(amount)
         )
-    day = check_date(on, "on")
+    day = plain_date(on, path="on")
     period = TEMPORARY_ADVANCE_MAX_CYCLES.period_on(day)
     maximum = TEMPORARY_ADVANCE_MAX_CYCLES.value_on(day)
     count = maximum if cycles is None else positive_int(cycles, "cycles")
@@ -132,7 +131,7 @@ def low_value_accumulation_allowed(consecutive_cycles: int, *, on: date) -> Dete
         False
     """
     count = positive_int(consecutive_cycles, "consecutive_cycles")
-    day = check_date(on, "on")
+    day = plain_date(on, path="on")
     if norm_in_force(day) is Norm.REN_414_2010:
         raise unsupported("subject_low_value", day.isoformat())
     # REN 1.000/2021, art. 318, § 3º: at most 3 consecutive cycles
@@ -185,8 +184,8 @@ def overdue_collection(due_on: date, *, on: date) -> OverdueCollection:
         >>> overdue_collection(date(2022, 3, 10), on=date(2027, 3, 11)).allowed
         False
     """
-    due = check_date(due_on, "due_on")
-    day = check_date(on, "on")
+    due = plain_date(due_on, path="due_on")
+    day = plain_date(on, path="on")
     if day <= due:
         raise invalid("on", "not_overdue", due=due.isoformat(), on=day.isoformat())
     if norm_in_force(day) is Norm.REN_414_2010:

@@ -12,8 +12,9 @@ from decimal import Decimal
 import attrs
 
 from aneel_rules._billing.messages import invalid, positive_amount, unsupported
-from aneel_rules._billing.money import check_date, ipca_update, month_index, month_start
+from aneel_rules._billing.money import ipca_update, month_index, month_start
 from aneel_rules._citations import check_bases, to_bases
+from aneel_rules._convert import plain_date
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("DuplicatePaymentRefund", "duplicate_payment_refund")
@@ -79,9 +80,9 @@ def duplicate_payment_refund(
         Decimal('200.00')
     """
     principal = positive_amount(amount)
-    paid = check_date(paid_on, "paid_on")
-    found = check_date(found_on, "found_on")
-    refunded = check_date(refunded_on, "refunded_on")
+    paid = plain_date(paid_on, path="paid_on")
+    found = plain_date(found_on, path="found_on")
+    refunded = plain_date(refunded_on, path="refunded_on")
     if found < paid:
         raise invalid("found_on", "end_before_start", end=found.isoformat(), start=paid.isoformat())
     if refunded < found:

@@ -10,14 +10,13 @@ import enum
 from decimal import Decimal
 from typing import Final, TypeVar
 
-from aneel_rules._convert import quoted, to_bool, to_decimal
+from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.errors import InvalidInputError, RegulatoryGapError, UnsupportedCaseError
 from aneel_rules.legal import Basis
 
 __all__ = (
     "DOMAIN",
     "TEMPLATES",
-    "check_bool",
     "check_enum",
     "gap",
     "invalid",
@@ -166,11 +165,6 @@ def positive_int(value: object, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise invalid(path, "not_an_int", path=path, value=quoted(value))
     return value
-
-
-def check_bool(value: object, path: str) -> bool:
-    """``value`` if it is a ``bool`` (see :func:`aneel_rules._convert.to_bool`)."""
-    return to_bool(value, path=path)
 
 
 def positive_amount(value: object) -> Decimal:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import enum
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import (
     ROUND_DOWN,
     ROUND_HALF_EVEN,
@@ -22,8 +22,7 @@ from decimal import (
 from typing import Final
 
 from aneel_rules._billing.messages import invalid
-from aneel_rules._convert import quoted, to_decimal
-from aneel_rules.errors import InvalidInputError
+from aneel_rules._convert import plain_date, quoted, to_decimal
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -39,7 +38,6 @@ __all__ = (
     "DayCount",
     "InvoiceRounding",
     "MonetaryIndex",
-    "check_date",
     "ipca_factor",
     "ipca_update",
     "late_interest",
@@ -104,19 +102,6 @@ INVOICE_ROUNDING: Final[Timeline[InvoiceRounding]] = Timeline(
 """Invoice rounding rule by date: REN 414 truncated, REN 1.000 rounds by ABNT NBR 5891."""
 
 
-def check_date(value: object, path: str) -> date:
-    """``value`` if it is a ``date`` (not a datetime), else the library's input error."""
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise InvalidInputError.single(
-            path,
-            "not_a_date",
-            "{path} must be a date (YYYY-MM-DD), got {value}",
-            path=path,
-            value=quoted(value),
-        )
-    return value
-
-
 def month_index(day: date) -> int:
     """Months since year 0 (reference month of a cycle as one integer)."""
     return day.year * 12 + day.month - 1
@@ -158,7 +143,9 @@ def round_for_invoice(value: Decimal, *, on: date | None = None) -> Decimal:
         Decimal('10.12')
     """
     amount = to_decimal(value, path="value")
-    rule = InvoiceRounding.ABNT if on is None else INVOICE_ROUNDING.value_on(check_date(on, "on"))
+    rule = (
+        InvoiceRounding.ABNT if on is None else INVOICE_ROUNDING.value_on(plain_date(on, path="on"))
+    )
     # REN 414/2010, art. 213, parágrafo único: truncation to two decimals
     if rule is InvoiceRounding.TRUNCATION:
         return amount.quantize(_CENT, rounding=ROUND_DOWN, context=CTX)
@@ -171,7 +158,7 @@ def _check_index(index: object) -> dict[int, Decimal]:
         raise invalid("index", "not_a_mapping", value=quoted(index))
     months: dict[int, Decimal] = {}
     for key, raw in index.items():
-        month = check_date(key, "index")
+        month = plain_date(key, path="index")
         if month.day != 1:
             raise invalid("index", "not_first_of_month", value=quoted(key))
         variation = to_decimal(raw, path=f"index.{month.isoformat()}")
@@ -206,8 +193,8 @@ def ipca_factor(start: date, end: date, *, index: Mapping[date, Decimal]) -> Dec
         >>> ipca_factor(date(2024, 1, 2), date(2024, 1, 30), index=series)
         Decimal('1')
     """
-    first = check_date(start, "start")
-    last = check_date(end, "end")
+    first = plain_date(start, path="start")
+    last = plain_date(end, path="end")
     if last < first:
         raise invalid("end", "end_before_start", end=last.isoformat(), start=first.isoformat())
     months = _check_index(index)
@@ -292,8 +279,8 @@ def late_interest(
             expected="DayCount",
             value=quoted(day_count),
         )
-    first = check_date(start, "start")
-    last = check_date(end, "end")
+    first = plain_date(start, path="start")
+    last = plain_date(end, path="end")
     if last < first:
         raise invalid("end", "end_before_start", end=last.isoformat(), start=first.isoformat())
     if day_count is DayCount.DAYS_OVER_30:

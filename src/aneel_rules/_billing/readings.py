@@ -14,9 +14,9 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.messages import check_enum, gap, invalid, unsupported
-from aneel_rules._billing.money import CTX, check_date
+from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_quantity
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -122,13 +122,13 @@ class ReadingIntervalCheck:
 def _interval_rule(
     previous: date, current: date, kind: ReadingKind, group: Group, billed_month: date | None
 ) -> ReadingIntervalCheck:
-    first = check_date(previous, "previous")
-    last = check_date(current, "current")
+    first = plain_date(previous, path="previous")
+    last = plain_date(current, path="current")
     check_enum(kind, ReadingKind, "kind")
     check_enum(group, Group, "group")
     if billed_month is not None:
         # Checked for every group: a datetime or a string must not be ignored silently.
-        billed_month = check_date(billed_month, "billed_month")
+        billed_month = plain_date(billed_month, path="billed_month")
     if last <= first:
         raise invalid(
             "current", "not_after_previous", current=last.isoformat(), previous=first.isoformat()
@@ -348,12 +348,12 @@ def billable_consumption(
         >>> short.kwh, short.availability_charge_applies, str(short.basis[0])
         (Decimal('80'), False, 'REN 1.000/2021, art. 285, I')
     """
-    measured = to_decimal(measured_kwh, path="measured_kwh")
+    measured = to_quantity(measured_kwh, path="measured_kwh")
     if measured < 0:
         raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
     check = _interval_rule(previous, current, kind, group, billed_month)
     if check.norm is Norm.REN_414_2010:
-        return _ren414_billable(measured, check_date(current, "current"), check)
+        return _ren414_billable(measured, plain_date(current, path="current"), check)
     kwh = measured
     prorated = False
     if group is Group.B:

@@ -13,9 +13,9 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.messages import invalid, unsupported
-from aneel_rules._billing.money import CTX, check_date
+from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_quantity
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren1000
 
 __all__ = ("REGULARIZATION_CHARGE_MAX_DAYS", "ReadingRegularization", "regularize_reading")
@@ -57,7 +57,7 @@ class ReadingRegularization:
 
 
 def _kwh(value: object, path: str) -> Decimal:
-    number = to_decimal(value, path=path)
+    number = to_quantity(value, path=path)
     if number < 0:
         raise invalid(path, "negative", path=path, value=quoted(value))
     return number
@@ -113,8 +113,8 @@ def regularize_reading(
             "billed_kwh", "not_an_enum", path="billed_kwh", expected="sequence", value=quoted(raw)
         )
     billed = [_kwh(v, f"billed_kwh.{i}") for i, v in enumerate(billed_kwh)]
-    first = check_date(last_reading, "last_reading")
-    last = check_date(regularized_on, "regularized_on")
+    first = plain_date(last_reading, path="last_reading")
+    last = plain_date(regularized_on, path="regularized_on")
     if isinstance(availability_kwh, bool) or not isinstance(availability_kwh, int):
         raise invalid(
             "availability_kwh",

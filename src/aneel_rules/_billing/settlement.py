@@ -17,7 +17,6 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.messages import (
-    check_bool,
     check_enum,
     gap,
     invalid,
@@ -28,12 +27,11 @@ from aneel_rules._billing.messages import (
 from aneel_rules._billing.money import (
     CTX,
     MonetaryIndex,
-    check_date,
     month_index,
     month_start,
 )
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted, to_bool
 from aneel_rules.errors import NotInForceError
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -159,7 +157,7 @@ class Cause(enum.Enum):
 
 
 def _cycle(value: object) -> date:
-    return check_date(value, "cycle")
+    return plain_date(value, path="cycle")
 
 
 @attrs.frozen
@@ -330,10 +328,10 @@ def _check_settlement_args(
 ) -> date:
     check_enum(direction, Direction, "direction")
     check_enum(cause, Cause, "cause")
-    day = check_date(found_on, "found_on")
+    day = plain_date(found_on, path="found_on")
     if window_cycles is not None:
         positive_int(window_cycles, "window_cycles")
-    check_bool(justifiable_error, "justifiable_error")
+    to_bool(justifiable_error, path="justifiable_error")
     return day
 
 
@@ -465,7 +463,7 @@ def settle_incorrect_billing(
     found = _errors(errors)
     day = _check_settlement_args(direction, cause, found_on, window_cycles, justifiable_error)
     norm = norm_in_force(day)
-    if check_bool(false_declaration, "false_declaration") and not (
+    if to_bool(false_declaration, path="false_declaration") and not (
         direction is Direction.OVER and cause is Cause.CONSUMER
     ):
         raise invalid(
@@ -587,8 +585,8 @@ def meter_defect_criterion(
         ...                        normal_history_cycles=7).value.value
         'média aritmética dos 12 últimos ciclos de medição normal'
     """
-    day = check_date(on, "on")
-    factor = check_bool(correction_factor_available, "correction_factor_available")
+    day = plain_date(on, path="on")
+    factor = to_bool(correction_factor_available, path="correction_factor_available")
     if (
         isinstance(normal_history_cycles, bool)
         or not isinstance(normal_history_cycles, int)

@@ -54,9 +54,8 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._billing.money import check_date
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules._invoice.audit_messages import invalid
 from aneel_rules._invoice.parse import (
     Invoice,
@@ -314,7 +313,7 @@ def check_invoice_contents(invoice: Invoice, *, on: date) -> ContentsCheck:
     """
     if not isinstance(invoice, Invoice):
         raise invalid("invoice", "not_an_invoice", value=quoted(invoice))
-    day = check_date(on, "on")
+    day = plain_date(on, path="on")
     norm = norm_in_force(day)
     rules = _REN1000_RULES if norm is Norm.REN_1000_2021 else _REN414_RULES
     printed = _printed(invoice)

@@ -241,6 +241,37 @@ class Invoice:
 
 
 @attrs.frozen
+class _Enum(Spec):
+    """:class:`Choice` with a fast path: a value written exactly as the enum's is looked up.
+
+    ``Choice`` builds its caseless pattern on every call; an exact spelling (the usual case) is
+    accepted by it too, so looking it up first changes no answer. Anything else goes to
+    ``Choice`` (letter case, blanks, and the error message).
+    """
+
+    enum_cls: type[enum.Enum]
+    exact: Mapping[str, enum.Enum] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "exact", {str(m.value): m for m in self.enum_cls})
+
+    def convert(self, value: object, path: str, collector: Collector) -> object:
+        if isinstance(value, self.enum_cls):
+            return value
+        if isinstance(value, str):
+            member = self.exact.get(value.strip(" \t\n\r"))
+            if member is not None:
+                return member
+        return Choice(self.enum_cls).convert(value, path, collector)
+
+    def schema(self) -> dict[str, object]:
+        return Choice(self.enum_cls).schema()
+
+
+_POST_CHOICE: Final = _Enum(TariffPost)
+
+
+@attrs.frozen
 class _Money(Spec):
     """Money: Decimal, int or numeric text — never a float (JSON floats are refused)."""
 
@@ -262,7 +293,7 @@ class _Post(Spec):
     """A tariff post by its Portuguese name (``ponta``, ``intermediário``, ``fora de ponta``)."""
 
     def convert(self, value: object, path: str, collector: Collector) -> object:
-        return Choice(TariffPost).convert(value, path, collector)
+        return _POST_CHOICE.convert(value, path, collector)
 
     def schema(self) -> dict[str, object]:
         return Choice(TariffPost).schema()
@@ -286,7 +317,7 @@ class _DemandMap(Spec):
             if key == "total":
                 post = None
             else:
-                converted = Choice(TariffPost).convert(key, child, collector)
+                converted = _POST_CHOICE.convert(key, child, collector)
                 if converted is INVALID:
                     continue
                 assert isinstance(converted, TariffPost)  # noqa: S101
@@ -318,7 +349,7 @@ _QUANTITY: Final = Number(minimum=-MAX_MAGNITUDE, maximum=MAX_MAGNITUDE)
 
 _LINE: Final = Obj(
     fields=(
-        Field("code", Choice(LineCode)),
+        Field("code", _Enum(LineCode)),
         Field("post", _Post(), required=False),
         Field("quantity", _QUANTITY, required=False),
         Field("unit", Text(max_length=16), required=False),
@@ -344,15 +375,15 @@ _INVOICE: Final = Obj(
         Field("reading", _READING),
         Field("issued_on", DateSpec(), required=False),
         Field("due_on", DateSpec()),
-        Field("group", Choice(InvoiceGroup), required=False),
+        Field("group", _Enum(InvoiceGroup), required=False),
         Field("lines", ListOf(_LINE, min_items=1, max_items=MAX_INVOICE_LINES)),
         Field("total", _Money()),
         Field("flags", ListOf(_FLAG, max_items=12), required=False),
         Field("measured_demand", _DemandMap(), required=False),
-        Field("present", ListOf(Choice(InvoiceItem), max_items=len(InvoiceItem)), required=False),
+        Field("present", ListOf(_Enum(InvoiceItem), max_items=len(InvoiceItem)), required=False),
         Field(
             "situations",
-            ListOf(Choice(InvoiceSituation), max_items=len(InvoiceSituation)),
+            ListOf(_Enum(InvoiceSituation), max_items=len(InvoiceSituation)),
             required=False,
         ),
         Field("low_income", Boolean(), required=False),
@@ -501,7 +532,7 @@ def _paragraph(value: object) -> int | str | None:
 
 _REFERENCE: Final = Obj(
     fields=(
-        Field("norm", Choice(Norm)),
+        Field("norm", _Enum(Norm)),
         Field("article", Text(max_length=8)),
         Field("paragraph", Text(max_length=8), required=False),
         Field("item", Text(max_length=8), required=False),
@@ -511,7 +542,7 @@ _REFERENCE: Final = Obj(
 
 _BILL_LINE: Final = Obj(
     fields=(
-        Field("code", Choice(LineCode)),
+        Field("code", _Enum(LineCode)),
         Field("post", _Post(), required=False),
         Field("quantity", _QUANTITY),
         Field("unit", Text(max_length=16)),

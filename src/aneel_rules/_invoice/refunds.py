@@ -35,7 +35,6 @@ from aneel_rules._billing.money import (
     DayCount,
     InvoiceRounding,
     MonetaryIndex,
-    check_date,
     ipca_factor,
     late_interest,
     month_index,
@@ -43,7 +42,7 @@ from aneel_rules._billing.money import (
 )
 from aneel_rules._billing.settlement import Direction, Settlement
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_decimal
 from aneel_rules._invoice.audit_messages import invalid, not_modelled
 from aneel_rules._invoice.ipca import IpcaSeries, as_index, ipca_series
 from aneel_rules.calendars import BusinessCalendar
@@ -146,8 +145,8 @@ def _payments(paid_on: object, settlement: Settlement, refunded: date) -> dict[d
     elif isinstance(paid_on, Mapping):
         given = {}
         for key, value in paid_on.items():
-            cycle = check_date(key, "paid_on").replace(day=1)
-            given[cycle] = check_date(value, f"paid_on.{cycle.isoformat()[:7]}")
+            cycle = plain_date(key, path="paid_on").replace(day=1)
+            given[cycle] = plain_date(value, path=f"paid_on.{cycle.isoformat()[:7]}")
     else:
         raise invalid("paid_on", "not_a_payment_map", value=quoted(paid_on))
     payments: dict[date, date] = {}
@@ -156,7 +155,7 @@ def _payments(paid_on: object, settlement: Settlement, refunded: date) -> dict[d
         paid = given.get(line.cycle)
         if paid is None:
             raise invalid("paid_on", "payment_missing", cycle=label)
-        paid = check_date(paid, f"paid_on.{label}")
+        paid = plain_date(paid, path=f"paid_on.{label}")
         if month_index(paid) < month_index(line.cycle):
             raise invalid("paid_on", "paid_before_cycle", cycle=label, paid=paid.isoformat())
         if paid > refunded:
@@ -262,7 +261,7 @@ def refund_statement(
         raise invalid("settlement", "not_a_settlement", value=quoted(settlement))
     if settlement.direction is not Direction.OVER:
         raise invalid("settlement", "not_a_refund")
-    refunded = check_date(refunded_on, "refunded_on")
+    refunded = plain_date(refunded_on, path="refunded_on")
     convention = _check_day_count(day_count)
     index = _index(settlement, ipca, igpm)
     payments = _payments(paid_on, settlement, refunded)
@@ -458,8 +457,8 @@ def late_payment(
         (30, Decimal('4.6000'), Decimal('2.3000'), Decimal('0.368000'), Decimal('7.27'))
     """
     value = _money(amount, "amount")
-    due_on = check_date(due, "due")
-    paid_day = check_date(paid, "paid")
+    due_on = plain_date(due, path="due")
+    paid_day = plain_date(paid, path="paid")
     rate = _money(fine_rate, "fine_rate")
     if rate > MAX_LATE_FINE_RATE:
         raise invalid(

@@ -18,13 +18,12 @@ import attrs
 from dateutil.easter import easter
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules._tariffs.common import (
     LAST_VERIFIED,
     REN414_START,
     REN1000_START,
     REN1101_SINCE,
-    check_date,
     invalid,
 )
 from aneel_rules.errors import (
@@ -296,7 +295,7 @@ def is_peak_exempt(day: date) -> bool:
         >>> is_peak_exempt(date(2023, 11, 20)), is_peak_exempt(date(2024, 11, 20))
         (False, True)
     """
-    day = check_date(day, "day")
+    day = plain_date(day, path="day")
     require_calendar(day)
     return day in exempt_map(day.year)
 
@@ -348,7 +347,7 @@ def seasonal_period(day: date) -> SeasonalPeriod:
         ...
         aneel_rules.errors.NotInForceError: REN 1.000/2021 has no seco/úmido periods ...
     """
-    day = check_date(day, "day")
+    day = plain_date(day, path="day")
     # REN 1.000/2021 dropped the seco/úmido periods (no occurrence in the text)
     if norm_in_force(day) is not Norm.REN_414_2010:
         raise NotInForceError(

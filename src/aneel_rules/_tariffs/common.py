@@ -5,10 +5,9 @@ Private: import the public names from :mod:`aneel_rules.tariffs`.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import time
 from typing import Final
 
-from aneel_rules._convert import quoted, to_bool
 from aneel_rules.errors import FieldError, InvalidInputError
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -25,8 +24,6 @@ __all__ = (
     "REN1000_START",
     "REN1101_SINCE",
     "REN1147_SINCE",
-    "check_bool",
-    "check_date",
     "hm",
     "invalid",
 )
@@ -46,20 +43,6 @@ def invalid(path: str, code: str, template: str, /, **params: str) -> InvalidInp
     return InvalidInputError(
         (FieldError(path=path, code=code, template=template, params=params, domain=DOMAIN),)
     )
-
-
-def check_date(value: object, path: str) -> date:
-    """``value`` if it is a date (not a datetime), else :class:`InvalidInputError`."""
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise invalid(
-            path, "not_a_date", "{path} must be a date, got {value}", path=path, value=quoted(value)
-        )
-    return value
-
-
-def check_bool(value: object, path: str) -> bool:
-    """``value`` if it is a real ``bool`` (see :func:`aneel_rules._convert.to_bool`)."""
-    return to_bool(value, path=path)
 
 
 def hm(hour: int, minute: int) -> time:

@@ -14,14 +14,12 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted, to_bool
 from aneel_rules._tariffs.common import (
     LAST_VERIFIED,
     REN414_START,
     REN1000_START,
     REN1147_SINCE,
-    check_bool,
-    check_date,
     hm,
     invalid,
 )
@@ -91,13 +89,13 @@ def irrigation_region(
         >>> irrigation_region("ES", on=date(2015, 1, 1), sudene_area=True).name
         'NORTHEAST'
     """
-    on = check_date(on, "on")
+    on = plain_date(on, path="on")
     for path, flag in (
         ("mg_drought_polygon_or_jequitinhonha", mg_drought_polygon_or_jequitinhonha),
         ("sudene_area", sudene_area),
     ):
         if flag is not None:
-            check_bool(flag, path)
+            to_bool(flag, path=path)
     code = uf.strip().upper() if isinstance(uf, str) else ""
     if code not in _NORTHEAST_UFS | _NORTH_CENTER_WEST_UFS | _OTHER_UFS | {"MG"}:
         raise invalid(
@@ -226,7 +224,7 @@ def irrigation_discount(region: IrrigationRegion, group: Group, *, on: date) -> 
             path="group",
             value=quoted(group),
         )
-    return IRRIGATION_DISCOUNTS.value_on(check_date(on, "on"))[region, group]
+    return IRRIGATION_DISCOUNTS.value_on(plain_date(on, path="on"))[region, group]
 
 
 @attrs.frozen(kw_only=True)
@@ -326,5 +324,5 @@ def irrigation_window_rule(*, on: date) -> Determination[IrrigationWindowRule]:
         >>> [str(b) for b in irrigation_window_rule(on=date(2015, 1, 1)).basis]
         ['REN 414/2010, art. 107']
     """
-    period = IRRIGATION_WINDOW.period_on(check_date(on, "on"))
+    period = IRRIGATION_WINDOW.period_on(plain_date(on, path="on"))
     return Determination(IRRIGATION_WINDOW.value_on(on), period.basis)

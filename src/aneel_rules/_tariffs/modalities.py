@@ -13,15 +13,13 @@ from typing import Final
 import attrs
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity
 from aneel_rules._tariffs.common import (
     DOMAIN,
     LAST_VERIFIED,
     REN414_START,
     REN1000_START,
     REN1147_SINCE,
-    check_bool,
-    check_date,
     invalid,
 )
 from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group
@@ -270,11 +268,11 @@ def modality_options(
             path="unit",
             value=quoted(unit),
         )
-    on = check_date(on, "on")
+    on = plain_date(on, path="on")
     average = (
         None
         if average_consumption_kwh is None
-        else to_decimal(average_consumption_kwh, path="average_consumption_kwh")
+        else to_quantity(average_consumption_kwh, path="average_consumption_kwh")
     )
     if average is not None and average < 0:
         raise invalid(
@@ -284,7 +282,7 @@ def modality_options(
             path="average_consumption_kwh",
             value=str(average),
         )
-    new_connection = check_bool(new_connection, "new_connection")
+    new_connection = to_bool(new_connection, path="new_connection")
     norm = norm_in_force(on)
     # art. 176, VII (incluído pela REN 1.147/2025): no desconto social subclass before it
     if unit.social_discount and on < REN1147_SINCE:

@@ -9,7 +9,6 @@ import bisect
 import enum
 import functools
 import itertools
-import operator
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
@@ -428,9 +427,14 @@ def _naive_sorted(stamps: list[datetime] | tuple[datetime, ...]) -> bool:
     if stamps[0].tzinfo is not None or stamps[-1].tzinfo is not None:
         return False
     try:
-        # Naive and aware datetimes do not compare (TypeError): a chain of comparisons from a
-        # naive first element proves every element naive.
-        return all(map(operator.le, stamps, itertools.islice(stamps, 1, None)))
+        # Naive and aware datetimes do not compare (TypeError): sorting from a naive first
+        # element proves every element naive. On sorted input ``sorted`` makes one pass and
+        # the comparison finds the same objects (identity), so this is the cheap test.
+        return (
+            stamps == sorted(stamps)
+            if isinstance(stamps, list)
+            else (list(stamps) == sorted(stamps))
+        )
     except TypeError:
         return False
 

@@ -12,10 +12,9 @@ from typing import Final, cast
 
 import attrs
 
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import quoted, to_bool, to_decimal
 from aneel_rules._tariffs.common import (
     DOMAIN,
-    check_bool,
     invalid,
 )
 from aneel_rules.errors import (
@@ -109,7 +108,7 @@ def group_a_subgroup(voltage_kv: Decimal | str | float, *, underground: bool = F
         aneel_rules.errors.RegulatoryGapError: 46 kV is in none of the group-A subgroups ...
     """
     voltage = _positive(voltage_kv, "voltage_kv")
-    underground = check_bool(underground, "underground")
+    underground = to_bool(underground, path="underground")
     ref = ren1000(2, item="XXIII")
     if voltage < _GROUP_A_MIN_KV:
         # art. 2º, XXIII, "f": AS = below 2.3 kV from an underground system
@@ -168,7 +167,7 @@ def _to_optional_kw(value: object) -> Decimal | None:
 
 
 def _check_flag(_inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    check_bool(value, attribute.name)
+    to_bool(value, path=attribute.name)
 
 
 def _check_class(_inst: object, _attribute: object, value: ConsumerClass) -> None:

@@ -12,7 +12,10 @@ To add a sub-command ``x``:
 1. write ``src/aneel_rules/cli/<module>.py`` with ``register(subparsers)`` adding ``x``
    (``add_command(subparsers, "x", handler=...)`` takes its help from the table; nested
    commands such as ``x check`` go under ``x`` in that module), its imports of the library
-   at the top of that module only;
+   at the top of that module only; numeric options take ``type=decimal_arg`` (or
+   ``signed_decimal_arg``) from :mod:`aneel_rules.cli.numbers`, which reads them in the
+   command's language, and a value with a number inside (``KVA:SECONDARY``) is a
+   :class:`~aneel_rules.cli.common.LangReader` calling ``parse_number(text, lang)``;
 2. add ``"x": Command("aneel_rules.cli.<module>", "one-line help")`` to :data:`COMMANDS`
    (a module's commands next to each other, in the order ``--help`` lists them);
 3. translate the help in ``locale/pt_BR/LC_MESSAGES/messages.po`` (``make catalogs``).

@@ -176,7 +176,7 @@ def _bounded_seconds(values: npt.NDArray[np.datetime64]) -> Int64Array:
             .astype(np.int64)
         )
         if low >= _FIRST_YEAR and high <= _LAST_YEAR:  # the usual case: one cast
-            return values.astype(_SECOND).astype(np.int64)
+            return values.astype(_SECOND).view(np.int64)
     years = values.astype("datetime64[Y]").astype(np.int64) + 1970
     early, late = years < _FIRST_YEAR, years > _LAST_YEAR
     seconds = np.empty(values.shape, dtype=np.int64)
