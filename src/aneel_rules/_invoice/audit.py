@@ -285,43 +285,24 @@ def _compare_lines(
                     )
                 )
             continue
-        if (
-            want.quantity is not None
-            and got.quantity is not None
-            and abs(got.quantity - want.quantity) > quantity_tol
-        ):
-            findings.append(
-                _finding(
-                    "quantity_differs",
-                    key,
-                    expected=want.quantity,
-                    found=got.quantity,
-                    basis=want.basis,
-                    label=label,
+        compared = (
+            ("quantity_differs", want.quantity, got.quantity, quantity_tol),
+            ("rate_differs", want.rate, got.rate, rate_tol),
+            ("amount_differs", want.amount, got.amount, amount_tol),
+        )
+        for finding_code, expected, found, tol in compared:
+            # compared only where both sides give the value
+            if expected is not None and found is not None and abs(found - expected) > tol:
+                findings.append(
+                    _finding(
+                        finding_code,
+                        key,
+                        expected=expected,
+                        found=found,
+                        basis=want.basis,
+                        label=label,
+                    )
                 )
-            )
-        if want.rate is not None and got.rate is not None and abs(got.rate - want.rate) > rate_tol:
-            findings.append(
-                _finding(
-                    "rate_differs",
-                    key,
-                    expected=want.rate,
-                    found=got.rate,
-                    basis=want.basis,
-                    label=label,
-                )
-            )
-        if abs(got.amount - want.amount) > amount_tol:
-            findings.append(
-                _finding(
-                    "amount_differs",
-                    key,
-                    expected=want.amount,
-                    found=got.amount,
-                    basis=want.basis,
-                    label=label,
-                )
-            )
     for key, got in printed.items():
         if key in computed or got.amount == 0:
             continue

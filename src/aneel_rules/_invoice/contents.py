@@ -58,6 +58,7 @@ from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, quoted
 from aneel_rules._invoice.audit_messages import invalid
 from aneel_rules._invoice.parse import (
+    PRICED_CODES,
     Invoice,
     InvoiceGroup,
     InvoiceItem,
@@ -73,18 +74,7 @@ __all__ = (
     "check_invoice_contents",
 )
 
-_TARIFF_LINES: Final = frozenset(
-    {
-        LineCode.ENERGY_TE,
-        LineCode.ENERGY_TUSD,
-        LineCode.DEMAND,
-        LineCode.DEMAND_OVERRUN,
-        LineCode.COMPLEMENTARY_DEMAND,
-        LineCode.REACTIVE_ENERGY,
-        LineCode.REACTIVE_DEMAND,
-        LineCode.FLAG,
-    }
-)
+_TARIFF_LINES: Final = PRICED_CODES
 _TAX_LINES: Final = frozenset({LineCode.PIS_PASEP, LineCode.COFINS, LineCode.ICMS})
 _DISCOUNT_LINES: Final = frozenset({LineCode.SOCIAL_DISCOUNT, LineCode.IRRIGATION_DISCOUNT})
 _ENERGY_LINES: Final = frozenset({LineCode.ENERGY_TE, LineCode.ENERGY_TUSD})

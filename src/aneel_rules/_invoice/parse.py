@@ -65,6 +65,7 @@ __all__ = (
     "invoice_json_schema",
     "parse_bill",
     "parse_invoice",
+    "PRICED_CODES",
 )
 
 MAX_INVOICE_LINES: Final = 200
@@ -331,7 +332,7 @@ class _DemandMap(Spec):
         return {"type": "object", "maxProperties": len(TariffPost) + 1}
 
 
-_QUANTITY_CODES: Final = frozenset(
+PRICED_CODES: Final = frozenset(
     {
         LineCode.ENERGY_TE,
         LineCode.ENERGY_TUSD,
@@ -423,6 +424,15 @@ def _flag(item: object) -> FlagPeriod:
     return FlagPeriod(name=_is(values["name"], str), days=_is(values["days"], int))
 
 
+def _convert_top(spec: Obj, data: object) -> tuple[Collector, object]:
+    """Convert a whole request; the number of keys is checked before any work."""
+    collector = Collector(today=date.max)
+    if isinstance(data, Mapping) and len(data) > _MAX_TOP_KEYS:
+        collector.add("$", "too_many_items", maximum=_MAX_TOP_KEYS)
+        collector.raise_if_any()
+    return collector, spec.convert(data, "", collector)
+
+
 def parse_invoice(data: Mapping[str, object]) -> Invoice:
     """Read a printed invoice from JSON-shaped data, reporting every problem at once.
 
@@ -447,11 +457,7 @@ def parse_invoice(data: Mapping[str, object]) -> Invoice:
         ...
         aneel_rules.errors.InvalidInputError: reading: this field is required; ...
     """
-    collector = Collector(today=date.max)
-    if isinstance(data, Mapping) and len(data) > _MAX_TOP_KEYS:
-        collector.add("$", "too_many_items", maximum=_MAX_TOP_KEYS)
-        collector.raise_if_any()
-    values = _INVOICE.convert(data, "", collector)
+    collector, values = _convert_top(_INVOICE, data)
     if isinstance(values, dict):
         _cross_checks(values, collector)
     collector.raise_if_any()
@@ -496,7 +502,7 @@ def _cross_checks(values: dict[str, object], collector: Collector) -> None:
     lines = values.get("lines")
     if isinstance(lines, tuple):
         for index, line in enumerate(lines):
-            if line["code"] in _QUANTITY_CODES and line["quantity"] is None:
+            if line["code"] in PRICED_CODES and line["quantity"] is None:
                 collector.add(f"lines.{index}.quantity", "required")
 
 
@@ -583,11 +589,7 @@ def parse_bill(data: Mapping[str, object]) -> Bill:
         >>> bill.invoice_total, str(bill.lines[0].basis[0])
         (Decimal('62.04'), 'REN 1.000/2021, art. 293')
     """
-    collector = Collector(today=date.max)
-    if isinstance(data, Mapping) and len(data) > _MAX_TOP_KEYS:
-        collector.add("$", "too_many_items", maximum=_MAX_TOP_KEYS)
-        collector.raise_if_any()
-    values = _BILL.convert(data, "", collector)
+    collector, values = _convert_top(_BILL, data)
     if isinstance(values, dict):
         start, end = values["start"], values["end"]
         if isinstance(start, date) and isinstance(end, date) and end <= start:
