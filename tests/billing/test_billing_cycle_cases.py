@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -28,7 +28,7 @@ from aneel_rules.billing_cycle import (
     settle_incorrect_billing,
 )
 from aneel_rules.errors import RegulatoryGapError
-from aneel_rules.legal import AmendmentKind, Norm
+from aneel_rules.legal import AmendmentKind, Norm, in_force_from
 
 D = Decimal
 S = MultiMonthSource
@@ -382,7 +382,7 @@ def test_multi_month_ren414_and_switch() -> None:
     assert (old.norm, old.kwh, old.basis, old.within_limit) == (
         Norm.REN_414_2010,
         D(100),
-        (ren414(86),),
+        (ren414(86), ren414(89), ren414(89, paragraph=1)),  # 3 cycles of history < 12
         False,
     )
     assert old.distributor_must_read_next is None
@@ -393,7 +393,7 @@ def test_multi_month_ren414_and_switch() -> None:
         rural=True,
         cycles_since_distributor_reading=1,
     )
-    assert read.basis == (ren414(86),)
+    assert read.basis == (ren414(86), ren414(89))
     assert read.later_compensation_allowed is None
     new = bill_multi_month_reading(
         HISTORY,
@@ -405,15 +405,50 @@ def test_multi_month_ren414_and_switch() -> None:
     )
     assert new.norm is Norm.REN_1000_2021
     assert new.distributor_must_read_next is True
-    for source, history in ((S.DISTRIBUTOR_MISSED, HISTORY), (S.NO_SELF_READING, [])):
-        with pytest.raises(UnsupportedCaseError):
-            bill_multi_month_reading(
-                history,
-                source=source,
-                on=date(2022, 1, 2),
-                rural=True,
-                cycles_since_distributor_reading=2,
-            )
+    # art. 89, § 2º (the distributor missed its reading) is cut in every source found
+    with pytest.raises(UnsupportedCaseError):
+        bill_multi_month_reading(
+            HISTORY,
+            source=S.DISTRIBUTOR_MISSED,
+            on=date(2022, 1, 2),
+            rural=True,
+            cycles_since_distributor_reading=2,
+        )
+
+
+# REN 414/2010, art. 89, § 1º (VERIFIED, ANEEL booklet): "caso não haja histórico, o custo de
+# disponibilidade"; the wording is read as REN 479/2012's (in force 2012-04-03)
+def test_multi_month_ren414_without_history() -> None:
+    since = in_force_from(Norm.REN_479_2012)
+    bill = bill_multi_month_reading(
+        [], source=S.NO_SELF_READING, on=since, rural=True, cycles_since_distributor_reading=2
+    )
+    assert (bill.kwh, bill.availability_charge_instead, bill.cycles_averaged) == (None, True, 0)
+    assert bill.basis == (ren414(86), ren414(89), ren414(89, paragraph=1), ren414(98))
+    twelve = bill_multi_month_reading(
+        [D(120)] * 12,
+        source=S.NO_SELF_READING,
+        on=since,
+        rural=True,
+        cycles_since_distributor_reading=2,
+    )
+    assert (twelve.kwh, twelve.basis) == (D(120), (ren414(86), ren414(89)))
+    with pytest.raises(UnsupportedCaseError):
+        bill_multi_month_reading(
+            [],
+            source=S.NO_SELF_READING,
+            on=since - timedelta(days=1),
+            rural=True,
+            cycles_since_distributor_reading=2,
+        )
+    before = bill_multi_month_reading(
+        HISTORY,
+        source=S.NO_SELF_READING,
+        on=since - timedelta(days=1),
+        rural=True,
+        cycles_since_distributor_reading=2,
+    )
+    assert before.basis == (ren414(86),)
 
 
 def test_multi_month_bad_input() -> None:

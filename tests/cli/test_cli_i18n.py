@@ -311,18 +311,6 @@ CORE = [
     pytest.param(
         [
             "modality",
-            *("--voltage-kv", "0,22", "--class", "residencial", "--on", "2021-01-10"),
-            "--prepaid",
-        ],
-        "REN 414/2010: o texto disponível não resolve se uma unidade pré-paga podia optar pela "
-        "tarifa branca (NÃO VERIFICADO)",
-        "REN 414/2010: whether a pre-paid unit could opt into the tarifa branca is not settled "
-        "by the stored text (UNVERIFIED)",
-        id="REN414-prepaid-unverified",
-    ),
-    pytest.param(
-        [
-            "modality",
             *("--voltage-kv", "13,8", "--class", "industrial", "--on", "2021-01-10"),
             *("--demand-kw", "50", "--group-b-option"),
         ],

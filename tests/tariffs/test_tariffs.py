@@ -14,6 +14,7 @@ import pytest
 
 from aneel_rules import (
     InvalidInputError,
+    LegalRef,
     Norm,
     NotInForceError,
     RegulatoryGapError,
@@ -524,12 +525,27 @@ def test_social_discount_subclass_does_not_exist_before_ren1147(on: date) -> Non
     assert info.value.on == on
 
 
+# REN 733/2016, art. 3, § 1º: "Não se aplica o disposto no caput [...] àquelas com faturamento pela
+# modalidade de pré-pagamento."
+@pytest.mark.parametrize("on", [date(2017, 12, 31), date(2018, 1, 1), D414, date(2022, 1, 2)])
+def test_prepaid_never_branca_under_ren414(on: date) -> None:
+    unit = _unit("0.22", ConsumerClass.COMMERCIAL, prepaid=True)
+    options = modality_options(unit, on=on, average_consumption_kwh=Decimal(600))
+    assert options.allowed == frozenset({TariffModality.CONVENTIONAL_MONOMIAL})
+    assert options.norm is Norm.REN_414_2010
+    rule = LegalRef(norm=Norm.REN_733_2016, article=3, paragraph=1)
+    assert (rule in options.basis) is (on >= date(2018, 1, 1))
+    # the same unit not pre-paid may opt into branca from 1 Jan 2018 (> 500 kWh/month)
+    free = modality_options(
+        _unit("0.22", ConsumerClass.COMMERCIAL), on=on, average_consumption_kwh=Decimal(600)
+    )
+    assert (TariffModality.WHITE in free.allowed) is (on >= date(2018, 1, 1))
+
+
 def test_modality_options_errors() -> None:
     with pytest.raises(InvalidInputError) as info:
         modality_options(_unit("13.8"), on=D414)
     assert info.value.errors[0].path == "contracted_demand_kw"
-    with pytest.raises(UnsupportedCaseError):
-        modality_options(_unit("0.22", ConsumerClass.COMMERCIAL, prepaid=True), on=D414)
     with pytest.raises(UnsupportedCaseError):
         modality_options(_unit("13.8", group_b_option=True), on=D414)
     with pytest.raises(NotInForceError):

@@ -23,7 +23,7 @@ from aneel_rules._billing.messages import (
 from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity
-from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.legal import Basis, Norm, in_force_from, norm_in_force, ren414, ren1000
 
 __all__ = (
     "MULTI_MONTH_MAX_CYCLES",
@@ -360,13 +360,15 @@ def bill_multi_month_reading(
     Raises:
         InvalidInputError: ``rural`` false (art. 271 allows only rural group B units); bad
             counts or history.
-        UnsupportedCaseError: REN 414/2010 cases not in the study note (missed distributor
-            reading; no history).
+        UnsupportedCaseError: under REN 414/2010, a missed distributor reading (art. 89, § 2º
+            is cut in every source found); no history before REN 479/2012.
 
     Legal basis:
         - REN 1.000/2021, arts. 271, 275, 276 and 288, I–III, §§ 1º–2º.
         - REN 414/2010, art. 86 (study note: up to 12 cycles; distributor's reading,
-          consumer's reading or 12-cycle average).
+          consumer's reading or 12-cycle average); art. 89, caput and § 1º (fewer cycles: their
+          mean; no history: the availability charge), in the wording quoted by ANEEL's 2012
+          booklet (1library y969mk4j), applied from REN 479/2012.
 
     Examples:
         >>> from datetime import date
@@ -396,6 +398,10 @@ def bill_multi_month_reading(
     ren414_rule = norm is Norm.REN_414_2010
     # REN 1.000/2021, art. 271; REN 414/2010, art. 86: up to 12 consecutive cycles
     limit: Basis = ren414(86) if ren414_rule else ren1000(271)
+    # REN 414/2010, art. 89 in the wording quoted by ANEEL's 2012 booklet (VERIFIED, partial; its
+    # amendment note is cut, read as REN 479/2012's): applied from REN 479/2012's entry in force
+    art89 = ren414_rule and day >= in_force_from(Norm.REN_479_2012)
+    ren414_basis: tuple[Basis, ...] = (limit, ren414(89)) if art89 else (limit,)
     within = since <= MULTI_MONTH_MAX_CYCLES
     if source in (MultiMonthSource.DISTRIBUTOR_READING, MultiMonthSource.SELF_READING):
         # REN 1.000/2021, art. 288, I (distributor's reading) and II (self-reading)
@@ -407,12 +413,12 @@ def bill_multi_month_reading(
             availability_charge_instead=False,
             later_compensation_allowed=None if ren414_rule else True,
             distributor_must_read_next=None if ren414_rule else False,
-            basis=(limit if ren414_rule else ren1000(288, item=item),),
+            basis=ren414_basis if ren414_rule else (ren1000(288, item=item),),
             source=source,
             norm=norm,
             within_limit=within,
         )
-    if ren414_rule and (source is MultiMonthSource.DISTRIBUTOR_MISSED or not history):
+    if ren414_rule and (source is MultiMonthSource.DISTRIBUTOR_MISSED or not (history or art89)):
         raise unsupported("subject_multi_month", day.isoformat())
     if source is MultiMonthSource.DISTRIBUTOR_MISSED:
         # REN 1.000/2021, art. 288, § 2º: availability charge, no later compensation
@@ -429,15 +435,21 @@ def bill_multi_month_reading(
             within_limit=within,
         )
     if ren414_rule:
-        # REN 414/2010, art. 86 (study note): the 12-cycle average
+        # REN 414/2010, art. 86 (study note) and art. 89, caput: the 12-cycle average; art. 89,
+        # § 1º: "histórico [...] inferior ao número de ciclos requerido" → the mean of the cycles
+        # available; "caso não haja histórico, o custo de disponibilidade" (art. 98)
+        short = art89 and len(history) < 12
+        tail414: tuple[Basis, ...] = (ren414(89, paragraph=1),) if short else ()
+        if not history:
+            tail414 = (*tail414, ren414(98))
         return MultiMonthBilling(
             uses_reading=False,
-            kwh=average_consumption(history),
+            kwh=average_consumption(history) if history else None,
             cycles_averaged=min(len(history), 12),
-            availability_charge_instead=False,
+            availability_charge_instead=not history,
             later_compensation_allowed=None,
             distributor_must_read_next=None,
-            basis=(limit,),
+            basis=(*ren414_basis, *tail414),
             source=source,
             norm=norm,
             within_limit=within,

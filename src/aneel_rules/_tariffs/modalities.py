@@ -28,7 +28,7 @@ from aneel_rules.errors import (
     NotInForceError,
     UnsupportedCaseError,
 )
-from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.legal import Basis, LegalRef, Norm, norm_in_force, ren414, ren1000
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
@@ -373,10 +373,11 @@ def _options_ren414(
         if unit.consumer_class is ConsumerClass.PUBLIC_LIGHTING or unit.low_income:
             basis.extend(excluded.basis)
         elif unit.prepaid:
-            raise UnsupportedCaseError(
-                "REN 414/2010: whether a pre-paid unit could opt into the tarifa branca is not "
-                "settled by the stored text (UNVERIFIED)"
-            )
+            # REN 733/2016, art. 3, § 1º (VERIFIED: scribd copy and the Norven FAQ): the branca
+            # option "não se aplica [...] àquelas com faturamento pela modalidade de
+            # pré-pagamento". Before the phase-in (1 Jan 2018) no unit could opt: same answer.
+            if WHITE_TARIFF_AVAILABILITY.value_on(on).available:
+                basis.append(LegalRef(norm=Norm.REN_733_2016, article=3, paragraph=1))
         else:
             availability = WHITE_TARIFF_AVAILABILITY.value_on(on)
             # art. 57 (group B, II) and REN 733/2016: branca by option, once available

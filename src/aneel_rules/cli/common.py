@@ -81,10 +81,6 @@ _VOLTAGE_GAP: Final = (
 # Exact free-text messages of the core, translated whole.
 _CORE_EXACT: Final = (
     (
-        "REN 414/2010: whether a pre-paid unit could opt into the tarifa branca is not "
-        "settled by the stored text (UNVERIFIED)"
-    ),
-    (
         "REN 414/2010: the modality of a group-A unit billed as group B is not settled by "
         "the stored text (UNVERIFIED)"
     ),

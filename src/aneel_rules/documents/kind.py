@@ -58,17 +58,17 @@ _CPF_LENGTH: Final = 11
 _CNPJ_LENGTH: Final = 14
 
 
-def _kind(s: object) -> DocumentKind | Problem:
-    """The kind the number must be, from its compact length (no check digits read)."""
+def _kind(s: object) -> tuple[DocumentKind, str] | Problem:
+    """The kind the number must be, from its compact length, and the compact text."""
     if not isinstance(s, str):
         return not_a_string(s)
     if len(s) > MAX_INPUT:
         return oversized(s, _CNPJ_LENGTH)
     compact = s if s.isalnum() else s.translate(_STRIP).strip()
     if len(compact) == _CPF_LENGTH:
-        return DocumentKind.CPF
+        return DocumentKind.CPF, compact
     if len(compact) == _CNPJ_LENGTH:
-        return DocumentKind.CNPJ
+        return DocumentKind.CNPJ, compact
     if not compact:
         return ("empty", {})
     return ("invalid_length", personal(s))
@@ -81,11 +81,14 @@ def check(s: object) -> tuple[DocumentKind | None, str | None]:
         >>> check("52998224725"), check("123")
         ((<DocumentKind.CPF: 'CPF'>, None), (None, 'invalid_length'))
     """
-    kind = _kind(s)
-    if not isinstance(kind, DocumentKind):
-        return None, kind[0]
-    # the same check as cpf.validate / cnpj.validate, without building a message
-    result = cpf._check(s) if kind is DocumentKind.CPF else cnpj._check(s)  # noqa: SLF001
+    found = _kind(s)
+    if not isinstance(found[0], DocumentKind):
+        return None, found[0]
+    kind, compact = found
+    # The validator's own check on the compact text (its punctuation is already gone, so
+    # the codes are those of the original text), without building a message.
+    module = cpf if kind is DocumentKind.CPF else cnpj
+    result = module._check(compact)  # noqa: SLF001
     if isinstance(result, str):
         return kind, None
     code, params = result
@@ -109,9 +112,10 @@ def document_kind(s: str) -> DocumentKind:
         ...
         aneel_rules.errors.InvalidInputError: document: document '****' must have 11 (CPF) ...
     """
-    kind = _kind(s)
-    if not isinstance(kind, DocumentKind):
-        fail(_PATH, _MESSAGES, kind)
+    found = _kind(s)
+    if not isinstance(found[0], DocumentKind):
+        fail(_PATH, _MESSAGES, found)
+    kind = found[0]
     if kind is DocumentKind.CPF:
         cpf.validate(s)
     else:
