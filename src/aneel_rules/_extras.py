@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import ClassVar, Final
 
 from aneel_rules.errors import AneelRulesError
 
@@ -50,34 +50,20 @@ class MissingExtraError(AneelRulesError, ImportError):
         code: ``"missing_extra"``.
         template: English message template (catalog msgid, domain ``frames``).
         params: Values of the placeholders.
-        basis: Always ``None``: no rule of the norm is broken.
+        basis: Empty: no rule of the norm is broken.
     """
 
-    code: Final = "missing_extra"
-    template: Final = _TEMPLATE
-    domain: Final = DOMAIN
+    default_code: ClassVar[str] = "missing_extra"
 
     def __init__(self, extra: str, module: str, *, feature: str = "this function") -> None:
         self.extra = extra
         self.module = module
-        self.params: tuple[tuple[str, str], ...] = (
-            ("extra", extra),
-            ("feature", feature),
-            ("module", module),
+        super().__init__(
+            _TEMPLATE,
+            domain=DOMAIN,
+            params={"extra": extra, "feature": feature, "module": module},
         )
-        self.basis = None
-        super().__init__(self.message_in("en"), name=module)
-
-    @property
-    def message(self) -> str:
-        """Human message in Portuguese (pt_BR)."""
-        return self.message_in("pt_BR")
-
-    def message_in(self, lang: str = "pt_BR") -> str:
-        """Human message in ``lang`` (``"pt_BR"`` or ``"en"``)."""
-        from aneel_rules.i18n import translate  # noqa: PLC0415 (lazy: babel is heavy)
-
-        return translate(self.template, domain=self.domain, lang=lang).format(**dict(self.params))
+        self.name = module  # ImportError's attribute
 
 
 @contextlib.contextmanager

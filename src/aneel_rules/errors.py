@@ -8,9 +8,10 @@ The hierarchy (callers catch the base class, or the leaf they can handle)::
     ├─ RegulatoryGapError(AneelRulesError)             the norm gives no answer for this case
     └─ UnsupportedCaseError(AneelRulesError)           regulated case the library does not model
 
-``str(error)`` is English (it names the field and the bad value);
-``error.errors[i].message`` is the human message in Portuguese, and
-``error.errors[i].message_in("en")`` the English one.
+Every error carries ``code``, ``template``, ``params``, ``domain`` and ``basis`` (like
+:class:`FieldError`): ``str(error)`` is English, ``error.message`` Portuguese and
+``error.message_in("en")`` English, from the message catalogs. For input errors,
+``error.errors[i]`` holds every problem with its own code and messages.
 
 Examples:
     >>> err = InvalidInputError.single("cpf", "checksum", "CPF {value} has wrong check digits",
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -85,7 +86,79 @@ class FieldError:
 
 
 class AneelRulesError(Exception):
-    """Base class of every error raised by aneel_rules."""
+    """Base class of every error raised by aneel_rules; never raised itself.
+
+    Every error has the shape of a :class:`FieldError`: a stable ``code``, an English
+    ``template`` (the catalog msgid) filled from ``params``, the message-catalog ``domain``, and
+    the ``basis`` (the provisions involved, possibly empty). ``str(error)`` is the English message;
+    :attr:`message` is Portuguese and :meth:`message_in` gives either language, so a front end
+    (the command line included) never parses the text.
+
+    Examples:
+        >>> err = NotInForceError("no value before {since}", code="no_value", since="2022-01-03")
+        >>> err.code, str(err), dict(err.params)
+        ('no_value', 'no value before 2022-01-03', {'since': '2022-01-03'})
+    """
+
+    code: str
+    template: str
+    params: tuple[tuple[str, str], ...]
+    domain: str
+    basis: tuple[Basis, ...]
+    nested: tuple[str, ...] = ()
+    """Names of the params that are themselves catalog messages (translated with the template)."""
+    default_code: ClassVar[str] = "error"
+
+    def __init__(
+        self,
+        template: str,
+        /,
+        *,
+        code: str | None = None,
+        domain: str = "messages",
+        basis: Basis | Iterable[Basis] | None = None,
+        nested: Iterable[str] = (),
+        params: Mapping[str, object] | None = None,
+        **values: object,
+    ) -> None:
+        self.template = template
+        self.code = code or self.default_code
+        self.domain = domain
+        self.params = _params_converter({**(params or {}), **values})
+        self.basis = _bases(basis)
+        self.nested = tuple(nested)
+        super().__init__(self.message_in("en"))
+
+    @property
+    def message(self) -> str:
+        """Human message in Portuguese (pt_BR)."""
+        return self.message_in("pt_BR")
+
+    def message_in(self, lang: str = "pt_BR") -> str:
+        """Human message in ``lang`` (``"pt_BR"`` or ``"en"``)."""
+        params = self.params
+        if self.nested and lang != "en":
+            params = tuple(
+                (k, _render(v, self.domain, lang, ()) if k in self.nested else v) for k, v in params
+            )
+        return _render(self.template, self.domain, lang, params)
+
+
+def _bases(basis: object) -> tuple[Basis, ...]:
+    if basis is None:
+        return ()
+    from aneel_rules._citations import to_bases  # noqa: PLC0415 (errors is imported first)
+
+    return to_bases(basis)
+
+
+def _render(template: str, domain: str, lang: str, params: tuple[tuple[str, str], ...]) -> str:
+    if lang == "en" and not params:
+        return template
+    from aneel_rules.i18n import translate  # noqa: PLC0415 (lazy: the catalogs are read once)
+
+    text = translate(template, domain=domain, lang=lang)
+    return text.format(**dict(params)) if params else text
 
 
 class InvalidInputError(AneelRulesError, ValueError):
@@ -96,7 +169,16 @@ class InvalidInputError(AneelRulesError, ValueError):
         if not self.errors:
             msg = "InvalidInputError needs at least one FieldError"
             raise TypeError(msg)
-        super().__init__("; ".join(f"{e.path}: {e.message_in('en')}" for e in self.errors))
+        first = self.errors[0]
+        # The first problem gives the error's own code/template/params (FieldError's shape).
+        self.code, self.template, self.params = first.code, first.template, first.params
+        self.domain = first.domain
+        self.basis = tuple(dict.fromkeys(e.basis for e in self.errors if e.basis is not None))
+        Exception.__init__(self, self.message_in("en"))
+
+    def message_in(self, lang: str = "pt_BR") -> str:
+        """Every problem as ``"path: message"`` in ``lang``, ``"; "``-separated."""
+        return "; ".join(self.messages(lang))
 
     @classmethod
     def single(
@@ -135,12 +217,32 @@ class InvalidInputError(AneelRulesError, ValueError):
 
 
 class NotInForceError(AneelRulesError, LookupError):
-    """No rule or value is in force on the date asked (``.on``)."""
+    """No rule or value is in force on the date asked (``.on``; ``.what`` names the timeline)."""
 
-    def __init__(self, message: str, *, on: date | None = None, what: str | None = None) -> None:
-        super().__init__(message)
+    default_code: ClassVar[str] = "not_in_force"
+
+    def __init__(
+        self,
+        template: str,
+        /,
+        *,
+        on: date | None = None,
+        what: str | None = None,
+        code: str | None = None,
+        domain: str = "messages",
+        basis: Basis | Iterable[Basis] | None = None,
+        nested: Iterable[str] = (),
+        params: Mapping[str, object] | None = None,
+        **values: object,
+    ) -> None:
         self.on = on
         self.what = what
+        values = {**(params or {}), **values}
+        if on is not None and "on" not in values:  # a template's {on} is the date asked
+            values["on"] = on.isoformat()
+        super().__init__(
+            template, code=code, domain=domain, basis=basis, nested=nested, params=values
+        )
 
 
 class RegulatoryGapError(AneelRulesError):
@@ -149,10 +251,10 @@ class RegulatoryGapError(AneelRulesError):
     The library refuses to guess; ``.basis`` names the provision that leaves the gap.
     """
 
-    def __init__(self, message: str, *, basis: Basis | None = None) -> None:
-        super().__init__(message)
-        self.basis = basis
+    default_code: ClassVar[str] = "regulatory_gap"
 
 
 class UnsupportedCaseError(AneelRulesError):
     """A regulated case that the library does not model (yet)."""
+
+    default_code: ClassVar[str] = "unsupported_case"

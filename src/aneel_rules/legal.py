@@ -369,8 +369,12 @@ def in_force_from(norm: Norm) -> date:
     """
     info = NORMS.get(norm)
     if info is None or info.in_force_from is None:
-        msg = f"the library holds no entry-into-force date for {norm}"
-        raise NotInForceError(msg, what=str(norm))
+        raise NotInForceError(
+            "the library holds no entry-into-force date for {norm}",
+            code="no_in_force_date",
+            what=str(norm),
+            norm=str(norm),
+        )
     return info.in_force_from
 
 
@@ -413,7 +417,8 @@ def norm_in_force(on: date) -> Norm:
     if day >= REN414_IN_FORCE_FROM:
         return Norm.REN_414_2010
     raise NotInForceError(
-        f"no regime in force on {day.isoformat()}: REN 414/2010 applies from "
-        f"{REN414_IN_FORCE_FROM.isoformat()}",
+        "no regime in force on {on}: REN 414/2010 applies from {since}",
+        code="no_regime",
         on=day,
+        since=REN414_IN_FORCE_FROM.isoformat(),
     )

@@ -124,10 +124,12 @@ class Timeline(Generic[T]):
             found = period
         if found is None:
             raise NotInForceError(
-                f"{self.name}: no value before {self.starts_on.isoformat()} "
-                f"(asked for {on.isoformat()})",
+                "{name}: no value before {since} (asked for {on})",
+                code="no_value_before",
                 on=on,
                 what=self.name,
+                name=self.name,
+                since=self.starts_on.isoformat(),
             )
         return found
 
@@ -140,11 +142,14 @@ class Timeline(Generic[T]):
         period = self.period_on(on)
         if period.value is None:
             raise NotInForceError(
-                f"{self.name}: repealed on {period.since.isoformat()} by "
-                f"{'; '.join(map(str, period.basis))} "
-                f"(asked for {on.isoformat()})",
+                "{name}: repealed on {since} by {refs} (asked for {on})",
+                code="repealed",
                 on=on,
                 what=self.name,
+                basis=period.basis,
+                refs="; ".join(map(str, period.basis)),
+                name=self.name,
+                since=period.since.isoformat(),
             )
         return period.value
 

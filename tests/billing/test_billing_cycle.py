@@ -234,7 +234,7 @@ def test_group_a_exception_outside_range_is_a_gap() -> None:
     assert inside.kwh == Decimal(10)
     with pytest.raises(RegulatoryGapError) as info:
         billable_consumption(Decimal(10), START, _after(50), kind=K.FIRST_BILLING, group=Group.A)
-    assert info.value.basis == ren1000(261, paragraph="único", item="I")
+    assert info.value.basis == (ren1000(261, paragraph="único", item="I"),)
 
 
 def test_billable_rejects_bad_input_and_ren414() -> None:

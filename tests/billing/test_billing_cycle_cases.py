@@ -119,7 +119,7 @@ def test_scee_cadunico_low_income_three_phase_is_half_of_80() -> None:
 def test_scee_cadunico_before_ren_1098_is_not_answered() -> None:
     with pytest.raises(UnsupportedCaseError, match="2024-07-23") as info:
         availability_charge(SupplyType.SINGLE_PHASE, on=date(2024, 7, 22), scee_cadunico=True)
-    assert info.value.template_code == "scee_cadunico_before"  # type: ignore[attr-defined]
+    assert info.value.code == "scee_cadunico_before"
     # without the flag the day before is answered by the caput
     assert availability_charge_kwh(SupplyType.SINGLE_PHASE, on=date(2024, 7, 22)) == 30
 

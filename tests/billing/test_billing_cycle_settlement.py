@@ -116,10 +116,12 @@ def test_overbilling_suspended_window_requires_caller_choice() -> None:
         settle_incorrect_billing(
             errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 8)
         )
-    assert info.value.basis == ren1000(
-        323, item="II", amended_by=Norm.DSP_2006_2024, amendment_kind=AmendmentKind.SUSPENDED
+    assert info.value.basis == (
+        ren1000(
+            323, item="II", amended_by=Norm.DSP_2006_2024, amendment_kind=AmendmentKind.SUSPENDED
+        ),
     )
-    assert str(info.value.basis).endswith("(suspenso pelo Despacho ANEEL 2.006/2024)")
+    assert str(info.value.basis[0]).endswith("(suspenso pelo Despacho ANEEL 2.006/2024)")
     assert "2.006/2024" in str(info.value)
     s = settle_incorrect_billing(
         errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=date(2024, 7, 8), window_cycles=3

@@ -51,4 +51,4 @@ def test_field_error_params_are_text_and_basis_kept() -> None:
 
 def test_regulatory_gap_keeps_basis() -> None:
     gap = RegulatoryGapError("no subgroup for 46 kV", basis=ren1000(2, item="XXIII"))
-    assert gap.basis == ren1000(2, item="XXIII")
+    assert gap.basis == (ren1000(2, item="XXIII"),)

@@ -46,3 +46,27 @@ def test_other_columns() -> None:
     with pytest.raises(InvalidInputError) as caught:
         document_codes("529.982.247-25")
     assert caught.value.codes == ("not_a_column",)
+
+
+def test_fast_layouts_and_their_neighbours() -> None:
+    values = [
+        "529.982.247-25",
+        "52998224725",
+        "11.222.333/0001-81",
+        "11222333000181",
+        "12ABC34501DE35",
+        "12.ABC.345/01DE-35",
+        "12abc34501de35",
+        "111.111.111-11",
+        "11111111111111",
+        "529.982.247-26",
+        "529-982-247-25",
+        "12ABC34501DE3A",
+        "52998224725 ",
+        "５２９９８２２４７２５",
+        "529.982.247-2",
+        "00000000000191",
+    ]
+    out = document_codes(values)
+    for value, code in zip(values, out["code"].tolist(), strict=True):
+        assert (None if pd.isna(code) else code) == kind.check(value)[1], value

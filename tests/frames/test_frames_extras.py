@@ -65,7 +65,7 @@ def test_missing_extra_is_a_library_error_naming_it() -> None:
     assert err.code == "missing_extra"
     assert err.extra == "frames"
     assert err.module == "numpy"
-    assert err.basis is None
+    assert err.basis == ()
     assert "pip install aneel-rules[frames]" in str(err)
     assert "pip install aneel-rules[frames]" in err.message
     assert err.message.startswith("post_codes precisa da dependência opcional frames")
@@ -88,7 +88,7 @@ TEMPLATE_ARG = {"invalid": 2, "single": 2}
 
 
 def _templates() -> list[str]:
-    found = [MissingExtraError.template]
+    found = [MissingExtraError("frames", "numpy").template]
     for path in sorted((SRC / "frames").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):

@@ -100,8 +100,7 @@ def _expected(row: Any) -> dict[str, object]:
     except AneelRulesError as error:
         out["finding"] = error_code(error)
         # a regulatory gap names the provision that leaves it
-        basis = getattr(error, "basis", None)
-        out["basis"] = "" if basis is None else str(basis)
+        out["basis"] = "; ".join(str(b) for b in error.basis)
     else:
         out.update(
             billable_kwh=billable.kwh,
@@ -348,4 +347,4 @@ def test_bad_frames(frame: object, columns: dict[str, str] | None, code: str) ->
 
 
 def test_error_code_fallbacks() -> None:
-    assert error_code(AneelRulesError()) == "AneelRulesError"
+    assert error_code(AneelRulesError("x")) == "error"

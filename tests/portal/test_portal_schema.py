@@ -300,6 +300,19 @@ def test_normalised_values_pass_both(path: tuple[str, ...], value: object) -> No
     assert check(request, json_schema(Flow.BUDGET)) == []
 
 
+@pytest.mark.parametrize("value", ["", "   ", "\u00a0"])
+@pytest.mark.parametrize("path", [("rg",), ("attachments", "rg")])
+def test_blank_optional_object_passes_both(path: tuple[str, ...], value: str) -> None:
+    # found by the property above: the parser reads a blank optional RG as absent
+    request = load(FILES[Flow.NEW_CONNECTION])
+    parent: object = request
+    for key in path[:-1]:
+        parent = parent[key]  # type: ignore[index]
+    parent[path[-1]] = value  # type: ignore[index]
+    assert parse_request(Flow.NEW_CONNECTION, request, today=TODAY)  # type: ignore[arg-type]
+    assert check(request, json_schema(Flow.NEW_CONNECTION)) == []
+
+
 @pytest.mark.parametrize(
     ("path", "value", "code"),
     [

@@ -96,7 +96,7 @@ def test_group_a_subgroup(voltage: object, underground: bool, expected: Subgroup
 def test_voltage_gaps_are_not_guessed(voltage: object) -> None:
     with pytest.raises(RegulatoryGapError) as info:
         group_a_subgroup(voltage)  # type: ignore[arg-type]
-    assert info.value.basis == ren1000(2, item="XXIII")
+    assert info.value.basis == (ren1000(2, item="XXIII"),)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Final
 
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.errors import InvalidInputError, RegulatoryGapError, UnsupportedCaseError
@@ -28,7 +28,6 @@ __all__ = (
 
 DOMAIN: Final = "billing_cycle"
 
-_E = TypeVar("_E", bound=Exception)
 
 TEMPLATES: Final[dict[str, str]] = {
     "not_after_previous": "current reading {current} must be after previous reading {previous}",
@@ -124,34 +123,28 @@ def invalid(
 
 
 def gap(code: str, *, basis: Basis | None = None, **params: str) -> RegulatoryGapError:
-    """A :class:`RegulatoryGapError` whose message comes from :data:`TEMPLATES`.
-
-    The error keeps ``code`` and ``params`` (attributes ``template_code`` and ``params``) so
-    the command line can print it in Portuguese.
-    """
-    return _coded(RegulatoryGapError(TEMPLATES[code].format(**params), basis=basis), code, params)
+    """A :class:`RegulatoryGapError` whose message is :data:`TEMPLATES` ``[code]``."""
+    return RegulatoryGapError(TEMPLATES[code], code=code, domain=DOMAIN, basis=basis, params=params)
 
 
 def not_modelled(code: str, **params: str) -> UnsupportedCaseError:
-    """An :class:`UnsupportedCaseError` whose message comes from :data:`TEMPLATES`."""
-    return _coded(UnsupportedCaseError(TEMPLATES[code].format(**params)), code, params)
-
-
-def _coded(error: _E, code: str, params: dict[str, str]) -> _E:
-    error.template_code = code  # type: ignore[attr-defined]
-    error.params = params  # type: ignore[attr-defined]
-    return error
+    """An :class:`UnsupportedCaseError` whose message is :data:`TEMPLATES` ``[code]``."""
+    return UnsupportedCaseError(TEMPLATES[code], code=code, domain=DOMAIN, params=params)
 
 
 def unsupported(subject: str, on: str) -> UnsupportedCaseError:
     """An :class:`UnsupportedCaseError` for a REN 414/2010 rule the project could not verify.
 
-    ``subject`` is a ``subject_*`` code of :data:`TEMPLATES`; the CLI translates it too.
+    ``subject`` is a ``subject_*`` code of :data:`TEMPLATES`, translated with the message.
     """
-    error = UnsupportedCaseError(
-        TEMPLATES["unverified_ren414"].format(what=TEMPLATES[subject], on=on)
+    return UnsupportedCaseError(
+        TEMPLATES["unverified_ren414"],
+        code="unverified_ren414",
+        domain=DOMAIN,
+        nested=("what",),
+        what=TEMPLATES[subject],
+        on=on,
     )
-    return _coded(error, "unverified_ren414", {"what": subject, "on": on})
 
 
 def check_enum(value: object, cls: type[enum.Enum], path: str) -> None:

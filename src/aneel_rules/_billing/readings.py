@@ -17,6 +17,7 @@ from aneel_rules._billing.messages import check_enum, gap, invalid, unsupported
 from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, quoted, to_quantity
+from aneel_rules._tariffs.units import Group
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -28,7 +29,6 @@ from aneel_rules.legal import (
     ren414,
     ren1000,
 )
-from aneel_rules.tariffs import Group
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (

@@ -35,8 +35,12 @@ def require_ren1000(on: date, *, what: str, ren414_note: str, path: str = "on") 
     # REN 1.000/2021, art. 679: in force from 3 Jan 2022 (REN 414/2010 before).
     if norm_in_force(day) is not Norm.REN_1000_2021:
         raise UnsupportedCaseError(
-            f"{what} on {day.isoformat()} falls under REN 414/2010, which the library does "
-            f"not model for this rule ({ren414_note}); REN 1.000/2021 applies from 2022-01-03"
+            "{what} on {day} falls under REN 414/2010, which the library does not model for "
+            "this rule; REN 1.000/2021 applies from 2022-01-03",
+            code="ren414_not_modelled",
+            what=what,
+            day=day.isoformat(),
+            rule=ren414_note,
         )
     return day
 

@@ -371,7 +371,10 @@ def deadline_due(
     )
     if rule.unit is DeadlineUnit.HOURS:
         raise UnsupportedCaseError(
-            f"{deadline.value} is counted in hours: use reconnection_due() with a datetime"
+            "{deadline} is counted in hours: use reconnection_due() with a datetime",
+            code="deadline_in_hours",
+            basis=rule.basis,
+            deadline=deadline.value,
         )
     if rule.unit is DeadlineUnit.BUSINESS_DAYS:
         due = count_business_days(day, rule.amount, calendar=calendar)

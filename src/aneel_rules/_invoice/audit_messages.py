@@ -103,7 +103,4 @@ def invalid(
 
 def not_modelled(code: str, **params: str) -> UnsupportedCaseError:
     """An :class:`UnsupportedCaseError` whose message comes from :data:`TEMPLATES`."""
-    result = UnsupportedCaseError(TEMPLATES[code].format(**params))
-    result.template_code = code  # type: ignore[attr-defined]
-    result.params = params  # type: ignore[attr-defined]
-    return result
+    return UnsupportedCaseError(TEMPLATES[code], code=code, domain=DOMAIN, params=params)

@@ -44,8 +44,4 @@ def unsupported(template: str, /, *, on: date | None = None, **params: str) -> U
     values = dict(params)
     if on is not None:
         values["on"] = on.isoformat()
-    error = UnsupportedCaseError(template.format(**values))
-    error.template = template  # type: ignore[attr-defined]
-    error.params = values  # type: ignore[attr-defined]
-    error.domain = DOMAIN  # type: ignore[attr-defined]
-    return error
+    return UnsupportedCaseError(template, domain=DOMAIN, params=values)

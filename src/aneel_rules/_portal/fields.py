@@ -78,6 +78,8 @@ _MAX_ECHO: Final = 40
 _BLANK: Final = "[ \\t\\n\\r]*"
 """JSON Schema and parser alike: surrounding blanks allowed in number and choice texts."""
 _BLANKS: Final = " \t\n\r"
+_BLANK_TEXT_SCHEMA: Final = {"type": "string", "pattern": "^\\s*$"}
+"""A blank text, which the parser reads as an absent optional field (``str.strip``)."""
 
 
 _HUGE_INT_BITS: Final = 256
@@ -584,8 +586,9 @@ class Obj(Spec):
         for spec_field in self.fields:
             sub = dict(spec_field.spec.schema())
             if not spec_field.required:
-                # The parser reads null as absent, so an optional field may be null.
-                sub = {"anyOf": [sub, {"type": "null"}]}
+                # The parser reads null and a blank text as absent, so an optional field may
+                # be either.
+                sub = {"anyOf": [sub, {"type": "null"}, _BLANK_TEXT_SCHEMA]}
             if spec_field.description:
                 sub["description"] = spec_field.description
             properties[spec_field.name] = sub

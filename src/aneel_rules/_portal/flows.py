@@ -93,10 +93,11 @@ def _start(today: object) -> Collector:
     # The flows are the portal's under REN 1.000/2021 (in force 2022-01-03, art. 679).
     if norm_in_force(today) is not Norm.REN_1000_2021:
         raise NotInForceError(
-            f"the portal flows apply REN 1.000/2021, in force from 2022-01-03; asked for "
-            f"{today.isoformat()}",
+            "the portal flows apply REN 1.000/2021, in force from 2022-01-03; asked for {day}",
+            code="portal_before_ren1000",
             on=today,
             what="portal flows",
+            day=today.isoformat(),
         )
     return Collector(today=today)
 

@@ -192,9 +192,12 @@ def exempt_map(year: int) -> Mapping[date, PeakExemptDay]:
     start = PEAK_EXEMPT_HOLIDAYS.starts_on
     if year < start.year:
         raise NotInForceError(
-            f"no peak-exempt list for {year}: ANEEL's list applies from {start.isoformat()}",
+            "no peak-exempt list for {year}: ANEEL's list applies from {since}",
+            code="no_peak_exempt_list",
             on=date(year, 12, 31),
             what=PEAK_EXEMPT_HOLIDAYS.name,
+            year=str(year),
+            since=start.isoformat(),
         )
     # The year REN 414/2010 came into force is covered from its first day only.
     first = max(date(year, 1, 1), start)
@@ -304,10 +307,12 @@ def require_calendar(day: date) -> None:
     """Raise :class:`NotInForceError` for a day before ANEEL's list (REN 414/2010) applied."""
     if day < PEAK_EXEMPT_HOLIDAYS.starts_on:
         raise NotInForceError(
-            f"no peak-exempt list on {day.isoformat()}: ANEEL's list applies from "
-            f"{PEAK_EXEMPT_HOLIDAYS.starts_on.isoformat()}",
+            "no peak-exempt list on {day}: ANEEL's list applies from {since}",
+            code="no_peak_exempt_list",
             on=day,
             what=PEAK_EXEMPT_HOLIDAYS.name,
+            day=day.isoformat(),
+            since=PEAK_EXEMPT_HOLIDAYS.starts_on.isoformat(),
         )
 
 
@@ -351,7 +356,8 @@ def seasonal_period(day: date) -> SeasonalPeriod:
     # REN 1.000/2021 dropped the seco/úmido periods (no occurrence in the text)
     if norm_in_force(day) is not Norm.REN_414_2010:
         raise NotInForceError(
-            f"REN 1.000/2021 has no seco/úmido periods (asked for {day.isoformat()})",
+            "REN 1.000/2021 has no seco/úmido periods (asked for {on})",
+            code="no_seasonal_periods",
             on=day,
             what="seasonal_period",
         )

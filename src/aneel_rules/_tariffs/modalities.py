@@ -287,10 +287,12 @@ def modality_options(
     # art. 176, VII (incluído pela REN 1.147/2025): no desconto social subclass before it
     if unit.social_discount and on < REN1147_SINCE:
         raise NotInForceError(
-            f"the desconto social subclass exists only from REN 1.147/2025 "
-            f"({REN1147_SINCE.isoformat()}; asked for {on.isoformat()})",
+            "the desconto social subclass exists only from REN 1.147/2025 ({since}; asked for "
+            "{on})",
+            code="social_discount_not_in_force",
             on=on,
             what="social_discount",
+            since=REN1147_SINCE.isoformat(),
         )
     if norm is Norm.REN_1000_2021:
         return _options_ren1000(unit, on)
@@ -395,7 +397,8 @@ def _options_ren414(
     if unit.group_b_option:
         raise UnsupportedCaseError(
             "REN 414/2010: the modality of a group-A unit billed as group B is not settled by "
-            "the stored text (UNVERIFIED)"
+            "the stored text (UNVERIFIED)",
+            code="ren414_group_b_option",
         )
     # art. 57 (cooperativa de eletrificação rural): azul or verde by option
     if unit.rural_cooperative:

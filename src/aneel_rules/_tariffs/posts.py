@@ -246,10 +246,12 @@ def check_offered(modality: TariffModality, day: date) -> None:
     # REN 414, art. 57 (group B, II): branca only once REN 733/2016 made it available (2018)
     if modality is TariffModality.WHITE and not WHITE_TARIFF_AVAILABILITY.value_on(day).available:
         raise NotInForceError(
-            f"the tarifa branca was not yet offered on {day.isoformat()} "
-            f"(available from {WHITE_TARIFF_AVAILABILITY.periods[1].since.isoformat()})",
+            "the tarifa branca was not yet offered on {day} (available from {since})",
+            code="white_tariff_not_offered",
             on=day,
             what=WHITE_TARIFF_AVAILABILITY.name,
+            day=day.isoformat(),
+            since=WHITE_TARIFF_AVAILABILITY.periods[1].since.isoformat(),
         )
 
 

@@ -139,9 +139,12 @@ def group_a_subgroup(voltage_kv: Decimal | str | float, *, underground: bool = F
     if voltage <= 25:
         return Subgroup.A4
     raise RegulatoryGapError(
-        f"{voltage} kV is in none of the group-A subgroups of {ref} "
+        "{voltage} kV is in none of the group-A subgroups of {ref} "
         "(gaps 25–30, 44–69, 69–88 and 138–230 kV); the norm gives no answer",
+        code="voltage_between_subgroups",
         basis=ref,
+        voltage=str(voltage),
+        ref=str(ref),
     )
 
 

@@ -9,8 +9,9 @@ from decimal import Decimal
 from typing import Final, TypeVar
 
 from aneel_rules import billing_cycle as bc
-from aneel_rules._billing.messages import DOMAIN, TEMPLATES
+from aneel_rules._billing.messages import DOMAIN
 from aneel_rules._format import format_currency, format_date, format_decimal
+from aneel_rules._tariffs.units import Group
 from aneel_rules.cli.common import (
     ArgTypeError,
     ArgumentParser,
@@ -29,7 +30,6 @@ from aneel_rules.errors import (
     UnsupportedCaseError,
 )
 from aneel_rules.legal import Basis
-from aneel_rules.tariffs import Group
 
 __all__ = ("TEXTS", "register")
 
@@ -173,15 +173,7 @@ def _basis(basis: tuple[Basis, ...], console: Console) -> None:
 
 def _fail(exc: AneelRulesError, console: Console) -> int:
     """Print a library error on one line, in the console's language; exit status 2."""
-    code = getattr(exc, "template_code", None)
-    if code is None:
-        text = localize_error(exc, console.lang)
-    else:
-        params = dict(getattr(exc, "params", {}))
-        if code == "unverified_ren414":
-            params["what"] = console.t(TEMPLATES[params["what"]], domain=DOMAIN)
-        text = console.t(TEMPLATES[code], domain=DOMAIN, **params)
-    print_error(text, console.lang)
+    print_error(localize_error(exc, console.lang), console.lang)
     return 2
 
 

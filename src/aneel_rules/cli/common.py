@@ -19,7 +19,6 @@ from typing import Final, Generic, NoReturn, TextIO, TypeVar
 
 import attrs
 
-from aneel_rules._extras import MissingExtraError
 from aneel_rules.errors import AneelRulesError, InvalidInputError
 from aneel_rules.i18n import DEFAULT_LANG, normalize_lang, translate
 
@@ -63,28 +62,6 @@ _AMBIGUOUS: Final = "ambiguous option: {option} could match {matches}"
 _ONE_REQUIRED: Final = "one of the arguments {names} is required"
 _INVALID_DATE: Final = "invalid date {value} (use YYYY-MM-DD)"
 _INTERNAL: Final = "internal error ({error}); please report it with the command typed"
-# Free-text errors of the library core (no template yet): recognised by shape.
-_NO_REGIME: Final = "no regime in force on {on}: REN 414/2010 applies from {since}"
-_NO_LIST_YEAR: Final = "no peak-exempt list for {year}: ANEEL's list applies from {since}"
-_NO_LIST_DAY: Final = "no peak-exempt list on {day}: ANEEL's list applies from {since}"
-_NO_WHITE: Final = "the tarifa branca was not yet offered on {day} (available from {since})"
-_REN414_NOT_MODELLED: Final = (
-    "{what} on {day} falls under REN 414/2010, which the library does not model for this "
-    "rule; REN 1.000/2021 applies from 2022-01-03"
-)
-_PORTAL_BEFORE: Final = (
-    "the portal flows apply REN 1.000/2021, in force from 2022-01-03; asked for {day}"
-)
-_VOLTAGE_GAP: Final = (
-    "{voltage} kV is in none of the group-A subgroups of {ref}; the norm gives no answer"
-)
-# Exact free-text messages of the core, translated whole.
-_CORE_EXACT: Final = (
-    (
-        "REN 414/2010: the modality of a group-A unit billed as group B is not settled by "
-        "the stored text (UNVERIFIED)"
-    ),
-)
 
 TEXTS: Final = (
     _ERROR_LINE,
@@ -102,14 +79,6 @@ TEXTS: Final = (
     _ONE_REQUIRED,
     _INVALID_DATE,
     _INTERNAL,
-    _NO_REGIME,
-    _NO_LIST_YEAR,
-    _NO_LIST_DAY,
-    _NO_WHITE,
-    _REN414_NOT_MODELLED,
-    _PORTAL_BEFORE,
-    _VOLTAGE_GAP,
-    *_CORE_EXACT,
 )
 """Every text of this module (English msgids of the ``messages`` catalog)."""
 
@@ -143,28 +112,6 @@ _ARGUMENT_SHAPES: Final = tuple(
     )
 )
 _ARGUMENT_PREFIX: Final = _shape(_ARGUMENT)
-# The core's English wording, where it differs from the template by a dropped detail ({_}).
-_CORE_SOURCES: Final = {
-    _REN414_NOT_MODELLED: (
-        "{what} on {day} falls under REN 414/2010, which the library does not model for this "
-        "rule ({_}); REN 1.000/2021 applies from 2022-01-03"
-    ),
-    _VOLTAGE_GAP: (
-        "{voltage} kV is in none of the group-A subgroups of {ref} ({_}); the norm gives no answer"
-    ),
-}
-_CORE_SHAPES: Final = tuple(
-    (_shape(_CORE_SOURCES.get(template, template)), template)
-    for template in (
-        _NO_REGIME,
-        _NO_LIST_YEAR,
-        _NO_LIST_DAY,
-        _NO_WHITE,
-        _REN414_NOT_MODELLED,
-        _PORTAL_BEFORE,
-        _VOLTAGE_GAP,
-    )
-)
 
 
 def _fill(template: str, lang: str, params: dict[str, str]) -> str:
@@ -275,19 +222,13 @@ def field_messages(exc: InvalidInputError, lang: str) -> str:
 def localize_error(exc: AneelRulesError, lang: str) -> str:
     """A library error as one line of text in ``lang``.
 
-    Input errors use their catalogs; the core's free-text errors are translated when their
-    English shape is known, and kept in English otherwise.
+    Every library error carries its template, params and catalog domain: it is printed with
+    :meth:`~aneel_rules.errors.AneelRulesError.message_in`, never parsed. Input errors print
+    every problem without repeating a field the message already names.
     """
     if isinstance(exc, InvalidInputError):
         return field_messages(exc, lang)
-    if isinstance(exc, MissingExtraError):
-        return exc.message_in(lang)
-    text = str(exc)
-    if lang == "en":
-        return text
-    if text in _CORE_EXACT:
-        return translate(text, domain=DOMAIN, lang=lang)
-    return _match(_CORE_SHAPES, text, lang) or text
+    return exc.message_in(lang)
 
 
 def internal_error(exc: Exception, lang: str) -> str:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Final
 
 from aneel_rules._portal.choices import Flow
@@ -132,6 +130,10 @@ def _answer(console: Console, value: bool) -> str:
 
 
 def _load_json(path: str, console: Console) -> object | None:
+    # imported here: ``validate cpf`` reads no file (pathlib alone is a noticeable cold start)
+    import json  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -228,6 +230,8 @@ def _schema(args: argparse.Namespace, console: Console) -> int:
     from aneel_rules.portal import json_schema  # noqa: PLC0415 (only this command needs it)
 
     schema = json_schema(args.flow, require_rg=args.require_rg)
+    import json  # noqa: PLC0415 (see _load_json)
+
     console.line(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from aneel_rules.documents.kind import DocumentKind, check
 from aneel_rules.frames._common import invalid
+from aneel_rules.frames._document_fast import fast_valid
 
 __all__ = ("DOCUMENT_COLUMNS", "document_codes")
 
@@ -39,7 +40,11 @@ def document_codes(documents: object) -> pd.DataFrame:
     kinds = np.empty(len(values), dtype=np.int8)
     codes = np.empty(len(values), dtype=np.int16)
     labels: dict[str | None, int] = {None: -1}
-    for row, value in enumerate(values):
+    valid, fast_kinds = fast_valid(values)
+    kinds[valid] = fast_kinds[valid]
+    codes[valid] = -1
+    for row in np.flatnonzero(~valid).tolist():
+        value = values[row]
         kind, code = check(value)
         kinds[row] = -1 if kind is None else 0 if kind is _CPF else 1
         found = labels.get(code)

@@ -35,7 +35,7 @@ from aneel_rules._billing.readings import (
 )
 from aneel_rules._convert import MAX_MAGNITUDE
 from aneel_rules._tariffs.units import Group
-from aneel_rules.errors import AneelRulesError, InvalidInputError
+from aneel_rules.errors import AneelRulesError
 from aneel_rules.frames._common import invalid
 
 __all__ = (
@@ -58,16 +58,8 @@ LONG: Final = "long_interval"
 
 
 def error_code(error: AneelRulesError) -> str:
-    """Stable code of a library error: its ``code``, template code or first field code."""
-    code = getattr(error, "code", None)
-    if isinstance(code, str):
-        return code
-    template_code = getattr(error, "template_code", None)
-    if isinstance(template_code, str):
-        return template_code
-    if isinstance(error, InvalidInputError):
-        return error.errors[0].code
-    return type(error).__name__
+    """Stable code of a library error (every error carries one; input errors: the first field's)."""
+    return error.code
 
 
 def _basis_text(basis: tuple[object, ...]) -> str:
@@ -388,12 +380,7 @@ def _decimal(measured: float) -> Decimal:
 
 
 def _basis_of(error: AneelRulesError) -> str:
-    basis = getattr(error, "basis", None)
-    if basis is None and isinstance(error, InvalidInputError):
-        basis = error.errors[0].basis
-    if basis is None:
-        return ""
-    return _basis_text(basis if isinstance(basis, tuple) else (basis,))
+    return _basis_text(error.basis)  # every library error carries a tuple (maybe empty)
 
 
 def _availability(  # noqa: PLR0917 (private helper: the columns it combines)
