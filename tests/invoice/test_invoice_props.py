@@ -9,7 +9,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aneel_rules._invoice.profile import _checked_starts, _starts
 from aneel_rules.billing_cycle import SupplyType
+from aneel_rules.errors import InvalidInputError
 from aneel_rules.invoice import (
     BillOptions,
     CapacitiveWindow,
@@ -140,3 +142,29 @@ def test_reactive_window_hours_are_six() -> None:
     for start in (time(23, 30), time(0, 0), time(0, 30)):
         window = CapacitiveWindow(start)
         assert sum(window.contains_minute(m) for m in range(24 * 60)) == 6 * 60
+
+
+def _outcome(check: object, *args: object) -> object:
+    try:
+        return check(*args)  # type: ignore[operator]
+    except InvalidInputError as error:
+        return error.codes, str(error)
+
+
+@settings(max_examples=60)
+@given(
+    steps=st.lists(st.sampled_from([-15, 0, 5, 15, 15, 15, 30, 45, 60, 1440]), max_size=12),
+    first=st.integers(min_value=0, max_value=95 * 3).map(lambda q: q * 5),
+    second=st.sampled_from([0, 0, 0, 30]),
+    label=st.sampled_from(["start", "end"]),
+)
+def test_columnwise_stamp_checks_agree_with_stamp_by_stamp(
+    steps: list[int], first: int, second: int, label: str
+) -> None:
+    """The column-wise fast path of the stamp checks answers as the stamp-by-stamp one."""
+    stamps = [datetime(2026, 3, 9) + timedelta(minutes=first, seconds=second)]
+    for step in steps:
+        stamps.append(stamps[-1] + timedelta(minutes=step))
+    shift = timedelta(minutes=15) if label == "end" else timedelta(0)
+    fast = _outcome(_starts, stamps, AMAZONAS_ENERGIA, label)
+    assert fast == _outcome(_checked_starts, stamps, AMAZONAS_ENERGIA, shift)

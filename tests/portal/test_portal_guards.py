@@ -399,3 +399,20 @@ def test_a_blank_expected_code_never_matches(submitted: str, expected: str) -> N
 )
 def test_lone_surrogates_are_compared_not_crashed(submitted: str, expected: str, ok: bool) -> None:
     assert check_verification_code(submitted, expected) is ok
+
+
+@pytest.mark.parametrize(
+    ("build", "code"),
+    [
+        (lambda: LoginGuard(failures=10**5000), "above_maximum"),
+        (lambda: LoginGuard(failures=-(10**5000)), "below_minimum"),
+        (lambda: Escalation(factor=10**5000), "above_maximum"),
+        (lambda: Escalation(max_failed_attempts=-(10**5000)), "below_minimum"),
+    ],
+)
+def test_huge_counts_are_library_errors(build: Callable[[], object], code: str) -> None:
+    # an int longer than Python's 4,300-digit str() limit must not escape as ValueError
+    with pytest.raises(InvalidInputError) as info:
+        build()
+    assert info.value.codes == (code,)
+    assert len(info.value.message) < 500

@@ -13,9 +13,11 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import operator
 from collections.abc import Hashable, Sequence
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, TypeVar
 
@@ -44,6 +46,9 @@ INTEGRATION_MINUTES: Final = 15
 
 _PER_HOUR: Final = Decimal(60 // INTEGRATION_MINUTES)
 _STEP: Final = timedelta(minutes=INTEGRATION_MINUTES)
+_NO_SHIFT: Final = timedelta(0)
+_HOUR: Final = timedelta(hours=1)
+_TZINFO: Final = operator.attrgetter("tzinfo")
 _ZERO: Final = Decimal(0)
 _QUARTER_HOUR: Final = Decimal("0.25")  # hours in one 15-minute interval (kW → kWh, exact)
 _ONE: Final = Decimal(1)
@@ -119,8 +124,37 @@ def _check_sizes(stamps: Sequence[object], others: dict[str, Sequence[object]]) 
 
 def _starts(stamps: Sequence[object], schedule: PostSchedule, label: str) -> list[datetime]:
     """Local, naive interval starts, checked: 15-minute grid, strictly increasing."""
+    shift = _STEP if label == "end" else _NO_SHIFT
+    if set(map(type, stamps)) == {datetime} and set(map(_TZINFO, stamps)) == {None}:
+        # naive datetimes (the common case): the checks of _checked_starts, column-wise
+        starts = list(map(operator.sub, stamps, itertools.repeat(shift)))
+        if _on_grid_increasing(starts):
+            return starts
+    return _checked_starts(stamps, schedule, shift)
+
+
+def _on_grid_increasing(starts: list[datetime]) -> bool:
+    """Whether naive ``starts`` are on the 15-minute grid and strictly increasing.
+
+    The first on the grid and every step a positive multiple of 15 minutes (naive
+    differences are exact wall-clock arithmetic) put every start on the grid.
+    """
+    first = starts[0]
+    if first.minute % INTEGRATION_MINUTES or first.second or first.microsecond:
+        return False
+    steps = list(map(operator.sub, itertools.islice(starts, 1, None), starts))
+    if steps == [_STEP] * len(steps):  # no gap: the usual complete profile
+        return True
+    return min(steps, default=_STEP) > _NO_SHIFT and not any(
+        map(operator.mod, steps, itertools.repeat(_STEP))
+    )
+
+
+def _checked_starts(
+    stamps: Sequence[object], schedule: PostSchedule, shift: timedelta
+) -> list[datetime]:
+    """:func:`_starts` stamp by stamp, raising the error of the first bad one."""
     tz = schedule.tzinfo
-    shift = _STEP if label == "end" else timedelta(0)
     starts: list[datetime] = []
     previous: datetime | None = None
     for index, at in enumerate(stamps):
@@ -177,7 +211,9 @@ def _numbers(values: Sequence[object], path: str) -> list[Decimal]:
     if kinds <= {str, Decimal}:
         # The whole profile at once: ASCII text without "_" is read by Decimal exactly as
         # to_decimal's pattern reads it, except NaN/Infinity (refused by the checks below).
-        text = "".join(v for v in values if type(v) is str)
+        text = "".join(
+            values if kinds == {str} else [v for v in values if type(v) is str]  # type: ignore[arg-type]
+        )
         if text.isascii() and "_" not in text:
             try:
                 numbers = list(map(Decimal, values))  # type: ignore[arg-type]
@@ -197,6 +233,8 @@ def _numbers(values: Sequence[object], path: str) -> list[Decimal]:
 
 
 def _check_active(numbers: list[Decimal]) -> None:
+    if min(numbers) >= 0:  # one comparison pass; the loop below finds the first negative
+        return
     for index, number in enumerate(numbers):
         if number < 0:
             raise invalid(
@@ -326,7 +364,8 @@ def measurements_from_profile(
 
 def _runs(keys: Sequence[_K]) -> list[tuple[_K, int, int]]:
     """``(key, start, stop)`` of each run of equal adjacent keys."""
-    cuts = [i for i, (a, b) in enumerate(itertools.pairwise(keys), 1) if a != b]
+    changed = map(operator.ne, keys, itertools.islice(keys, 1, None))
+    cuts = list(itertools.compress(itertools.count(1), changed))
     bounds = [0, *cuts, len(keys)]
     return [(keys[lo], lo, hi) for lo, hi in itertools.pairwise(bounds)]
 
@@ -365,7 +404,7 @@ def _aggregate(
         demand = {None: mul(max(raw), to_kw)}
     by_day = {
         day: mul(exact_sum(raw[first:stop]), to_kwh)
-        for day, first, stop in _runs([s.date() for s in starts])
+        for day, first, stop in _runs(list(map(datetime.date, starts)))
     }
     excess: Decimal | None = None
     corrected: dict[TariffPost | None, Decimal] = {}
@@ -408,23 +447,44 @@ def _reactive(
     offset = window.hour_offset
     day = _DAY_MINUTES
     # art. 304: one-hour intervals T, on the grid of the capacitive window (stamps increase,
-    # so the intervals of one hour are adjacent)
-    hours = [(s.toordinal() * day + s.hour * 60 + s.minute - offset) // 60 for s in starts]
+    # so the intervals of one hour are adjacent). Hour numbers count from 0001-01-01 plus the
+    # window's offset: whole hours, so the hour of the day is ``hour % 24``.
+    origin = datetime.combine(date.min, time()) + timedelta(minutes=offset)
+    since = map(operator.sub, starts, itertools.repeat(origin))
+    hours = list(map(operator.floordiv, since, itertools.repeat(_HOUR)))
+    capacitive_at = [window.contains_minute((h * 60 + offset) % day) for h in range(24)]
     # The hourly terms are homogeneous of degree 1 in (P, Q) (the power factor is
     # scale-free), so they are computed on the raw sums and scaled once at the end.
+    add = CTX.add
     total = _ZERO
+    values: list[Decimal] = []
+    runs = _runs(hours)
+    firsts = [first for _hour, first, _stop in runs]
+    slices = [slice(first, stop) for _hour, first, stop in runs]
+    ps = _slice_sums(raw, slices)
+    qs = _slice_sums(kvar, slices)
+    for (hour, _first, _stop), p, q in zip(runs, ps, qs, strict=True):
+        capacitive = capacitive_at[hour % 24]
+        if q >= 0 if capacitive else q <= 0:
+            value = p  # not of the kind the hour looks at: hour_terms gives (0, P)
+        else:
+            extra, value = hour_terms(p, q, capacitive_hour=capacitive)
+            total = add(total, extra)
+        values.append(value)
+    keys = [posts[first] for first in firsts] if per_post else [None] * len(firsts)
     largest: dict[TariffPost | None, Decimal] = {}
-    for hour, first, stop in _runs(hours):
-        p = exact_sum(raw[first:stop])
-        q = exact_sum(kvar[first:stop])
-        capacitive = window.contains_minute((hour * 60 + offset) % day)
-        extra, value = hour_terms(p, q, capacitive_hour=capacitive)
-        total = CTX.add(total, extra)
-        key = posts[first] if per_post else None
-        if key not in largest or value > largest[key]:
-            largest[key] = value
+    for key, first, stop in _runs(keys):
+        top = max(values[first:stop])
+        if key not in largest or top > largest[key]:
+            largest[key] = top
     corrected.update({key: CTX.multiply(value, scale) for key, value in largest.items()})
     return CTX.multiply(total, scale)
+
+
+def _slice_sums(values: list[Decimal], slices: list[slice]) -> list[Decimal]:
+    """Exact sum (as :func:`~aneel_rules._invoice.bill.exact_sum`) of each slice of ``values``."""
+    parts = map(values.__getitem__, slices)
+    return list(map(functools.reduce, itertools.repeat(CTX.add), parts, itertools.repeat(_ZERO)))
 
 
 def _irrigation_kwh(starts: list[datetime], energies: list[Decimal], begin: time) -> Decimal:

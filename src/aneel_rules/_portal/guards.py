@@ -113,9 +113,9 @@ def _count(maximum: int | None = None) -> Callable[[object, attrs.Attribute[int]
         if isinstance(value, bool) or not isinstance(value, int):
             _raise(attribute.name, "not_an_integer", value=quoted(value))
         if value < 0:
-            _raise(attribute.name, "below_minimum", minimum="0", value=str(value))
+            _raise(attribute.name, "below_minimum", minimum="0", value=quoted(value))
         if maximum is not None and value > maximum:
-            _raise(attribute.name, "above_maximum", maximum=str(maximum), value=str(value))
+            _raise(attribute.name, "above_maximum", maximum=str(maximum), value=quoted(value))
 
     return check
 
@@ -164,12 +164,12 @@ class Escalation:
     @factor.validator
     def _check_factor(self, _attribute: object, value: int) -> None:
         if not 1 <= value <= _MAX_FACTOR:
-            _raise("factor", "above_maximum", maximum=str(_MAX_FACTOR), value=str(value))
+            _raise("factor", "above_maximum", maximum=str(_MAX_FACTOR), value=quoted(value))
 
     @max_failed_attempts.validator
     def _check_attempts(self, _attribute: object, value: int) -> None:
         if value < _Guard.max_failures:  # at least the manual's three attempts
-            _raise("max_failed_attempts", "below_minimum", minimum="3", value=str(value))
+            _raise("max_failed_attempts", "below_minimum", minimum="3", value=quoted(value))
 
     @property
     def standards(self) -> str:
