@@ -11,7 +11,7 @@ CORE_VENV := .venv-core
 $(VENV)/.demo-stamp: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e '.[frames]'
 	touch $@
 
 $(VENV)/.dev-stamp: pyproject.toml
@@ -25,6 +25,9 @@ $(VENV)/.dev-stamp: pyproject.toml
 # first (1: invalid document or request; 2: bad arguments), so the tour still exits 0.
 SHOW = sh -c 'printf "\n$$ aneel-rules"; for a in "$$@"; do case "$$a" in *" "*) printf " \"%s\"" "$$a";; *) printf " %s" "$$a";; esac; done; echo; exec "$$0" "$$@"' $(CLI)
 SHOW_INVALID = sh -c 'want=$$1; shift; printf "\n\# exemplo inválido de propósito (status esperado: %s)\n$$ aneel-rules" "$$want"; for a in "$$@"; do case "$$a" in *" "*) printf " \"%s\"" "$$a";; *) printf " %s" "$$a";; esac; done; echo; "$$0" "$$@"; got=$$?; echo "(status $$got)"; test $$got -eq $$want' $(CLI)
+
+# SHOW_FINDINGS runs an audit whose sample has findings on purpose (status 1).
+SHOW_FINDINGS = sh -c 'printf "\n\# amostra com achados de propósito (status esperado: 1)\n$$ aneel-rules"; for a in "$$@"; do printf " %s" "$$a"; done; echo; "$$0" "$$@"; got=$$?; echo "(status $$got)"; test $$got -eq 1' $(CLI)
 
 demo: $(VENV)/.demo-stamp
 	@echo "=== 1. Postos tarifários (REN 1.000/2021, art. 2º, XXXVIII; Amazonas Energia) ==="
@@ -61,6 +64,10 @@ demo: $(VENV)/.demo-stamp
 	@$(SHOW_INVALID) 2 modality --voltage-kv 13,8 --class industrial
 	@$(SHOW_INVALID) 2 deadline orcamento --requested 2026-03-04
 	@$(SHOW_INVALID) 2 reading 2026-01-05 2026-02-10 --kwh 1.23
+	@echo
+	@echo "=== 7. Auditoria de arquivos: leituras (arts. 260, 285, 291) e curva de carga (arts. 2º, XIII, 304) ==="
+	@$(SHOW_FINDINGS) audit readings examples/readings.csv --column unit=uc --column previous=leitura_anterior --column current=leitura_atual --column kwh=consumo_kwh --column group=grupo --column kind=tipo --column supply=ligacao --column low_income=baixa_renda --quiet
+	@$(SHOW_FINDINGS) audit profile examples/profile.csv --column unit=uc --column stamp=datahora --column kwh=consumo_kwh --column kvarh=reativo_kvarh --capacitive-window 00:00 --modality azul --quiet
 
 test: $(VENV)/.dev-stamp lint typecheck pytest
 
@@ -95,6 +102,8 @@ bench: $(VENV)/.dev-stamp
 	$(PY) benchmarks/bench_bill.py
 	$(PY) benchmarks/bench_cli_start.py
 	$(PY) benchmarks/bench_audit.py
+	$(PY) benchmarks/bench_dask.py
+	$(PY) benchmarks/bench_audit_memory.py
 
 fmt: $(VENV)/.dev-stamp
 	$(PY) -m ruff format .

@@ -91,6 +91,9 @@ COMMANDS: Final[Mapping[str, Command]] = {
     "invoice": Command(
         _INVOICE, "audit a distributor's invoice against its bill (REN 1.000/2021, art. 327)"
     ),
+    "audit": Command(
+        "aneel_rules.cli.audit", "audit a file of readings or of load profile (extra frames)"
+    ),
 }
 """Every top-level sub-command: its module (imported only when the command is asked for)."""
 

@@ -169,6 +169,12 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     )
     parser.add_argument("year", type=_year, help="year, e.g. 2026")
     parser.add_argument("--distributor", default=_DEFAULT_DISTRIBUTOR, help=_DISTRIBUTOR_HELP)
+    parser.add_argument(
+        "--plot",
+        metavar="OUT.png",
+        default=None,
+        help="PNG file to draw the year's calendar in (needs the extra plot)",
+    )
 
     parser = add_command(
         subparsers,
@@ -257,6 +263,11 @@ def _run_calendar(args: argparse.Namespace, console: Console) -> int:
         month_name = format_date(date(year, month, 1), lang, style="LLLL")
         console.line(f"  {month_name}: {count}")
     console.line(console.t("Total: {count}", domain=_DOMAIN, count=str(total)))
+    if args.plot is not None:
+        from aneel_rules import plot  # noqa: PLC0415 (matplotlib only when asked)
+
+        written = plot.save_png(plot.peak_calendar_figure(year, lang=lang), args.plot)
+        console.line(plot.written_message(written, lang=lang))
     return 0
 
 

@@ -1,0 +1,286 @@
+"""``aneel-rules audit profile FILE``: a 15-minute load profile per unit × month × post.
+
+Private to the CLI (see :mod:`aneel_rules.cli.audit`). The file is read in chunks; the rows of
+each unit's last month in a chunk are held back and joined to the next chunk, so that
+:func:`aneel_rules.frames.load_profile` always sees a unit-month whole, whatever the chunk size
+(a unit-month met again after it was answered is reported as an error: the file is out of
+order). pandas is imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator, Mapping
+from datetime import date, time
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final
+
+from aneel_rules._extras import needs
+from aneel_rules.cli.common import ArgTypeError, Console, print_error
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from aneel_rules.tariffs import PostSchedule, TariffModality, TariffPost
+
+__all__ = ("PROFILE_SCHEMA", "TEXTS", "run_profile")
+
+DOMAIN: Final = "audit"
+
+PROFILE_SCHEMA: Final[Mapping[str, bool]] = MappingProxyType(
+    {"unit": True, "stamp": True, "kwh": True, "kvarh": False}
+)
+"""Role → required, of the columns ``audit profile`` reads (``docs/audit.md``)."""
+
+_SUMMARY: Final = (
+    "Load profile audited: {rows} intervals of {file}, {units} units, {groups} unit-month-post rows"
+)
+_TOTALS: Final = "Energy and demand by post (all units):"
+_TOTAL_LINE: Final = "  {post}: {kwh} kWh; largest 15-minute demand {kw} kW"
+_EXCESS: Final = "Unit-month-posts with reactive excess energy: {count} ({kwh} kWh)"
+_NO_REACTIVE: Final = "No reactive column: reactive excess not audited"
+_OUT_OF_ORDER: Final = (
+    "{file}: the intervals of a unit-month are not together (row {row}); "
+    "sort the file by unit and time"
+)
+_NEEDS_WINDOW: Final = "--capacitive-window is needed with a kvarh column (art. 304, § 1º, I)"
+_BAD_TIME: Final = "invalid time {value} (use HH:MM)"
+_BASIS_DEMAND: Final = (
+    "REN 1.000/2021, art. 2º, XIII (demanda medida, 15 minutos); arts. 212–214 (postos)"
+)
+_BASIS_EXCESS: Final = (
+    "REN 1.000/2021, arts. 302–304 (excedente de reativos, fator de potência 0,92)"
+)
+TEXTS: Final = (
+    _SUMMARY,
+    _TOTALS,
+    _TOTAL_LINE,
+    _EXCESS,
+    _NO_REACTIVE,
+    _OUT_OF_ORDER,
+    _NEEDS_WINDOW,
+    _BAD_TIME,
+)
+"""Every text of this module (English msgids of the ``audit`` catalog)."""
+
+
+def time_arg(text: str) -> time:
+    """A wall time typed ``HH:MM``."""
+    try:
+        return time.fromisoformat(text.strip())
+    except ValueError:
+        raise ArgTypeError(_BAD_TIME, domain=DOMAIN, value=repr(text)) from None
+
+
+def _month_keys(stamps: pd.Series, schedule: PostSchedule, label: str) -> pd.Series:
+    """The billing month of each interval: the calendar month of its start, local wall time."""
+    import numpy as np  # noqa: PLC0415 (lazy extra)
+    import pandas as pd  # noqa: PLC0415
+
+    from aneel_rules.frames._time import wall_seconds  # noqa: PLC0415
+
+    seconds, _fraction = wall_seconds(stamps, schedule.tzinfo, "stamp")
+    if label == "end":
+        seconds = seconds - 15 * 60
+    months = seconds.astype("datetime64[s]").astype("datetime64[M]").astype(np.int64)
+    return pd.Series(months, index=stamps.index)
+
+
+def _stamps(series: pd.Series) -> pd.Series:
+    """Timestamps: datetime64 as they are; ISO 8601 text parsed (with an offset: aware)."""
+    import pandas as pd  # noqa: PLC0415 (lazy extra)
+
+    if series.dtype.kind == "M" or not pd.api.types.is_string_dtype(series):
+        return series
+    text = series.str.strip()
+    try:
+        return pd.to_datetime(text, format="ISO8601", errors="coerce")
+    except ValueError:  # offsets that differ (summer time in old data): compare in UTC
+        return pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
+
+
+class _Carry:
+    """Holds back each unit's last month of a chunk until the next chunk completes it."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.held: pd.DataFrame | None = None
+        self.done: set[tuple[object, int]] = set()
+
+    def feed(self, frame: pd.DataFrame, months: pd.Series, *, last: bool) -> Iterator[pd.DataFrame]:
+        """The rows whose unit-month is complete (all of them when ``last``)."""
+        import pandas as pd  # noqa: PLC0415 (lazy extra)
+
+        frame = frame.assign(_month=months.to_numpy())
+        if self.held is not None:
+            frame = pd.concat([self.held, frame])
+        keys = list(zip(frame["unit"].tolist(), frame["_month"].tolist(), strict=True))
+        again = [i for i, key in enumerate(keys) if key in self.done]
+        if again:
+            from aneel_rules.cli._audit_stream import AuditFileError  # noqa: PLC0415
+
+            row = int(frame.index[again[0]]) + 1
+            raise AuditFileError(_OUT_OF_ORDER, file=self.file, row=str(row))
+        if last:
+            ready, self.held = frame, None
+        else:
+            latest = frame.groupby("unit", sort=False)["_month"].transform("max")
+            keep = (frame["_month"] == latest).to_numpy()
+            ready, self.held = frame[~keep], frame[keep]
+        self.done.update(zip(ready["unit"].tolist(), ready["_month"].tolist(), strict=True))
+        if len(ready):
+            yield ready.drop(columns="_month")
+
+
+def run_profile(args: argparse.Namespace, console: Console) -> int:
+    """Run ``audit profile``; see :mod:`aneel_rules.cli.audit` for the exit statuses."""
+    from aneel_rules.cli import _audit_stream as stream  # noqa: PLC0415 (pandas when run)
+
+    with needs("frames", feature="aneel-rules audit"):
+        import pandas as pd  # noqa: PLC0415 (lazy extra)
+    from aneel_rules import frames, tariffs  # noqa: PLC0415
+    from aneel_rules.cli.audit import roles_of  # noqa: PLC0415
+    from aneel_rules.frames import _coerce  # noqa: PLC0415
+    from aneel_rules.invoice import CapacitiveWindow  # noqa: PLC0415
+
+    roles = roles_of(args.columns, PROFILE_SCHEMA)
+    schedule = tariffs.post_schedule(args.distributor)
+    modality: TariffModality = args.modality
+    try:
+        source = stream.open_source(
+            args.file,
+            [roles[r] for r, needed in PROFILE_SCHEMA.items() if needed],
+            [roles[r] for r, needed in PROFILE_SCHEMA.items() if not needed],
+            roles=roles,
+            chunk_rows=args.chunk_rows,
+            sep=args.sep,
+        )
+        reactive = roles["kvarh"] in source.columns
+        if reactive and args.capacitive_window is None:
+            print_error(console.t(_NEEDS_WINDOW, domain=DOMAIN), console.lang)
+            return 2
+        window = CapacitiveWindow(args.capacitive_window) if reactive else None
+        carry = _Carry(args.file)
+        results: list[pd.DataFrame] = []
+        rows = 0
+        with (
+            stream.open_sink(args.output) as sink,
+            stream.progress(source.total, source.unit, quiet=args.quiet) as update,
+        ):
+            chunks = iter(source)
+            chunk = next(chunks, None)
+            while chunk is not None:
+                following = next(chunks, None)
+                frame = pd.DataFrame(
+                    {
+                        "unit": chunk[roles["unit"]].to_numpy(),
+                        "stamp": _stamps(chunk[roles["stamp"]]).to_numpy(),
+                        "value": _coerce.numbers(chunk[roles["kwh"]], args.decimal).to_numpy(),
+                    },
+                    index=pd.RangeIndex(rows, rows + len(chunk)),
+                )
+                if reactive:
+                    frame["reactive"] = _coerce.numbers(
+                        chunk[roles["kvarh"]], args.decimal
+                    ).to_numpy()
+                months = _month_keys(frame["stamp"], schedule, args.label)
+                for ready in carry.feed(frame, months, last=following is None):
+                    result = frames.load_profile(
+                        ready,
+                        schedule,
+                        modality=modality,
+                        unit=args.value_unit,
+                        label=args.label,
+                        capacitive_window=window,
+                    )
+                    results.append(_small(result))
+                    if sink is not None:
+                        sink.write(result)
+                rows += len(chunk)
+                update(source.position)
+                chunk = following
+    except stream.AuditFileError as exc:
+        print_error(console.t(exc.template, domain=DOMAIN, **exc.params), console.lang)
+        return 2
+    summary = pd.concat(results) if results else pd.DataFrame(columns=list(frames.PROFILE_COLUMNS))
+    _print(summary, rows, args.file, reactive, console)
+    if args.output is not None:
+        console.line(console.t("Rows written to {file}", domain=DOMAIN, file=args.output))
+    if args.plot is not None:
+        _plot(summary, args.plot, console)
+    excess = reactive and bool((summary["reactive_excess_kwh"] > 0).any())
+    return 1 if excess else 0
+
+
+def _small(result: pd.DataFrame) -> pd.DataFrame:
+    """What the summary keeps of a chunk's answer (one row per unit × month × post)."""
+    return result[["unit", "month", "post", "kwh", "demand_kw", "reactive_excess_kwh"]]
+
+
+def _print(summary: pd.DataFrame, rows: int, file: str, reactive: bool, console: Console) -> None:
+    from aneel_rules._format import format_decimal  # noqa: PLC0415
+    from aneel_rules.tariffs import TariffPost  # noqa: PLC0415
+
+    def number(value: float) -> str:
+        from decimal import Decimal  # noqa: PLC0415
+
+        return format_decimal(Decimal(repr(round(value, 3))), console.lang)
+
+    console.line(
+        console.t(
+            _SUMMARY,
+            domain=DOMAIN,
+            rows=format_decimal(rows, console.lang),
+            file=file,
+            units=format_decimal(summary["unit"].nunique(), console.lang),
+            groups=format_decimal(len(summary), console.lang),
+        )
+    )
+    console.line(console.t(_TOTALS, domain=DOMAIN))
+    by_post = summary.groupby("post", sort=False, dropna=False).agg(
+        kwh=("kwh", "sum"), kw=("demand_kw", "max")
+    )
+    order = {p.value: i for i, p in enumerate(TariffPost)}
+    for post, row in sorted(by_post.iterrows(), key=lambda item: order.get(str(item[0]), 9)):
+        label = _post_label(post, console.lang)
+        console.line(
+            console.t(
+                _TOTAL_LINE,
+                domain=DOMAIN,
+                post=label,
+                kwh=number(float(row["kwh"])),
+                kw=number(float(row["kw"])),
+            )
+        )
+    console.line(f"      {_BASIS_DEMAND}")
+    if not reactive:
+        console.line(console.t(_NO_REACTIVE, domain=DOMAIN))
+        return
+    excess = summary["reactive_excess_kwh"]
+    console.line(
+        console.t(
+            _EXCESS,
+            domain=DOMAIN,
+            count=format_decimal(int((excess > 0).sum()), console.lang),
+            kwh=number(float(excess.sum())),
+        )
+    )
+    console.line(f"      {_BASIS_EXCESS}")
+
+
+def _post_label(post: object, lang: str) -> str:
+    from aneel_rules.plot import post_label  # noqa: PLC0415
+
+    return post_label(post, lang=lang)
+
+
+def _plot(summary: pd.DataFrame, path: str, console: Console) -> None:
+    from aneel_rules import plot  # noqa: PLC0415 (matplotlib only when asked)
+    from aneel_rules.tariffs import TariffPost  # noqa: PLC0415
+
+    rows: list[tuple[date, TariffPost, float]] = []
+    totals = summary.groupby(["month", "post"], observed=True)["kwh"].sum().reset_index()
+    for month, post, kwh in totals.itertuples(index=False):
+        rows.append((month.date(), TariffPost(post), float(kwh)))
+    written = plot.save_png(plot.monthly_kwh_figure(rows, lang=console.lang), path)
+    console.line(plot.written_message(written, lang=console.lang))
