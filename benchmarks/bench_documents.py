@@ -114,10 +114,23 @@ def main() -> None:
         ("CPF Arabic-Indic digits", cpf, stdnum_cpf, "٥٢٩٩٨٢٢٤٧٢٥"),
         ("CNPJ full-width digits", cnpj, stdnum_cnpj, "１１２２２３３３０００１８１"),
         ("CNPJ alphanumeric, lower case", cnpj, stdnum_cnpj, "12abc34501de35"),
+        ("CPF pasted: en dash, NBSP", cpf, stdnum_cpf, "529\u00a0982\u00a0247\u201325"),
+        ("CNPJ pasted: full-width solidus", cnpj, stdnum_cnpj, "11.222.333\uff0f0001-81"),
+        ("CNPJ look-alike letter (long s)", cnpj, stdnum_cnpj, "12.\u017fBC.345/01DE-35"),
     ):
         print(f"  {label:<30} {module.is_valid(value)!s:<12} {theirs.is_valid(value)}")
     t_validate = _time(lambda x: bool(cpf.validate(x)), [x for x in cpfs if cpf.is_valid(x)])
     print(f"{'CPF validate (valid only)':<26} aneel_rules {t_validate * 1e9:7.0f} ns/call")
+    huge = ["1" * 10**7]
+    t_huge = _time(cpf.is_valid, huge)
+    try:
+        stdnum_says = str(stdnum_cpf.is_valid(huge[0]))
+    except ValueError as exc:  # int() of 10**7 digits
+        stdnum_says = f"raises {type(exc).__name__}"
+    print(
+        f"{'CPF is_valid(10**7 digits)':<26} aneel_rules {t_huge * 1e6:7.0f} µs/call"
+        f" ({t_huge / t_validate:.1f}x a valid CPF: refused unread)   stdnum {stdnum_says}"
+    )
 
 
 if __name__ == "__main__":

@@ -196,3 +196,14 @@ def test_document_values_are_masked_in_messages(module: ModuleType, value: str, 
 def test_any_pasted_separator_gives_the_same_answer(digits: str, separators: list[str]) -> None:
     pasted = "".join(d + s for d, s in zip(digits, separators, strict=True))
     assert cpf.is_valid(pasted) == cpf.is_valid(digits)
+
+
+@pytest.mark.parametrize("issuer", ["ſſp", "SSſ", "ﬁ", "DETRAß"])
+def test_issuer_look_alikes_are_refused(issuer: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        rg.validate_issuer(issuer)
+    assert info.value.codes == ("invalid_issuer",)
+
+
+def test_accented_issuers_are_still_upper_cased() -> None:
+    assert rg.validate_issuer("polícia civil") == "POLÍCIA CIVIL"

@@ -216,3 +216,15 @@ def test_attachment_names_are_masked_in_requests() -> None:
     request = parse_connection_budget_request(data, today=TODAY)
     assert "Ana" not in repr(request)
     assert "529" not in repr(request)
+
+
+@pytest.mark.parametrize(("given", "ok"), [("amazonaſ", False), ("Amapá", True), ("ſp", False)])
+def test_uf_by_name_refuses_look_alikes(given: str, ok: bool) -> None:
+    data = example("professional_profile")
+    data["birth"]["uf"] = given
+    if ok:
+        assert parse_professional_profile(data, today=TODAY).birth.uf == "AP"
+    else:
+        with pytest.raises(InvalidInputError) as info:
+            parse_professional_profile(data, today=TODAY)
+        assert codes(info) == [("birth.uf", "unknown_uf")]

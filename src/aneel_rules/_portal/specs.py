@@ -79,9 +79,10 @@ class _UFSpec(Spec):
         from aneel_rules.documents import uf  # noqa: PLC0415
 
         if isinstance(value, str):
-            wanted = value.strip().casefold()
+            # lower(), not casefold(): "ſ".casefold() == "s" would let a look-alike through.
+            wanted = value.strip().lower()
             for code, name in uf.NAMES.items():
-                if name.casefold() == wanted:
+                if name.lower() == wanted:
                     return code
         return Document("uf", "UF").convert(value, path, collector)
 

@@ -156,9 +156,14 @@ def _check_issuer(s: object) -> str | Problem:
         return ("issuer_not_a_string", {"type": type(s).__name__})
     if len(s) > MAX_INPUT:  # read no further (a sanity bound of ours)
         return ("invalid_issuer", {"value": repr(s[:MAX_INPUT]) + "…"})
-    text = " ".join(s.split()).upper()
-    if not text:
+    spaced = " ".join(s.split())
+    if not spaced:
         return ("issuer_empty", {})
+    # Look-alikes: a letter that upper-cases into ASCII or into several letters ("ſ" → "S",
+    # "ß" → "SS", "ﬁ" → "FI") is refused rather than turned into another abbreviation.
+    if any(not c.isascii() and (c.upper().isascii() or len(c.upper()) != 1) for c in spaced):
+        return ("invalid_issuer", {"value": repr(s)})
+    text = spaced.upper()
     letters = sum(c.isalpha() for c in text)
     if (
         letters < 2  # the shortest abbreviations (PC, PM, EB) have two letters
