@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Final, NoReturn
 
 from aneel_rules.errors import InvalidInputError
 
@@ -80,6 +80,11 @@ def to_decimal(value: object, *, path: str, allow_float: bool = False) -> Decima
     """
     value = plain_scalar(value)
     result: Decimal | None = None
+    # Sizes first: Decimal() of a huge int or numeric text costs time quadratic in its length.
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_BITS:
+        _out_of_range(path, f"<int of {value.bit_length()} bits>")
+    if isinstance(value, str) and len(value) > _MAX_NUMBER_TEXT:
+        _out_of_range(path, f"<text of {len(value)} characters>")
     if isinstance(value, bool):
         result = None
     elif isinstance(value, Decimal):
@@ -110,14 +115,25 @@ def to_decimal(value: object, *, path: str, allow_float: bool = False) -> Decima
             value=quoted(value),
         )
     if result.copy_abs() >= MAX_MAGNITUDE:  # copy_abs: no context, so no Overflow
-        raise InvalidInputError.single(
-            path,
-            "out_of_range",
-            "{path} is out of range: {value} (the library accepts magnitudes below 1E+15)",
-            path=path,
-            value=f"{result:.6E}",
-        )
+        _out_of_range(path, f"{result:.6E}")
     return result
+
+
+_MAX_BITS: Final = 64
+"""Longest int read (|value| < 2**64, well above :data:`MAX_MAGNITUDE`); longer: out of range."""
+
+_MAX_NUMBER_TEXT: Final = 100
+"""Longest numeric text read (blanks included); longer: out of range, before any parsing."""
+
+
+def _out_of_range(path: str, shown: str) -> NoReturn:
+    raise InvalidInputError.single(
+        path,
+        "out_of_range",
+        "{path} is out of range: {value} (the library accepts magnitudes below 1E+15)",
+        path=path,
+        value=shown,
+    )
 
 
 def quoted(value: object) -> str:

@@ -96,3 +96,21 @@ def test_document_flags_must_be_bools(call: Callable[[], str], path: str) -> Non
     with pytest.raises(InvalidInputError) as info:
         call()
     assert info.value.errors[0].path == path
+
+
+@pytest.mark.parametrize(
+    "value",
+    [10**100_000, -(10**100_000), 2**64, "1" * 10**6, " " * 200 + "5"],
+    ids=["huge-int", "huge-negative-int", "2**64", "million-digit-text", "long-padded-text"],
+)
+def test_sizes_are_checked_before_conversion(value: object) -> None:
+    # refused by size, before Decimal() (quadratic in the length) and without echoing the value
+    with pytest.raises(InvalidInputError) as info:
+        to_decimal(value, path="kwh")
+    assert info.value.codes == ("out_of_range",)
+    assert len(info.value.message) < 200
+
+
+def test_largest_ints_still_read() -> None:
+    assert to_decimal(10**15 - 1, path="kwh") == Decimal(10**15 - 1)
+    assert to_decimal(" " * 50 + "12,5".replace(",", "."), path="kwh") == Decimal("12.5")
