@@ -65,7 +65,7 @@ demo: $(VENV)/.demo-stamp
 	@$(SHOW_INVALID) 2 deadline orcamento --requested 2026-03-04
 	@$(SHOW_INVALID) 2 reading 2026-01-05 2026-02-10 --kwh 1.23
 	@echo
-	@echo "=== 7. Auditoria de arquivos: leituras (arts. 260, 285, 291) e curva de carga (arts. 2º, XIII, 304) ==="
+	@echo "=== 8. Auditoria de arquivos: leituras (arts. 260, 285, 291) e curva de carga (arts. 2º, XIII, 304) ==="
 	@$(SHOW_FINDINGS) audit readings examples/readings.csv --column unit=uc --column previous=leitura_anterior --column current=leitura_atual --column kwh=consumo_kwh --column group=grupo --column kind=tipo --column supply=ligacao --column low_income=baixa_renda --quiet
 	@$(SHOW_FINDINGS) audit profile examples/profile.csv --column unit=uc --column stamp=datahora --column kwh=consumo_kwh --column kvarh=reativo_kvarh --capacitive-window 00:00 --modality azul --quiet
 
