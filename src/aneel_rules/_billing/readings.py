@@ -275,7 +275,6 @@ def _ren414_billable(
     479/2012 are refused, and so are first or exceptional readings outside their 15–47 days,
     which § 1º does not cover.
     """
-    reading = ReadingKind.REGULAR
     if check.ok:
         # REN 414/2010, art. 98, § 1º: the availability charge whenever consumption is below it
         return BillableConsumption(
@@ -287,7 +286,7 @@ def _ren414_billable(
             interval=check,
             basis=(*check.basis, ren414(98, paragraph=1)),
         )
-    if check.kind is not reading:
+    if check.kind is not ReadingKind.REGULAR:
         raise unsupported("subject_billable_exceptional", day.isoformat())
     if day < in_force_from(Norm.REN_479_2012):
         raise unsupported("subject_billable", day.isoformat())
