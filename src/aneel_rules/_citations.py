@@ -38,6 +38,8 @@ class Norm(enum.Enum):
     # ANEEL normative resolutions (Resoluções Normativas)
     REN_414_2010 = "REN 414/2010"
     REN_479_2012 = "REN 479/2012"
+    REN_547_2013 = "REN 547/2013"
+    REN_626_2014 = "REN 626/2014"
     REN_733_2016 = "REN 733/2016"
     REN_1000_2021 = "REN 1.000/2021"
     REN_1057_2023 = "REN 1.057/2023"
@@ -55,6 +57,7 @@ class Norm(enum.Enum):
     LC_95_1998 = "Lei Complementar 95/1998"
     LEI_10438_2002 = "Lei 10.438/2002"
     LEI_10607_2002 = "Lei 10.607/2002"
+    LEI_12212_2010 = "Lei 12.212/2010"
     LEI_12876_2013 = "Lei 12.876/2013"
     LEI_13709_2018 = "Lei 13.709/2018"
     LEI_14195_2021 = "Lei 14.195/2021"

@@ -163,6 +163,56 @@ NORMS: Final[dict[Norm, NormInfo]] = dict(
             note=_PUBLICATION_FALLBACK
             + " The library refuses REN 414, art. 113 cases before this wording.",
         ),
+        # --- invoice rules under REN 414/2010 (tarifa social, bandeiras tarifárias) ---------
+        _info(
+            Norm.REN_547_2013,
+            signed=date(2013, 4, 16),
+            revoked=date(2022, 1, 3),
+            source=(
+                "REN 1.000/2021, art. 677, XXIII ('Resolução Normativa ANEEL nº 547, de 16 de "
+                "abril de 2013', revoked); REN 626/2014's preamble (legisweb.com.br, id 275503)"
+            ),
+            note=(
+                "Bandeiras tarifárias procedures under REN 414/2010. Its original art. 3 was not "
+                "read: the library bills flags only in the wording REN 626/2014 gave art. 3. "
+                + _NOT_SWITCHED
+            ),
+        ),
+        _info(
+            Norm.REN_626_2014,
+            signed=date(2014, 9, 30),
+            published=date(2014, 10, 6),
+            in_force=date(2014, 10, 6),
+            revoked=date(2022, 1, 3),
+            source=(
+                "the act's text (legisweb.com.br/legislacao/?id=275503, 'Publicado no DOU em 6 out "
+                "2014'); date of the act also in REN 1.000/2021, art. 677, XXXI; the DOU date also "
+                "in a press report (panorama-brasil.com/?p=572, 'publicada no Diário Oficial da "
+                "União desta segunda (6)')"
+            ),
+            note=(
+                "Its vigência article was not read; the DOU publication is the first day it can "
+                "bind. It gave art. 3 of REN 547/2013 the wording the library applies to flags "
+                "on REN 414/2010 bills (pro rata by the days of each flag)."
+            ),
+        ),
+        _info(
+            Norm.LEI_12212_2010,
+            signed=date(2010, 1, 20),
+            published=date(2010, 1, 21),
+            in_force=date(2010, 1, 21),
+            source=(
+                "the law's text (dou.vlex.com.br and cpisp.org.br: 'LEI Nº 12.212, DE 20 DE "
+                "JANEIRO DE 2010'); publication: press report of the sanction (tribunapr.com.br: "
+                "sanctioned 'ontem', in force 'hoje, com sua publicação no Diário Oficial da "
+                "União')"
+            ),
+            note=(
+                "Publication date from one press report (MEDIUM); its vigência article was not "
+                "read. The library applies its tarifa social tiers from REN 414/2010's start "
+                "(15 Sep 2010), the first day it answers."
+            ),
+        ),
         _info(
             Norm.REN_733_2016,
             signed=None,

@@ -21,7 +21,7 @@ from aneel_rules._convert import quoted, to_decimal
 from aneel_rules._invoice.bill import BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.measurements import PostMap, to_post_map
-from aneel_rules._invoice.messages import invalid, unsupported
+from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.legal import Basis, Norm, ren414, ren1000
 
@@ -162,9 +162,10 @@ def _billed(ctx: DemandContext, post: TariffPost | None) -> tuple[Decimal, tuple
     if in_test and test is not None:
         if regime414:
             raise unsupported(
-                "the test period under REN 414/2010 is not modelled: its article is not quoted "
-                "in the project's sources (REN 1.000/2021, arts. 311–313 from 2022-01-03)",
+                "the test period under REN 414/2010 is not modelled: its article (the "
+                "counterpart of REN 1.000/2021, arts. 311–313) is not quoted in any source found",
                 on=ctx.end,
+                code=UNVERIFIED_REN414,
             )
         # art. 313, caput: the measured demand; for an increase, at least the previous demand
         if test.kind is TrialKind.INCREASE and test.previous_demand_kw is not None:
@@ -210,8 +211,20 @@ def demand_lines(ctx: DemandContext) -> tuple[BillLine, ...]:
     public project states it read in the official PDF (``ocenergia-calculadora`` status note,
     INVOICE.md I20) and the one REN 414's amendment announced ("passando de três para duas
     vezes", conservenergia citing ANEEL, I12); no second official rendering could be read.
-    Under REN 414/2010 (art. 93) the 5 % trigger is quoted but the charge formula is not: an
-    overrun on a REN 414 date raises :class:`~aneel_rules.errors.UnsupportedCaseError`.
+
+    Under REN 414/2010 (art. 93) the billed demand and the 5 % trigger are quoted (book
+    "Eficiência energética: fundamentos e aplicações", p. 102,
+    https://issuhub.com/view/index/50623?pageIndex=102, SINGLE-QUOTE, word for word REN 1.000's
+    art. 294 and the caput of art. 301): "Quando os montantes de demanda de potência ativa ou de
+    uso do sistema de distribuição – MUSD medidos excederem em mais de 5% (cinco por cento) os
+    valores contratados, deve ser adicionada ao faturamento regular a cobrança pela
+    ultrapassagem conforme a legislação vigente." The equation that follows in art. 93 (the
+    charge on the excess and its multiple of the demand tariff: three times under REN 456/2000,
+    two times by REN 414's time according to a secondary page) was not found in any source:
+    an overrun above the tolerance on a REN 414 date raises
+    :class:`~aneel_rules.errors.UnsupportedCaseError` (code ``unverified_ren414``). A demand up
+    to 5 % above the contracted one is answered for every date: no reading of the multiplier
+    charges it. The queries tried are listed in ``docs/sources.md``.
     """
     lines: list[BillLine] = []
     losses_basis: tuple[Basis, ...] = () if ctx.losses is None else (ctx.losses[1],)
@@ -244,9 +257,12 @@ def demand_lines(ctx: DemandContext) -> tuple[BillLine, ...]:
         if ctx.norm is Norm.REN_414_2010:
             raise unsupported(
                 "the ultrapassagem charge under REN 414/2010 (art. 93) is not modelled: the "
-                "formula of art. 93 is not quoted in the project's sources (measured {measured} "
-                "kW exceeds the contracted demand by more than 5 %)",
+                "equation of art. 93 (the charge on the excess and its multiple of the demand "
+                "tariff) is not quoted in any source found, only its 5 % trigger (measured "
+                "{measured} kW exceeds the contracted demand by more than 5 %)",
                 on=ctx.end,
+                code=UNVERIFIED_REN414,
+                basis=ren414(93),
                 measured=str(measured),
             )
         reference = _tariff(ctx.overrun_reference, post, "overrun_rate")
@@ -272,9 +288,10 @@ def _complementary(ctx: DemandContext) -> list[BillLine]:
     for post, cycles in ctx.complementary_history.items():
         if ctx.norm is Norm.REN_414_2010:
             raise unsupported(
-                "complementary demand under REN 414/2010 is not modelled: its article is not "
-                "quoted in the project's sources",
+                "complementary demand under REN 414/2010 is not modelled: its article (the "
+                "counterpart of REN 1.000/2021, art. 300) is not quoted in any source found",
                 on=ctx.end,
+                code=UNVERIFIED_REN414,
             )
         # art. 300, caput and II: at least three billed ≥ contracted in 12 cycles, else as many
         # complementary demands as cycles short of three
@@ -362,6 +379,16 @@ def reactive_lines(
     Group A units billed as group B (art. 292) have no billable demand (art. 148, § 1º): only
     the energy part is charged to them. In the adjustment period (art. 316) the values are
     computed and shown with amount zero.
+
+    Under REN 414/2010 (arts. 95–97) only the variables are quoted, by a distributor page that
+    reproduces the normative text (EDP Escelsa, "Energia reativa – legislação",
+    http://www.edpescelsa.com.br/energia/clientes/grandes_clientes/informacoes/energia_reativa/
+    reativa_legislacao/reativa_legislacao.html, SINGLE-QUOTE): f_R "igual a 0,92", EEAM_T,
+    f_T, "VRERE = valor de referência equivalente à tarifa de energia "TE" aplicável ao subgrupo
+    B1", DRE(p), PAM_T, PAF(p); the equations are images there and the capacitive window and
+    VR_DRE are not on the page. A cycle with no excess (no excess energy, no corrected demand
+    above the billable one) has no reactive line under any reading and is answered; any excess
+    on a REN 414 date is refused (code ``unverified_ren414``).
     """
     positive = (excess_kwh or _ZERO) > 0 or any(
         value > billable.get(post, _ZERO) for post, value in corrected.items()
@@ -369,11 +396,15 @@ def reactive_lines(
     if not positive:
         return ()
     if norm is Norm.REN_414_2010:
+        # REN 414/2010, arts. 95–97: only the variable lists are quoted (EDP Escelsa page); the
+        # equations, the capacitive window of art. 96, § 1º and VR_DRE were not found
         raise unsupported(
-            "the reactive excess charge under REN 414/2010 (arts. 95–97) is not modelled: the "
-            "equations and the capacitive window of those articles are not quoted in the "
-            "project's sources",
+            "the reactive excess charge under REN 414/2010 (arts. 95–97) is not modelled: only "
+            "the variable lists of those articles are quoted; the equations, the capacitive "
+            "window of art. 96, § 1º and the definition of VR_DRE were not found in any source",
             on=end,
+            code=UNVERIFIED_REN414,
+            basis=ren414(96),
         )
     factor = _ZERO if losses is None else losses[0]
     extra: tuple[Basis, ...] = () if losses is None else (losses[1],)

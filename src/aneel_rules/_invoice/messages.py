@@ -15,7 +15,7 @@ from typing import Final
 from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError
 from aneel_rules.legal import Basis
 
-__all__ = ("DOMAIN", "invalid", "unsupported")
+__all__ = ("DOMAIN", "UNVERIFIED_REN414", "invalid", "unsupported")
 
 DOMAIN: Final = "invoice"
 """Message-catalog domain of the invoice modules."""
@@ -34,14 +34,28 @@ def invalid(
     )
 
 
-def unsupported(template: str, /, *, on: date | None = None, **params: str) -> UnsupportedCaseError:
+UNVERIFIED_REN414: Final = "unverified_ren414"
+"""Code of a refusal for a REN 414/2010 provision no source quotes (as in the billing rules)."""
+
+
+def unsupported(
+    template: str,
+    /,
+    *,
+    on: date | None = None,
+    code: str | None = None,
+    basis: Basis | None = None,
+    **params: str,
+) -> UnsupportedCaseError:
     """An :class:`UnsupportedCaseError` (a case the library does not model), message in English.
 
     ``template`` is the catalog msgid (translated in ``invoice.po``); the error keeps it with
     its ``params`` (attributes ``template`` and ``params``) so that a front end can translate it.
-    ``on`` is added to the params as ``on`` (ISO date) when given.
+    ``on`` is added to the params as ``on`` (ISO date) when given; ``code`` is the error's code
+    (:data:`UNVERIFIED_REN414` for a REN 414/2010 text not found) and ``basis`` the provision
+    whose text is missing.
     """
     values = dict(params)
     if on is not None:
         values["on"] = on.isoformat()
-    return UnsupportedCaseError(template, domain=DOMAIN, params=values)
+    return UnsupportedCaseError(template, code=code, domain=DOMAIN, basis=basis, params=values)

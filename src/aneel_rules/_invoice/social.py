@@ -1,5 +1,27 @@
 """Tarifa social (TSEE) and desconto social tiers by date (REN 1.000/2021, art. 179).
 
+Before 3 Jan 2022 the tiers are those of Lei 12.212/2010 itself, which REN 414/2010 applies
+(its art. 98, § 2º, VERIFIED-QUOTE in ``shared/sources/ren414_excerpts.md``, brings the
+"descontos ... definidos nesta resolução" to the availability charge; the REN 414 article that
+restates the tiers was not found). Text of the law, art. 1º, as two independent pages give it
+(dou.vlex.com.br/vid/disp-tarifa-energia-eletrica-altera-leis-74904807 and
+cpisp.org.br/lei-n-o-12-212-de-20-de-janeiro-de-2010; VERIFIED-QUOTE): "será calculada de modo
+cumulativo, conforme indicado a seguir: I - para a parcela do consumo de energia elétrica
+inferior ou igual a 30 (trinta) kWh/mês, o desconto será de 65% [...]; II - para a parcela do
+consumo compreendida entre 31 (trinta e um) kWh/mês e 100 (cem) kWh/mês, o desconto será de
+40% [...]; III - para a parcela do consumo compreendida entre 101 (cento e um) kWh/mês e 220
+(duzentos e vinte) kWh/mês, o desconto será de 10% [...]; IV - para a parcela do consumo
+superior a 220 (duzentos e vinte) kWh/mês, não haverá desconto." Art. 2º, § 4º
+(vademecumprevidenciario.com.br, SINGLE-QUOTE): "As famílias indígenas e quilombolas [...]
+terão direito a desconto de 100% (cem por cento) até o limite de consumo de 50 (cinquenta)
+kWh/mês". One page suffices there because the schedule above 50 kWh is the cumulative one of
+art. 1º and both a distributor's description (Energisa, in jornaldotocantins.com.br: 100 % up to
+50 kWh, 40 % from 51 to 100, 10 % from 101 to 220) and ANEEL's own codification of the same law
+(REN 1.000, art. 179, § 2º, "com fundamento na Lei nº 12.212, de 2010") give the same tiers.
+Reading: the integer ranges of the law ("entre 31 e 100") are taken as the continuous slices
+REN 1.000, art. 179, § 1º writes for the same law ("maior que 30 kWh/mês e menor ou igual a
+100 kWh/mês").
+
 Private: import the public names from :mod:`aneel_rules.invoice`.
 """
 
@@ -12,8 +34,10 @@ from typing import Final
 from aneel_rules._billing.money import CTX
 from aneel_rules.legal import (
     LAST_VERIFIED,
+    REN414_IN_FORCE_FROM,
     REN1000_IN_FORCE_FROM,
     AmendmentKind,
+    LegalRef,
     Norm,
     in_force_from,
     ren1000,
@@ -57,11 +81,19 @@ _NOTE_2025: Final = (
     "INVOICE.md §6.2); the alternative reading starts on 16 Dec 2025 (DOU of REN 1.147)."
 )
 
+_LAW_ART1: Final = LegalRef(norm=Norm.LEI_12212_2010, article=1)
+_LAW_ART2_P4: Final = LegalRef(norm=Norm.LEI_12212_2010, article=2, paragraph=4)
+_NOTE_LAW: Final = (
+    "Lei 12.212/2010 (in force from 21 Jan 2010, press) applied from REN 414/2010's start, the "
+    "first day the library answers; the REN 414 article restating the tiers was not found."
+)
+
 SOCIAL_TARIFF_TIERS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
     name="social_tariff_tiers",
     unit="(kWh/month upper limit, reduction)",
     label_pt="faixas de desconto da tarifa social de energia elétrica",
     periods=(
+        Period(since=REN414_IN_FORCE_FROM, value=_ORIGINAL, basis=_LAW_ART1, note=_NOTE_LAW),
         Period(since=REN1000_IN_FORCE_FROM, value=_ORIGINAL, basis=ren1000(179, paragraph=1)),
         Period(
             since=_MP1300_SINCE,
@@ -72,13 +104,20 @@ SOCIAL_TARIFF_TIERS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
     ),
     last_verified_on=LAST_VERIFIED,
 )
-"""Tarifa social tiers: 65/40/10 % up to 30/100/220 kWh, then 100 % up to 80 kWh (2025)."""
+"""Tarifa social tiers: 65/40/10 % up to 30/100/220 kWh (Lei 12.212/2010, art. 1º, then
+REN 1.000, art. 179, § 1º), then 100 % up to 80 kWh (2025)."""
 
 SOCIAL_TARIFF_TIERS_INDIGENOUS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
     name="social_tariff_tiers_indigenous",
     unit="(kWh/month upper limit, reduction)",
     label_pt="faixas da tarifa social das subclasses baixa renda indígena e quilombola",
     periods=(
+        Period(
+            since=REN414_IN_FORCE_FROM,
+            value=_ORIGINAL_INDIGENOUS,
+            basis=(_LAW_ART2_P4, _LAW_ART1),
+            note=_NOTE_LAW,
+        ),
         Period(
             since=REN1000_IN_FORCE_FROM,
             value=_ORIGINAL_INDIGENOUS,
@@ -94,7 +133,8 @@ SOCIAL_TARIFF_TIERS_INDIGENOUS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
     ),
     last_verified_on=LAST_VERIFIED,
 )
-"""Indigenous and quilombola tiers (art. 179, § 2º): 100 % up to 50 kWh; § 1º from 2025."""
+"""Indigenous and quilombola tiers: 100 % up to 50 kWh (Lei 12.212/2010, art. 2º, § 4º, then
+REN 1.000, art. 179, § 2º), then the tiers of art. 1º; § 1º from 2025."""
 
 SOCIAL_DISCOUNT_LIMIT: Final[Timeline[Decimal]] = Timeline(
     name="social_discount_limit",
