@@ -276,14 +276,15 @@ def test_social_tariff_reaches_the_flag_add_on() -> None:
     assert any(ren1000(309, paragraph="único", item="I") in x.basis for x in bill.lines)
 
 
-def test_social_tariff_ren414_refused() -> None:
-    with pytest.raises(UnsupportedCaseError, match="tarifa social"):
-        compute_bill(
-            LOW_INCOME,
-            Measurements(energy_kwh=150),
-            _b_rates(),
-            period=(date(2021, 5, 31), date(2021, 6, 30)),
-        )
+def test_social_tariff_ren414_tiers_of_the_law() -> None:
+    # Lei 12.212/2010, art. 1º (more in test_ren414.py): 150 kWh x R$ 1.00 − 52.5
+    bill = compute_bill(
+        LOW_INCOME,
+        Measurements(energy_kwh=150),
+        _b_rates(),
+        period=(date(2021, 5, 31), date(2021, 6, 30)),
+    )
+    assert bill.total == D("97.5")
 
 
 def test_social_discount_from_2026() -> None:

@@ -1,5 +1,21 @@
 """Flag, discount, tax and caller-given lines of a bill, each with its legal basis.
 
+Flags on a REN 414/2010 bill follow REN 547/2013, art. 3º in the wording of REN 626/2014 (DOU of
+6 Oct 2014), quoted from the amending act's text (legisweb.com.br/legislacao/?id=275503, which
+reproduces the act; a press report, panorama-brasil.com/?p=572, gives the same caput words):
+"Art. 3º O faturamento referente a aplicação das bandeiras tarifárias deve ser efetuado sobre o
+consumo medido, aplicando-se uma tarifa calculada de forma proporcional aos dias de vigência
+de cada bandeira tarifária, observando-se os arts. 92 e 98 da Resolução Normativa nº 414, de
+2010, e o desconto tarifário que o consumidor tiver direito. Parágrafo único. No caso de
+unidade consumidora com medição apropriada, o faturamento deve ser efetuado aplicando-se a
+tarifa correspondente sobre o consumo de energia elétrica medido nos dias de vigência de cada
+bandeira tarifária." It is word for word the rule REN 1.000, art. 307, caput and § 1º carry on,
+so the same computation serves both, on the billed consumption (art. 98, availability charge,
+as under art. 307); "o desconto tarifário que o consumidor tiver direito" brings every tariff
+discount (tarifa social, irrigation) to the add-on. The original art. 3º of REN 547/2013 was
+not found: a flag charged on days before 6 Oct 2014 is refused, and so are flags in a Sistema
+Isolado and on SCEE-compensated energy (no REN 414-era text found).
+
 Private: import the public names from :mod:`aneel_rules.invoice`.
 """
 
@@ -16,7 +32,7 @@ from aneel_rules._invoice.bill import BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.flags import FlagMonth, TariffFlag, flag_shares
 from aneel_rules._invoice.measurements import Measurements
-from aneel_rules._invoice.messages import invalid, unsupported
+from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
 from aneel_rules._invoice.options import _ZERO, BillOptions
 from aneel_rules._invoice.rates import TariffRates
 from aneel_rules._invoice.social import (
@@ -30,11 +46,37 @@ from aneel_rules._tariffs.irrigation import irrigation_discount
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules._tariffs.units import ConsumerUnit, Group
 from aneel_rules.errors import NotInForceError
-from aneel_rules.legal import Basis, Norm, ren414, ren1000
+from aneel_rules.legal import Basis, LegalRef, Norm, in_force_from, ren414, ren1000
 
 __all__ = ()
 
 _THOUSAND: Final = Decimal(1000)
+_REN626_SINCE: Final = in_force_from(Norm.REN_626_2014)
+_FLAGS_414: Final = LegalRef(norm=Norm.REN_547_2013, article=3, amended_by=Norm.REN_626_2014)
+_FLAGS_414_DAYS: Final = LegalRef(
+    norm=Norm.REN_547_2013, article=3, paragraph="único", amended_by=Norm.REN_626_2014
+)
+
+
+def _check_flags_414(unit: ConsumerUnit, first_day: date, compensated: Decimal, end: date) -> None:
+    """Refuse the REN 414/2010 flag cases no source quotes (see the module docstring)."""
+    if first_day < _REN626_SINCE:
+        raise unsupported(
+            "tariff flags charged before {since} on a REN 414/2010 bill are not modelled: the "
+            "original wording of REN 547/2013, art. 3º is not quoted in any source found",
+            on=end,
+            code=UNVERIFIED_REN414,
+            basis=_FLAGS_414,
+            since=_REN626_SINCE.isoformat(),
+        )
+    if unit.isolated_system or compensated:
+        raise unsupported(
+            "tariff flags on a REN 414/2010 bill of a Sistema Isolado unit or on SCEE-compensated "
+            "energy are not modelled: no text of that time is quoted in any source found",
+            on=end,
+            code=UNVERIFIED_REN414,
+            basis=_FLAGS_414,
+        )
 
 
 def _flag_lines(
@@ -48,22 +90,19 @@ def _flag_lines(
     end: date,
     norm: Norm,
 ) -> list[BillLine]:
+    regime414 = norm is Norm.REN_414_2010
     # art. 307, § 3º: no flags in Sistemas Isolados
-    if unit.isolated_system:
+    if unit.isolated_system and not regime414:
         return []
-    if norm is Norm.REN_414_2010 and not flags:
+    if regime414 and not flags:
         return []
     shares = flag_shares(flags, start=start, end=end)
     charged = [(f, days) for f, days in shares if f.flag is not TariffFlag.GREEN and f.add_on_mwh]
     if not charged:
         return []
-    if norm is Norm.REN_414_2010:
-        raise unsupported(
-            "tariff flags on a REN 414/2010 bill are not modelled: the flag rules of that time "
-            "(REN 547/2013) are not in the project's sources",
-            on=end,
-        )
     compensated = to_decimal(opts.scee_compensated_kwh, path="scee_compensated_kwh")
+    if regime414:
+        _check_flags_414(unit, min(min(days) for _, days in charged), compensated, end)
     # art. 307, § 2º: no flag on SCEE-compensated energy
     base = max(_ZERO, CTX.subtract(billed_kwh, compensated))
     total_days = (end - start).days
@@ -76,13 +115,15 @@ def _flag_lines(
     lines = []
     for flag_month, days in charged:
         if appropriate:
-            # art. 307, § 1º: each flag on the energy of its own days
+            # art. 307, § 1º (REN 547/2013, art. 3º, p.ú.): each flag on its own days' energy
             kwh = exact_sum(by_day[d] for d in days)
-            basis: tuple[Basis, ...] = (ren1000(307, paragraph=1), ren1000(309))
+            basis: tuple[Basis, ...] = (
+                (_FLAGS_414_DAYS,) if regime414 else (ren1000(307, paragraph=1), ren1000(309))
+            )
         else:
-            # art. 307, caput: a tariff proportional to the days of each flag
+            # art. 307, caput (REN 547/2013, art. 3º): a tariff proportional to each flag's days
             kwh = CTX.divide(CTX.multiply(base, len(days)), total_days)
-            basis = (ren1000(307), ren1000(309))
+            basis = (_FLAGS_414,) if regime414 else (ren1000(307), ren1000(309))
         if compensated:
             basis = (*basis, ren1000(307, paragraph=2, amended_by=Norm.REN_1059_2023))
         rate = CTX.divide(flag_month.add_on_mwh, _THOUSAND)
@@ -110,18 +151,25 @@ def _benefits(
 ) -> list[BillLine]:
     lines: list[BillLine] = []
     flag_rate = _average_flag_rate(flag_lines)
+    regime414 = norm is Norm.REN_414_2010
     if unit.low_income:
-        if norm is Norm.REN_414_2010:
+        if regime414 and opts.families != 1:
             raise unsupported(
-                "the tarifa social on a REN 414/2010 bill is not modelled: the REN 414/2010 "
-                "article on the discount tiers is not quoted in the project's sources",
+                "the tarifa social of a multi-family dwelling on a REN 414/2010 bill is not "
+                "modelled: the counterpart of REN 1.000/2021, art. 179, § 3º is not quoted in "
+                "any source found",
                 on=end,
+                code=UNVERIFIED_REN414,
             )
         table = (
             SOCIAL_TARIFF_TIERS_INDIGENOUS if opts.indigenous_or_quilombola else SOCIAL_TARIFF_TIERS
         )
         tiers = table.value_on(end)
         refs = table.period_on(end).basis
+        # REN 414/2010, art. 98, § 2º; REN 1.000/2021, art. 290, § 3º: also on the availability
+        # charge. REN 547/2013, art. 3º (REN 626/2014); art. 309, p.ú., I: also on the flag.
+        on_energy = ren414(98, paragraph=2) if regime414 else ren1000(290, paragraph=3)
+        on_flag = _FLAGS_414 if regime414 else ren1000(309, paragraph="único", item="I")
         energy_rate = rates.energy_kwh(None)
         for kwh, reduction in tier_slices(billed_kwh, tiers, families=opts.families):
             if not reduction:
@@ -133,7 +181,7 @@ def _benefits(
                     kwh,
                     "kWh",
                     -CTX.multiply(energy_rate, reduction),
-                    (*refs, ren1000(290, paragraph=3)),
+                    (*refs, on_energy),
                     label=f"{reduction * 100:.0f}%",
                 )
             )
@@ -146,7 +194,7 @@ def _benefits(
                         kwh,
                         "kWh",
                         -CTX.multiply(flag_rate, reduction),
-                        (*refs, ren1000(309, paragraph="único", item="I")),
+                        (*refs, on_flag),
                         label=f"{reduction * 100:.0f}% bandeira",
                     )
                 )
@@ -168,8 +216,12 @@ def _benefits(
                 (ref,),
             )
         )
-        if flag_rate and norm is Norm.REN_1000_2021:
-            # art. 309, parágrafo único, II: the irrigation discount reaches the flag add-on
+        if flag_rate:
+            # art. 309, parágrafo único, II (REN 547/2013, art. 3º, "o desconto tarifário que o
+            # consumidor tiver direito"): the irrigation discount reaches the flag add-on
+            on_flag_irrigation = (
+                _FLAGS_414 if regime414 else ren1000(309, paragraph="único", item="II")
+            )
             lines.append(
                 _line(
                     "irrigation_discount",
@@ -177,7 +229,7 @@ def _benefits(
                     kwh,
                     "kWh",
                     -CTX.multiply(flag_rate, fraction),
-                    (ref, ren1000(309, paragraph="único", item="II")),
+                    (ref, on_flag_irrigation),
                     label="bandeira",
                 )
             )

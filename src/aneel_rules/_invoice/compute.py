@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-from aneel_rules._billing.availability import availability_charge
+from aneel_rules._billing.availability import AvailabilityCharge, SupplyType, availability_charge
 from aneel_rules._billing.money import CTX
 from aneel_rules._convert import quoted
 from aneel_rules._invoice.bill import Bill, BillLine, exact_sum
@@ -27,8 +27,8 @@ from aneel_rules._invoice.demand import (
 )
 from aneel_rules._invoice.flags import FlagMonth
 from aneel_rules._invoice.measurements import Measurements, PostMap, to_post_map
-from aneel_rules._invoice.messages import invalid, unsupported
-from aneel_rules._invoice.options import BillOptions
+from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
+from aneel_rules._invoice.options import _ZERO, BillOptions
 from aneel_rules._invoice.rates import TariffRates, prorate_rates
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import TariffPost
@@ -130,13 +130,19 @@ def compute_bill(
     Raises:
         InvalidInputError: inconsistent facts (rates of another group, a missing tariff, a
             missing flag month, contracted demand below 30 kW…).
-        UnsupportedCaseError: a REN 414/2010 case whose article is not quoted in the project's
-            sources (ultrapassagem formula of art. 93, reactive arts. 95–97, tarifa social, flags
-            of REN 547/2013, test period, losses adder, proportional tariff).
+        UnsupportedCaseError: a REN 414/2010 case whose text no source quotes (code
+            ``unverified_ren414``): an ultrapassagem above the tolerance (equation of art. 93),
+            reactive excess (arts. 95–97), test period, losses adder, complementary demand, a
+            tariff change inside the cycle, flags before REN 626/2014 or in a Sistema Isolado
+            or on SCEE-compensated energy, the tarifa social of a multi-family dwelling, and an
+            indígena/quilombola three-phase unit consuming 50 to 99 kWh (two readings of
+            art. 98, § 3º).
 
     Legal basis:
         - REN 1.000/2021, arts. 148, 173, 179, 186, 290–294, 300–316, 327, 657.
-        - REN 414/2010, arts. 88, 93 and 213 (as quoted in ``ren414_excerpts.md``).
+        - REN 414/2010, arts. 88, 93, 98 and 213 (as quoted in ``ren414_excerpts.md``);
+          Lei 12.212/2010, arts. 1º and 2º, § 4º (tarifa social); REN 547/2013, art. 3º in the
+          wording of REN 626/2014 (flags).
     """
     if not isinstance(unit, ConsumerUnit):
         raise invalid(
@@ -171,16 +177,17 @@ def compute_bill(
     if opts.secondary_metering and not group_b_billing:
         if norm is Norm.REN_414_2010:
             raise unsupported(
-                "the losses adder under REN 414/2010 is not modelled: its article is not "
-                "quoted in the project's sources",
+                "the losses adder under REN 414/2010 is not modelled: its article (the "
+                "counterpart of REN 1.000/2021, art. 305) is not quoted in any source found",
                 on=end,
+                code=UNVERIFIED_REN414,
             )
         factor_basis = losses_factor(unit.connection_voltage_kv)
     factor = None if factor_basis is None else factor_basis[0]
     energy = _scaled(measurements.energy_kwh, factor)
     lines: list[BillLine] = []
     if group_b_billing:
-        billed_kwh, b_lines = _group_b(
+        billed_kwh, b_lines, tiered_kwh = _group_b(
             unit, rates=applied, energy=energy, opts=opts, end=end, norm=norm
         )
         lines.extend(b_lines)
@@ -202,6 +209,7 @@ def compute_bill(
             )
         )
         billed_kwh = exact_sum(energy.values())
+        tiered_kwh = billed_kwh
     if measurements.has_reactive and group_b_billing and unit.group is Group.A:
         # art. 304: reactive excess also for group A units billed as group B (energy part)
         lines.extend(
@@ -233,7 +241,7 @@ def compute_bill(
             unit,
             measurements,
             rates=applied,
-            billed_kwh=billed_kwh,
+            billed_kwh=tiered_kwh,
             flag_lines=flag_lines,
             opts=opts,
             end=end,
@@ -326,7 +334,8 @@ def _group_b(
     opts: BillOptions,
     end: date,
     norm: Norm,
-) -> tuple[Decimal, list[BillLine]]:
+) -> tuple[Decimal, list[BillLine], Decimal]:
+    """``(billed kWh, lines, kWh the tarifa social tiers apply to)``."""
     white = rates.modality is TariffModality.WHITE
     if norm is Norm.REN_1000_2021:
         # art. 290, I (consumption); art. 327, § 2º: tarifa branca itemised per post
@@ -338,11 +347,13 @@ def _group_b(
     lines = _energy_lines(energy, rates, basis)
     measured = exact_sum(energy.values())
     if opts.supply is None:
-        return measured, lines
+        return measured, lines, measured
     charge = availability_charge(
         opts.supply, on=end, low_income=unit.low_income, measured_kwh=measured
     )
-    # art. 290: bill the larger of consumption and the availability charge
+    if norm is Norm.REN_414_2010 and unit.low_income and opts.indigenous_or_quilombola:
+        charge = _indigenous_charge_414(opts.supply, end, measured, charge)
+    # art. 290 (REN 414/2010, art. 98, § 1º): bill the larger of consumption and the charge
     if charge.applies and measured < charge.kwh:
         conventional = rates
         if white:
@@ -359,15 +370,40 @@ def _group_b(
         missing = CTX.subtract(Decimal(charge.kwh), measured)
         rate = conventional.energy_kwh(None)
         extra = (ren1000(290, paragraph=4),) if white else ()
+        head = ren414(98, paragraph=1) if norm is Norm.REN_414_2010 else ren1000(290, item="II")
         lines.append(
-            _line(
-                "availability",
-                None,
-                missing,
-                "kWh",
-                rate,
-                (ren1000(290, item="II"), *charge.basis, *extra),
-            )
+            _line("availability", None, missing, "kWh", rate, (head, *charge.basis, *extra))
         )
-        return Decimal(charge.kwh), lines
-    return measured, lines
+        billed = Decimal(charge.kwh)
+        # REN 414/2010, art. 98, § 3º (REN 479/2012): the indígena/quilombola three-phase unit
+        # "será cobrado o valor [...] equivalente a 50 kWh": that value is the charge itself
+        indigenous = norm is Norm.REN_414_2010 and opts.indigenous_or_quilombola
+        return billed, lines, (_ZERO if indigenous and unit.low_income else billed)
+    return measured, lines, measured
+
+
+def _indigenous_charge_414(
+    supply: SupplyType, end: date, measured: Decimal, caput: AvailabilityCharge
+) -> AvailabilityCharge:
+    """Availability charge of an indígena/quilombola baixa renda unit, REN 414/2010, art. 98.
+
+    § 1º applies the charge below the caput's 30/50/100 kWh; § 3º (REN 479/2012, VERIFIED-QUOTE)
+    gives "desconto integral" single- and two-phase and charges "o valor em moeda corrente
+    equivalente a 50 kWh" three-phase. Read with the 100 % tier of Lei 12.212/2010, art. 2º,
+    § 4º up to 50 kWh, every reading gives the same bill except a three-phase unit consuming
+    50 to 99 kWh (the 50 kWh value of § 3º, or the consumption with its tiers): refused.
+    """
+    if measured >= caput.kwh:
+        return caput
+    reduced = availability_charge(supply, on=end, low_income=True, indigenous_or_quilombola=True)
+    if reduced.kwh and measured >= reduced.kwh:
+        raise unsupported(
+            "the availability charge of a three-phase indígena or quilombola unit consuming "
+            "{measured} kWh under REN 414/2010 depends on the reading of art. 98, § 3º (the "
+            "value of 50 kWh, or the consumption with the tarifa social tiers): not modelled",
+            on=end,
+            code=UNVERIFIED_REN414,
+            basis=ren414(98, paragraph=3, amended_by=Norm.REN_479_2012),
+            measured=str(measured),
+        )
+    return reduced

@@ -29,7 +29,7 @@ from aneel_rules._billing.money import CTX
 from aneel_rules._convert import quoted
 from aneel_rules._invoice.bill import check_text
 from aneel_rules._invoice.measurements import PostMap, to_post_map
-from aneel_rules._invoice.messages import invalid, unsupported
+from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
 from aneel_rules._invoice.opendata import decimal_comma, iso_day, text_lines
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import TariffPost
@@ -478,8 +478,9 @@ def prorate_rates(
     Raises:
         InvalidInputError: the periods do not cover every day, or are of different subgroups
             or modalities.
-        UnsupportedCaseError: a change inside a REN 414/2010 cycle (its article on the
-            proportional tariff is not in the project's sources).
+        UnsupportedCaseError: a change of values inside a REN 414/2010 cycle (its article on
+            the proportional tariff was not found; code ``unverified_ren414``). Sets with the
+            same values are answered for every date.
 
     Examples:
         >>> def rates(te, since, until=None):
@@ -515,10 +516,19 @@ def prorate_rates(
             "rates of different subgroups or modalities cannot be prorated",
         )
     if norm_in_force(end) is Norm.REN_414_2010:
+        same = all(
+            (r.te_mwh, r.tusd_mwh, r.demand_kw) == (head.te_mwh, head.tusd_mwh, head.demand_kw)
+            for r, _ in parts
+        )
+        if same:
+            # the same values all period long: every proration rule gives them
+            return head, ()
         raise unsupported(
             "the proportional tariff for a tariff change inside a REN 414/2010 cycle is not "
-            "modelled: its REN 414/2010 article is not quoted in the project's sources",
+            "modelled: its article (the counterpart of REN 1.000/2021, art. 173, § 2º) is not "
+            "quoted in any source found",
             on=end,
+            code=UNVERIFIED_REN414,
         )
     prorated = TariffRates(
         distributor=head.distributor,
