@@ -13,6 +13,7 @@ from datetime import date
 from typing import Final
 
 from aneel_rules.errors import UnsupportedCaseError, invalid_in
+from aneel_rules.legal import Basis
 
 __all__ = ("DOMAIN", "UNVERIFIED_REN414", "invalid", "unsupported")
 
