@@ -2,9 +2,9 @@
 
 Ratios against the naive approach, measured in the same run. A column in time order takes the
 runs path of ``post_codes`` (a regular grid: counted; with gaps: binary search per change of
-post); a shuffled one the general path (day and minute of each stamp). Goals (issue 10): ``tariff_posts``
-(list of datetimes) at least 5x the naive baseline; ``post_codes`` (numpy datetime64) at least
-50x the naive baseline and 20x ``tariff_posts``. Run with
+post); a shuffled one the general path (day and minute of each stamp). Goals (issue 10):
+``tariff_posts`` (list of datetimes) at least 5x the naive baseline; ``post_codes`` (numpy
+datetime64) at least 50x the naive baseline and 20x ``tariff_posts``. Run with
 ``.venv/bin/python benchmarks/bench_posts.py`` (or ``make bench``). The naive
 approach derives the calendar for every timestamp: a weekday test, a ``holidays`` lookup
 and a time comparison. (It is also *wrong* for ANEEL purposes: ``holidays`` lists Good

@@ -53,19 +53,20 @@ STEPS = st.sampled_from(
 UNITS = st.sampled_from(("m", "s", "ms", "us", "ns"))
 
 
-def _expected(stamps: list[datetime], schedule: PostSchedule, modality: TariffModality) -> list[int]:
+def _expected(
+    stamps: list[datetime], schedule: PostSchedule, modality: TariffModality
+) -> list[int]:
     return [POST_BY_CODE.index(tariff_post(at, schedule, modality=modality)) for at in stamps]
 
 
-@given(STARTS, STEPS, st.integers(1, 400), UNITS, SCHEDULES, MODALITIES)
+@given(st.tuples(STARTS, STEPS, st.integers(1, 400)), UNITS, SCHEDULES, MODALITIES)
 def test_regular_grid_agrees_with_tariff_post(
-    start: datetime,
-    step: timedelta,
-    count: int,
+    grid: tuple[datetime, timedelta, int],
     unit: str,
     schedule: PostSchedule,
     modality: TariffModality,
 ) -> None:
+    start, step, count = grid
     stamps = [start + step * i for i in range(count)]
     array = np.array(stamps, dtype="datetime64[us]").astype(f"datetime64[{unit}]")
     wall = [at.astype(datetime) for at in array.astype("datetime64[us]")]
@@ -89,21 +90,22 @@ def test_sorted_column_with_gaps_and_repeats(
 
 
 @given(
-    st.datetimes(min_value=datetime(2018, 1, 2), max_value=datetime(2030, 12, 1)),
-    STEPS,
-    st.integers(1, 300),
+    st.tuples(
+        st.datetimes(min_value=datetime(2018, 1, 2), max_value=datetime(2030, 12, 1)),
+        STEPS,
+        st.integers(1, 300),
+    ),
     st.sampled_from(("s", "ms", "us", "ns")),
     SCHEDULES,
     MODALITIES,
 )
 def test_aware_grid_agrees_with_tariff_post(
-    start: datetime,
-    step: timedelta,
-    count: int,
+    grid: tuple[datetime, timedelta, int],
     unit: str,
     schedule: PostSchedule,
     modality: TariffModality,
 ) -> None:
+    start, step, count = grid
     utc = [start.replace(tzinfo=UTC) + step * i for i in range(count)]
     arrow = pa.array(utc, type=pa.timestamp(unit, tz="UTC"))
     assert post_codes(arrow, schedule, modality=modality).tolist() == _expected(
@@ -122,9 +124,7 @@ def test_aware_grid_agrees_with_tariff_post(
     ],
 )
 @pytest.mark.parametrize("modality", [WHITE, GREEN, BLUE])
-def test_dst_changes_in_a_column_in_order(
-    first: str, last: str, modality: TariffModality
-) -> None:
+def test_dst_changes_in_a_column_in_order(first: str, last: str, modality: TariffModality) -> None:
     utc = pd.date_range(first, last, freq="15min", tz="UTC")
     expected = _expected(list(utc.to_pydatetime()), SAO_PAULO, modality)
     assert post_codes(utc, SAO_PAULO, modality=modality).tolist() == expected
@@ -150,9 +150,8 @@ def test_zone_pieces_find_the_seconds_of_change() -> None:
     pieces = zone_pieces(sao_paulo, start, end)
     assert pieces is not None
     starts, offsets = pieces
-    changes = [
-        (datetime.fromtimestamp(s, UTC), o) for s, o in zip(starts.tolist(), offsets.tolist())
-    ]
+    pairs = zip(starts.tolist(), offsets.tolist(), strict=True)
+    changes = [(datetime.fromtimestamp(second, UTC), offset) for second, offset in pairs]
     # the zone's own transitions: 03:00 UTC on 4 Nov 2018 and 02:00 UTC on 17 Feb 2019
     assert changes == [
         (datetime(2018, 1, 1, tzinfo=UTC), -7200),
@@ -186,9 +185,9 @@ def test_runs_path_declines_what_it_cannot_prove() -> None:
     ("stamps", "modality", "error", "index"),
     [
         pytest.param(["NaT", "2026-03-09T20:00"], BLUE, InvalidInputError, 0, id="nat-first"),
-        pytest.param(["2010-09-14T23:00", "2010-09-15T00:00"], BLUE, NotInForceError, 0, id="REN414"),
-        pytest.param(["2017-12-31T23:00", "2018-01-01T00:00"], WHITE, NotInForceError, 0, id="REN733"),
-        pytest.param(["9999-12-31T23:00", "10000-01-01T00:00"], BLUE, InvalidInputError, 1, id="y10k"),
+        pytest.param(["2010-09-14T23:00", "2010-09-15"], BLUE, NotInForceError, 0, id="REN414"),
+        pytest.param(["2017-12-31T23:00", "2018-01-01"], WHITE, NotInForceError, 0, id="REN733"),
+        pytest.param(["9999-12-31T23:00", "10000-01-01"], BLUE, InvalidInputError, 1, id="y10k"),
     ],
 )
 def test_errors_of_columns_in_order_name_the_first_index(
