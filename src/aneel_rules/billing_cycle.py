@@ -9,8 +9,9 @@ where the norm itself gives no answer it raises :class:`~aneel_rules.errors.Regu
 
 The rules live in small private modules re-exported here (the public import path is this
 module): reading intervals in ``_billing.readings``, the availability charge in
-``_billing.availability``, billing by average in ``_billing.average``, incorrect billing and
-defective meters in ``_billing.settlement``, duplicate payments in ``_billing.duplicate``, the
+``_billing.availability``, billing by average in ``_billing.average``, incorrect billing in
+``_billing.settlement`` (its windows and terms in ``_billing.settlement_rules``), defective
+meters in ``_billing.meter_defect``, duplicate payments in ``_billing.duplicate``, the
 recalculation after a period without reading in ``_billing.regularization``, monetary update,
 interest and rounding in ``_billing.money``.
 
@@ -62,6 +63,7 @@ from aneel_rules._billing.collection import (
     temporary_connection_advance,
 )
 from aneel_rules._billing.duplicate import DuplicatePaymentRefund, duplicate_payment_refund
+from aneel_rules._billing.meter_defect import MeterDefectCriterion, meter_defect_criterion
 from aneel_rules._billing.money import (
     INVOICE_ROUNDING,
     DayCount,
@@ -86,7 +88,8 @@ from aneel_rules._billing.regularization import (
     ReadingRegularization,
     regularize_reading,
 )
-from aneel_rules._billing.settlement import (
+from aneel_rules._billing.settlement import Settlement, SettlementLine, settle_incorrect_billing
+from aneel_rules._billing.settlement_rules import (
     CONSUMER_FAULT_WINDOW,
     DOUBLE_REFUND_CUTOFF,
     METER_DEFECT_CHARGE_CYCLES,
@@ -98,11 +101,6 @@ from aneel_rules._billing.settlement import (
     BillingError,
     Cause,
     Direction,
-    MeterDefectCriterion,
-    Settlement,
-    SettlementLine,
-    meter_defect_criterion,
-    settle_incorrect_billing,
 )
 
 __all__ = (

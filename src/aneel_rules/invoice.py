@@ -37,7 +37,8 @@ from aneel_rules._invoice.bill import (
     invoice_rounding_on,
     round_amount,
 )
-from aneel_rules._invoice.compute import BillOptions, compute_bill
+from aneel_rules._invoice.bill_json import invoice_json_schema, parse_bill
+from aneel_rules._invoice.compute import compute_bill
 from aneel_rules._invoice.contents import (
     ContentsCheck,
     RequiredItem,
@@ -62,6 +63,7 @@ from aneel_rules._invoice.flags import (
 )
 from aneel_rules._invoice.ipca import MAX_SERIES_CHARS, IpcaSeries, ipca_series, read_ipca_series
 from aneel_rules._invoice.measurements import Measurements
+from aneel_rules._invoice.options import BillOptions
 from aneel_rules._invoice.parse import (
     MAX_INVOICE_LINES,
     FlagPeriod,
@@ -71,8 +73,6 @@ from aneel_rules._invoice.parse import (
     InvoiceLine,
     InvoiceSituation,
     LineCode,
-    invoice_json_schema,
-    parse_bill,
     parse_invoice,
 )
 from aneel_rules._invoice.profile import (

@@ -18,6 +18,8 @@ PO = SRC / "locale" / "pt_BR" / "LC_MESSAGES" / f"{DOMAIN}.po"
 _OTHER_DOMAIN = {
     "audit_messages.py",
     "parse.py",
+    "invoice_specs.py",
+    "bill_json.py",
     "audit.py",
     "contents.py",
     "refunds.py",

@@ -10,21 +10,9 @@ from pathlib import Path
 import pytest
 
 from aneel_rules import InvalidInputError
-from aneel_rules._portal.fields import (
-    INVALID,
-    Boolean,
-    Choice,
-    Collector,
-    DateSpec,
-    Field,
-    Integer,
-    ListOf,
-    Number,
-    NumberOrList,
-    Obj,
-    Text,
-    echo,
-)
+from aneel_rules._portal.field_groups import Field, ListOf, NumberOrList, Obj
+from aneel_rules._portal.field_numbers import Integer, Number
+from aneel_rules._portal.fields import INVALID, Boolean, Choice, Collector, DateSpec, Text, echo
 from aneel_rules.connection import SecondaryVoltage
 from aneel_rules.portal import (
     AccessGrant,

@@ -10,110 +10,37 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-import attrs
-
-from aneel_rules._billing.availability import SupplyType, availability_charge
+from aneel_rules._billing.availability import availability_charge
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import quoted
 from aneel_rules._invoice.bill import Bill, BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
+from aneel_rules._invoice.charges import _benefits, _extra, _flag_lines, _taxes
 from aneel_rules._invoice.demand import (
     OVERRUN_TOLERANCES,
     DemandContext,
-    TrialPeriod,
     check_complementary,
     contracted_map,
     demand_lines,
     losses_factor,
     reactive_lines,
 )
-from aneel_rules._invoice.flags import FlagMonth, TariffFlag, flag_shares
+from aneel_rules._invoice.flags import FlagMonth
 from aneel_rules._invoice.measurements import Measurements, PostMap, to_post_map
 from aneel_rules._invoice.messages import invalid, unsupported
+from aneel_rules._invoice.options import BillOptions
 from aneel_rules._invoice.rates import TariffRates, prorate_rates
-from aneel_rules._invoice.social import (
-    SOCIAL_DISCOUNT_LIMIT,
-    SOCIAL_TARIFF_TIERS,
-    SOCIAL_TARIFF_TIERS_INDIGENOUS,
-    tier_slices,
-)
-from aneel_rules._invoice.taxes import GrossUp, TaxRates, tax_amounts
-from aneel_rules._tariffs.irrigation import IrrigationRegion, irrigation_discount
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group
-from aneel_rules.errors import NotInForceError
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
-__all__ = ("BillOptions", "compute_bill")
+__all__ = ("compute_bill",)
 
-_ZERO: Final = Decimal(0)
-_THOUSAND: Final = Decimal(1000)
 _GROUP_A_MODALITIES: Final = frozenset(
     {TariffModality.BLUE, TariffModality.GREEN, TariffModality.CONVENTIONAL_BINOMIAL}
 )
 _GROUP_B_MODALITIES: Final = frozenset({TariffModality.CONVENTIONAL_MONOMIAL, TariffModality.WHITE})
-
-
-def _energy_rate(value: object) -> Decimal | None:
-    return None if value is None else to_decimal(value, path="reactive_energy_rate")
-
-
-def _demand_rate(value: object) -> Decimal | None:
-    return None if value is None else to_decimal(value, path="reactive_demand_rate")
-
-
-@attrs.frozen(kw_only=True)
-class BillOptions:
-    """Less common facts of a bill, grouped (all optional).
-
-    Attributes:
-        supply: Connection type of a group B unit (availability charge, arts. 290–291).
-        demand_history: Measured demand of the 11 previous cycles, per post or single
-            (rural/seasonal units, art. 294, I).
-        seasonal: The unit's seasonality is recognised (arts. 294, I; 295).
-        complementary_history: At a 12-cycle check, ``{post: 12 × (contracted, billed)}``
-            (art. 300).
-        overrun_tolerance: 5 % for consumption (default), 1 % or 10 % (art. 301, I–III).
-        overrun_rate: VR_DULT per post when it is not the demand tariff (R$/kW).
-        reactive_energy_rate: VR_ERE, TE of subgroup B1 bandeira verde, R$/MWh (art. 304).
-        reactive_demand_rate: VR_DRE, azul fora de ponta demand tariff, R$/kW (art. 304).
-        secondary_metering: Metering on the consumer's transformer secondary (art. 305).
-        test_period: The cycle is in a test period (arts. 311–313).
-        adjustment_period: The cycle is in the power-factor adjustment period (art. 316).
-        indigenous_or_quilombola: Baixa renda indígena or quilombola subclass (art. 179, § 2º).
-        families: Families behind one meter in a multi-family dwelling (art. 179, § 3º).
-        social_rates: B1 desconto social rates, for that subclass (art. 179, § 4º).
-        availability_rates: Convencional rates for the availability charge of a tarifa branca
-            unit (art. 290, § 4º).
-        irrigation_region: Region tier of a rural unit's irrigation discount (art. 186).
-        scee_compensated_kwh: Energy compensated in the SCEE: no flag on it (art. 307, § 2º).
-        taxes: PIS/PASEP, COFINS and ICMS rates; no tax lines when ``None``.
-        gross_up: Convention of the taxes "por dentro".
-        extra_lines: Caller-given lines (``municipal``: CIP/COSIP, waste fee; ``other``).
-            ``other`` lines are in the tax base, ``municipal`` ones are not.
-    """
-
-    supply: SupplyType | None = None
-    demand_history: Sequence[object] = ()
-    seasonal: bool = False
-    complementary_history: object = None
-    overrun_tolerance: Decimal = Decimal("0.05")
-    overrun_rate: object = None
-    reactive_energy_rate: Decimal | None = attrs.field(default=None, converter=_energy_rate)
-    reactive_demand_rate: Decimal | None = attrs.field(default=None, converter=_demand_rate)
-    secondary_metering: bool = False
-    test_period: TrialPeriod | None = None
-    adjustment_period: bool = False
-    indigenous_or_quilombola: bool = False
-    families: int = 1
-    social_rates: TariffRates | None = None
-    availability_rates: TariffRates | None = None
-    irrigation_region: IrrigationRegion | None = None
-    scee_compensated_kwh: Decimal = _ZERO
-    taxes: TaxRates | None = None
-    gross_up: GrossUp = GrossUp.ADDITIVE
-    extra_lines: Sequence[BillLine] = ()
 
 
 def _period(period: object) -> tuple[date, date]:
@@ -444,227 +371,3 @@ def _group_b(
         )
         return Decimal(charge.kwh), lines
     return measured, lines
-
-
-def _flag_lines(
-    unit: ConsumerUnit,
-    m: Measurements,
-    *,
-    billed_kwh: Decimal,
-    flags: Sequence[FlagMonth],
-    opts: BillOptions,
-    start: date,
-    end: date,
-    norm: Norm,
-) -> list[BillLine]:
-    # art. 307, § 3º: no flags in Sistemas Isolados
-    if unit.isolated_system:
-        return []
-    if norm is Norm.REN_414_2010 and not flags:
-        return []
-    shares = flag_shares(flags, start=start, end=end)
-    charged = [(f, days) for f, days in shares if f.flag is not TariffFlag.GREEN and f.add_on_mwh]
-    if not charged:
-        return []
-    if norm is Norm.REN_414_2010:
-        raise unsupported(
-            "tariff flags on a REN 414/2010 bill are not modelled: the flag rules of that time "
-            "(REN 547/2013) are not in the project's sources",
-            on=end,
-        )
-    compensated = to_decimal(opts.scee_compensated_kwh, path="scee_compensated_kwh")
-    # art. 307, § 2º: no flag on SCEE-compensated energy
-    base = max(_ZERO, CTX.subtract(billed_kwh, compensated))
-    total_days = (end - start).days
-    by_day = m.energy_by_day
-    appropriate = (
-        bool(by_day)
-        and all(day in by_day for _, days in shares for day in days)
-        and not compensated
-    )
-    lines = []
-    for flag_month, days in charged:
-        if appropriate:
-            # art. 307, § 1º: each flag on the energy of its own days
-            kwh = exact_sum(by_day[d] for d in days)
-            basis: tuple[Basis, ...] = (ren1000(307, paragraph=1), ren1000(309))
-        else:
-            # art. 307, caput: a tariff proportional to the days of each flag
-            kwh = CTX.divide(CTX.multiply(base, len(days)), total_days)
-            basis = (ren1000(307), ren1000(309))
-        if compensated:
-            basis = (*basis, ren1000(307, paragraph=2, amended_by=Norm.REN_1059_2023))
-        rate = CTX.divide(flag_month.add_on_mwh, _THOUSAND)
-        label = f"{flag_month.flag.value} {flag_month.month.isoformat()[:7]}"
-        lines.append(_line("flag", None, kwh, "kWh", rate, basis, label=label))
-    return lines
-
-
-def _average_flag_rate(flag_lines: Sequence[BillLine]) -> Decimal:
-    kwh = exact_sum(line.quantity for line in flag_lines)
-    amount = exact_sum(line.amount for line in flag_lines)
-    return CTX.divide(amount, kwh) if kwh else _ZERO
-
-
-def _benefits(
-    unit: ConsumerUnit,
-    m: Measurements,
-    *,
-    rates: TariffRates,
-    billed_kwh: Decimal,
-    flag_lines: Sequence[BillLine],
-    opts: BillOptions,
-    end: date,
-    norm: Norm,
-) -> list[BillLine]:
-    lines: list[BillLine] = []
-    flag_rate = _average_flag_rate(flag_lines)
-    if unit.low_income:
-        if norm is Norm.REN_414_2010:
-            raise unsupported(
-                "the tarifa social on a REN 414/2010 bill is not modelled: the REN 414/2010 "
-                "article on the discount tiers is not quoted in the project's sources",
-                on=end,
-            )
-        table = (
-            SOCIAL_TARIFF_TIERS_INDIGENOUS if opts.indigenous_or_quilombola else SOCIAL_TARIFF_TIERS
-        )
-        tiers = table.value_on(end)
-        refs = table.period_on(end).basis
-        energy_rate = rates.energy_kwh(None)
-        for kwh, reduction in tier_slices(billed_kwh, tiers, families=opts.families):
-            if not reduction:
-                continue
-            lines.append(
-                _line(
-                    "social_discount",
-                    None,
-                    kwh,
-                    "kWh",
-                    -CTX.multiply(energy_rate, reduction),
-                    (*refs, ren1000(290, paragraph=3)),
-                    label=f"{reduction * 100:.0f}%",
-                )
-            )
-            if flag_rate:
-                # art. 309, parágrafo único, I: the tarifa social reaches the flag add-on
-                lines.append(
-                    _line(
-                        "social_discount",
-                        None,
-                        kwh,
-                        "kWh",
-                        -CTX.multiply(flag_rate, reduction),
-                        (*refs, ren1000(309, paragraph="único", item="I")),
-                        label=f"{reduction * 100:.0f}% bandeira",
-                    )
-                )
-    if unit.social_discount:
-        lines.extend(_social_discount(rates, billed_kwh, opts, end))
-    if opts.irrigation_region is not None and m.irrigation_kwh:
-        group = Group.B if unit.group is Group.B or unit.group_b_option else Group.A
-        fraction = irrigation_discount(opts.irrigation_region, group, on=end)
-        post = None if None in rates.te_mwh else TariffPost.OFF_PEAK
-        kwh = m.irrigation_kwh
-        ref = ren414(109) if norm is Norm.REN_414_2010 else ren1000(186)
-        lines.append(
-            _line(
-                "irrigation_discount",
-                post,
-                kwh,
-                "kWh",
-                -CTX.multiply(rates.energy_kwh(post), fraction),
-                (ref,),
-            )
-        )
-        if flag_rate and norm is Norm.REN_1000_2021:
-            # art. 309, parágrafo único, II: the irrigation discount reaches the flag add-on
-            lines.append(
-                _line(
-                    "irrigation_discount",
-                    None,
-                    kwh,
-                    "kWh",
-                    -CTX.multiply(flag_rate, fraction),
-                    (ref, ren1000(309, paragraph="único", item="II")),
-                    label="bandeira",
-                )
-            )
-    return lines
-
-
-def _social_discount(
-    rates: TariffRates, billed_kwh: Decimal, opts: BillOptions, end: date
-) -> list[BillLine]:
-    try:
-        limit = SOCIAL_DISCOUNT_LIMIT.value_on(end)
-    except NotInForceError:
-        raise unsupported(
-            "the desconto social applies from {since}; the bill ends on {on}",
-            on=end,
-            since=SOCIAL_DISCOUNT_LIMIT.periods[0].since.isoformat(),
-        ) from None
-    if opts.social_rates is None:
-        raise invalid(
-            "social_rates",
-            "social_rates_required",
-            "{path} (B1 desconto social rates) are required for a desconto social unit",
-            basis=SOCIAL_DISCOUNT_LIMIT.period_on(end).basis[0],
-            path="social_rates",
-        )
-    # art. 179, § 4º: up to 120 kWh at the B1 desconto social tariff, the rest at B1 residencial
-    kwh = min(billed_kwh, limit)
-    difference = CTX.subtract(rates.energy_kwh(None), opts.social_rates.energy_kwh(None))
-    return [
-        _line(
-            "social_discount",
-            None,
-            kwh,
-            "kWh",
-            -difference,
-            SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,
-            label="desconto social",
-        )
-    ]
-
-
-def _taxes(lines: Sequence[BillLine], opts: BillOptions) -> list[BillLine]:
-    if opts.taxes is None:
-        return []
-    base = exact_sum(
-        [line.amount for line in lines] + [x.amount for x in opts.extra_lines if x.code == "other"]
-    )
-    amounts = tax_amounts(base, opts.taxes, opts.gross_up)
-    basis = (ren1000(327, item="IX"),)
-    label = opts.gross_up.value
-    taxes = opts.taxes
-    return [
-        BillLine(
-            code=code,
-            post=None,
-            quantity=base,
-            unit="R$",
-            rate=rate,
-            amount=amount,
-            basis=basis,
-            label=label,
-        )
-        for code, rate, amount in (
-            ("pis_pasep", taxes.pis, amounts.pis),
-            ("cofins", taxes.cofins, amounts.cofins),
-            ("icms", taxes.icms, amounts.icms),
-        )
-    ]
-
-
-def _extra(extra: Sequence[BillLine]) -> list[BillLine]:
-    for index, line in enumerate(extra):
-        if not isinstance(line, BillLine) or line.code not in {"municipal", "other"}:
-            raise invalid(
-                f"extra_lines.{index}",
-                "not_a_caller_line",
-                "{path} must be a BillLine with code municipal or other, got {value}",
-                path=f"extra_lines.{index}",
-                value=quoted(line),
-            )
-    return list(extra)

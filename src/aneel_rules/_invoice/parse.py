@@ -26,32 +26,28 @@ import enum
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Final
 
 import attrs
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import MAX_MAGNITUDE, quoted
-from aneel_rules._invoice.audit_messages import error, invalid
-from aneel_rules._invoice.bill import LINE_CODES, Bill, BillLine
-from aneel_rules._portal.fields import (
-    INVALID,
-    Boolean,
-    Choice,
-    Collector,
-    DateSpec,
-    Field,
-    Integer,
-    ListOf,
-    Number,
-    Obj,
-    Spec,
-    Text,
+from aneel_rules._invoice.bill import LINE_CODES
+from aneel_rules._invoice.invoice_specs import (
+    _QUANTITY,
+    _convert_top,
+    _DemandMap,
+    _Enum,
+    _is,
+    _items,
+    _Money,
+    _opt,
+    _Post,
 )
-from aneel_rules._portal.messages import type_name
+from aneel_rules._portal.field_groups import Field, ListOf, Obj
+from aneel_rules._portal.field_numbers import Integer
+from aneel_rules._portal.fields import Boolean, Collector, DateSpec, Text
 from aneel_rules._tariffs.posts import TariffPost
-from aneel_rules.errors import InvalidInputError
-from aneel_rules.legal import Basis, LegalRef, Norm, ren1000
+from aneel_rules.legal import Basis, ren1000
 
 __all__ = (
     "MAX_INVOICE_LINES",
@@ -62,17 +58,12 @@ __all__ = (
     "InvoiceLine",
     "InvoiceSituation",
     "LineCode",
-    "invoice_json_schema",
-    "parse_bill",
     "parse_invoice",
     "PRICED_CODES",
 )
 
 MAX_INVOICE_LINES: Final = 200
 """Library limit on the lines of one invoice (a group A azul bill has about twenty)."""
-
-_MAX_TOP_KEYS: Final = 32
-_T = TypeVar("_T")
 
 
 class LineCode(enum.Enum):
@@ -241,97 +232,6 @@ class Invoice:
     )
 
 
-@attrs.frozen
-class _Enum(Spec):
-    """:class:`Choice` with a fast path: a value written exactly as the enum's is looked up.
-
-    ``Choice`` builds its caseless pattern on every call; an exact spelling (the usual case) is
-    accepted by it too, so looking it up first changes no answer. Anything else goes to
-    ``Choice`` (letter case, blanks, and the error message).
-    """
-
-    enum_cls: type[enum.Enum]
-    exact: Mapping[str, enum.Enum] = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "exact", {str(m.value): m for m in self.enum_cls})
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        if isinstance(value, self.enum_cls):
-            return value
-        if isinstance(value, str):
-            member = self.exact.get(value.strip(" \t\n\r"))
-            if member is not None:
-                return member
-        return Choice(self.enum_cls).convert(value, path, collector)
-
-    def schema(self) -> dict[str, object]:
-        return Choice(self.enum_cls).schema()
-
-
-_POST_CHOICE: Final = _Enum(TariffPost)
-
-
-@attrs.frozen
-class _Money(Spec):
-    """Money: Decimal, int or numeric text — never a float (JSON floats are refused)."""
-
-    allow_negative: bool = True
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        if isinstance(value, float):
-            collector.errors.append(error(path, "float_money"))
-            return INVALID
-        minimum = None if self.allow_negative else Decimal(0)
-        return Number(minimum=minimum).convert(value, path, collector)
-
-    def schema(self) -> dict[str, object]:
-        return {"type": "string", "pattern": "^[-+]?[0-9]+(\\.[0-9]+)?$"}
-
-
-@attrs.frozen
-class _Post(Spec):
-    """A tariff post by its Portuguese name (``ponta``, ``intermediário``, ``fora de ponta``)."""
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        return _POST_CHOICE.convert(value, path, collector)
-
-    def schema(self) -> dict[str, object]:
-        return Choice(TariffPost).schema()
-
-
-@attrs.frozen
-class _DemandMap(Spec):
-    """``{"ponta": 110, "fora de ponta": 120}`` or ``{"total": 120}`` (verde: one demand)."""
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        if not isinstance(value, Mapping):
-            collector.add(path, "not_an_object", type=type_name(value))
-            return INVALID
-        if len(value) > len(TariffPost) + 1:
-            collector.add(path, "too_many_items", maximum=len(TariffPost) + 1)
-            return INVALID
-        result: dict[TariffPost | None, Decimal] = {}
-        for key, raw in value.items():
-            child = f"{path}.{key}" if isinstance(key, str) else path
-            post: TariffPost | None
-            if key == "total":
-                post = None
-            else:
-                converted = _POST_CHOICE.convert(key, child, collector)
-                if converted is INVALID:
-                    continue
-                assert isinstance(converted, TariffPost)  # noqa: S101
-                post = converted
-            number = Number(minimum=Decimal(0)).convert(raw, child, collector)
-            if isinstance(number, Decimal):
-                result[post] = number
-        return result
-
-    def schema(self) -> dict[str, object]:
-        return {"type": "object", "maxProperties": len(TariffPost) + 1}
-
-
 PRICED_CODES: Final = frozenset(
     {
         LineCode.ENERGY_TE,
@@ -345,8 +245,6 @@ PRICED_CODES: Final = frozenset(
     }
 )
 """Lines that bill a quantity (kWh, kW, kvarh): their quantity is required."""
-
-_QUANTITY: Final = Number(minimum=-MAX_MAGNITUDE, maximum=MAX_MAGNITUDE)
 
 _LINE: Final = Obj(
     fields=(
@@ -393,19 +291,6 @@ _INVOICE: Final = Obj(
 )
 
 
-def _is(value: object, cls: type[_T]) -> _T:
-    assert isinstance(value, cls)  # noqa: S101 (the spec converted it)
-    return value
-
-
-def _opt(value: object, cls: type[_T]) -> _T | None:
-    return None if value is None else _is(value, cls)
-
-
-def _items(value: object) -> tuple[object, ...]:
-    return () if value is None else _is(value, tuple)
-
-
 def _line(item: object) -> InvoiceLine:
     values = _is(item, dict)
     return InvoiceLine(
@@ -422,15 +307,6 @@ def _line(item: object) -> InvoiceLine:
 def _flag(item: object) -> FlagPeriod:
     values = _is(item, dict)
     return FlagPeriod(name=_is(values["name"], str), days=_is(values["days"], int))
-
-
-def _convert_top(spec: Obj, data: object) -> tuple[Collector, object]:
-    """Convert a whole request; the number of keys is checked before any work."""
-    collector = Collector(today=date.max)
-    if isinstance(data, Mapping) and len(data) > _MAX_TOP_KEYS:
-        collector.add("$", "too_many_items", maximum=_MAX_TOP_KEYS)
-        collector.raise_if_any()
-    return collector, spec.convert(data, "", collector)
 
 
 def parse_invoice(data: Mapping[str, object]) -> Invoice:
@@ -504,130 +380,3 @@ def _cross_checks(values: dict[str, object], collector: Collector) -> None:
         for index, line in enumerate(lines):
             if line["code"] in PRICED_CODES and line["quantity"] is None:
                 collector.add(f"lines.{index}.quantity", "required")
-
-
-@attrs.frozen
-class _Reference(Spec):
-    """A legal reference as an object: ``{"norm": "REN 1.000/2021", "article": "293", ...}``."""
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        fields = _REFERENCE.convert(value, path, collector)
-        if not isinstance(fields, dict) or INVALID in fields.values():
-            return INVALID
-        try:
-            return LegalRef(
-                norm=fields["norm"],
-                article=_is(fields["article"], str),
-                paragraph=_paragraph(fields["paragraph"]),
-                item=_opt(fields["item"], str),
-                subitem=_opt(fields["subitem"], str),
-            )
-        except InvalidInputError as exc:
-            collector.adopt(exc, path, keep_path=True)
-            return INVALID
-
-    def schema(self) -> dict[str, object]:
-        return _REFERENCE.schema()
-
-
-def _paragraph(value: object) -> int | str | None:
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    return _opt(value, str)
-
-
-_REFERENCE: Final = Obj(
-    fields=(
-        Field("norm", _Enum(Norm)),
-        Field("article", Text(max_length=8)),
-        Field("paragraph", Text(max_length=8), required=False),
-        Field("item", Text(max_length=8), required=False),
-        Field("subitem", Text(max_length=2), required=False),
-    )
-)
-
-_BILL_LINE: Final = Obj(
-    fields=(
-        Field("code", _Enum(LineCode)),
-        Field("post", _Post(), required=False),
-        Field("quantity", _QUANTITY),
-        Field("unit", Text(max_length=16)),
-        Field("rate", _Money(), required=False),
-        Field("amount", _Money()),
-        Field("label", Text(max_length=120), required=False),
-        Field("basis", ListOf(_Reference(), min_items=1, max_items=8)),
-    ),
-    title="bill line",
-)
-
-_BILL: Final = Obj(
-    fields=(
-        Field("start", DateSpec()),
-        Field("end", DateSpec()),
-        Field("lines", ListOf(_BILL_LINE, min_items=1, max_items=MAX_INVOICE_LINES)),
-    ),
-    title="bill",
-)
-
-
-def parse_bill(data: Mapping[str, object]) -> Bill:
-    """A computed bill given line by line as JSON (e.g. an expected bill computed elsewhere).
-
-    Keys: ``start``, ``end`` (reading dates), ``lines`` [{``code``, ``post``?, ``quantity``,
-    ``unit``, ``rate``?, ``amount``, ``label``?, ``basis`` [{``norm``, ``article``,
-    ``paragraph``?, ``item``?, ``subitem``?}]}]. The invoice total is then rounded by the rule in
-    force on ``end`` (see :class:`~aneel_rules.invoice.Bill`).
-
-    Raises:
-        InvalidInputError: every problem found, as :func:`parse_invoice`.
-
-    Examples:
-        >>> bill = parse_bill({"start": "2026-06-01", "end": "2026-07-01", "lines": [
-        ...     {"code": "energy_te", "quantity": 200, "unit": "kWh", "rate": "0.31021",
-        ...      "amount": "62.042",
-        ...      "basis": [{"norm": "REN 1.000/2021", "article": "293"}]}]})
-        >>> bill.invoice_total, str(bill.lines[0].basis[0])
-        (Decimal('62.04'), 'REN 1.000/2021, art. 293')
-    """
-    collector, values = _convert_top(_BILL, data)
-    if isinstance(values, dict):
-        start, end = values["start"], values["end"]
-        if isinstance(start, date) and isinstance(end, date) and end <= start:
-            collector.add("end", "end_before_start", end=str(end), start=str(start))
-    collector.raise_if_any()
-    fields = _is(values, dict)
-    lines = []
-    for item in _items(fields["lines"]):
-        line = _is(item, dict)
-        lines.append(
-            BillLine(
-                code=_is(line["code"], LineCode).value,
-                post=_opt(line["post"], TariffPost),
-                quantity=_is(line["quantity"], Decimal),
-                unit=_is(line["unit"], str),
-                rate=_opt(line["rate"], Decimal),
-                amount=_is(line["amount"], Decimal),
-                basis=tuple(_is(b, LegalRef) for b in _items(line["basis"])),
-                label=_opt(line["label"], str) or "",
-            )
-        )
-    return Bill(start=_is(fields["start"], date), end=_is(fields["end"], date), lines=tuple(lines))
-
-
-def invoice_json_schema(kind: str = "invoice") -> dict[str, object]:
-    """JSON Schema (draft 2020-12) of what :func:`parse_invoice` (or :func:`parse_bill`) reads.
-
-    Args:
-        kind: ``"invoice"`` or ``"bill"``.
-
-    Examples:
-        >>> invoice_json_schema()["required"]
-        ['reading', 'due_on', 'lines', 'total']
-    """
-    if kind == "bill":
-        spec = _BILL
-    elif kind == "invoice":
-        spec = _INVOICE
-    else:
-        raise invalid("kind", "not_a_schema_kind", value=quoted(kind))
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **spec.schema()}

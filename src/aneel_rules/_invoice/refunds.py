@@ -40,7 +40,8 @@ from aneel_rules._billing.money import (
     month_index,
     round_for_invoice,
 )
-from aneel_rules._billing.settlement import Direction, Settlement
+from aneel_rules._billing.settlement import Settlement
+from aneel_rules._billing.settlement_rules import Direction
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, quoted, to_decimal
 from aneel_rules._invoice.audit_messages import invalid, not_modelled

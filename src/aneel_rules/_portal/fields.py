@@ -7,8 +7,13 @@ problem is appended to the :class:`Collector` as a :class:`~aneel_rules.errors.F
 with a dotted path and a stable code, and the flow raises one
 :class:`~aneel_rules.errors.InvalidInputError` at the end.
 
+Number specs are in :mod:`aneel_rules._portal.field_numbers`, objects, lists and attachments
+in :mod:`aneel_rules._portal.field_groups`.
+
 Examples:
     >>> from datetime import date, datetime
+    >>> from aneel_rules._portal.field_groups import Field, Obj
+    >>> from aneel_rules._portal.field_numbers import Integer
     >>> spec = Obj(fields=(Field("name", Text(min_length=2)), Field("age", Integer(minimum=0))))
     >>> collector = Collector(today=date(2026, 3, 9))
     >>> spec.convert({"name": "A", "age": "x", "extra": 1}, "", collector)["name"] is INVALID
@@ -20,41 +25,28 @@ Examples:
 from __future__ import annotations
 
 import abc
-import base64
-import binascii
 import enum
 import importlib
 import math
 import re
-from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 from typing import Final
 
 import attrs
 
-from aneel_rules._convert import MAX_MAGNITUDE, quoted, to_decimal
-from aneel_rules._portal.attachments import MAX_ATTACHMENT_BYTES, Attachment
 from aneel_rules._portal.messages import field_error, type_name
 from aneel_rules.errors import FieldError, InvalidInputError
 from aneel_rules.legal import Basis
 
 __all__ = (
     "INVALID",
-    "MAX_BASE64_LENGTH",
     "MAX_PROBLEMS",
-    "AttachmentSpec",
     "Boolean",
     "Choice",
     "Collector",
     "DateSpec",
     "Document",
-    "Field",
-    "Integer",
-    "ListOf",
-    "Number",
-    "NumberOrList",
-    "Obj",
     "Spec",
     "Text",
     "caseless_pattern",
@@ -399,332 +391,3 @@ def _iso_date(text: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
-
-
-_NUMBER_PATTERN: Final = f"^{_BLANK}[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?{_BLANK}$"
-"""Numeric text, the same for the parser and the JSON Schema (ASCII digits only)."""
-
-
-def _number(value: object, path: str, collector: Collector) -> Decimal | None:
-    # A huge int (10**5000) is a valid Decimal; str of it is capped to keep messages short.
-    # Text must match _NUMBER_PATTERN: Decimal() alone would also read "1_000", "١٢" or
-    # "Infinity", which the JSON Schema's pattern refuses.
-    if isinstance(value, str) and (
-        len(value) > _DOC_MAX_LENGTH or re.fullmatch(_NUMBER_PATTERN, value) is None
-    ):
-        collector.add(path, "not_a_number", type="text")
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
-        collector.add(path, "not_a_number", type=type_name(value))
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        collector.add(path, "not_a_number", type="number")
-        return None
-    if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
-        # Bounded cost: refused by its size (2**50 > 1E+15) before any conversion.
-        _out_of_range(value, path, collector)
-        return None
-    try:
-        return to_decimal(value, path=path, allow_float=True)
-    except InvalidInputError as exc:
-        if exc.codes == ("out_of_range",):
-            _out_of_range(value, path, collector)
-        else:
-            collector.add(path, "not_a_number", type=type_name(value))
-        return None
-
-
-_MAX_INT_BITS: Final = 50
-"""An int of more bits is at least 2**50 > :data:`~aneel_rules._convert.MAX_MAGNITUDE`."""
-
-
-def _out_of_range(value: object, path: str, collector: Collector) -> None:
-    """Beyond the library limit (_convert.MAX_MAGNITUDE): out of bounds, not "not a number"."""
-    if _positive(value):
-        collector.add(path, "above_maximum", maximum=f"{MAX_MAGNITUDE:.0E}", value=echo(value))
-    else:
-        collector.add(path, "below_minimum", minimum=f"{-MAX_MAGNITUDE:.0E}", value=echo(value))
-
-
-def _positive(value: object) -> bool:
-    """Sign of a number that passed to_decimal's finiteness check (text, int, float, Decimal)."""
-    if isinstance(value, str):
-        return not value.strip().startswith("-")
-    return not isinstance(value, (int, float, Decimal)) or value > 0
-
-
-@attrs.frozen
-class Number(Spec):
-    """A finite number (int, float, Decimal or numeric text) as ``Decimal``, within bounds.
-
-    Floats are accepted (JSON brings them) through their shortest ``repr``: these are
-    physical quantities and coordinates, never money.
-    """
-
-    minimum: Decimal | None = None
-    maximum: Decimal | None = None
-    positive: bool = False
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        number = _number(value, path, collector)
-        if number is None:
-            return INVALID
-        if self.positive and number <= 0:
-            collector.add(path, "not_positive", value=echo(number))
-            return INVALID
-        if self.minimum is not None and number < self.minimum:
-            collector.add(path, "below_minimum", minimum=str(self.minimum), value=echo(number))
-            return INVALID
-        if self.maximum is not None and number > self.maximum:
-            collector.add(path, "above_maximum", maximum=str(self.maximum), value=echo(number))
-            return INVALID
-        return number
-
-    def schema(self) -> dict[str, object]:
-        number: dict[str, object] = {"type": "number"}
-        if self.positive:
-            number["exclusiveMinimum"] = 0
-        if self.minimum is not None:
-            number["minimum"] = _json_bound(self.minimum, ROUND_FLOOR)
-        if self.maximum is not None:
-            number["maximum"] = _json_bound(self.maximum, ROUND_CEILING)
-        return {"anyOf": [number, {"type": "string", "pattern": _NUMBER_PATTERN}]}
-
-
-def _json_bound(value: Decimal, rounding: str) -> int:
-    """A bound for JSON Schema as an int rounded outward (float-free; the parser is exact)."""
-    return int(value.to_integral_value(rounding=rounding))
-
-
-@attrs.frozen
-class Integer(Spec):
-    """A whole number (int, or integral text/Decimal) at least ``minimum``, at most ``maximum``."""
-
-    minimum: int = 0
-    maximum: int = 10**6
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        number = _number(value, path, collector)
-        if number is None:
-            return INVALID
-        if number != number.to_integral_value():
-            collector.add(path, "not_an_integer", value=echo(number))
-            return INVALID
-        if number < self.minimum:
-            collector.add(path, "below_minimum", minimum=self.minimum, value=echo(number))
-            return INVALID
-        if number > self.maximum:
-            collector.add(path, "above_maximum", maximum=self.maximum, value=echo(number))
-            return INVALID
-        return int(number)
-
-    def schema(self) -> dict[str, object]:
-        return {
-            "anyOf": [
-                {"type": "integer", "minimum": self.minimum, "maximum": self.maximum},
-                {"type": "string", "pattern": _NUMBER_PATTERN},
-            ]
-        }
-
-
-@attrs.frozen
-class Field:
-    """One named field of an :class:`Obj`."""
-
-    name: str
-    spec: Spec
-    required: bool = True
-    description: str = ""
-
-
-@attrs.frozen
-class Obj(Spec):
-    """A mapping with the given fields. Unknown keys are errors (``unknown_field``).
-
-    Refusing unknown keys catches misspelt optional fields, which would otherwise be
-    silently ignored. The result is a ``dict`` with one entry per declared field: the
-    converted value, ``None`` for an absent optional field, or :data:`INVALID`.
-    """
-
-    fields: tuple[Field, ...]
-    title: str = ""
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        if not isinstance(value, Mapping):
-            collector.add(path or "$", "not_an_object", type=type_name(value))
-            return INVALID
-        known = {f.name for f in self.fields}
-        result: dict[str, object] = {}
-        for spec_field in self.fields:
-            child = join(path, spec_field.name)
-            raw = value.get(spec_field.name)
-            # A blank text counts as absent (a form's empty input).
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                if spec_field.required:
-                    collector.add(child, "required")
-                    result[spec_field.name] = INVALID
-                else:
-                    result[spec_field.name] = None
-                continue
-            result[spec_field.name] = spec_field.spec.convert(raw, child, collector)
-        # Bounded cost: unknown keys are counted from the size (not read one by one) and only
-        # the first that fit in the error are named.
-        extra = len(value) - sum(1 for name in known if name in value)
-        room = max(0, MAX_PROBLEMS - len(collector.errors))
-        named = 0
-        for key in value:
-            if named >= min(room, extra):
-                break
-            if key not in known:
-                collector.add(join(path, _key_label(key)), "unknown_field")
-                named += 1
-        collector.dropped += extra - named
-        return result
-
-    def schema(self) -> dict[str, object]:
-        properties: dict[str, object] = {}
-        for spec_field in self.fields:
-            sub = dict(spec_field.spec.schema())
-            if not spec_field.required:
-                # The parser reads null and a blank text as absent, so an optional field may
-                # be either.
-                sub = {"anyOf": [sub, {"type": "null"}, _BLANK_TEXT_SCHEMA]}
-            if spec_field.description:
-                sub["description"] = spec_field.description
-            properties[spec_field.name] = sub
-        result: dict[str, object] = {"type": "object"}
-        if self.title:
-            result["title"] = self.title
-        result["properties"] = properties
-        result["required"] = [f.name for f in self.fields if f.required]
-        result["additionalProperties"] = False
-        return result
-
-
-def _key_label(key: object) -> str:
-    r"""A short, printable name for an unknown key (it becomes part of an error's path).
-
-    Non-text keys are shown by their ``repr``, text that is not printable (controls,
-    lone surrogates, bidi overrides) escaped as ASCII; both cut to 40 characters.
-
-    Examples:
-        >>> _key_label("crea"), _key_label(""), _key_label(7), _key_label("a\ud800")
-        ('crea', "''", '7', "'a\\ud800'")
-    """
-    if isinstance(key, str) and key and len(key) <= _MAX_ECHO and key.isprintable():
-        return key
-    if isinstance(key, str):
-        label = ascii(key[:_MAX_ECHO])
-        return label + ("…" if len(key) > _MAX_ECHO else "")
-    label = quoted(key)
-    return label if len(label) <= _MAX_ECHO else label[:_MAX_ECHO] + "…"
-
-
-@attrs.frozen
-class ListOf(Spec):
-    """A list of items (at least ``min_items``, at most ``max_items``: a library limit)."""
-
-    item: Spec
-    min_items: int = 0
-    max_items: int = 500
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence):
-            collector.add(path, "not_a_list", type=type_name(value))
-            return INVALID
-        if len(value) < self.min_items:
-            collector.add(path, "too_few_items", minimum=self.min_items)
-            return INVALID
-        if len(value) > self.max_items:
-            collector.add(path, "too_many_items", maximum=self.max_items)
-            return INVALID
-        items = [self.item.convert(v, join(path, i), collector) for i, v in enumerate(value)]
-        return INVALID if any(v is INVALID for v in items) else tuple(items)
-
-    def schema(self) -> dict[str, object]:
-        return {
-            "type": "array",
-            "items": self.item.schema(),
-            "minItems": self.min_items,
-            "maxItems": self.max_items,
-        }
-
-
-@attrs.frozen
-class NumberOrList(Spec):
-    """One number, or a non-empty list of numbers; always converted to a tuple."""
-
-    number: Number
-    max_items: int = 50
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        if isinstance(value, (list, tuple)):
-            return ListOf(self.number, min_items=1, max_items=self.max_items).convert(
-                value, path, collector
-            )
-        single = self.number.convert(value, path, collector)
-        return INVALID if single is INVALID else (single,)
-
-    def schema(self) -> dict[str, object]:
-        return {
-            "anyOf": [
-                self.number.schema(),
-                ListOf(self.number, min_items=1, max_items=self.max_items).schema(),
-            ]
-        }
-
-
-MAX_BASE64_LENGTH: Final = 4 * -(-MAX_ATTACHMENT_BYTES // 3)
-"""Longest base64 text of an attachment of at most 20 MiB: 4 × ⌈20 971 520 / 3⌉ characters.
-
-A longer ``content_base64`` is refused (``too_long``) before it is decoded.
-"""
-
-_ATTACHMENT_JSON: Final = Obj(
-    fields=(
-        Field("filename", Text(max_length=255, strip=False)),
-        Field("content_base64", Text(max_length=MAX_BASE64_LENGTH, strip=False)),
-    )
-)
-
-
-@attrs.frozen
-class AttachmentSpec(Spec):
-    """An :class:`Attachment`, or its JSON form ``{"filename": ..., "content_base64": ...}``."""
-
-    description: str = ""
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        if isinstance(value, Attachment):
-            return value
-        fields = _ATTACHMENT_JSON.convert(value, path, collector)
-        if not isinstance(fields, dict) or INVALID in fields.values():
-            return INVALID
-        filename, encoded = fields["filename"], fields["content_base64"]
-        assert isinstance(filename, str)  # noqa: S101
-        assert isinstance(encoded, str)  # noqa: S101
-        try:
-            content = base64.b64decode(encoded.encode("ascii"), validate=True)
-        except (binascii.Error, UnicodeEncodeError):
-            collector.add(join(path, "content_base64"), "not_base64")
-            return INVALID
-        try:
-            return Attachment(filename=filename, content=content)
-        except InvalidInputError as exc:
-            collector.adopt(exc, path, keep_path=True)
-            return INVALID
-
-    def schema(self) -> dict[str, object]:
-        result = _ATTACHMENT_JSON.schema()
-        properties = result["properties"]
-        assert isinstance(properties, dict)  # noqa: S101
-        properties["content_base64"] = {
-            "type": "string",
-            "maxLength": MAX_BASE64_LENGTH,
-            "contentEncoding": "base64",
-            "contentMediaType": "application/octet-stream",
-        }
-        result["description"] = (
-            self.description or "JPG, JPEG, PNG or PDF, at most 20 MB (20 × 1024 × 1024 bytes)"
-        )
-        return result

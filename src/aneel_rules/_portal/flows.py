@@ -21,7 +21,8 @@ from aneel_rules._portal.choices import (
     Sex,
     SubstationUse,
 )
-from aneel_rules._portal.fields import INVALID, Collector, Obj, document_kind, echo
+from aneel_rules._portal.field_groups import Obj
+from aneel_rules._portal.fields import INVALID, Collector, document_kind, echo
 from aneel_rules._portal.guards import (
     check_verification_code,
 )

@@ -21,20 +21,15 @@ from aneel_rules._portal.choices import (
     Sex,
     SubstationUse,
 )
+from aneel_rules._portal.field_groups import AttachmentSpec, Field, ListOf, NumberOrList, Obj
+from aneel_rules._portal.field_numbers import Integer, Number
 from aneel_rules._portal.fields import (
     INVALID,
-    AttachmentSpec,
     Boolean,
     Choice,
     Collector,
     DateSpec,
     Document,
-    Field,
-    Integer,
-    ListOf,
-    Number,
-    NumberOrList,
-    Obj,
     Spec,
     Text,
     echo,

@@ -17,19 +17,9 @@ from pathlib import Path
 from typing import Final
 
 from aneel_rules._invoice.audit_messages import invalid
-from aneel_rules._portal.fields import (
-    INVALID,
-    Boolean,
-    Choice,
-    Collector,
-    DateSpec,
-    Field,
-    ListOf,
-    Number,
-    Obj,
-    Spec,
-    Text,
-)
+from aneel_rules._portal.field_groups import Field, ListOf, Obj
+from aneel_rules._portal.field_numbers import Number
+from aneel_rules._portal.fields import INVALID, Boolean, Choice, Collector, DateSpec, Spec, Text
 
 __all__ = ("MAX_PROFILE_ROWS", "read_bill_request")
 

@@ -1,0 +1,261 @@
+"""Flag, discount, tax and caller-given lines of a bill, each with its legal basis.
+
+Private: import the public names from :mod:`aneel_rules.invoice`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+from aneel_rules._billing.money import CTX
+from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._invoice.bill import BillLine, exact_sum
+from aneel_rules._invoice.bill import priced_line as _line
+from aneel_rules._invoice.flags import FlagMonth, TariffFlag, flag_shares
+from aneel_rules._invoice.measurements import Measurements
+from aneel_rules._invoice.messages import invalid, unsupported
+from aneel_rules._invoice.options import _ZERO, BillOptions
+from aneel_rules._invoice.rates import TariffRates
+from aneel_rules._invoice.social import (
+    SOCIAL_DISCOUNT_LIMIT,
+    SOCIAL_TARIFF_TIERS,
+    SOCIAL_TARIFF_TIERS_INDIGENOUS,
+    tier_slices,
+)
+from aneel_rules._invoice.taxes import tax_amounts
+from aneel_rules._tariffs.irrigation import irrigation_discount
+from aneel_rules._tariffs.posts import TariffPost
+from aneel_rules._tariffs.units import ConsumerUnit, Group
+from aneel_rules.errors import NotInForceError
+from aneel_rules.legal import Basis, Norm, ren414, ren1000
+
+__all__ = ()
+
+_THOUSAND: Final = Decimal(1000)
+
+
+def _flag_lines(
+    unit: ConsumerUnit,
+    m: Measurements,
+    *,
+    billed_kwh: Decimal,
+    flags: Sequence[FlagMonth],
+    opts: BillOptions,
+    start: date,
+    end: date,
+    norm: Norm,
+) -> list[BillLine]:
+    # art. 307, § 3º: no flags in Sistemas Isolados
+    if unit.isolated_system:
+        return []
+    if norm is Norm.REN_414_2010 and not flags:
+        return []
+    shares = flag_shares(flags, start=start, end=end)
+    charged = [(f, days) for f, days in shares if f.flag is not TariffFlag.GREEN and f.add_on_mwh]
+    if not charged:
+        return []
+    if norm is Norm.REN_414_2010:
+        raise unsupported(
+            "tariff flags on a REN 414/2010 bill are not modelled: the flag rules of that time "
+            "(REN 547/2013) are not in the project's sources",
+            on=end,
+        )
+    compensated = to_decimal(opts.scee_compensated_kwh, path="scee_compensated_kwh")
+    # art. 307, § 2º: no flag on SCEE-compensated energy
+    base = max(_ZERO, CTX.subtract(billed_kwh, compensated))
+    total_days = (end - start).days
+    by_day = m.energy_by_day
+    appropriate = (
+        bool(by_day)
+        and all(day in by_day for _, days in shares for day in days)
+        and not compensated
+    )
+    lines = []
+    for flag_month, days in charged:
+        if appropriate:
+            # art. 307, § 1º: each flag on the energy of its own days
+            kwh = exact_sum(by_day[d] for d in days)
+            basis: tuple[Basis, ...] = (ren1000(307, paragraph=1), ren1000(309))
+        else:
+            # art. 307, caput: a tariff proportional to the days of each flag
+            kwh = CTX.divide(CTX.multiply(base, len(days)), total_days)
+            basis = (ren1000(307), ren1000(309))
+        if compensated:
+            basis = (*basis, ren1000(307, paragraph=2, amended_by=Norm.REN_1059_2023))
+        rate = CTX.divide(flag_month.add_on_mwh, _THOUSAND)
+        label = f"{flag_month.flag.value} {flag_month.month.isoformat()[:7]}"
+        lines.append(_line("flag", None, kwh, "kWh", rate, basis, label=label))
+    return lines
+
+
+def _average_flag_rate(flag_lines: Sequence[BillLine]) -> Decimal:
+    kwh = exact_sum(line.quantity for line in flag_lines)
+    amount = exact_sum(line.amount for line in flag_lines)
+    return CTX.divide(amount, kwh) if kwh else _ZERO
+
+
+def _benefits(
+    unit: ConsumerUnit,
+    m: Measurements,
+    *,
+    rates: TariffRates,
+    billed_kwh: Decimal,
+    flag_lines: Sequence[BillLine],
+    opts: BillOptions,
+    end: date,
+    norm: Norm,
+) -> list[BillLine]:
+    lines: list[BillLine] = []
+    flag_rate = _average_flag_rate(flag_lines)
+    if unit.low_income:
+        if norm is Norm.REN_414_2010:
+            raise unsupported(
+                "the tarifa social on a REN 414/2010 bill is not modelled: the REN 414/2010 "
+                "article on the discount tiers is not quoted in the project's sources",
+                on=end,
+            )
+        table = (
+            SOCIAL_TARIFF_TIERS_INDIGENOUS if opts.indigenous_or_quilombola else SOCIAL_TARIFF_TIERS
+        )
+        tiers = table.value_on(end)
+        refs = table.period_on(end).basis
+        energy_rate = rates.energy_kwh(None)
+        for kwh, reduction in tier_slices(billed_kwh, tiers, families=opts.families):
+            if not reduction:
+                continue
+            lines.append(
+                _line(
+                    "social_discount",
+                    None,
+                    kwh,
+                    "kWh",
+                    -CTX.multiply(energy_rate, reduction),
+                    (*refs, ren1000(290, paragraph=3)),
+                    label=f"{reduction * 100:.0f}%",
+                )
+            )
+            if flag_rate:
+                # art. 309, parágrafo único, I: the tarifa social reaches the flag add-on
+                lines.append(
+                    _line(
+                        "social_discount",
+                        None,
+                        kwh,
+                        "kWh",
+                        -CTX.multiply(flag_rate, reduction),
+                        (*refs, ren1000(309, paragraph="único", item="I")),
+                        label=f"{reduction * 100:.0f}% bandeira",
+                    )
+                )
+    if unit.social_discount:
+        lines.extend(_social_discount(rates, billed_kwh, opts, end))
+    if opts.irrigation_region is not None and m.irrigation_kwh:
+        group = Group.B if unit.group is Group.B or unit.group_b_option else Group.A
+        fraction = irrigation_discount(opts.irrigation_region, group, on=end)
+        post = None if None in rates.te_mwh else TariffPost.OFF_PEAK
+        kwh = m.irrigation_kwh
+        ref = ren414(109) if norm is Norm.REN_414_2010 else ren1000(186)
+        lines.append(
+            _line(
+                "irrigation_discount",
+                post,
+                kwh,
+                "kWh",
+                -CTX.multiply(rates.energy_kwh(post), fraction),
+                (ref,),
+            )
+        )
+        if flag_rate and norm is Norm.REN_1000_2021:
+            # art. 309, parágrafo único, II: the irrigation discount reaches the flag add-on
+            lines.append(
+                _line(
+                    "irrigation_discount",
+                    None,
+                    kwh,
+                    "kWh",
+                    -CTX.multiply(flag_rate, fraction),
+                    (ref, ren1000(309, paragraph="único", item="II")),
+                    label="bandeira",
+                )
+            )
+    return lines
+
+
+def _social_discount(
+    rates: TariffRates, billed_kwh: Decimal, opts: BillOptions, end: date
+) -> list[BillLine]:
+    try:
+        limit = SOCIAL_DISCOUNT_LIMIT.value_on(end)
+    except NotInForceError:
+        raise unsupported(
+            "the desconto social applies from {since}; the bill ends on {on}",
+            on=end,
+            since=SOCIAL_DISCOUNT_LIMIT.periods[0].since.isoformat(),
+        ) from None
+    if opts.social_rates is None:
+        raise invalid(
+            "social_rates",
+            "social_rates_required",
+            "{path} (B1 desconto social rates) are required for a desconto social unit",
+            basis=SOCIAL_DISCOUNT_LIMIT.period_on(end).basis[0],
+            path="social_rates",
+        )
+    # art. 179, § 4º: up to 120 kWh at the B1 desconto social tariff, the rest at B1 residencial
+    kwh = min(billed_kwh, limit)
+    difference = CTX.subtract(rates.energy_kwh(None), opts.social_rates.energy_kwh(None))
+    return [
+        _line(
+            "social_discount",
+            None,
+            kwh,
+            "kWh",
+            -difference,
+            SOCIAL_DISCOUNT_LIMIT.period_on(end).basis,
+            label="desconto social",
+        )
+    ]
+
+
+def _taxes(lines: Sequence[BillLine], opts: BillOptions) -> list[BillLine]:
+    if opts.taxes is None:
+        return []
+    base = exact_sum(
+        [line.amount for line in lines] + [x.amount for x in opts.extra_lines if x.code == "other"]
+    )
+    amounts = tax_amounts(base, opts.taxes, opts.gross_up)
+    basis = (ren1000(327, item="IX"),)
+    label = opts.gross_up.value
+    taxes = opts.taxes
+    return [
+        BillLine(
+            code=code,
+            post=None,
+            quantity=base,
+            unit="R$",
+            rate=rate,
+            amount=amount,
+            basis=basis,
+            label=label,
+        )
+        for code, rate, amount in (
+            ("pis_pasep", taxes.pis, amounts.pis),
+            ("cofins", taxes.cofins, amounts.cofins),
+            ("icms", taxes.icms, amounts.icms),
+        )
+    ]
+
+
+def _extra(extra: Sequence[BillLine]) -> list[BillLine]:
+    for index, line in enumerate(extra):
+        if not isinstance(line, BillLine) or line.code not in {"municipal", "other"}:
+            raise invalid(
+                f"extra_lines.{index}",
+                "not_a_caller_line",
+                "{path} must be a BillLine with code municipal or other, got {value}",
+                path=f"extra_lines.{index}",
+                value=quoted(line),
+            )
+    return list(extra)
