@@ -38,7 +38,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._convert import quoted, to_bool, to_date
-from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.errors import InvalidInputError, invalid_in
 
 __all__ = ("BusinessCalendar", "out_of_range")
 
@@ -47,10 +47,7 @@ _SATURDAY: Final = 5
 _MAX_DAYS: Final = 10_000
 
 
-def _error(path: str, code: str, template: str, /, **params: object) -> InvalidInputError:
-    return InvalidInputError(
-        (FieldError(path=path, code=code, template=template, params=params, domain=DOMAIN),)
-    )
+_error: Final = invalid_in(DOMAIN)
 
 
 @functools.cache

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 import attrs
 
@@ -258,3 +258,40 @@ class UnsupportedCaseError(AneelRulesError):
     """A regulated case that the library does not model (yet)."""
 
     default_code: ClassVar[str] = "unsupported_case"
+
+
+class InvalidFactory(Protocol):
+    """Signature of a domain's ``invalid(path, code, template, **params)`` helper."""
+
+    def __call__(
+        self,
+        path: str,
+        code: str,
+        template: str,
+        /,
+        *,
+        basis: Basis | None = None,
+        **params: object,
+    ) -> InvalidInputError:
+        """An :class:`InvalidInputError` with one :class:`FieldError` in the bound domain."""
+
+
+def invalid_in(domain: str) -> InvalidFactory:
+    """The ``invalid(path, code, template, *, basis=None, **params)`` helper of one domain.
+
+    For the library's own modules (not in ``__all__``): each message-catalog domain binds it
+    once (``invalid = invalid_in(DOMAIN)``) instead of building the error by hand.
+
+    Examples:
+        >>> invalid = invalid_in("tariffs")
+        >>> err = invalid("kv", "not_positive", "{path} must be positive", path="kv")
+        >>> err.errors[0].domain, err.code, str(err)
+        ('tariffs', 'not_positive', 'kv: kv must be positive')
+    """
+
+    def invalid(
+        path: str, code: str, template: str, /, *, basis: Basis | None = None, **params: object
+    ) -> InvalidInputError:
+        return InvalidInputError.single(path, code, template, domain=domain, basis=basis, **params)
+
+    return invalid

@@ -34,7 +34,7 @@ from aneel_rules import tariffs
 from aneel_rules._convert import quoted
 from aneel_rules._extras import needs
 from aneel_rules._format import format_date
-from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.errors import invalid_in
 from aneel_rules.i18n import normalize_lang, translate
 from aneel_rules.tariffs import PostSchedule, TariffModality, TariffPost
 
@@ -127,10 +127,7 @@ def _t(text: str, lang: str, **params: object) -> str:
     return translate(text, domain=DOMAIN, lang=lang).format(**params)
 
 
-def _invalid(path: str, code: str, template: str, /, **params: str) -> InvalidInputError:
-    return InvalidInputError(
-        (FieldError(path=path, code=code, template=template, params=params, domain=DOMAIN),)
-    )
+_invalid: Final = invalid_in(DOMAIN)
 
 
 def _number(value: object, path: str) -> float:

@@ -11,7 +11,12 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._convert import quoted, to_decimal
-from aneel_rules.errors import InvalidInputError, RegulatoryGapError, UnsupportedCaseError
+from aneel_rules.errors import (
+    InvalidInputError,
+    RegulatoryGapError,
+    UnsupportedCaseError,
+    invalid_in,
+)
 from aneel_rules.legal import Basis
 
 __all__ = (
@@ -27,6 +32,7 @@ __all__ = (
 )
 
 DOMAIN: Final = "billing_cycle"
+_invalid: Final = invalid_in(DOMAIN)
 
 
 TEMPLATES: Final[dict[str, str]] = {
@@ -127,9 +133,7 @@ def invalid(
     field: str, code: str, /, *, basis: Basis | None = None, **params: object
 ) -> InvalidInputError:
     """The library's input error for one field, with this module's catalog domain."""
-    return InvalidInputError.single(
-        field, code, TEMPLATES[code], domain=DOMAIN, basis=basis, **params
-    )
+    return _invalid(field, code, TEMPLATES[code], basis=basis, **params)
 
 
 def gap(code: str, *, basis: Basis | None = None, **params: str) -> RegulatoryGapError:

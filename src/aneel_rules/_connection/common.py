@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._convert import quoted, to_bool, to_date, to_decimal
-from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError
+from aneel_rules.errors import UnsupportedCaseError, invalid_in
 from aneel_rules.legal import Basis, Norm, norm_in_force
 
 __all__ = ("DOMAIN", "check_bool", "invalid", "non_negative", "positive", "require_ren1000")
@@ -16,11 +16,8 @@ DOMAIN: Final = "connection"
 """Message-catalog domain of the connection modules."""
 
 
-def invalid(path: str, code: str, template: str, /, **params: object) -> InvalidInputError:
-    """An :class:`InvalidInputError` with one field error in the ``connection`` domain."""
-    return InvalidInputError(
-        (FieldError(path=path, code=code, template=template, params=params, domain=DOMAIN),)
-    )
+invalid: Final = invalid_in(DOMAIN)
+"""An :class:`~aneel_rules.errors.InvalidInputError` with one field error in this domain."""
 
 
 def check_bool(**flags: object) -> None:

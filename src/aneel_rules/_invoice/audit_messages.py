@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError
+from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError, invalid_in
 from aneel_rules.legal import Basis
 
 __all__ = ("DOMAIN", "TEMPLATES", "error", "invalid", "not_modelled")
 
 DOMAIN: Final = "invoice_audit"
+_invalid: Final = invalid_in(DOMAIN)
 
 TEMPLATES: Final[dict[str, str]] = {
     # IPCA series reader
@@ -98,7 +99,7 @@ def invalid(
     path: str, code: str, /, *, basis: Basis | None = None, **params: object
 ) -> InvalidInputError:
     """The library's input error for one field, with this module's catalog domain."""
-    return InvalidInputError((error(path, code, basis=basis, **params),))
+    return _invalid(path, code, TEMPLATES[code], basis=basis, **params)
 
 
 def not_modelled(code: str, **params: str) -> UnsupportedCaseError:

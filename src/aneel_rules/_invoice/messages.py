@@ -12,8 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError
-from aneel_rules.legal import Basis
+from aneel_rules.errors import UnsupportedCaseError, invalid_in
 
 __all__ = ("DOMAIN", "invalid", "unsupported")
 
@@ -21,17 +20,8 @@ DOMAIN: Final = "invoice"
 """Message-catalog domain of the invoice modules."""
 
 
-def invalid(
-    path: str, code: str, template: str, /, *, basis: Basis | None = None, **params: str
-) -> InvalidInputError:
-    """An :class:`InvalidInputError` with one field error in the ``invoice`` domain."""
-    return InvalidInputError(
-        (
-            FieldError(
-                path=path, code=code, template=template, params=params, domain=DOMAIN, basis=basis
-            ),
-        )
-    )
+invalid: Final = invalid_in(DOMAIN)
+"""An :class:`~aneel_rules.errors.InvalidInputError` with one field error in this domain."""
 
 
 def unsupported(template: str, /, *, on: date | None = None, **params: str) -> UnsupportedCaseError:

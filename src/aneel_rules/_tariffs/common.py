@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Final
 
-from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.errors import invalid_in
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -38,11 +38,8 @@ REN1101_SINCE: Final = in_force_from(Norm.REN_1101_2024)
 REN1147_SINCE: Final = in_force_from(Norm.REN_1147_2025)
 
 
-def invalid(path: str, code: str, template: str, /, **params: str) -> InvalidInputError:
-    """An :class:`InvalidInputError` with one field error in the ``tariffs`` domain."""
-    return InvalidInputError(
-        (FieldError(path=path, code=code, template=template, params=params, domain=DOMAIN),)
-    )
+invalid: Final = invalid_in(DOMAIN)
+"""An :class:`~aneel_rules.errors.InvalidInputError` with one field error in this domain."""
 
 
 def hm(hour: int, minute: int) -> time:

@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Final
 
 from aneel_rules._tariffs.posts import TariffPost
-from aneel_rules.errors import FieldError, InvalidInputError
-from aneel_rules.legal import Basis
+from aneel_rules.errors import invalid_in
 
 __all__ = ("DOMAIN", "POST_BY_CODE", "invalid")
 
@@ -20,14 +19,5 @@ DOMAIN: Final = "frames"
 """Message-catalog domain of the frames modules."""
 
 
-def invalid(
-    path: str, code: str, template: str, /, *, basis: Basis | None = None, **params: str
-) -> InvalidInputError:
-    """An :class:`InvalidInputError` with one field error in the ``frames`` domain."""
-    return InvalidInputError(
-        (
-            FieldError(
-                path=path, code=code, template=template, params=params, domain=DOMAIN, basis=basis
-            ),
-        )
-    )
+invalid: Final = invalid_in(DOMAIN)
+"""An :class:`~aneel_rules.errors.InvalidInputError` with one field error in this domain."""
