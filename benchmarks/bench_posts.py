@@ -1,8 +1,10 @@
 """Time ``tariff_posts`` and ``frames.post_codes`` on a year of 15-minute intervals.
 
-Ratios against the naive approach, measured in the same run. Goals (issue 10): ``tariff_posts``
-(list of datetimes) at least 5x the naive baseline; ``post_codes`` (numpy datetime64) at least
-50x the naive baseline and 20x ``tariff_posts``. Run with
+Ratios against the naive approach, measured in the same run. A column in time order takes the
+runs path of ``post_codes`` (a regular grid: counted; with gaps: binary search per change of
+post); a shuffled one the general path (day and minute of each stamp). Goals (issue 10):
+``tariff_posts`` (list of datetimes) at least 5x the naive baseline; ``post_codes`` (numpy
+datetime64) at least 50x the naive baseline and 20x ``tariff_posts``. Run with
 ``.venv/bin/python benchmarks/bench_posts.py`` (or ``make bench``). The naive
 approach derives the calendar for every timestamp: a weekday test, a ``holidays`` lookup
 and a time comparison. (It is also *wrong* for ANEEL purposes: ``holidays`` lists Good
@@ -81,6 +83,12 @@ def main() -> None:
     single = best_of(lambda: [tariff_post(t, AMAZONAS_ENERGIA, modality=white) for t in stamps])
     columnar = best_of(lambda: post_codes(array, AMAZONAS_ENERGIA, modality=white))
     tz_aware = best_of(lambda: post_codes(aware, AMAZONAS_ENERGIA, modality=white))
+    # in order with gaps (one stamp in ten missing): runs found by binary search
+    gapped = np.delete(array, np.arange(0, array.size, 10))
+    with_gaps = best_of(lambda: post_codes(gapped, AMAZONAS_ENERGIA, modality=white))
+    # out of order: the general path (day and minute of each stamp, table lookups)
+    shuffled = np.random.default_rng(10).permutation(array)
+    unsorted = best_of(lambda: post_codes(shuffled, AMAZONAS_ENERGIA, modality=white))
     posts = tariff_posts(stamps, AMAZONAS_ENERGIA, modality=white)
     codes = post_codes(array, AMAZONAS_ENERGIA, modality=white)
     same = (
@@ -89,6 +97,13 @@ def main() -> None:
         == tariff_posts(aware_list, AMAZONAS_ENERGIA, modality=white)
     )
     same_aware = post_codes(aware, AMAZONAS_ENERGIA, modality=white).tolist() == codes.tolist()
+    order = np.argsort(shuffled)
+    same_shuffled = np.array_equal(
+        post_codes(shuffled, AMAZONAS_ENERGIA, modality=white)[order], codes
+    )
+    kept = np.ones(array.size, dtype=bool)
+    kept[::10] = False
+    same_gapped = np.array_equal(post_codes(gapped, AMAZONAS_ENERGIA, modality=white), codes[kept])
     print(f"{len(stamps)} timestamps of {YEAR} (15-minute intervals), best of {REPEAT} runs")
     print(f"naive (weekday + holidays + time compare): {baseline * 1000:8.2f} ms")
     print(f"tariff_post called per timestamp:          {single * 1000:8.2f} ms")
@@ -96,13 +111,19 @@ def main() -> None:
     print(f"tariff_posts (aware list, per stamp):      {per_stamp * 1000:8.2f} ms")
     print(f"post_codes (numpy datetime64[m]):          {columnar * 1000:8.2f} ms")
     print(f"post_codes (pandas, tz-aware):             {tz_aware * 1000:8.2f} ms")
+    print(f"post_codes (numpy, in order with gaps):    {with_gaps * 1000:8.2f} ms")
+    print(f"post_codes (numpy, shuffled):              {unsorted * 1000:8.2f} ms")
     print(f"ratio naive / tariff_posts:      {baseline / bulk:6.1f}x (goal 5x)")
     print(f"ratio naive / post_codes:        {baseline / columnar:6.1f}x (goal 50x)")
     print(f"ratio tariff_posts / post_codes: {bulk / columnar:6.1f}x (goal 20x)")
     print(f"ratio tariff_posts per-stamp path / post_codes: {per_stamp / columnar:6.1f}x")
     print(f"ratio naive / tariff_posts per-stamp path: {baseline / per_stamp:6.1f}x")
     print(f"ratio naive / post_codes tz-aware: {baseline / tz_aware:6.1f}x")
-    print(f"same posts (list, numpy, tz-aware): {same and same_aware}")
+    print(f"ratio naive / post_codes with gaps: {baseline / with_gaps:6.1f}x")
+    print(f"ratio naive / post_codes shuffled: {baseline / unsorted:6.1f}x")
+    print(f"ratio tariff_posts / post_codes shuffled: {bulk / unsorted:6.1f}x")
+    same_all = same and same_aware and same_shuffled and same_gapped
+    print(f"same posts (list, numpy, tz-aware, gaps, shuffled): {same_all}")
     print(f"ponta intervals in {YEAR}: {posts.count(TariffPost.PEAK)} (= 250 days x 12)")
 
 

@@ -8,8 +8,7 @@ looks those facts up once per day and per minute of the day.
 
 from __future__ import annotations
 
-import functools
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Final
 
 import numpy as np
@@ -25,44 +24,24 @@ from aneel_rules._tariffs.posts import (
     check_schedule,
 )
 from aneel_rules.errors import NotInForceError
+from aneel_rules.frames._calendar import EPOCH, day_exempt, year_of_day
 from aneel_rules.frames._common import POST_BY_CODE
+from aneel_rules.frames._post_fast import sorted_codes, table_arrays, wall_minutes
 from aneel_rules.frames._time import (
     DENSE_SPAN,
     MINUTES_PER_DAY,
     Int64Array,
+    check_range,
+    converted_wall_seconds,
+    datetime64_of,
     first_true,
-    local_minutes,
 )
 
-__all__ = ("UInt8Array", "codes_of_minutes", "day_exempt", "post_codes_at")
+__all__ = ("UInt8Array", "codes_of_minutes", "post_codes_at")
 
 UInt8Array = npt.NDArray[np.uint8]
 _CODE: Final = {post: np.uint8(code) for code, post in enumerate(POST_BY_CODE)}
-_EPOCH: Final = date(1970, 1, 1)
-
-
-def _minute_codes(schedule: PostSchedule, modality: TariffModality) -> UInt8Array:
-    return _codes_of_table(schedule.minute_table(modality))
-
-
-@functools.lru_cache(maxsize=64)
-def _codes_of_table(table: tuple[TariffPost, ...]) -> UInt8Array:
-    codes = np.fromiter((_CODE[post] for post in table), dtype=np.uint8, count=MINUTES_PER_DAY)
-    codes.flags.writeable = False
-    return codes
-
-
-def day_exempt(first_day: int, last_day: int) -> npt.NDArray[np.bool_]:
-    """Whether each day from ``first_day`` to ``last_day`` (days since 1970) has no ponta."""
-    flags = np.zeros(last_day - first_day + 1, dtype=np.bool_)
-    first = _EPOCH + timedelta(days=first_day)
-    last = _EPOCH + timedelta(days=last_day)
-    for year in range(first.year, last.year + 1):
-        for day in exempt_map(year):
-            offset = (day - _EPOCH).days - first_day
-            if 0 <= offset < flags.size:
-                flags[offset] = True
-    return flags
+_WHITE_SINCE: Final = (WHITE_TARIFF_AVAILABILITY.periods[1].since - EPOCH).days
 
 
 def codes_of_minutes(
@@ -77,35 +56,38 @@ def codes_of_minutes(
 
     ``split`` is ``divmod(minutes, 1440)`` when the caller has it already.
     """
-    days, minute_of_day = np.divmod(minutes, MINUTES_PER_DAY) if split is None else split
-    codes = _minute_codes(schedule, modality)[minute_of_day]
+    if split is None:
+        days = minutes // MINUTES_PER_DAY
+        minute_of_day = minutes - days * MINUTES_PER_DAY
+    else:
+        days, minute_of_day = split
+    codes, _starts, _run_codes, two_days = table_arrays(schedule.minute_table(modality))
     if minutes.size == 0:
-        return codes
+        empty: UInt8Array = codes[minute_of_day]
+        return empty
     first_day, last_day = int(days.min()), int(days.max())
-    if modality is TariffModality.WHITE:
+    if modality is TariffModality.WHITE and first_day < _WHITE_SINCE:
         _check_white(days, path)
     if last_day - first_day < DENSE_SPAN:
-        exempt = day_exempt(first_day, last_day)[days - first_day]
-    else:  # a sparse column spread over centuries: only the days present
-        unique, inverse = np.unique(days, return_inverse=True)
-        exempt = np.zeros(unique.shape, dtype=np.bool_)
-        for i, day in enumerate(unique.tolist()):
-            exempt[i] = (_EPOCH + timedelta(days=day)) in exempt_map(_year(day))
-        exempt = exempt[inverse]
+        # each day's row of ``two_days``: with ponta (0) or, on a day without, the second
+        rows = np.where(day_exempt(first_day, last_day), MINUTES_PER_DAY, 0)
+        index = rows[days - first_day]
+        index += minute_of_day
+        result: UInt8Array = two_days[index]
+        return result
+    # a sparse column spread over centuries: only the days present
+    unique, inverse = np.unique(days, return_inverse=True)
+    exempt = np.zeros(unique.shape, dtype=np.bool_)
+    for i, day in enumerate(unique.tolist()):
+        exempt[i] = (EPOCH + timedelta(days=day)) in exempt_map(year_of_day(day))
     # art. 2º, XXXVIII, "a": no ponta (nor intermediário) on the days without ponta
-    codes[exempt] = _CODE[TariffPost.OFF_PEAK]
-    return codes
-
-
-def _year(day: int) -> int:
-    return (_EPOCH + timedelta(days=day)).year
+    return np.where(exempt[inverse], _CODE[TariffPost.OFF_PEAK], codes[minute_of_day])
 
 
 def _check_white(days: Int64Array, path: str) -> None:
-    since = WHITE_TARIFF_AVAILABILITY.periods[1].since
-    early = first_true(days < (since - _EPOCH).days)
+    early = first_true(days < _WHITE_SINCE)
     if early is not None:
-        day = _EPOCH + timedelta(days=int(days[early]))
+        day = EPOCH + timedelta(days=int(days[early]))
         try:
             check_offered(TariffModality.WHITE, day)
         except NotInForceError as exc:
@@ -118,5 +100,13 @@ def post_codes_at(
     """See :func:`aneel_rules.frames.post_codes` (``path`` names the argument in errors)."""
     schedule = check_schedule(schedule)
     modality = check_modality(modality)
-    minutes = local_minutes(stamps, schedule.tzinfo, path)
+    values, zone = datetime64_of(stamps, path)
+    fast = sorted_codes(values, zone, schedule, modality)
+    if fast is not None:
+        return fast
+    minutes = wall_minutes(values, zone, schedule.tzinfo)
+    if minutes is None:  # the checking path: raises for the first bad stamp
+        seconds, _fraction = converted_wall_seconds(values, zone, schedule.tzinfo, path)
+        minutes = seconds // 60
+        check_range(minutes, path)
     return codes_of_minutes(minutes, schedule, modality, path)

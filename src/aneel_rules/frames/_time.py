@@ -5,7 +5,7 @@ Private: needs the ``frames`` extra (numpy at import; pandas/pyarrow only for th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -16,15 +16,19 @@ from aneel_rules._convert import quoted
 from aneel_rules._tariffs.calendar import PEAK_EXEMPT_HOLIDAYS
 from aneel_rules.errors import NotInForceError
 from aneel_rules.frames._common import invalid
+from aneel_rules.frames._zone import offset_at, zone_pieces
 
 __all__ = (
     "DENSE_SPAN",
+    "FIRST_MINUTE",
+    "LAST_MINUTE",
     "MINUTES_PER_DAY",
     "Int64Array",
     "datetime64_of",
     "first_true",
     "local_minutes",
     "check_range",
+    "converted_wall_seconds",
     "wall_seconds",
 )
 
@@ -34,12 +38,16 @@ _SECOND: Final = np.dtype("datetime64[s]")
 _PER_SECOND: Final = {"ms": 10**3, "us": 10**6, "ns": 10**9, "ps": 10**12, "fs": 10**15}
 # datetime.date covers years 1 to 9999: a wall time from 10000-01-01 on has no calendar.
 _END: Final = np.datetime64("10000-01-01T00:00", "m").astype(np.int64)
+LAST_MINUTE: Final = int(_END) - 1
+FIRST_MINUTE: Final = int(
+    np.datetime64(PEAK_EXEMPT_HOLIDAYS.starts_on.isoformat(), "m").astype(np.int64)
+)
+"""First wall minute of ANEEL's calendar (REN 414/2010)."""
 DENSE_SPAN: Final = 50_000  # days: up to this span, tables cover every day of it
 _FIRST_YEAR: Final = 2009
 _LAST_YEAR: Final = 9999
 _EARLY_SECOND: Final = np.datetime64("2009-01-01T00:00:00", "s").astype(np.int64)
 _LATE_SECOND: Final = np.datetime64("10000-01-02T00:00:00", "s").astype(np.int64)
-_UTC_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def first_true(mask: npt.NDArray[np.bool_]) -> int | None:
@@ -104,8 +112,7 @@ def _from_pandas(stamps: object) -> tuple[npt.NDArray[np.datetime64], str | None
     tz = values.tz
     if tz is None:
         return values.to_numpy(), None
-    naive = values.tz_convert("UTC").tz_localize(None)
-    return naive.to_numpy(), str(tz)
+    return values.tz_convert(None).to_numpy(), str(tz)  # the UTC instants, no copy
 
 
 def _from_arrow(stamps: object) -> tuple[npt.NDArray[np.datetime64], str | None] | None:
@@ -144,6 +151,13 @@ def wall_seconds(
         InvalidInputError: not a timestamp column; a missing value (NaT, null).
     """
     values, zone = datetime64_of(stamps, path)
+    return converted_wall_seconds(values, zone, tz, path)
+
+
+def converted_wall_seconds(
+    values: npt.NDArray[np.datetime64], zone: str | None, tz: ZoneInfo, path: str
+) -> tuple[Int64Array, npt.NDArray[np.bool_]]:
+    """:func:`wall_seconds` of the result of :func:`datetime64_of`."""
     missing = first_true(np.isnat(values))
     if missing is not None:
         raise invalid(
@@ -199,8 +213,7 @@ def _out_of_range(path: str, index: int) -> Exception:
 def check_range(minutes: Int64Array, path: str) -> None:
     """Raise for a wall minute before ANEEL's calendar or from year 10000 on (first index)."""
     start = PEAK_EXEMPT_HOLIDAYS.starts_on
-    first = np.datetime64(start.isoformat(), "m").astype(np.int64)
-    early, late = minutes < first, minutes >= _END
+    early, late = minutes < FIRST_MINUTE, minutes >= _END
     bad = first_true(early | late)
     if bad is None:
         return
@@ -217,33 +230,23 @@ def check_range(minutes: Int64Array, path: str) -> None:
 def _to_local(utc_seconds: Int64Array, tz: ZoneInfo) -> Int64Array:
     """UTC seconds to local wall seconds, with zoneinfo's offsets.
 
-    The offset is looked up at the start of each UTC day of the span (and of the day after
-    it); a day that starts and ends with the same offset has no transition (zones change
-    offset at most a few times a year) and takes that offset, the stamps of the other days
-    are converted one by one.
+    The pieces of constant offset of the span come from :func:`zone_pieces` (one addition
+    when the span has one offset, else a binary search per stamp); a column spread over
+    centuries looks its offsets up per day present, the stamps of days with a change one by
+    one.
     """
-    days = utc_seconds // 86_400
-    first = int(days.min())
-    span = int(days.max()) - first + 1
-    if span <= DENSE_SPAN:
-        index = days - first
-        bounds = np.array([_offset((first + day) * 86_400, tz) for day in range(span + 1)])
-        offsets, changes = bounds[:-1], bounds[:-1] != bounds[1:]
-    else:  # a sparse column spread over centuries: only the days present
-        unique, index = np.unique(days, return_inverse=True)
-        present = unique.tolist()
-        offsets = np.array([_offset(day * 86_400, tz) for day in present])
-        changes = np.array([_offset(day * 86_400 + 86_399, tz) for day in present]) != offsets
-    local: Int64Array = utc_seconds + offsets[index]
+    pieces = zone_pieces(tz, int(utc_seconds.min()), int(utc_seconds.max()))
+    if pieces is not None:
+        starts, offsets = pieces
+        if offsets.size == 1:
+            shifted: Int64Array = utc_seconds + offsets[0]
+            return shifted
+        return utc_seconds + offsets[np.searchsorted(starts, utc_seconds, side="right") - 1]
+    unique, index = np.unique(utc_seconds // 86_400, return_inverse=True)
+    present = unique.tolist()
+    day_offsets = np.array([offset_at(day * 86_400, tz) for day in present])
+    changes = np.array([offset_at(day * 86_400 + 86_399, tz) for day in present]) != day_offsets
+    local: Int64Array = utc_seconds + day_offsets[index]
     for position in np.flatnonzero(changes[index]).tolist():
-        local[position] = utc_seconds[position] + _offset(int(utc_seconds[position]), tz)
+        local[position] = utc_seconds[position] + offset_at(int(utc_seconds[position]), tz)
     return local
-
-
-def _offset(utc_second: int, tz: ZoneInfo) -> int:
-    try:
-        at = (_UTC_EPOCH + timedelta(seconds=utc_second)).astimezone(tz)
-    except OverflowError:  # local time beyond 9999-12-31: out of range whatever the offset
-        return 86_400
-    offset = at.utcoffset()
-    return 0 if offset is None else offset.days * 86_400 + offset.seconds
