@@ -61,6 +61,20 @@ def test_the_shared_field_refuses_an_empty_basis() -> None:
         check_bases(None, None, to_bases(42))
 
 
+class _NotIterableByValue:
+    """Iterable by its type, but iterating it raises TypeError (like a 0-d numpy array)."""
+
+    def __iter__(self) -> _NotIterableByValue:
+        raise TypeError("iteration over a 0-d array")
+
+
+def test_a_value_iterable_only_by_type_is_one_bad_item() -> None:
+    bad = _NotIterableByValue()
+    assert to_bases(bad) == (bad,)
+    with pytest.raises(ValueError, match="non-empty"):
+        check_bases(None, None, to_bases(bad))
+
+
 def test_the_walk_finds_the_results() -> None:
     names = {q.rsplit(".", 1)[1] for q, _ in _result_classes()}
     assert {"Period", "Determination", "SupplyVoltageDecision", "PeakExemptDay"} <= names

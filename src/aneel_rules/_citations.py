@@ -243,7 +243,10 @@ def to_bases(value: object) -> tuple[Basis, ...]:
     :func:`check_bases` refuses anything that is not a non-empty tuple of references.
     """
     if isinstance(value, Iterable) and not isinstance(value, str | bytes):
-        return tuple(value)
+        try:
+            return tuple(value)
+        except TypeError:  # iterable by type, not by value (a 0-d numpy array)
+            pass
     return (value,)  # type: ignore[return-value]  # check_bases names a bad item
 
 
