@@ -70,7 +70,8 @@ class _NotIterableByValue:
 
 def test_a_value_iterable_only_by_type_is_one_bad_item() -> None:
     bad = _NotIterableByValue()
-    assert to_bases(bad) == (bad,)
+    got: tuple[object, ...] = to_bases(bad)
+    assert got == (bad,)
     with pytest.raises(ValueError, match="non-empty"):
         check_bases(None, None, to_bases(bad))
 
