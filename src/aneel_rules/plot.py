@@ -31,7 +31,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from aneel_rules import tariffs
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules._extras import needs
 from aneel_rules._format import format_date
 from aneel_rules.errors import invalid_in
@@ -328,9 +328,9 @@ def monthly_kwh_figure(
     for index, row in enumerate(rows):
         path = f"rows.{index}"
         ok = isinstance(row, tuple) and len(row) == 3
-        if not ok or not isinstance(row[0], date) or not isinstance(row[1], TariffPost):
+        if not ok or not isinstance(row[1], TariffPost):
             raise _invalid(path, "invalid_row", _BAD_ROW, path=path, value=quoted(row))
-        key = (row[0].replace(day=1), row[1])
+        key = (plain_date(row[0], path=f"{path}.0").replace(day=1), row[1])
         totals[key] = totals.get(key, 0.0) + _number(row[2], f"{path}.2")
     if not totals:
         raise _invalid("rows", "empty", _EMPTY, path="rows")

@@ -150,7 +150,9 @@ def test_kind_group_mismatch_and_bad_input() -> None:
     with pytest.raises(InvalidInputError):
         check_reading_interval(START, _after(30), kind="regular")  # type: ignore[arg-type]
     with pytest.raises(UnsupportedCaseError):
-        check_reading_interval(date(2015, 1, 1), date(2015, 2, 1), group=Group.A)
+        check_reading_interval(
+            date(2015, 1, 1), date(2015, 2, 1), kind=K.VOLTAGE_CHANGE, group=Group.A
+        )
     with pytest.raises(NotInForceError):
         check_reading_interval(date(2009, 1, 1), date(2009, 2, 1))
 
@@ -329,7 +331,13 @@ def test_billable_ren414_refusals() -> None:
     )
     assert (first.kwh, first.availability_charge_applies) == (Decimal(100), True)
     with pytest.raises(UnsupportedCaseError):
-        billable_consumption(Decimal(100), date(2020, 1, 1), date(2020, 1, 31), group=Group.A)
+        billable_consumption(
+            Decimal(100),
+            date(2020, 1, 1),
+            date(2020, 1, 31),
+            group=Group.A,
+            kind=K.END_OF_GROUP_B_OPTION,
+        )
 
 
 # ---------------------------------------------------------------- availability charge (art. 291)
@@ -588,7 +596,7 @@ def test_ren414_average(case: AverageBillingCase, article: int) -> None:
 def test_ren414_average_unverified_cases() -> None:
     on = date(2020, 1, 1)
     with pytest.raises(UnsupportedCaseError):
-        bill_by_average([], case=AverageBillingCase.EMERGENCY, on=on)
+        bill_by_average([], case=AverageBillingCase.ACCESS_IMPEDIMENT, on=on)
     with pytest.raises(UnsupportedCaseError):
         bill_by_average(
             HISTORY, case=AverageBillingCase.ACCESS_IMPEDIMENT, on=on, consecutive_cycles=4

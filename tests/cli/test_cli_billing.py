@@ -89,7 +89,10 @@ def test_reading_error_in_portuguese(capsys: pytest.CaptureFixture[str]) -> None
     _, _, err = _run(["reading", "2026-02-10", "2026-01-05"], capsys)
     assert "deve ser posterior à leitura anterior" in err
     _, _, err = _run(["reading", "2015-01-01", "2015-02-01", "--kind", "route-change"], capsys)
-    assert "o intervalo de leitura no remanejamento de rota na REN 414/2010" in err
+    assert (
+        "o intervalo de leitura no remanejamento de rota ou na reprogramação do calendário" in err
+    )
+    assert "na REN 414/2010 (data 2015-02-01)" in err
 
 
 def test_refund_underbilling_pt(capsys: pytest.CaptureFixture[str]) -> None:
@@ -204,7 +207,8 @@ def test_refund_ren414(capsys: pytest.CaptureFixture[str]) -> None:
         capsys,
     )
     assert status == 2
-    assert "este caso de faturamento incorreto na REN 414/2010" in err
+    assert "o faturamento incorreto por ato de terceiro" in err
+    assert "na REN 414/2010 (data 2021-06-20)" in err
 
 
 @pytest.mark.parametrize(

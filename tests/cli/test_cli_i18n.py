@@ -308,18 +308,6 @@ CORE = [
         "the portal flows apply REN 1.000/2021, in force from 2022-01-03; asked for 2022-01-02",
         id="portal-before-REN1000",
     ),
-    pytest.param(
-        [
-            "modality",
-            *("--voltage-kv", "13,8", "--class", "industrial", "--on", "2021-01-10"),
-            *("--demand-kw", "50", "--group-b-option"),
-        ],
-        "REN 414/2010: o texto disponível não resolve a modalidade de uma unidade do grupo A "
-        "faturada como grupo B (NÃO VERIFICADO)",
-        "REN 414/2010: the modality of a group-A unit billed as group B is not settled by the "
-        "stored text (UNVERIFIED)",
-        id="REN414-group-b-option-unverified",
-    ),
 ]
 
 

@@ -176,7 +176,12 @@ def test_monthly_kwh(tmp_path: Path) -> None:
     [
         pytest.param([], "empty", id="empty"),
         pytest.param([(date(2026, 1, 1), "ponta", 1.0)], "invalid_row", id="post-as-text"),
-        pytest.param([("2026-01", TariffPost.PEAK, 1.0)], "invalid_row", id="month-as-text"),
+        pytest.param([("2026-01", TariffPost.PEAK, 1.0)], "not_a_date", id="month-as-text"),
+        pytest.param(
+            [(datetime(2026, 1, 1), TariffPost.PEAK, 1.0)],
+            "not_a_date",
+            id="month-as-datetime",
+        ),
         pytest.param([(date(2026, 1, 1), TariffPost.PEAK)], "invalid_row", id="pair"),
         pytest.param([(date(2026, 1, 1), TariffPost.PEAK, "1")], "invalid_number", id="text"),
     ],

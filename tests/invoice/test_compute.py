@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -612,6 +612,9 @@ def _blue_like_green() -> TariffRates:
     ("kwargs", "code"),
     [
         ({"period": (date(2026, 6, 30), date(2026, 6, 1))}, "bad_period"),
+        # a datetime does not compare with a date: refused, not a bare TypeError
+        ({"period": (date(2026, 5, 31), datetime(2026, 6, 30))}, "not_a_date"),  # noqa: DTZ001
+        ({"period": ("2026-05-31", date(2026, 6, 30))}, "not_a_date"),
         ({"contracted_demand": None}, "contracted_required"),
         ({"contracted_demand": D(20)}, "below_minimum"),
         ({"contracted_demand": {PEAK: D(100)}}, "contracted_single"),
@@ -634,4 +637,18 @@ def test_bad_input(kwargs: dict[str, object], code: str) -> None:
     args.update(kwargs)
     with pytest.raises(InvalidInputError) as info:
         compute_bill(**args)  # type: ignore[arg-type]
+    assert info.value.codes == (code,)
+
+
+@pytest.mark.parametrize(
+    ("month", "code"),
+    [
+        pytest.param(datetime(2026, 1, 1), "not_a_date", id="datetime"),  # noqa: DTZ001
+        pytest.param("2026-01-01", "not_a_date", id="text"),
+        pytest.param(date(2026, 1, 2), "not_a_month", id="not-first-day"),
+    ],
+)
+def test_flag_month_is_a_plain_first_day(month: object, code: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        FlagMonth(month, TariffFlag.YELLOW, D("18.85"))
     assert info.value.codes == (code,)

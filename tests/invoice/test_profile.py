@@ -267,7 +267,10 @@ def test_measurements_checks() -> None:
     assert info.value.codes == ("negative",)
     with pytest.raises(InvalidInputError) as info:
         Measurements(energy_kwh=1, energy_by_day={"2026-01-01": 1})
-    assert info.value.codes == ("not_a_date_key",)
+    assert info.value.codes == ("not_a_date",)
+    with pytest.raises(InvalidInputError) as info:
+        Measurements(energy_kwh=1, energy_by_day={datetime(2026, 1, 1): 1})
+    assert info.value.codes == ("not_a_date",)
     with pytest.raises(InvalidInputError) as info:
         Measurements(energy_kwh=1, energy_by_day=[1])
     assert info.value.codes == ("not_a_mapping",)

@@ -645,7 +645,7 @@ def test_verification_code() -> None:
 def test_today_must_be_a_date() -> None:
     with pytest.raises(InvalidInputError) as info:
         parse_access_request(example("access"), today="2026-03-09")  # type: ignore[arg-type]
-    assert codes(info) == [("today", "not_a_date_value")]
+    assert codes(info) == [("today", "not_a_date")]
 
 
 @pytest.mark.parametrize(
@@ -775,7 +775,7 @@ def test_grant_status_timeline(profile: ProfessionalProfileRequest) -> None:
     assert codes(info) == [("confirmed_on", "end_before_start")]
     with pytest.raises(InvalidInputError) as info:
         grant.status("2026-03-09")  # type: ignore[arg-type]
-    assert codes(info) == [("on", "not_a_date_value")]
+    assert codes(info) == [("on", "not_a_date")]
 
 
 def test_grant_validity_not_before_grant(profile: ProfessionalProfileRequest) -> None:
@@ -837,17 +837,17 @@ def test_grant_normalises_its_numbers() -> None:
         pytest.param("uc", "24A36494", "uc", "invalid_format", id="uc-letter"),
         pytest.param("professional_cpf", "111.111.111-11", "professional_cpf", "repeated_digits"),
         pytest.param("profile", "engenheiro", "profile", "not_in_choices", id="profile-text"),
-        pytest.param("registered_on", "2025-02-26", "registered_on", "not_a_date_value"),
+        pytest.param("registered_on", "2025-02-26", "registered_on", "not_a_date"),
         pytest.param(
             "registered_on",
             datetime(2025, 2, 26, tzinfo=UTC),
             "registered_on",
-            "not_a_date_value",
+            "not_a_date",
             id="dt",
         ),
-        pytest.param("valid_until", None, "valid_until", "not_a_date_value", id="until-none"),
+        pytest.param("valid_until", None, "valid_until", "not_a_date", id="until-none"),
         pytest.param(
-            "confirmed_on", datetime(2025, 3, 1, tzinfo=UTC), "confirmed_on", "not_a_date_value"
+            "confirmed_on", datetime(2025, 3, 1, tzinfo=UTC), "confirmed_on", "not_a_date"
         ),
     ],
 )
@@ -869,7 +869,7 @@ def test_grant_dates_asked_must_be_plain_dates(on: object) -> None:
     for call in (grant.status, grant.confirm, lambda d: grant.permits("24836494", d)):
         with pytest.raises(InvalidInputError) as info:
             call(on)  # type: ignore[arg-type]
-        assert [e.code for e in info.value.errors] == ["not_a_date_value"]
+        assert [e.code for e in info.value.errors] == ["not_a_date"]
 
 
 def test_technician_registration_and_art_optional() -> None:

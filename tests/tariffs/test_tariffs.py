@@ -18,7 +18,6 @@ from aneel_rules import (
     Norm,
     NotInForceError,
     RegulatoryGapError,
-    UnsupportedCaseError,
     ren414,
     ren1000,
 )
@@ -551,8 +550,6 @@ def test_modality_options_errors() -> None:
     with pytest.raises(InvalidInputError) as info:
         modality_options(_unit("13.8"), on=D414)
     assert info.value.errors[0].path == "contracted_demand_kw"
-    with pytest.raises(UnsupportedCaseError):
-        modality_options(_unit("13.8", group_b_option=True), on=D414)
     with pytest.raises(NotInForceError):
         modality_options(_unit("0.22", RES), on=date(2010, 9, 14))
     with pytest.raises(InvalidInputError) as info:

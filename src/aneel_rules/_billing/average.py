@@ -136,7 +136,8 @@ def bill_by_average(
       supply after the 3rd consecutive cycle (``consecutive_cycles >= 3``). Under-billing due to
       impediment can later be collected for the last 3 cycles only (art. 324, § 2º; see
       :func:`settle_incorrect_billing` with ``Cause.ACCESS_IMPEDIMENT``). REN 414/2010, art. 87
-      allowed the average for up to 3 consecutive complete cycles; what came after is unverified.
+      allowed the average for up to 3 consecutive complete cycles; what came after was not
+      found (refused).
     - Meter removed (art. 320): 12-cycle average, no reactive excess; after more than 30 days
       without a meter by the distributor's responsibility, the availability charge (and
       contracted demand) instead.
@@ -146,6 +147,12 @@ def bill_by_average(
 
     With fewer than 12 billed cycles the mean of those available; with none, the availability
     charge (art. 288, § 1º).
+
+    Under REN 414/2010 (``on`` up to 2 Jan 2022): art. 87 (access impediment) and art. 90 (meter
+    removed) give the 12-cycle mean, for up to 3 cycles of impediment and 30 days without
+    meter; art. 111 (emergency) in the wording in force from REN 479/2012 (3 Apr 2012) gives the
+    12-cycle mean while regular supply is maintained, with art. 89, § 1º for a short or empty
+    history (the availability charge). Sources and confidence: ``_bill_by_average_ren414``.
 
     Args:
         history: Billed kWh, oldest → newest.
@@ -158,13 +165,17 @@ def bill_by_average(
         supply_maintained: Emergency: whether regular supply is maintained.
 
     Raises:
-        RegulatoryGapError: emergency without regular supply (art. 321, I gives no rule).
-        UnsupportedCaseError: REN 414 cases the project could not verify (no history; more
-            than 3 impediment cycles; more than 30 days without meter).
+        RegulatoryGapError: emergency without regular supply (REN 1.000/2021, art. 321, I and
+            REN 414/2010, art. 111 give no rule).
+        UnsupportedCaseError: REN 414 cases whose text was not found (access impediment or
+            meter removed without history; more than 3 impediment cycles; more than 30 days
+            without meter; an emergency before REN 479/2012 without history or regular
+            supply).
 
     Legal basis:
         - REN 1.000/2021, arts. 280, 288 § 1º, 289, 320, 321.
-        - REN 414/2010, arts. 87, 90, 111 (study note).
+        - REN 414/2010, arts. 87, 90 (study note); art. 111 and art. 89, § 1º (wording in
+          force from REN 479/2012); art. 98.
 
     Examples:
         >>> from datetime import date
@@ -202,7 +213,9 @@ def bill_by_average(
         to_bool(flag, path=path)
     norm = norm_in_force(day)
     if norm is Norm.REN_414_2010:
-        return _bill_by_average_ren414(history, case, day, streak, days_without_meter)
+        return _bill_by_average_ren414(
+            history, case, day, streak, days_without_meter, bool(supply_maintained)
+        )
     may_suspend = False
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
     if case is AverageBillingCase.ACCESS_IMPEDIMENT:
@@ -255,21 +268,53 @@ def _twelve_cycle_mean(
     return average_consumption(history), used, basis
 
 
-def _bill_by_average_ren414(
+def _bill_by_average_ren414(  # noqa: PLR0917 (private helper: the facts of bill_by_average)
     history: Sequence[Decimal],
     case: AverageBillingCase,
     day: date,
     streak: int,
     days_without_meter: int,
+    supply_maintained: bool,
 ) -> AverageBilling:
-    # REN 414/2010, art. 87: the average for up to 3 consecutive complete cycles (study note);
-    # what followed, the fallback without history and the 30-day meter rule are unverified.
-    if (
-        not history
-        or (case is AverageBillingCase.ACCESS_IMPEDIMENT and streak > 3)
-        or (case is AverageBillingCase.METER_REMOVED and days_without_meter > 30)
-    ):
-        raise unsupported("subject_average", day.isoformat())
+    """Billing by average under REN 414/2010 (arts. 87, 90 and 111).
+
+    - Art. 87 (access impediment): the mean of the last 12 billed cycles, for up to 3
+      consecutive cycles. SINGLE-QUOTE sources, enough for what is answered here: the mean is
+      given by two independent pages (https://coorsel.com.br/medidor: "os valores faturáveis
+      de energia elétrica [...] devem ser as respectivas médias aritméticas dos 12 (doze)
+      últimos faturamentos anteriores à constatação do impedimento"; the 2013 study note, with
+      the article number) and ANEEL's FAQ as copied at
+      https://blogecosolarer.blogspot.com/2014/03/caso-haja-impedimento-de-acesso-ao.html
+      ("Conforme art. 87 [...] pela média aritmética dos valores faturados nos últimos 12
+      meses"); the 3-cycle limit by the study note and, as paraphrase, by a distributor
+      (https://www.energisajuntos.com.br/posso-confiar-na-leitura-da-minha-conta/: "só pode ser
+      feito por três meses consecutivos") and ANEEL's AP 28/2018 summary (cmuenergia.com.br,
+      "faturamento pela média por mais de 3 ciclos"). What follows the 3rd cycle (those pages
+      say the availability charge, but none quotes the article) and the fallback without
+      history are refused.
+    - Art. 90 (meter removed): the study note's 12-cycle mean; more than 30 days and no
+      history are refused (the article's text was not found).
+    - Art. 111 (emergency, calamity, force majeure), from REN 479/2012 — SINGLE-QUOTE, one
+      page reproducing the compiled text with the heading's amendment note
+      (https://hccenergiasolar.com.br/conta-de-luz-entenda-como-funciona-o-faturamento-por-media,
+      "Seção XIII [...] (Redação dada pela REN ANEEL 479, de 03.04.2012)"): "o faturamento deve
+      ser efetuado utilizando-se a média aritmética dos valores faturados nos 12 (doze) últimos
+      ciclos de faturamento, observado o disposto no § 1º do art. 89, desde que mantido o
+      fornecimento regular à unidade consumidora". One page suffices because its rule is word
+      for word that of REN 1.000/2021, art. 321, I (official compiled text) and the study note
+      gives the same mean; the cross-reference is to art. 89, § 1º, VERIFIED in the REN 479
+      booklet: fewer cycles → their mean, none → the availability charge (art. 98). Without
+      regular supply the article gives no rule (``RegulatoryGapError``). Before REN 479/2012
+      only the 12-cycle mean with history and regular supply is answered (study note).
+    """
+    if case is AverageBillingCase.EMERGENCY:
+        return _emergency_ren414(history, day, supply_maintained)
+    if case is AverageBillingCase.ACCESS_IMPEDIMENT and streak > 3:
+        raise unsupported("subject_impediment_streak", day.isoformat())
+    if case is AverageBillingCase.METER_REMOVED and days_without_meter > 30:
+        raise unsupported("subject_meter_removed", day.isoformat())
+    if not history:
+        raise unsupported("subject_average_no_history", day.isoformat())
     return AverageBilling(
         case=case,
         norm=Norm.REN_414_2010,
@@ -278,6 +323,45 @@ def _bill_by_average_ren414(
         availability_charge_instead=False,
         may_suspend_supply=None,
         basis=(_AVERAGE_REN414[case],),
+    )
+
+
+def _emergency_ren414(
+    history: Sequence[Decimal], day: date, supply_maintained: bool
+) -> AverageBilling:
+    """REN 414/2010, art. 111 (see :func:`_bill_by_average_ren414`)."""
+    art111 = ren414(111)
+    if day < in_force_from(Norm.REN_479_2012):
+        if not (history and supply_maintained):
+            raise unsupported("subject_emergency_original", day.isoformat())
+        basis: tuple[Basis, ...] = (art111,)
+    elif not supply_maintained:
+        # REN 414/2010, art. 111: "desde que mantido o fornecimento regular"
+        raise gap("emergency_supply_not_maintained", basis=art111)
+    elif not history:
+        # REN 414/2010, art. 111 → art. 89, § 1º: no history → the availability charge (art. 98)
+        return AverageBilling(
+            case=AverageBillingCase.EMERGENCY,
+            norm=Norm.REN_414_2010,
+            cycles_averaged=0,
+            kwh=None,
+            availability_charge_instead=True,
+            may_suspend_supply=None,
+            basis=(art111, ren414(89, paragraph=1), ren414(98)),
+        )
+    elif len(history) < 12:
+        # REN 414/2010, art. 111 → art. 89, § 1º: fewer cycles → the mean of those available
+        basis = (art111, ren414(89, paragraph=1))
+    else:
+        basis = (art111,)
+    return AverageBilling(
+        case=AverageBillingCase.EMERGENCY,
+        norm=Norm.REN_414_2010,
+        cycles_averaged=min(len(history), 12),
+        kwh=average_consumption(history),
+        availability_charge_instead=False,
+        may_suspend_supply=None,
+        basis=basis,
     )
 
 
@@ -361,7 +445,8 @@ def bill_multi_month_reading(
         InvalidInputError: ``rural`` false (art. 271 allows only rural group B units); bad
             counts or history.
         UnsupportedCaseError: under REN 414/2010, a missed distributor reading (art. 89, § 2º
-            is cut in every source found); no history before REN 479/2012.
+            is cut in every source found); no history before REN 479/2012 (the earlier
+            wording of art. 89, § 1º was not found).
 
     Legal basis:
         - REN 1.000/2021, arts. 271, 275, 276 and 288, I–III, §§ 1º–2º.
@@ -418,7 +503,9 @@ def bill_multi_month_reading(
             norm=norm,
             within_limit=within,
         )
-    if ren414_rule and (source is MultiMonthSource.DISTRIBUTOR_MISSED or not (history or art89)):
+    if ren414_rule and source is MultiMonthSource.DISTRIBUTOR_MISSED:
+        raise unsupported("subject_multi_month_missed", day.isoformat())
+    if ren414_rule and not (history or art89):
         raise unsupported("subject_multi_month", day.isoformat())
     if source is MultiMonthSource.DISTRIBUTOR_MISSED:
         # REN 1.000/2021, art. 288, § 2º: availability charge, no later compensation

@@ -113,13 +113,19 @@ def duplicate_payment_refund(
         InvalidInputError: ``index`` missing when the update applies; ``reading_dates``
             missing when the answer depends on them, or not around ``found_on``; dates out
             of order. Checked before any other refusal.
-        UnsupportedCaseError: REN 414/2010 constatação with more than one cycle elapsed (its
-            update rule is not in the project's sources).
+        UnsupportedCaseError: REN 414/2010 constatação with more than one cycle elapsed (no
+            update rule of art. 112 was found; queries in ``docs/sources.md``).
 
     Legal basis:
         - REN 1.000/2021, art. 342, caput and § 4º; art. 260, § 1º and art. 261, parágrafo
           único (the 15–47 day bounds of a cycle).
-        - REN 414/2010, art. 112 (study note: credit on the next invoice); art. 84 (15–47).
+        - REN 414/2010, art. 112 (credit on the next invoice); art. 84 (15–47). Art. 112 is
+          known only by paraphrase (SINGLE): the 2013 study note ("na fatura seguinte à
+          constatação") and the MS state agency AGEMS (https://www.agems.ms.gov.br/empresa-de-
+          energia-tem-que-avisar-o-consumidor-sobre-a-existencia-de-debitos/: "devolução do
+          valor pago indevidamente até o próximo vencimento") agree, and REN 1.000/2021,
+          art. 342 keeps the same credit (without update within one cycle): only that
+          case is answered.
 
     Examples:
         >>> ipca = {date(2024, 1, 1): Decimal("0.42"), date(2024, 2, 1): Decimal("0.83")}  # IBGE

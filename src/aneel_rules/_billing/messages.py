@@ -78,8 +78,15 @@ TEMPLATES: Final[dict[str, str]] = {
         "group A reading interval of {days} days is outside the 15–47 days allowed for {kind}; "
         "REN 1.000/2021, arts. 261 and 286 do not say how to bill it"
     ),
-    "subject_route_change": "the reading interval after a route change",
-    "subject_group_a": "the group A reading interval",
+    "subject_route_change": (
+        "the reading interval after a route change or a reprogrammed calendar (not found: of "
+        "REN 414/2010, art. 84 only the caput's 27–33 days and the first billing's 15–47 "
+        "days were found)"
+    ),
+    "subject_group_a_exception": (
+        "the group A reading interval at the end of a group B option or after a change of "
+        "connection voltage (no REN 414/2010 text on these cases was found)"
+    ),
     "subject_billable": (
         "billing outside the reading interval before REN 479/2012 (the original wording of "
         "REN 414/2010, art. 88 was not found)"
@@ -95,22 +102,65 @@ TEMPLATES: Final[dict[str, str]] = {
         "the availability charge of the indigenous and quilombola low-income subclasses before "
         "REN 479/2012 (the original wording of REN 414/2010, art. 98, § 3º was not found)"
     ),
-    "subject_average": "this case of billing by average",
-    "subject_settlement": "this case of incorrect billing",
+    "subject_impediment_streak": (
+        "billing after the 3rd consecutive cycle of access impediment (the text of REN "
+        "414/2010, art. 87 on what follows the 3 cycles was not found)"
+    ),
+    "subject_average_no_history": (
+        "billing by average without billed history (REN 414/2010, arts. 87 and 90: no "
+        "fallback text was found)"
+    ),
+    "subject_meter_removed": (
+        "billing after more than 30 days without a meter (the text of REN 414/2010, art. 90 "
+        "was not found)"
+    ),
+    "subject_emergency_original": (
+        "billing in an emergency without billed history or without regular supply before "
+        "REN 479/2012 (the earlier wording of REN 414/2010, art. 111 was not found)"
+    ),
+    "emergency_supply_not_maintained": (
+        "REN 414/2010, art. 111 allows billing by the average only while regular supply is "
+        "maintained"
+    ),
+    "subject_settlement": (
+        "incorrect billing due to a third party, an access impediment, an emergency or a "
+        "meter defect (no REN 414/2010 text on its settlement was found)"
+    ),
     "false_declaration_case": (
         "false_declaration applies only to over-billing attributable to the consumer "
         "(REN 1.000/2021, art. 324, § 3º)"
     ),
     "subject_false_declaration": "the loss of the refund after a false declaration",
     "subject_art113_original": (
-        "incorrect billing by the distributor before REN 479/2012 gave art. 113 its wording"
+        "incorrect billing by the distributor before REN 479/2012 gave art. 113 its wording "
+        "(the original 2010 wording of REN 414/2010, art. 113 was not found)"
     ),
-    "subject_duplicate": "the monetary update of a duplicate payment",
-    "subject_low_value": "the accumulation of low-value invoices",
-    "subject_multi_month": "this case of multi-month rural reading",
-    "subject_meter_defect": "the compensation of a defective meter",
-    "subject_regularization": "the recalculation when the reading is regularised",
-    "subject_overdue": "the time limit to collect overdue invoices",
+    "subject_duplicate": (
+        "the monetary update of a duplicate payment refunded more than one cycle after the "
+        "constatação (no update rule of REN 414/2010, art. 112 was found)"
+    ),
+    "subject_low_value": (
+        "the accumulation of low-value invoices (no REN 414/2010 article on it was found)"
+    ),
+    "subject_multi_month": (
+        "multi-month rural reading without billed history before REN 479/2012 (the earlier "
+        "wording of REN 414/2010, art. 89, § 1º was not found)"
+    ),
+    "subject_multi_month_missed": (
+        "a missed distributor reading in multi-month rural reading (REN 414/2010, art. 89, "
+        "§ 2º is cut in every source found)"
+    ),
+    "subject_meter_defect": (
+        "the compensation of a defective meter (the text of REN 414/2010, art. 115 was not "
+        "found, only ANEEL's summary of it)"
+    ),
+    "subject_regularization": (
+        "the recalculation when the reading is regularised (no REN 414/2010 counterpart of "
+        "REN 1.000/2021, art. 323, § 11 was found)"
+    ),
+    "subject_overdue": (
+        "the time limit to collect overdue invoices (no REN 414/2010 article on it was found)"
+    ),
     "not_overdue": "invoice due on {due} is not overdue on {on}",
     "multi_month_not_rural": (
         "multi-month reading is allowed only for group B units in a rural area "

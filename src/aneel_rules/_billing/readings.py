@@ -62,7 +62,7 @@ GROUP_B_READING_INTERVAL: Final[Timeline[tuple[int, int]]] = Timeline(
     ),
     last_verified_on=LAST_VERIFIED,
 )
-"""Group B: readings about every 30 days, 27 to 33 days apart."""
+"""Group B: readings about every 30 days, 27 to 33 days apart (REN 414/2010: every group)."""
 
 EXCEPTIONAL_READING_INTERVAL: Final[Timeline[tuple[int, int]]] = Timeline(
     name="exceptional_reading_interval",
@@ -119,6 +119,32 @@ class ReadingIntervalCheck:
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
+def _ren414_group_a(kind: ReadingKind, last: date) -> tuple[int, int, tuple[Basis, ...]]:
+    """Group A reading interval under REN 414/2010, art. 84 (our reading: no group distinction).
+
+    The caput of art. 84 (VERIFIED-QUOTE, ``shared/sources/ren414_excerpts.md``: the book
+    "Eficiência energética" and the 2013 study note give the same words) reads "a distribuidora
+    deve efetuar as leituras em intervalos de aproximadamente 30 (trinta) dias, observados o
+    mínimo de 27 (vinte e sete) e o máximo de 33 (trinta e três) dias, de acordo com o
+    calendário de leitura" and names no group; art. 88, § 2º (REN 479/2012, VERIFIED) prorates
+    the group A *demand* of a unit migrating to the free market when "o período de
+    fornecimento seja inferior a 27 (vinte e sete) dias", which only makes sense if group A was
+    read on the same 27–33 days. The calendar month of REN 1.000/2021, art. 261 is new. The
+    first billing (15–47 days) is the study note's sentence, also without a group. REN 414
+    text for the other group A cases of REN 1.000, art. 261, parágrafo único (end of a group B
+    option, change of connection voltage) and for a route change was not found: refused.
+    """
+    if kind is ReadingKind.REGULAR:
+        minimum, maximum = GROUP_B_READING_INTERVAL.value_on(last)
+        return minimum, maximum, GROUP_B_READING_INTERVAL.period_on(last).basis
+    if kind is ReadingKind.FIRST_BILLING:
+        minimum, maximum = EXCEPTIONAL_READING_INTERVAL.value_on(last)
+        return minimum, maximum, EXCEPTIONAL_READING_INTERVAL.period_on(last).basis
+    if kind is ReadingKind.ROUTE_CHANGE:
+        raise unsupported("subject_route_change", last.isoformat())
+    raise unsupported("subject_group_a_exception", last.isoformat())
+
+
 def _interval_rule(
     previous: date, current: date, kind: ReadingKind, group: Group, billed_month: date | None
 ) -> ReadingIntervalCheck:
@@ -152,12 +178,12 @@ def _interval_rule(
         period = timeline.period_on(last)
         minimum, maximum = timeline.value_on(last)
         basis: tuple[Basis, ...] = period.basis
+    elif norm is Norm.REN_414_2010:
+        minimum, maximum, basis = _ren414_group_a(kind, last)
     else:
         # REN 1.000/2021, art. 261 has no route-change case for group A
         if kind is ReadingKind.ROUTE_CHANGE:
             raise invalid("kind", "kind_not_for_group", kind=kind.value, group=group.value)
-        if norm is Norm.REN_414_2010:
-            raise unsupported("subject_group_a", last.isoformat())
         if kind is ReadingKind.REGULAR:
             # REN 1.000/2021, art. 261, caput and art. 282, I: the calendar month
             month = (
@@ -199,6 +225,9 @@ def check_reading_interval(
     calendar month (the interval must have as many days as that month; the month is
     ``billed_month``, by default the month of the day before ``current``), and 15 to 47 days for
     the first billing, the end of a group B option, or a change of connection voltage.
+    Under REN 414/2010 (current reading up to 2 Jan 2022) art. 84 names no group: 27 to 33
+    days for groups A and B, 15 to 47 for the first billing (``billed_month`` is then
+    ``None``; see ``_ren414_group_a`` for the reading).
 
     Args:
         previous: Date of the previous reading.
@@ -209,14 +238,15 @@ def check_reading_interval(
 
     Raises:
         InvalidInputError: ``current <= previous``; a kind that does not exist for the group.
-        UnsupportedCaseError: a REN 414/2010 case the project could not verify (route change,
-            group A).
+        UnsupportedCaseError: a REN 414/2010 case whose text was not found (route change or
+            reprogrammed calendar; group A at the end of a group B option or after a change of
+            connection voltage).
         NotInForceError: ``current`` before REN 414/2010.
 
     Legal basis:
         - REN 1.000/2021, art. 260, caput and § 1º; art. 261, caput and parágrafo único, I–III;
           art. 282, I.
-        - REN 414/2010, art. 84 (27–33 days; 15–47 days for the first billing).
+        - REN 414/2010, art. 84 (27–33 days, every group; 15–47 days for the first billing).
 
     Examples:
         >>> check_reading_interval(date(2026, 1, 5), date(2026, 2, 1)).ok
@@ -230,6 +260,9 @@ def check_reading_interval(
         >>> a = check_reading_interval(date(2026, 2, 1), date(2026, 3, 1), group=Group.A)
         >>> a.days, a.minimum, a.ok
         (28, 28, True)
+        >>> a = check_reading_interval(date(2019, 2, 1), date(2019, 3, 1), group=Group.A)
+        >>> a.days, a.minimum, a.maximum, a.ok, str(a.basis[0])
+        (28, 27, 33, True, 'REN 414/2010, art. 84')
     """
     return _interval_rule(previous, current, kind, group, billed_month)
 
@@ -261,7 +294,7 @@ class BillableConsumption:
 def _ren414_billable(
     measured: Decimal, day: date, check: ReadingIntervalCheck
 ) -> BillableConsumption:
-    """Group B billable consumption under REN 414/2010 (group A: refused by the interval check).
+    """Billable consumption under REN 414/2010 (groups A and B).
 
     Art. 88, § 1º in the wording of REN 479/2012 (ANEEL booklet via 1library, VERIFIED-QUOTE in
     ``shared/sources/ren414_excerpts.md``): a reading outside the intervals "estabelecidos no
@@ -270,11 +303,26 @@ def _ren414_billable(
     "II – não atingido o limite mínimo de 27 (vinte e sete) dias, deve ser faturado o consumo
     medido, vedada a aplicação do custo de disponibilidade" (the source's OCR garbles II; its
     reading is the one REN 1.000, art. 285, I took over). Inside the interval the measured
-    energy is billed, with the availability charge as the minimum (art. 98, § 1º). The
-    original 2010 wording of art. 88 was not found: out-of-interval readings before REN
-    479/2012 are refused, and so are first or exceptional readings outside their 15–47 days,
-    which § 1º does not cover.
+    energy is billed, with the availability charge as the minimum for group B (art. 98, § 1º,
+    which names "unidade consumidora do grupo B" only: never for group A). § 1º speaks of
+    "o consumo registrado" and of the intervals of art. 84's caput, which names no group, so
+    it is applied to group A energy too (our reading; the demand of group A is not prorated
+    by it). The original 2010 wording of art. 88 was not found: out-of-interval readings
+    before REN 479/2012 are refused, and so are first or exceptional readings outside their
+    15–47 days, which § 1º does not cover.
     """
+    group_b = check.group is Group.B
+    if check.ok and not group_b:
+        # REN 414/2010, art. 84: inside the interval the measured energy (no availability charge)
+        return BillableConsumption(
+            measured_kwh=measured,
+            kwh=measured,
+            days=check.days,
+            prorated=False,
+            availability_charge_applies=False,
+            interval=check,
+            basis=check.basis,
+        )
     if check.ok:
         # REN 414/2010, art. 98, § 1º: the availability charge whenever consumption is below it
         return BillableConsumption(
@@ -300,7 +348,7 @@ def _ren414_billable(
         kwh=kwh,
         days=check.days,
         prorated=not short,
-        availability_charge_applies=not short,
+        availability_charge_applies=group_b and not short,
         interval=check,
         basis=(ren414(88, paragraph=1, item=item, amended_by=Norm.REN_479_2012), *check.basis),
     )
@@ -326,20 +374,22 @@ def billable_consumption(
     measured within that range and below it (art. 286, I: fewer than 15 days is shorter than
     any calendar month, so every reading agrees); beyond 47 days art. 286, II (the days of the
     calendar month) and the 47-day maximum disagree and the norm does not choose
-    (``RegulatoryGapError``).
+    (``RegulatoryGapError``). Under REN 414/2010 both groups follow art. 88, § 1º (from REN
+    479/2012): more than 33 days → prorated to 33, fewer than 27 → measured without the
+    availability charge, which never applies to group A.
 
     Raises:
         InvalidInputError: negative or non-Decimal ``measured_kwh``; bad dates or kind.
-        UnsupportedCaseError: under REN 414/2010, group A; a reading outside 27–33 days before
-            REN 479/2012 (the original art. 88 was not found); a first or exceptional reading
-            outside 15–47 days.
+        UnsupportedCaseError: under REN 414/2010, a reading outside 27–33 days before REN
+            479/2012 (the original art. 88 was not found); a first or exceptional reading
+            outside 15–47 days; the interval cases refused by :func:`check_reading_interval`.
         RegulatoryGapError: group A exceptional reading longer than 47 days.
 
     Legal basis:
         - REN 1.000/2021, art. 285, I–II (group B); art. 286, I–II (group A); art. 290 (group B
           minimum billing).
-        - REN 414/2010 (dates up to 2 Jan 2022): art. 88, § 1º, I–II (wording by REN 479/2012);
-          art. 98, § 1º.
+        - REN 414/2010 (dates up to 2 Jan 2022): art. 84; art. 88, § 1º, I–II (wording by
+          REN 479/2012; groups A and B); art. 98, § 1º (group B).
 
     Examples:
         >>> from datetime import date

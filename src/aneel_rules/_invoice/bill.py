@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from typing import Final, TypeVar, cast
 
 import attrs
 
 from aneel_rules._billing.money import CTX, INVOICE_ROUNDING, InvoiceRounding
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.legal import (
@@ -202,15 +202,12 @@ def _check_refs(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> Non
         )
 
 
-def _check_day(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> None:
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise invalid(
-            attribute.name,
-            "not_a_date",
-            "{path} must be a date, got {value}",
-            path=attribute.name,
-            value=quoted(value),
-        )
+def _start(value: object) -> date:
+    return plain_date(value, path="start")
+
+
+def _end(value: object) -> date:
+    return plain_date(value, path="end")
 
 
 @attrs.frozen(kw_only=True)
@@ -361,8 +358,8 @@ class Bill:
         Decimal('33.45')
     """
 
-    start: date = attrs.field(validator=_check_day)
-    end: date = attrs.field(validator=_check_day)
+    start: date = attrs.field(converter=_start)
+    end: date = attrs.field(converter=_end)
     lines: tuple[BillLine, ...] = attrs.field(converter=_to_lines)
     basis: tuple[Basis, ...] = attrs.field(default=(), converter=_to_refs, validator=_check_refs)
     rounding: InvoiceRounding = attrs.field(

@@ -12,7 +12,7 @@ from typing import Final
 
 from aneel_rules._billing.availability import availability_charge
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules._invoice.bill import Bill, BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.charges import _benefits, _extra, _flag_lines, _taxes
@@ -44,20 +44,17 @@ _GROUP_B_MODALITIES: Final = frozenset({TariffModality.CONVENTIONAL_MONOMIAL, Ta
 
 
 def _period(period: object) -> tuple[date, date]:
-    if (
-        not isinstance(period, tuple)
-        or len(period) != 2
-        or not all(isinstance(d, date) for d in period)
-        or period[1] <= period[0]
-    ):
-        raise invalid(
-            "period",
-            "bad_period",
-            "{path} must be (previous reading date, current reading date), got {value}",
-            path="period",
-            value=quoted(period),
-        )
-    return period[0], period[1]
+    if isinstance(period, tuple) and len(period) == 2:
+        start, end = (plain_date(d, path=f"period.{i}") for i, d in enumerate(period))
+        if start < end:
+            return start, end
+    raise invalid(
+        "period",
+        "bad_period",
+        "{path} must be (previous reading date, current reading date), got {value}",
+        path="period",
+        value=quoted(period),
+    )
 
 
 def _rates(rates: object, start: date, end: date) -> tuple[TariffRates, tuple[Basis, ...]]:

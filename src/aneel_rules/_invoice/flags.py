@@ -26,7 +26,7 @@ from typing import IO, Final
 
 import attrs
 
-from aneel_rules._convert import quoted
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._invoice.opendata import decimal_comma, iso_day, text_lines
 
@@ -60,8 +60,12 @@ _FLAG_NAMES: Final = {" ".join(f.value.lower().split()): f for f in TariffFlag} 
 }
 
 
+def _month(value: object) -> date:
+    return plain_date(value, path="month")
+
+
 def _check_month(_inst: object, _attr: object, value: date) -> None:
-    if not isinstance(value, date) or value.day != 1:
+    if value.day != 1:
         raise invalid(
             "month",
             "not_a_month",
@@ -97,7 +101,7 @@ class FlagMonth:
         'Amarela'
     """
 
-    month: date = attrs.field(validator=_check_month)
+    month: date = attrs.field(converter=_month, validator=_check_month)
     flag: TariffFlag = attrs.field(validator=attrs.validators.instance_of(TariffFlag))
     add_on_mwh: Decimal = attrs.field(validator=_check_add_on)
 

@@ -6,7 +6,7 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final, cast
@@ -14,7 +14,7 @@ from typing import Final, cast
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_decimal
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._tariffs.posts import TariffPost
 
@@ -101,15 +101,8 @@ def _to_days(value: object) -> Mapping[date, Decimal]:
         )
     days: dict[date, Decimal] = {}
     for key, number in cast("Mapping[object, object]", value).items():
-        if isinstance(key, datetime) or not isinstance(key, date):
-            raise invalid(
-                "energy_by_day",
-                "not_a_date_key",
-                "{path} keys must be dates, got {value}",
-                path="energy_by_day",
-                value=quoted(key),
-            )
-        days[key] = _quantity(number, f"energy_by_day.{key.isoformat()}")
+        day = plain_date(key, path="energy_by_day")
+        days[day] = _quantity(number, f"energy_by_day.{day.isoformat()}")
     return MappingProxyType(dict(sorted(days.items())))
 
 

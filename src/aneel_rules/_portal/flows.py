@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final, TypeVar
 
+from aneel_rules._convert import plain_date
 from aneel_rules._portal.attachments import (
     Attachment,
 )
@@ -89,8 +90,7 @@ _RG_RULE: Final = manual("2.3")
 
 
 def _start(today: object) -> Collector:
-    if not isinstance(today, date) or type(today) is not date:
-        raise InvalidInputError((field_error("today", "not_a_date_value", type=type_name(today)),))
+    today = plain_date(today, path="today")
     # The flows are the portal's under REN 1.000/2021 (in force 2022-01-03, art. 679).
     if norm_in_force(today) is not Norm.REN_1000_2021:
         raise NotInForceError(

@@ -6,11 +6,12 @@ request a connection budget).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Final
 
 import attrs
 
+from aneel_rules._convert import plain_date
 from aneel_rules._portal.choices import AccessStatus, ProfessionalKind, ProfileStatus
 from aneel_rules._portal.messages import field_error, type_name
 from aneel_rules._portal.models import ProfessionalProfileRequest, manual, masked
@@ -23,22 +24,16 @@ ACCESS_RULE: Final = manual("3.1.2")
 _BUDGET_ACCESS_RULE: Final = manual("4.1")
 
 
-def _check_date(path: str, value: object) -> date:
-    """``value`` if it is a plain date (a datetime does not compare with a date)."""
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidInputError((field_error(path, "not_a_date_value", type=type_name(value)),))
-    return value
+def _registered_on(value: object) -> date:
+    return plain_date(value, path="registered_on")
 
 
-def _validate_date(_inst: object, attr: attrs.Attribute[date], value: date) -> None:
-    _check_date(attr.name, value)
+def _valid_until(value: object) -> date:
+    return plain_date(value, path="valid_until")
 
 
-def _validate_optional_date(
-    _inst: object, attr: attrs.Attribute[date | None], value: date | None
-) -> None:
-    if value is not None:
-        _check_date(attr.name, value)
+def _confirmed_on(value: object) -> date | None:
+    return None if value is None else plain_date(value, path="confirmed_on")
 
 
 def _check_kind(_inst: object, _attr: object, value: ProfessionalKind) -> None:
@@ -144,10 +139,10 @@ class AccessGrant:
     professional_cpf: str = attrs.field(converter=_cpf_number, repr=masked)
     profile: ProfessionalKind = attrs.field(validator=_check_kind)
     profile_status: ProfileStatus = attrs.field(validator=_check_profile_status)
-    registered_on: date = attrs.field(validator=_validate_date)
-    valid_until: date = attrs.field(validator=[_validate_date, _check_grant_dates])
+    registered_on: date = attrs.field(converter=_registered_on)
+    valid_until: date = attrs.field(converter=_valid_until, validator=_check_grant_dates)
     confirmed_on: date | None = attrs.field(
-        default=None, validator=[_validate_optional_date, _check_confirmation]
+        default=None, converter=_confirmed_on, validator=_check_confirmation
     )
 
     @property
@@ -232,7 +227,7 @@ class AccessGrant:
         Legal basis:
             - Amazonas Energia, Manual da Agência Virtual, item 3.1.2 (distributor rule).
         """
-        on = _check_date("on", on)
+        on = plain_date(on, path="on")
         # Manual 3.1.2: "FIM VIGÊNCIA" — past the end of validity the grant is "EXPIRADO".
         if on > self.valid_until:
             return AccessStatus.EXPIRED

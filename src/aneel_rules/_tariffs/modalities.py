@@ -27,7 +27,6 @@ from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group
 from aneel_rules.errors import (
     InvalidInputError,
     NotInForceError,
-    UnsupportedCaseError,
 )
 from aneel_rules.legal import Basis, LegalRef, Norm, norm_in_force, ren414, ren1000
 from aneel_rules.timeline import Period, Timeline
@@ -230,8 +229,8 @@ def modality_options(
         unit: The consumer unit.
         on: The date asked about.
         average_consumption_kwh: Average monthly consumption (kWh). Needed only for a group-B
-            unit under REN 414 in 2018–2019, when the tarifa branca was phased in by
-            consumption.
+            unit (or a group-A unit billed at group-B tariffs) under REN 414 in 2018–2019,
+            when the tarifa branca was phased in by consumption.
         new_connection: The unit is a new connection (qualified for branca from 2018).
 
     Returns:
@@ -244,12 +243,12 @@ def modality_options(
             group-B option the unit does not qualify for (art. 292).
         NotInForceError: ``on`` is before REN 414/2010, or the unit is desconto social
             and ``on`` is before REN 1.147/2025 created that subclass (art. 176, VII).
-        UnsupportedCaseError: REN 414 cases the stored text does not settle (the group-B
-            billing option).
 
     Legal basis:
         - REN 1.000/2021, art. 219 (group B), art. 220 (group A), art. 292 (group-B option).
-        - REN 414/2010, art. 57 and art. 2º, L (2013 study note); REN 733/2016 (branca).
+        - REN 414/2010, art. 57 and art. 2º, L (2013 study note); art. 100 (a group-A unit
+          billed at group-B tariffs has the group-B modalities); REN 733/2016, art. 3
+          (branca, also for those group-A units).
 
     Examples:
         >>> home = ConsumerUnit(connection_voltage_kv="0.127",
@@ -379,8 +378,13 @@ def _options_ren414(
     unit: ConsumerUnit, on: date, average: Decimal | None, new_connection: bool
 ) -> ModalityOptions:
     norm = Norm.REN_414_2010
-    if unit.group is Group.B:
-        basis: list[Basis] = [ren414(57)]
+    if unit.group is Group.B or unit.group_b_option:
+        # A group-A unit billed at group-B tariffs (art. 100) has the group-B modalities: REN
+        # 733/2016, art. 3 (VERIFIED) opens the branca "a todos os titulares de unidades
+        # consumidoras do grupo B e daquelas do grupo A com tarifa do grupo B, conforme disposto
+        # no art. 100", with the same exclusions (§ 1º). Art. 100's criteria were not found:
+        # the option is taken as stated, not checked (group_b_option_check refuses REN 414).
+        basis: list[Basis] = [ren414(100), ren414(57)] if unit.group_b_option else [ren414(57)]
         allowed = set(_CONVENTIONAL_ONLY)
         excluded = WHITE_TARIFF_EXCLUDED_SUBCLASSES.period_on(on)
         # art. 2º, L: branca "exceto para o subgrupo B4 (iluminação pública) e para as
@@ -398,6 +402,9 @@ def _options_ren414(
             # art. 57 (group B, II) and REN 733/2016: branca by option, once available
             if availability.admits(average_consumption_kwh=average, new_connection=new_connection):
                 allowed.add(TariffModality.WHITE)
+                if unit.group_b_option:
+                    # REN 733/2016, art. 3, caput: "grupo A com tarifa do grupo B"
+                    basis.append(LegalRef(norm=Norm.REN_733_2016, article=3))
             # (the phase-in periods cite art. 57 itself, already in the basis: REN 733/2016's
             # article could not be read, see WHITE_TARIFF_AVAILABILITY)
         # art. 57 (group B, I): convencional monômia, compulsory and automatic
@@ -406,12 +413,6 @@ def _options_ren414(
             default=TariffModality.CONVENTIONAL_MONOMIAL,
             basis=tuple(basis),
             norm=norm,
-        )
-    if unit.group_b_option:
-        raise UnsupportedCaseError(
-            "REN 414/2010: the modality of a group-A unit billed as group B is not settled by "
-            "the stored text (UNVERIFIED)",
-            code="ren414_group_b_option",
         )
     # art. 57 (cooperativa de eletrificação rural): azul or verde by option
     if unit.rural_cooperative:
