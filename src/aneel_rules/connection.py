@@ -4,12 +4,18 @@ What a distributor's portal checks when a consumer asks to be connected: whether
 the substation must be metered on the primary (medium-voltage) side, which group
 and voltage the load calls for, which deadline the distributor must meet (counted
 as REN 1.000/2021, art. 656 says, on a :class:`~aneel_rules.calendars.BusinessCalendar`),
-and which debts may be required before a service is performed.
+and which debts may be required before a service is performed. For dates under REN
+414/2010 the library answers the ligação and budget deadlines it could read
+(:class:`Ren414Deadline`) and refuses the rest, naming the article that is missing.
 
 Sources:
     - REN 1.000/2021, texto compilado (amendments to Dec 2025):
       ``shared/sources/ren1000_compilado.txt`` — arts. 6, 23, 49, 51, 56, 64, 71, 78,
       83–85, 88, 90, 91, 94, 138, 222, 223, 250, 305, 346, 362, 408, 409, 656.
+    - REN 414/2010 (dates 2010-09-15 to 2022-01-02), arts. 31, 32 and 212 as quoted by ANEEL's
+      booklet and a compiled-text mirror (``_connection.ren414``; ``docs/sources.md``). Its
+      arts. 12, 30, 34, 128 and 176 were not found verbatim: those dates are refused with an
+      error naming the missing text.
     - Amazonas Energia, "Orçamento de Conexão através da Agência Virtual" (portal
       manual), item 4.5: ``shared/seeds/000_35149e0589264321.txt``.
 
@@ -73,6 +79,11 @@ from aneel_rules._connection.metering import (
     Transformer,
     primary_metering_required,
 )
+from aneel_rules._connection.ren414 import (
+    REN414_COUNTING_BASIS,
+    REN414_EXTENSION_BASIS,
+    Ren414Deadline,
+)
 from aneel_rules._connection.supply import (
     GROUP_A_BY_STUDY_COUNTS_GENERATION,
     MINIGENERATION_IN_GROUP_A,
@@ -113,6 +124,10 @@ __all__ = (
     "deadline_due",
     "reconnection_due",
     "ReconnectionStart",
+    # REN 414/2010 deadlines (arts. 31, 32; art. 212 counting), 2010-09-15 to 2022-01-02
+    "Ren414Deadline",
+    "REN414_COUNTING_BASIS",
+    "REN414_EXTENSION_BASIS",
     # Connection budget (art. 64) and vistoria (art. 91)
     "BudgetNotIssuedError",
     "BudgetRequirement",

@@ -19,12 +19,14 @@ from hypothesis import strategies as st
 from aneel_rules import RegulatoryGapError, UnsupportedCaseError, ren414, ren1000
 from aneel_rules.billing_cycle import (
     AverageBillingCase,
+    MeterDefectCriterion,
     MultiMonthSource,
     ReadingKind,
     bill_by_average,
     bill_multi_month_reading,
     billable_consumption,
     check_reading_interval,
+    meter_defect_criterion,
 )
 from aneel_rules.legal import Norm
 from aneel_rules.tariffs import Group
@@ -244,4 +246,34 @@ def test_multi_month_refusals_name_the_paragraph() -> None:
             on=REN479 - timedelta(days=1),
             rural=True,
             cycles_since_distributor_reading=2,
+        )
+
+
+# ---------------------------------------------------------------- art. 115 (ANEEL's summary)
+def test_meter_defect_without_factor_or_history_is_the_next_billing() -> None:
+    # only the third criterion ANEEL's summary lists is usable: the same in order or by choice
+    decided = meter_defect_criterion(
+        on=LAST_REN414, correction_factor_available=False, normal_history_cycles=0
+    )
+    assert decided.value is MeterDefectCriterion.NEXT_BILLING
+    assert decided.basis == (ren414(115),)
+    after = meter_defect_criterion(
+        on=FIRST_REN1000, correction_factor_available=False, normal_history_cycles=0
+    )
+    assert after.value is MeterDefectCriterion.NEXT_BILLING
+    assert after.basis == (ren1000(255, item="III"),)
+
+
+@pytest.mark.parametrize(
+    ("factor", "history"),
+    [
+        pytest.param(True, 0, id="factor"),
+        pytest.param(False, 1, id="history"),
+        pytest.param(True, 12, id="both"),
+    ],
+)
+def test_meter_defect_order_not_found_is_refused(factor: bool, history: int) -> None:
+    with pytest.raises(UnsupportedCaseError, match="115"):
+        meter_defect_criterion(
+            on=date(2016, 5, 1), correction_factor_available=factor, normal_history_cycles=history
         )

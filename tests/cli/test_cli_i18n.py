@@ -294,11 +294,14 @@ CORE = [
     pytest.param(
         ["deadline", "inspection", "--notice", "2022-01-02", "--voltage-kv", "13,8"],
         "vistoria e instalação da medição, tensão de 2,3 kV a 69 kV em 2022-01-02 cai na REN "
-        "414/2010, que a biblioteca não modela para esta regra; a REN 1.000/2021 vale a partir "
-        "de 2022-01-03",
+        "414/2010, que a biblioteca não responde neste caso: o art. 30 da REN 414/2010 (prazo da "
+        "vistoria; a paráfrase da ANEEL dá 3 dias úteis na área urbana e 5 na rural) não foi "
+        "encontrado literalmente em nenhuma fonte consultada; a REN 1.000/2021 vale a partir de "
+        "2022-01-03",
         "vistoria e instalação da medição, tensão de 2,3 kV a 69 kV on 2022-01-02 falls under "
-        "REN 414/2010, which the library does not model for this rule; REN 1.000/2021 applies "
-        "from 2022-01-03",
+        "REN 414/2010, which the library does not answer: REN 414/2010, art. 30 (deadline of the "
+        "vistoria; ANEEL's paraphrase gives 3 business days urban and 5 rural) was not found "
+        "verbatim in any source read; REN 1.000/2021 applies from 2022-01-03",
         id="deadline-REN414",
     ),
     pytest.param(

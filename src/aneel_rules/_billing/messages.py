@@ -150,9 +150,9 @@ TEMPLATES: Final[dict[str, str]] = {
         "a missed distributor reading in multi-month rural reading (REN 414/2010, art. 89, "
         "§ 2º is cut in every source found)"
     ),
-    "subject_meter_defect": (
-        "the compensation of a defective meter (the text of REN 414/2010, art. 115 was not "
-        "found, only ANEEL's summary of it)"
+    "subject_meter_criterion_order": (
+        "the choice of the criterion for a defective meter (the text of REN 414/2010, art. 115 "
+        "was not found; ANEEL's summary names its three criteria but not their order)"
     ),
     "subject_regularization": (
         "the recalculation when the reading is regularised (no REN 414/2010 counterpart of "

@@ -11,7 +11,7 @@ from typing import Final
 
 from aneel_rules._billing.messages import invalid, unsupported
 from aneel_rules._convert import plain_date, quoted, to_bool
-from aneel_rules.legal import Basis, Determination, Norm, norm_in_force, ren1000
+from aneel_rules.legal import Basis, Determination, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("MeterDefectCriterion", "meter_defect_criterion")
 
@@ -47,11 +47,22 @@ def meter_defect_criterion(
         correction_factor_available: Whether a laboratory evaluation gave a correction factor.
         normal_history_cycles: Cycles of normal metering before the defect.
 
+    Under REN 414/2010 the text of art. 115 was not found. ANEEL's own summary (aneel.gov.br,
+    "Como resolver – Consumo não faturado", 2016: "compensar o faturamento por meio de um dos
+    critérios descritos no art. 115 [...]: aplicar o fator de correção, determinado pela
+    avaliação técnica do medidor, realizada em laboratório; utilizar as médias dos doze
+    últimos faturamentos normais, proporcionalmente; ou utilizar o faturamento imediatamente
+    posterior à regularização") names the same three criteria but not whether they are in
+    order or a choice. Without a correction factor and without normal history only the last
+    one can be used under either reading, so that case is answered; the others are refused.
+
     Raises:
-        UnsupportedCaseError: ``on`` under REN 414/2010 (its article could not be verified).
+        UnsupportedCaseError: ``on`` under REN 414/2010, unless neither a correction factor nor
+            a normal history exists (the order of art. 115's criteria was not found).
 
     Legal basis:
         - REN 1.000/2021, art. 255, caput, I–III (with art. 288, § 1º).
+        - REN 414/2010, art. 115 (ANEEL's summary of its criteria).
 
     Examples:
         >>> meter_defect_criterion(on=date(2026, 3, 2), correction_factor_available=False,
@@ -72,7 +83,11 @@ def meter_defect_criterion(
             value=quoted(normal_history_cycles),
         )
     if norm_in_force(day) is Norm.REN_414_2010:
-        raise unsupported("subject_meter_defect", day.isoformat())
+        if factor or normal_history_cycles > 0:
+            raise unsupported("subject_meter_criterion_order", day.isoformat())
+        # REN 414/2010, art. 115 (ANEEL's summary): the only criterion usable without a
+        # correction factor and without history, in order or by choice
+        return Determination(MeterDefectCriterion.NEXT_BILLING, (ren414(115),))
     # REN 1.000/2021, art. 255, caput: each criterion only when the previous one is impossible
     if factor:
         criterion = MeterDefectCriterion.CORRECTION_FACTOR

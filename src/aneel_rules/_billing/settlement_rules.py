@@ -116,7 +116,18 @@ CONSUMER_FAULT_WINDOW: Final[Timeline[int]] = Timeline(
     ),
     last_verified_on=LAST_VERIFIED,
 )
-"""Consumer's fault: collection or refund limited to 36 cycles."""
+"""Consumer's fault: collection or refund limited to 36 cycles.
+
+REN 414/2010, art. 114 is known from one page only (SINGLE-QUOTE: the 2013 study note, "I –
+faturamento a maior: providenciar a devolução ao consumidor das quantias recebidas
+indevidamente, no ciclo de faturamento posterior à constatação [...]; e II – faturamento a
+menor: providenciar a cobrança do consumidor das quantias não recebidas", and "o limite de 36
+(trinta e seis) meses"). One page suffices for what is encoded (simple collection or refund,
+the refund in the next cycle, 36 cycles) because REN 1.000/2021, art. 324, I–II and § 2º
+(official compiled text) keep each of those rules unchanged, and the study note's caput and
+incisos of the neighbouring art. 113 agree word for word with ANEEL's booklet (VERIFIED), which
+vouches for its quoting. Its update index was not found (``update_index`` is ``None``).
+"""
 
 
 METER_DEFECT_CHARGE_CYCLES: Final = 3

@@ -19,11 +19,12 @@ from aneel_rules._connection.deadlines import (
     check_counting_args,
     deadline_due,
 )
+from aneel_rules._connection.ren414 import GAP_BUDGET
 from aneel_rules._connection.supply import VoltageLevel
 from aneel_rules._convert import quoted
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.errors import AneelRulesError
-from aneel_rules.legal import Basis, ren1000
+from aneel_rules.legal import Basis, ren414, ren1000
 
 __all__ = (
     "NO_BUDGET_BASIS",
@@ -184,7 +185,8 @@ def explain_connection_budget_deadline(
 
     Raises:
         BudgetNotIssuedError: ``new_connection`` and the case of art. 64, § 1º.
-        UnsupportedCaseError: ``requested_on`` before 2022-01-03 (REN 414/2010 not modelled).
+        UnsupportedCaseError: ``requested_on`` before 2022-01-03, code ``unverified_ren414``
+            (REN 414/2010's budget rule is art. 32: ``Ren414Deadline.STUDIES_AND_BUDGET``).
         InvalidInputError: bad voltage, generation, flags or calendar.
 
     Legal basis:
@@ -204,7 +206,13 @@ def explain_connection_budget_deadline(
     )
     # Bad input and the regime before the art. 64, § 1º refusal.
     check_counting_args(
-        requested_on, calendar, start, what="connection budget", path="requested_on"
+        requested_on,
+        calendar,
+        start,
+        what="connection budget",
+        missing=GAP_BUDGET,
+        basis=ren414(32),
+        path="requested_on",
     )
     if not requirement.required:
         raise BudgetNotIssuedError(
@@ -260,8 +268,9 @@ def explain_inspection_deadline(
     new vistoria request).
 
     Raises:
-        UnsupportedCaseError: ``notice_on`` before 2022-01-03 (REN 414/2010 had separate
-            vistoria and connection deadlines, split urban/rural; not modelled).
+        UnsupportedCaseError: ``notice_on`` before 2022-01-03, code ``unverified_ren414``:
+            REN 414/2010 had separate vistoria (art. 30, not found verbatim) and ligação
+            deadlines (art. 31: ``Ren414Deadline.CONNECTION_*``).
 
     Legal basis:
         - REN 1.000/2021, art. 91, I–III and parágrafo único; art. 656, § 2º.

@@ -8,7 +8,7 @@ from typing import Final
 
 from aneel_rules._convert import quoted, to_bool, to_date, to_decimal
 from aneel_rules.errors import UnsupportedCaseError, invalid_in
-from aneel_rules.legal import Norm, norm_in_force
+from aneel_rules.legal import Basis, Norm, norm_in_force
 
 __all__ = ("DOMAIN", "check_bool", "invalid", "non_negative", "positive", "require_ren1000")
 
@@ -26,18 +26,28 @@ def check_bool(**flags: object) -> None:
         to_bool(flag, path=name)
 
 
-def require_ren1000(on: date, *, what: str, ren414_note: str, path: str = "on") -> date:
-    """Check that ``on`` falls under REN 1.000/2021; REN 414/2010 values are not modelled."""
+def require_ren1000(
+    on: date, *, what: str, missing: str, basis: Basis | None = None, path: str = "on"
+) -> date:
+    """Check that ``on`` falls under REN 1.000/2021; refuse a REN 414/2010 date.
+
+    ``missing`` is a catalog message (one of the ``GAP_*`` of ``_connection.ren414``) naming the
+    REN 414/2010 article and wording that no source read quotes; ``basis`` that article. The
+    refusal is an :class:`UnsupportedCaseError` with code ``unverified_ren414``.
+    """
     day = to_date(on, path=path)
     # REN 1.000/2021, art. 679: in force from 3 Jan 2022 (REN 414/2010 before).
     if norm_in_force(day) is not Norm.REN_1000_2021:
         raise UnsupportedCaseError(
-            "{what} on {day} falls under REN 414/2010, which the library does not model for "
-            "this rule; REN 1.000/2021 applies from 2022-01-03",
-            code="ren414_not_modelled",
+            "{what} on {day} falls under REN 414/2010, which the library does not answer: "
+            "{missing}; REN 1.000/2021 applies from 2022-01-03",
+            code="unverified_ren414",
+            domain=DOMAIN,
+            basis=basis,
+            nested=("what", "missing"),
             what=what,
             day=day.isoformat(),
-            rule=ren414_note,
+            missing=missing,
         )
     return day
 

@@ -1,4 +1,4 @@
-"""Regulated deadlines (prazos) and their counting (REN 1.000/2021, art. 656)."""
+"""Regulated deadlines (prazos) and their counting (REN 1.000/2021, art. 656; REN 414, art. 212)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import attrs
 
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import invalid, require_ren1000
+from aneel_rules._connection.deadline_types import Deadline, DeadlineRule, DeadlineUnit
+from aneel_rules._connection.ren414 import GAP_OTHER, Ren414Deadline, ren414_gap
 from aneel_rules._convert import quoted, to_date
 from aneel_rules.calendars import BusinessCalendar, out_of_range
 from aneel_rules.errors import UnsupportedCaseError
@@ -33,15 +35,8 @@ __all__ = (
     "deadline_due",
     "reconnection_due",
     "ReconnectionStart",
+    "Ren414Deadline",
 )
-
-
-class DeadlineUnit(enum.Enum):
-    """How a deadline is counted."""
-
-    CALENDAR_DAYS = "dias"
-    BUSINESS_DAYS = "dias úteis"
-    HOURS = "horas"
 
 
 class CountingStart(enum.Enum):
@@ -61,143 +56,6 @@ class CountingStart(enum.Enum):
     FIRST_DAY_COUNTED = "primeiro dia da contagem"
     NOTICE_DAY = "dia da cientificação"
 
-
-@attrs.frozen(kw_only=True)
-class DeadlineRule:
-    """A regulated deadline: how long, in which unit, and where the norm sets it."""
-
-    amount: int
-    unit: DeadlineUnit
-    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
-
-
-class Deadline(enum.Enum):
-    """Regulated deadlines a connection portal shows (prazos, REN 1.000/2021).
-
-    Each member's ``.rule`` gives the amount, unit and article; all were read in the
-    compiled text (amendments to Dec 2025) and none was changed by an amendment.
-    Suspensions of a running deadline (art. 64, § 2º; art. 83, § 13; art. 250, § 3º) and
-    the split of the art. 90 deadline into 10 + 5 + 30 days (§ 1º) are not modelled: the
-    caller passes the day the count (re)starts.
-    """
-
-    ESTIMATED_BUDGET = "orçamento estimado"
-    BUDGET_REQUEST_CHECK = "verificação das informações do pedido de orçamento"
-    CONNECTION_BUDGET_NO_WORKS = "orçamento de conexão sem obras, tensão menor que 69 kV"
-    CONNECTION_BUDGET_WITH_WORKS = "orçamento de conexão com obras, tensão menor que 69 kV"
-    CONNECTION_BUDGET_OTHER = "orçamento de conexão, demais conexões"
-    PROJECT_ANALYSIS = "análise ou reanálise de projeto"
-    PROJECT_REANALYSIS_NO_REASONS = "reanálise de projeto sem motivos de reprovação informados"
-    STUDIES_DELIVERY = "disponibilização dos estudos do orçamento"
-    FREE_BUDGET_APPROVAL = "aprovação do orçamento gratuito ou sem participação financeira"
-    CONTRACTS_DELIVERY = "entrega dos contratos após aprovação do orçamento"
-    CONTRACTS_RETURN = "devolução dos contratos e pagamento pelo consumidor"
-    WORKS_OVERHEAD_BELOW_2_3_KV = "obras em rede aérea de tensão menor que 2,3 kV"
-    WORKS_OVERHEAD_UP_TO_1_KM = "obras em rede aérea de 2,3 kV a 69 kV de até um quilômetro"
-    WORKS_OTHER_BELOW_69_KV = "demais obras em tensão menor que 69 kV"
-    FAST_TRACK_CONNECTION = "conexão nos casos da Lei 14.195/2021"
-    FREE_ENTRANCE_STANDARD = "padrão de entrada gratuito sem obra"
-    INSPECTION_BELOW_2_3_KV = "vistoria e instalação da medição, tensão menor que 2,3 kV"
-    INSPECTION_2_3_TO_69_KV = "vistoria e instalação da medição, tensão de 2,3 kV a 69 kV"
-    INSPECTION_FROM_69_KV = "vistoria e instalação da medição, tensão maior ou igual a 69 kV"
-    INSPECTION_REPORT = "relatório de vistoria reprovada"
-    REGISTRATION_CHANGE = "alteração cadastral"
-    REGISTRATION_CHANGE_WITH_VISIT = "alteração cadastral com visita técnica"
-    CHANGE_OF_HOLDER_URBAN = "alteração de titularidade, área urbana"
-    CHANGE_OF_HOLDER_RURAL = "alteração de titularidade, área rural"
-    WHITE_TARIFF_ENROLMENT = "adesão à tarifa branca"
-    WHITE_TARIFF_EXIT = "retorno à modalidade convencional"
-    METER_INSPECTION = "inspeção do sistema de medição"
-    RECONNECTION_UNDUE_SUSPENSION = "religação após suspensão indevida"
-    RECONNECTION_URGENT_URBAN = "religação de urgência, área urbana"
-    RECONNECTION_URGENT_RURAL = "religação de urgência, área rural"
-    RECONNECTION_NORMAL_URBAN = "religação normal, área urbana"
-    RECONNECTION_NORMAL_RURAL = "religação normal, área rural"
-    COMPLAINT_NO_VISIT = "reclamação sem visita técnica"
-    COMPLAINT_WITH_VISIT = "reclamação com visita técnica"
-    OTHER_REQUEST = "demandas sem prazo específico"
-
-    @property
-    def rule(self) -> DeadlineRule:
-        """Amount, unit and basis of this deadline."""
-        return _DEADLINES[self]
-
-
-_D = DeadlineUnit.CALENDAR_DAYS
-_BD = DeadlineUnit.BUSINESS_DAYS
-_H = DeadlineUnit.HOURS
-
-_DEADLINES: Final[dict[Deadline, DeadlineRule]] = {
-    Deadline.ESTIMATED_BUDGET: DeadlineRule(amount=30, unit=_D, basis=ren1000(56)),
-    Deadline.BUDGET_REQUEST_CHECK: DeadlineRule(amount=5, unit=_BD, basis=ren1000(71)),
-    Deadline.CONNECTION_BUDGET_NO_WORKS: DeadlineRule(
-        amount=15, unit=_D, basis=ren1000(64, item="I")
-    ),
-    Deadline.CONNECTION_BUDGET_WITH_WORKS: DeadlineRule(
-        amount=30, unit=_D, basis=ren1000(64, item="II")
-    ),
-    Deadline.CONNECTION_BUDGET_OTHER: DeadlineRule(
-        amount=45, unit=_D, basis=ren1000(64, item="III")
-    ),
-    Deadline.PROJECT_ANALYSIS: DeadlineRule(amount=30, unit=_D, basis=ren1000(51, item="I")),
-    Deadline.PROJECT_REANALYSIS_NO_REASONS: DeadlineRule(
-        amount=10, unit=_BD, basis=ren1000(51, item="II")
-    ),
-    Deadline.STUDIES_DELIVERY: DeadlineRule(amount=10, unit=_BD, basis=ren1000(78)),
-    Deadline.FREE_BUDGET_APPROVAL: DeadlineRule(amount=10, unit=_BD, basis=ren1000(83, item="I")),
-    Deadline.CONTRACTS_DELIVERY: DeadlineRule(amount=5, unit=_BD, basis=ren1000(84)),
-    Deadline.CONTRACTS_RETURN: DeadlineRule(amount=30, unit=_D, basis=ren1000(85)),
-    Deadline.WORKS_OVERHEAD_BELOW_2_3_KV: DeadlineRule(
-        amount=60, unit=_D, basis=ren1000(88, item="I")
-    ),
-    Deadline.WORKS_OVERHEAD_UP_TO_1_KM: DeadlineRule(
-        amount=120, unit=_D, basis=ren1000(88, item="II")
-    ),
-    Deadline.WORKS_OTHER_BELOW_69_KV: DeadlineRule(
-        amount=365, unit=_D, basis=ren1000(88, item="III")
-    ),
-    Deadline.FAST_TRACK_CONNECTION: DeadlineRule(amount=45, unit=_D, basis=ren1000(90)),
-    Deadline.FREE_ENTRANCE_STANDARD: DeadlineRule(
-        amount=10, unit=_BD, basis=ren1000(49, paragraph=4)
-    ),
-    Deadline.INSPECTION_BELOW_2_3_KV: DeadlineRule(amount=5, unit=_BD, basis=ren1000(91, item="I")),
-    Deadline.INSPECTION_2_3_TO_69_KV: DeadlineRule(
-        amount=10, unit=_BD, basis=ren1000(91, item="II")
-    ),
-    Deadline.INSPECTION_FROM_69_KV: DeadlineRule(
-        amount=15, unit=_BD, basis=ren1000(91, item="III")
-    ),
-    Deadline.INSPECTION_REPORT: DeadlineRule(amount=3, unit=_BD, basis=ren1000(94)),
-    Deadline.REGISTRATION_CHANGE: DeadlineRule(amount=5, unit=_BD, basis=ren1000(6)),
-    Deadline.REGISTRATION_CHANGE_WITH_VISIT: DeadlineRule(amount=10, unit=_BD, basis=ren1000(6)),
-    Deadline.CHANGE_OF_HOLDER_URBAN: DeadlineRule(
-        amount=3, unit=_BD, basis=ren1000(138, paragraph=4)
-    ),
-    Deadline.CHANGE_OF_HOLDER_RURAL: DeadlineRule(
-        amount=5, unit=_BD, basis=ren1000(138, paragraph=4)
-    ),
-    Deadline.WHITE_TARIFF_ENROLMENT: DeadlineRule(amount=30, unit=_D, basis=ren1000(222, item="I")),
-    Deadline.WHITE_TARIFF_EXIT: DeadlineRule(amount=30, unit=_D, basis=ren1000(223)),
-    Deadline.METER_INSPECTION: DeadlineRule(amount=30, unit=_D, basis=ren1000(250)),
-    Deadline.RECONNECTION_UNDUE_SUSPENSION: DeadlineRule(
-        amount=4, unit=_H, basis=ren1000(362, item="I")
-    ),
-    Deadline.RECONNECTION_URGENT_URBAN: DeadlineRule(
-        amount=4, unit=_H, basis=ren1000(362, item="II")
-    ),
-    Deadline.RECONNECTION_URGENT_RURAL: DeadlineRule(
-        amount=8, unit=_H, basis=ren1000(362, item="III")
-    ),
-    Deadline.RECONNECTION_NORMAL_URBAN: DeadlineRule(
-        amount=24, unit=_H, basis=ren1000(362, item="IV")
-    ),
-    Deadline.RECONNECTION_NORMAL_RURAL: DeadlineRule(
-        amount=48, unit=_H, basis=ren1000(362, item="V")
-    ),
-    Deadline.COMPLAINT_NO_VISIT: DeadlineRule(amount=5, unit=_BD, basis=ren1000(408, item="I")),
-    Deadline.COMPLAINT_WITH_VISIT: DeadlineRule(amount=10, unit=_BD, basis=ren1000(408, item="II")),
-    Deadline.OTHER_REQUEST: DeadlineRule(amount=30, unit=_D, basis=ren1000(409)),
-}
 
 COUNTING_BASIS: Final = ren1000(656, paragraph=2)
 """Art. 656, § 2º: exclude the day of notice, include the last day."""
@@ -225,7 +83,7 @@ class DeadlineDecision:
         basis: The provision setting the deadline, then those governing the count.
     """
 
-    deadline: Deadline
+    deadline: Deadline | Ren414Deadline
     notice_on: date
     due: date
     amount: int
@@ -257,21 +115,34 @@ def _check_days(days: object) -> None:
 
 
 def check_counting_args(
-    notice_on: object, calendar: object, start: object, *, what: str, path: str = "notice_on"
+    notice_on: object,
+    calendar: object,
+    start: object,
+    *,
+    what: str,
+    missing: str = GAP_OTHER,
+    basis: Basis | None = None,
+    path: str = "notice_on",
 ) -> date:
     """Check a deadline's arguments, then the regime (bad input before any refusal).
 
-    Returns the day of notice; raises ``UnsupportedCaseError`` for a REN 414/2010 date.
+    Returns the day of notice; raises ``UnsupportedCaseError`` (code ``unverified_ren414``) for
+    a REN 414/2010 date, naming the missing REN 414 text (``missing``, ``basis``).
     """
-    _calendar(calendar)  # type: ignore[arg-type]
-    _check_start(start)
-    to_date(notice_on, path=path)
+    _check_counting_inputs(notice_on, calendar, start, path=path)
     return require_ren1000(
         notice_on,  # type: ignore[arg-type]
         what=what,
-        ren414_note="REN 414/2010 deadlines are not modelled",
+        missing=missing,
+        basis=basis,
         path=path,
     )
+
+
+def _check_counting_inputs(notice_on: object, calendar: object, start: object, path: str) -> date:
+    _calendar(calendar)  # type: ignore[arg-type]
+    _check_start(start)
+    return to_date(notice_on, path=path)
 
 
 def _check_start(start: object) -> CountingStart:
@@ -354,38 +225,54 @@ def count_business_days(
 
 
 def deadline_due(
-    deadline: Deadline,
+    deadline: Deadline | Ren414Deadline,
     notice_on: date,
     *,
     calendar: BusinessCalendar | None = None,
     start: CountingStart = CountingStart.FIRST_DAY_COUNTED,
 ) -> DeadlineDecision:
-    """Due date of a day-counted :class:`Deadline` started by a notice on ``notice_on``.
+    """Due date of a day-counted deadline started by a notice on ``notice_on``.
+
+    A :class:`Deadline` is REN 1.000/2021's (from 2022-01-03); a :class:`Ren414Deadline` is
+    REN 414/2010's (2010-09-15 to 2022-01-02), counted by its art. 212, §§ 2º and 3º — the
+    same count as REN 1.000/2021, art. 656, §§ 2º and 3º, so ``start`` reads both alike.
 
     Raises:
-        UnsupportedCaseError: an hour-counted deadline (use :func:`reconnection_due`), or
-            ``notice_on`` before 2022-01-03 (REN 414/2010 deadlines are not modelled).
+        UnsupportedCaseError: an hour-counted deadline (use :func:`reconnection_due`), or a
+            :class:`Deadline` with ``notice_on`` before 2022-01-03 (code ``unverified_ren414``:
+            the message names the REN 414/2010 text that is missing).
+        NotInForceError: a :class:`Ren414Deadline` with ``notice_on`` from 2022-01-03 (repealed
+            by REN 1.000/2021, art. 677, VI) or before 2010-09-15.
 
     Legal basis:
-        - The deadline's own provision (``deadline.rule.basis``).
-        - REN 1.000/2021, art. 656, §§ 2º and 3º (counting).
+        - The deadline's own provision (``deadline.rule.basis`` / ``.timeline``).
+        - REN 1.000/2021, art. 656, §§ 2º and 3º, or REN 414/2010, art. 212, §§ 2º and 3º
+          (and art. 31, parágrafo único, for the ligação).
 
     Examples:
         >>> d = deadline_due(Deadline.CONTRACTS_DELIVERY, date(2026, 3, 4))
         >>> d.due, d.unit.value, [str(b) for b in d.basis]
         (datetime.date(2026, 3, 11), 'dias úteis', ['REN 1.000/2021, art. 84', 'REN 1.000/2021, art. 656, § 2º'])
+        >>> d = deadline_due(Ren414Deadline.CONNECTION_GROUP_B_URBAN, date(2015, 3, 6))  # Friday
+        >>> d.due, [str(b) for b in d.basis]
+        (datetime.date(2015, 3, 10), ['REN 414/2010, art. 31, I', 'REN 414/2010, art. 31, parágrafo único', 'REN 414/2010, art. 212, § 2º'])
     """  # noqa: E501
+    if isinstance(deadline, Ren414Deadline):
+        return _ren414_due(deadline, notice_on, calendar, start)
     if not isinstance(deadline, Deadline):
         raise invalid(
             "deadline",
             "not_a_deadline",
-            "deadline must be a Deadline, got {value}",
+            "deadline must be a Deadline or a Ren414Deadline, got {value}",
             value=quoted(deadline),
         )
     rule = deadline.rule
+    missing, article = ren414_gap(deadline)
     # Every argument is checked first (start too, for business-day deadlines, which ignore it,
     # art. 656, § 2º); only then may the case be refused as not modelled.
-    day = check_counting_args(notice_on, calendar, start, what=deadline.value)
+    day = check_counting_args(
+        notice_on, calendar, start, what=deadline.value, missing=missing, basis=article
+    )
     if rule.unit is DeadlineUnit.HOURS:
         raise UnsupportedCaseError(
             "{deadline} is counted in hours: use reconnection_due() with a datetime",
@@ -401,6 +288,29 @@ def deadline_due(
         basis = (*rule.basis, COUNTING_BASIS, EXTENSION_BASIS)
     return DeadlineDecision(
         deadline=deadline, notice_on=day, due=due, amount=rule.amount, unit=rule.unit, basis=basis
+    )
+
+
+def _ren414_due(
+    deadline: Ren414Deadline, notice_on: object, calendar: object, start: object
+) -> DeadlineDecision:
+    """A REN 414/2010 deadline: its rule on ``notice_on``, counted by art. 212."""
+    day = _check_counting_inputs(notice_on, calendar, start, path="notice_on")
+    rule = deadline.timeline.value_on(day)  # NotInForceError outside 2010-09-15..2022-01-02
+    cal = _calendar(calendar)  # type: ignore[arg-type]
+    if rule.unit is DeadlineUnit.BUSINESS_DAYS:
+        # Art. 212, § 2º: the day of notice excluded; business days only (art. 31).
+        due = count_business_days(day, rule.amount, calendar=cal)
+    else:
+        # Art. 212, caput and §§ 2º–3º: continuous count, start and end moved off non-business days.
+        due = count_calendar_days(day, rule.amount, calendar=cal, start=start)  # type: ignore[arg-type]
+    return DeadlineDecision(
+        deadline=deadline,
+        notice_on=day,
+        due=due,
+        amount=rule.amount,
+        unit=rule.unit,
+        basis=(*rule.basis, *deadline.counting_basis),
     )
 
 
@@ -447,7 +357,8 @@ def reconnection_due(
         early_request: Reading of § 2º, I for a request before 8 h on a business day.
 
     Raises:
-        UnsupportedCaseError: ``requested_at`` before 2022-01-03 (REN 414/2010).
+        UnsupportedCaseError: ``requested_at`` before 2022-01-03, code ``unverified_ren414``
+            (REN 414/2010, art. 176 found only paraphrased).
         InvalidInputError: naive datetime, a deadline not counted in hours, or a bad
             ``early_request`` or ``calendar``.
 
@@ -489,7 +400,8 @@ def reconnection_due(
         )
     cal = _calendar(calendar)
     # Every argument is checked above: only now may the regime be refused.
-    require_ren1000(requested_at.date(), what=deadline.value, ren414_note="REN 414/2010 deadlines")
+    missing, article = ren414_gap(deadline)
+    require_ren1000(requested_at.date(), what=deadline.value, missing=missing, basis=article)
     # Art. 362, § 1º, I: undue suspension — from the moment found or reported, any day or hour.
     if deadline is Deadline.RECONNECTION_UNDUE_SUSPENSION:
         return _after_hours(requested_at, deadline.rule.amount)

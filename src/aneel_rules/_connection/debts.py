@@ -10,8 +10,9 @@ import attrs
 
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import check_bool, invalid, require_ren1000
+from aneel_rules._connection.ren414 import GAP_DEBTS
 from aneel_rules._convert import quoted
-from aneel_rules.legal import Basis, ren1000
+from aneel_rules.legal import Basis, ren414, ren1000
 
 __all__ = ("DebtDecision", "DebtRule", "Service", "may_require_debt_payment")
 
@@ -94,7 +95,9 @@ def may_require_debt_payment(
     installation, for the rest) still applies.
 
     Raises:
-        UnsupportedCaseError: ``on`` before 2022-01-03 (REN 414/2010, art. 128 not modelled).
+        UnsupportedCaseError: ``on`` before 2022-01-03, code ``unverified_ren414``: REN
+            414/2010, art. 128 was not found verbatim (only ANEEL's statement that its exceptions
+            "foram integralmente mantidas" in art. 346, §§ 1º–3º; ``docs/sources.md``).
 
     Legal basis:
         - REN 1.000/2021, art. 346, caput, I; §§ 1º, 2º, 3º and 4º.
@@ -118,7 +121,7 @@ def may_require_debt_payment(
         business_succession=business_succession,
     )
     if on is not None:
-        require_ren1000(on, what="debt conditioning", ren414_note="REN 414/2010, art. 128")
+        require_ren1000(on, what="debt conditioning", missing=GAP_DEBTS, basis=ren414(128))
     # Art. 346, § 4º: meter inspection, 2nd copy, measurement data and access-impediment
     # regularisation are never conditioned on debts.
     if service in _NEVER_CONDITIONED:

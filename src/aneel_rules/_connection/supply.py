@@ -17,6 +17,7 @@ from aneel_rules._connection.common import (
     positive,
     require_ren1000,
 )
+from aneel_rules._connection.ren414 import GAP_PLANT_VOLTAGE, GAP_SUPPLY_VOLTAGE
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN1000_IN_FORCE_FROM,
@@ -25,6 +26,7 @@ from aneel_rules.legal import (
     LegalRef,
     Norm,
     in_force_from,
+    ren414,
     ren1000,
 )
 from aneel_rules.tariffs import Group
@@ -191,8 +193,8 @@ def supply_voltage(
     generation as well as load (before it, load only).
 
     Raises:
-        UnsupportedCaseError: ``on`` before 2022-01-03 (REN 414/2010, art. 12 is not
-            modelled).
+        UnsupportedCaseError: ``on`` before 2022-01-03, code ``unverified_ren414``: REN
+            414/2010, art. 12 was not found verbatim in any source (``docs/sources.md``).
         InvalidInputError: negative or non-numeric figures, flags that are not ``bool``,
             or ``demand_kw`` missing when needed.
 
@@ -224,7 +226,7 @@ def supply_voltage(
     demand = None if demand_kw is None else non_negative(demand_kw, "demand_kw")
     check_bool(underground=underground, collective_installation=collective_installation)
     # Every argument is checked above: only now may the regime be refused.
-    day = require_ren1000(on, what="supply voltage", ren414_note="REN 414/2010, art. 12")
+    day = require_ren1000(on, what="supply voltage", missing=GAP_SUPPLY_VOLTAGE, basis=ren414(12))
     largest = max(load, generation)
 
     def needs_demand() -> None:
@@ -330,7 +332,8 @@ def power_plant_voltage(
 
     Raises:
         InvalidInputError: a power that is not a positive number.
-        UnsupportedCaseError: ``on`` before 2022-01-03 (REN 414/2010 is not modelled).
+        UnsupportedCaseError: ``on`` before 2022-01-03, code ``unverified_ren414``: no REN
+            414/2010 text on power plants was found.
 
     Legal basis:
         - REN 1.000/2021, art. 23, II, "a" to "d"; § 4º.
@@ -345,7 +348,7 @@ def power_plant_voltage(
     """
     power = positive(installed_kw, "installed_kw")
     # Checked after the power: bad input first, then the regime.
-    require_ren1000(on, what="power plant voltage", ren414_note="REN 414/2010")
+    require_ren1000(on, what="power plant voltage", missing=GAP_PLANT_VOLTAGE)
     low, medium, high = (
         VoltageLevel.BELOW_2_3_KV,
         VoltageLevel.FROM_2_3_TO_69_KV,
