@@ -225,7 +225,7 @@ def test_not_in_force_names_first_index(
     stamps: list[str], modality: TariffModality, index: int
 ) -> None:
     array = np.array(stamps, dtype="datetime64[m]")
-    with pytest.raises(NotInForceError, match=rf"^stamps\.{index}: "):
+    with pytest.raises(NotInForceError, match=rf"^stamps\.{index}[: ]"):
         post_codes(array, AMAZONAS_ENERGIA, modality=modality)
     arrow = pa.array(array.astype("datetime64[s]"), type=pa.timestamp("s", tz="UTC"))
     with pytest.raises(NotInForceError):
@@ -292,3 +292,37 @@ def test_tariff_posts_sorted_path_edges() -> None:
         tariff_posts([datetime(2026, 3, 9), 5], AMAZONAS_ENERGIA, modality=BLUE)  # type: ignore[list-item]
     last = [datetime(9999, 12, 31, 20), datetime(9999, 12, 31, 21)]
     assert tariff_posts(last, AMAZONAS_ENERGIA, modality=BLUE) == (TariffPost.PEAK,) * 2
+
+
+def test_not_in_force_errors_have_the_scalar_code_and_both_languages() -> None:
+    # REN 414/2010 from 15 Sep 2010: the code tariff_post gives for an earlier stamp
+    early = np.array(["2010-09-15T00:00", "2010-09-14T23:59"], dtype="datetime64[m]")
+    with pytest.raises(NotInForceError) as caught:
+        post_codes(early, AMAZONAS_ENERGIA, modality=BLUE)
+    with pytest.raises(NotInForceError) as scalar:
+        tariff_post(datetime(2010, 9, 14, 23, 59), AMAZONAS_ENERGIA, modality=BLUE)
+    assert caught.value.code == scalar.value.code == "no_regime"
+    assert caught.value.message_in("en") == (
+        "stamps.1 is before 2010-09-15, when REN 414/2010 and its list of days without ponta "
+        "began to apply"
+    )
+    assert caught.value.message == (
+        "stamps.1 é anterior a 2010-09-15, quando a REN 414/2010 e sua lista de dias sem ponta "
+        "passaram a valer"
+    )
+    # the tarifa branca from 1 Jan 2018 (REN 733/2016): code, date and basis of check_offered
+    white = np.array(["2018-01-01T00:00", "2017-12-31T23:59"], dtype="datetime64[m]")
+    with pytest.raises(NotInForceError) as caught:
+        post_codes(white, AMAZONAS_ENERGIA, modality=WHITE)
+    with pytest.raises(NotInForceError) as scalar:
+        tariff_post(datetime(2017, 12, 31, 23, 59), AMAZONAS_ENERGIA, modality=WHITE)
+    assert caught.value.code == scalar.value.code == "white_tariff_not_offered"
+    assert caught.value.on == scalar.value.on
+    assert caught.value.basis == scalar.value.basis
+    assert str(caught.value) == (
+        "stamps.1: the tarifa branca was not yet offered on 2017-12-31 (available from 2018-01-01)"
+    )
+    assert caught.value.message == (
+        "stamps.1: a tarifa branca ainda não era oferecida em 2017-12-31 (disponível a partir de "
+        "2018-01-01)"
+    )

@@ -1,11 +1,13 @@
-"""Vectorised check digits of CPF and CNPJ in the usual layouts (numpy), for document_codes.
+"""Vectorised CPF/CNPJ codes of a column (numpy), for ``document_codes``.
 
-Private. Only *answers "valid"* for rows in one of four exact layouts (CPF ``00000000000`` or
-``000.000.000-00``; CNPJ ``000000000000 00`` compact or ``00.000.000/0000-00``, base digits or
-upper-case letters) whose check digits are right and that are not one repeated digit — the
-rules of :mod:`aneel_rules.documents.cpf` and :mod:`~aneel_rules.documents.cnpj`, on the same
-weights. Every other row goes to the scalar check, which also gives the error codes; the
-tests compare both on every row.
+Private: needs the ``frames`` extra. Each row of ASCII letters, digits and the punctuation
+``" ./-"`` (at most 20 characters: every formatted CPF or CNPJ, and its usual mistakes) is
+decided here with the rules of :func:`aneel_rules.documents.kind.check`, on a byte matrix:
+the punctuation dropped, the compact length says CPF (11) or CNPJ (14), then the shape,
+repeated digits and the mod-11 check digits as matrix products, on the same weights as
+:mod:`~aneel_rules.documents.cpf` and :mod:`~aneel_rules.documents.cnpj`. Every other row
+(not text, non-ASCII, other characters, longer) is left to the scalar check, which also
+knows their codes; the tests compare both on every row.
 """
 
 from __future__ import annotations
@@ -15,68 +17,146 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ("fast_valid",)
+__all__ = ("CODES", "SCALAR", "VALID", "classify")
 
-_CPF_W1: Final = np.array([10, 9, 8, 7, 6, 5, 4, 3, 2])
-_CPF_W2: Final = np.array([11, 10, 9, 8, 7, 6, 5, 4, 3, 2])
-_CNPJ_W1: Final = np.array([5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2])
-_CNPJ_W2: Final = np.array([6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2])
-_WIDTH: Final = 18
-# (length, positions of the characters, punctuation {position: byte}, kind)
-_LAYOUTS: Final[tuple[tuple[int, tuple[int, ...], dict[int, int], int], ...]] = (
-    (11, tuple(range(11)), {}, 0),
-    (14, (0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13), {3: 46, 7: 46, 11: 45}, 0),
-    (14, tuple(range(14)), {}, 1),
-    (18, (0, 1, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 16, 17), {2: 46, 6: 46, 10: 47, 15: 45}, 1),
+CODES: Final = (
+    "empty",
+    "invalid_length",
+    "invalid_format",
+    "non_numeric_check_digits",
+    "repeated_digits",
+    "invalid_checksum",
 )
+"""Codes decided here, by their index in the code column."""
+VALID: Final = -1
+SCALAR: Final = -2  # left to the scalar check
+_EMPTY, _LENGTH, _FORMAT, _CHECK_LETTERS, _REPEATED, _CHECKSUM = range(len(CODES))
+_CPF, _CNPJ = 0, 1
+_WIDTH: Final = 20
+_CPF_LENGTH: Final = 11
+_CNPJ_LENGTH: Final = 14
+_CPF_W1: Final = np.array([10, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int32)
+_CPF_W2: Final = np.array([11, 10, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int32)
+_CNPJ_W1: Final = np.array([5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int32)
+_CNPJ_W2: Final = np.array([6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int32)
+# per byte: whether it is kept (an ASCII letter or digit), and its weight in the check that
+# a row is plain: 1 for a letter, a digit or " ./-", 0 for NUL (the padding), and more than
+# any row's length for anything else, so the weights of a row add up to its length only if
+# it is plain (no NUL in it either)
+_KEPT: Final = np.zeros(256, dtype=np.bool_)
+_PLAIN: Final = np.full(256, 2 * _WIDTH + 1, dtype=np.uint16)
+_PLAIN[0] = 0
+for _chars in ("0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"):
+    _KEPT[[ord(c) for c in _chars]] = True
+    _PLAIN[[ord(c) for c in _chars]] = 1
+_PLAIN[[ord(c) for c in " ./-"]] = 1
+_NOT_PLAIN: Final = "\x01"
+# the usual layouts: (pattern of kept places, their positions), as bits of the pattern
+_LAYOUTS: Final = {
+    _CPF_LENGTH: ("00000000000", "000.000.000-00"),
+    _CNPJ_LENGTH: ("00000000000000", "00.000.000/0000-00"),
+}
 
 
-def _digit_check(
-    values: npt.NDArray[np.int64], weights: npt.NDArray[np.int64]
-) -> npt.NDArray[np.int64]:
+def _pattern_of(layout: str) -> tuple[int, npt.NDArray[np.intp]]:
+    positions = [i for i, c in enumerate(layout) if c.isalnum()]
+    return sum(1 << i for i in positions), np.array(positions, dtype=np.intp)
+
+
+_KNOWN: Final = {
+    length: tuple(_pattern_of(layout) for layout in layouts) for length, layouts in _LAYOUTS.items()
+}
+
+Int8Array = npt.NDArray[np.int8]
+
+
+def _check_digit(
+    values: npt.NDArray[np.int32], weights: npt.NDArray[np.int32]
+) -> npt.NDArray[np.int32]:
     # dv = 0 if Σ mod 11 < 2 else 11 − Σ mod 11, i.e. (10·Σ) mod 11 mod 10
-    return (values @ weights) * 10 % 11 % 10
+    result: npt.NDArray[np.int32] = (values @ weights) * 10 % 11 % 10
+    return result
 
 
-def fast_valid(texts: list[object]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int8]]:
-    """Rows proven valid by the vectorised check, and their kind (0 CPF, 1 CNPJ, -1 unknown)."""
+def classify(texts: list[object]) -> tuple[Int8Array, Int8Array]:
+    """Kind (0 CPF, 1 CNPJ, -1 neither) and code of each row.
+
+    The code is :data:`VALID`, an index of :data:`CODES`, or :data:`SCALAR` for a row to
+    check one by one (its kind is then -1 here).
+    """
     size = len(texts)
-    valid = np.zeros(size, dtype=np.bool_)
     kinds = np.full(size, -1, dtype=np.int8)
-    strings = np.array(
-        [t if type(t) is str and len(t) <= _WIDTH else "" for t in texts], dtype=f"<U{_WIDTH}"
-    )
+    codes = np.full(size, SCALAR, dtype=np.int8)
     if not size:
-        return valid, kinds
-    try:
-        raw = strings.astype(f"S{_WIDTH}")
-    except UnicodeEncodeError:  # non-ASCII text somewhere: replaced, so it fails the layouts
-        raw = np.strings.encode(strings, "ascii", "replace").astype(f"S{_WIDTH}")
-    matrix = raw.view(np.uint8).reshape(size, _WIDTH)
-    lengths = np.strings.str_len(strings)
-    for length, positions, punctuation, kind in _LAYOUTS:
-        rows = np.flatnonzero(lengths == length)
-        if not rows.size:
-            continue
-        block = matrix[rows]
-        ok = np.ones(rows.size, dtype=np.bool_)
-        for position, byte in punctuation.items():
-            ok &= block[:, position] == byte
-        chars = block[:, list(positions)].astype(np.int64)
-        digits = (chars >= 48) & (chars <= 57)
-        values = chars - 48
-        if kind == 0:
-            ok &= digits.all(axis=1)
-            first = _digit_check(values[:, :9], _CPF_W1)
-            second = _digit_check(values[:, :10], _CPF_W2)
-        else:
-            letters = (chars >= 65) & (chars <= 90)
-            ok &= (digits | letters)[:, :12].all(axis=1) & digits[:, 12:].all(axis=1)
-            first = _digit_check(values[:, :12], _CNPJ_W1)
-            second = _digit_check(values[:, :13], _CNPJ_W2)
-        ok &= (values[:, -2] == first) & (values[:, -1] == second)
-        # one repeated digit is never issued
-        ok &= ~(chars == chars[:, :1]).all(axis=1)
-        valid[rows[ok]] = True
-        kinds[rows[ok]] = kind
-    return valid, kinds
+        return kinds, codes
+    # rows that can be bytes: ASCII text, short enough; any other row becomes a character
+    # that is not plain, so it stays SCALAR
+    plain = [
+        t if type(t) is str and len(t) <= _WIDTH and t.isascii() else _NOT_PLAIN for t in texts
+    ]
+    lengths = np.fromiter(map(len, plain), dtype=np.int64, count=size)
+    matrix = np.array(plain, dtype=f"S{_WIDTH}").view(np.uint8).reshape(size, _WIDTH)
+    simple = _PLAIN[matrix].sum(axis=1, dtype=np.int64) == lengths
+    keep = _KEPT[matrix]
+    compact_lengths = keep.sum(axis=1)
+    # the rules of documents.kind: the compact length decides which number it must be
+    codes[simple] = _LENGTH
+    codes[simple & (compact_lengths == 0)] = _EMPTY
+    bits = np.packbits(keep, axis=1, bitorder="little").astype(np.int64)
+    patterns = bits[:, 0] | bits[:, 1] << 8 | bits[:, 2] << 16
+    for length, kind in ((_CPF_LENGTH, _CPF), (_CNPJ_LENGTH, _CNPJ)):
+        rows = np.flatnonzero(simple & (compact_lengths == length))
+        if rows.size:
+            kinds[rows] = kind
+            chars = _compacted(matrix[rows], keep[rows], patterns[rows], length)
+            codes[rows] = _cpf_codes(chars) if kind == _CPF else _cnpj_codes(chars)
+    return kinds, codes
+
+
+def _compacted(
+    matrix: npt.NDArray[np.uint8],
+    keep: npt.NDArray[np.bool_],
+    patterns: npt.NDArray[np.int64],
+    length: int,
+) -> npt.NDArray[np.uint8]:
+    """The kept characters of each row, moved to its start (``length`` of them per row).
+
+    Rows in a usual layout take its positions; the others are sorted, kept places first.
+    """
+    out = np.empty((matrix.shape[0], length), dtype=np.uint8)
+    done = np.zeros(matrix.shape[0], dtype=np.bool_)
+    for pattern, positions in _KNOWN[length]:
+        hit = patterns == pattern
+        out[hit] = matrix[hit][:, positions]
+        done |= hit
+    rest = np.flatnonzero(~done)
+    if rest.size:
+        order = np.argsort(~keep[rest], axis=1, kind="stable")[:, :length]
+        out[rest] = np.take_along_axis(matrix[rest], order, axis=1)
+    return out
+
+
+def _cpf_codes(chars: npt.NDArray[np.uint8]) -> Int8Array:
+    codes = np.full(chars.shape[0], VALID, dtype=np.int8)
+    values = chars.astype(np.int32) - ord("0")
+    first = _check_digit(values[:, :9], _CPF_W1)
+    second = _check_digit(values[:, :10], _CPF_W2)
+    codes[(values[:, 9] != first) | (values[:, 10] != second)] = _CHECKSUM
+    # one repeated digit is never issued (checked before the check digits)
+    codes[(chars == chars[:, :1]).all(axis=1)] = _REPEATED
+    # a CPF is digits only: a letter is the first character outside them
+    codes[(chars > ord("9")).any(axis=1)] = _FORMAT
+    return codes
+
+
+def _cnpj_codes(chars: npt.NDArray[np.uint8]) -> Int8Array:
+    codes = np.full(chars.shape[0], VALID, dtype=np.int8)
+    upper = np.where(chars >= ord("a"), chars - (ord("a") - ord("A")), chars)
+    values = upper.astype(np.int32) - ord("0")
+    first = _check_digit(values[:, :12], _CNPJ_W1)
+    second = _check_digit(values[:, :13], _CNPJ_W2)
+    codes[(values[:, 12] != first) | (values[:, 13] != second)] = _CHECKSUM
+    codes[(upper == upper[:, :1]).all(axis=1)] = _REPEATED
+    # letters may stand in the first twelve places (alphanumeric CNPJ), not in the last two
+    codes[(upper[:, 12:] > ord("9")).any(axis=1)] = _CHECK_LETTERS
+    return codes

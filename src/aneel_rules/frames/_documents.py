@@ -1,8 +1,10 @@
-"""CPF/CNPJ validation over a column (pandas).
+"""CPF/CNPJ validation over a column (numpy, pandas).
 
 Private: needs the ``frames`` extra; the public names are in :mod:`aneel_rules.frames`.
 Each row gets the answer of :func:`aneel_rules.documents.kind.check` (the validators of
-:mod:`~aneel_rules.documents.cpf` and :mod:`~aneel_rules.documents.cnpj`).
+:mod:`~aneel_rules.documents.cpf` and :mod:`~aneel_rules.documents.cnpj`): decided over a
+byte matrix by :mod:`aneel_rules.frames._document_fast`, and for the rows it leaves (not
+text, non-ASCII, unusual characters) by the scalar check itself.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pandas as pd
 
 from aneel_rules.documents.kind import DocumentKind, check
 from aneel_rules.frames._common import invalid
-from aneel_rules.frames._document_fast import fast_valid
+from aneel_rules.frames._document_fast import CODES, SCALAR, VALID, classify
 
 __all__ = ("DOCUMENT_COLUMNS", "document_codes")
 
@@ -23,40 +25,53 @@ _KINDS: Final = [kind.value for kind in DocumentKind]
 _CPF: Final = DocumentKind.CPF
 
 
+def _values(documents: object) -> tuple[list[object], pd.Index | None]:
+    if isinstance(documents, pd.Series):
+        return documents.tolist(), documents.index
+    if isinstance(documents, np.ndarray | pd.Index):
+        return documents.tolist(), None
+    if isinstance(documents, list | tuple):
+        return list(documents), None
+    raise invalid(
+        "documents",
+        "not_a_column",
+        "{path} must be a column (pandas Series or Index, numpy array, list), got {value}",
+        path="documents",
+        value=type(documents).__name__,
+    )
+
+
 def document_codes(documents: object) -> pd.DataFrame:
     """See :func:`aneel_rules.frames.document_codes`."""
-    if isinstance(documents, pd.Series):
-        values, index = documents.tolist(), documents.index
-    elif isinstance(documents, np.ndarray | list | tuple | pd.Index):
-        values, index = list(documents), None
-    else:
-        raise invalid(
-            "documents",
-            "not_a_column",
-            "{path} must be a column (pandas Series or Index, numpy array, list), got {value}",
-            path="documents",
-            value=type(documents).__name__,
-        )
-    kinds = np.empty(len(values), dtype=np.int8)
-    codes = np.empty(len(values), dtype=np.int16)
-    labels: dict[str | None, int] = {None: -1}
-    valid, fast_kinds = fast_valid(values)
-    kinds[valid] = fast_kinds[valid]
-    codes[valid] = -1
-    for row in np.flatnonzero(~valid).tolist():
-        value = values[row]
-        kind, code = check(value)
+    values, index = _values(documents)
+    kinds, fast_codes = classify(values)
+    codes = fast_codes.astype(np.int16)
+    names = list(CODES)
+    numbers = {name: i for i, name in enumerate(names)}
+    for row in np.flatnonzero(fast_codes == SCALAR).tolist():
+        kind, code = check(values[row])
         kinds[row] = -1 if kind is None else 0 if kind is _CPF else 1
-        found = labels.get(code)
+        if code is None:
+            codes[row] = VALID
+            continue
+        found = numbers.get(code)
         if found is None:
-            found = labels[code] = len(labels) - 1
+            found = numbers[code] = len(names)
+            names.append(code)
         codes[row] = found
-    names = [code for code in labels if code is not None]
+    # categories: the codes present, in the order they first appear
+    present = np.flatnonzero(codes != VALID)
+    used, first = np.unique(codes[present], return_index=True)
+    order = used[np.argsort(first)]
+    renumber = np.full(len(names) + 1, -1, dtype=np.int16)  # the last entry: VALID (-1)
+    renumber[order] = np.arange(order.size, dtype=np.int16)
     return pd.DataFrame(
         {
             "kind": pd.Categorical.from_codes(kinds, categories=pd.Index(_KINDS)),
-            "valid": codes == -1,
-            "code": pd.Categorical.from_codes(codes, categories=pd.Index(names, dtype=object)),
+            "valid": codes == VALID,
+            "code": pd.Categorical.from_codes(
+                renumber[codes], categories=pd.Index([names[i] for i in order], dtype=object)
+            ),
         },
         index=index,
     )

@@ -85,13 +85,29 @@ def codes_of_minutes(
 
 
 def _check_white(days: Int64Array, path: str) -> None:
+    """Raise, for the first day before the tarifa branca was offered, the scalar rule's error.
+
+    The code, date and basis are those of :func:`~aneel_rules._tariffs.posts.check_offered`
+    (REN 414/2010, art. 57 and REN 733/2016); the message also names the row.
+    """
     early = first_true(days < _WHITE_SINCE)
     if early is not None:
         day = EPOCH + timedelta(days=int(days[early]))
         try:
             check_offered(TariffModality.WHITE, day)
         except NotInForceError as exc:
-            raise NotInForceError(f"{path}.{early}: {exc}", on=exc.on, what=exc.what) from exc
+            params = dict(exc.params)
+            raise NotInForceError(
+                "{path}: the tarifa branca was not yet offered on {day} (available from {since})",
+                code=exc.code,
+                domain="frames",  # _common.DOMAIN, written out: the catalogue test reads it
+                on=exc.on,
+                what=exc.what,
+                basis=exc.basis,
+                path=f"{path}.{early}",
+                day=params["day"],
+                since=params["since"],
+            ) from exc
 
 
 def post_codes_at(

@@ -219,11 +219,16 @@ def check_range(minutes: Int64Array, path: str) -> None:
         return
     if late[bad]:
         raise _out_of_range(path, bad)
+    # the code of tariff_post for such a stamp (no regime in force before REN 414/2010)
     raise NotInForceError(
-        f"{path}.{bad}: a day before {start.isoformat()}, when ANEEL's list of days "
-        "without ponta (REN 414/2010) began to apply",
+        "{path} is before {since}, when REN 414/2010 and its list of days without ponta "
+        "began to apply",
+        code="no_regime",
+        domain="frames",  # _common.DOMAIN, written out: the catalogue test reads it
         on=start - timedelta(days=1),
         what=PEAK_EXEMPT_HOLIDAYS.name,
+        path=f"{path}.{bad}",
+        since=start.isoformat(),
     )
 
 
