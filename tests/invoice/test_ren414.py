@@ -452,6 +452,23 @@ def test_reactive_group_b_ren414_art95() -> None:
     assert after.lines_of("reactive_energy") == ()
 
 
+def test_complementary_demand_refused_ren414_names_art105() -> None:
+    farm = ConsumerUnit(connection_voltage_kv="13.8", consumer_class=ConsumerClass.RURAL)
+    cycles = [(D(100), D(80))] * 12
+    with pytest.raises(UnsupportedCaseError) as info:
+        compute_bill(
+            farm,
+            Measurements(energy_kwh={PEAK: 0, OFF: 0}, demand_kw=D(90)),
+            _green_a(),
+            period=_month(date(2019, 6, 30)),
+            contracted_demand=D(100),
+            options=BillOptions(demand_history=[D(100)] * 11, complementary_history={None: cycles}),
+        )
+    assert info.value.code == "unverified_ren414"
+    assert info.value.basis == (ren414(105),)
+    assert "art. 105" in info.value.message
+
+
 def test_losses_adder_refused_ren414() -> None:
     with pytest.raises(UnsupportedCaseError) as info:
         _verde("90", date(2018, 8, 31), secondary_metering=True)

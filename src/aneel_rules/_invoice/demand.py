@@ -290,11 +290,15 @@ def _complementary(ctx: DemandContext) -> list[BillLine]:
     lines: list[BillLine] = []
     for post, cycles in ctx.complementary_history.items():
         if ctx.norm is Norm.REN_414_2010:
+            # the article number: ABRADEE's question on ANEEL's REN 1.000 FAQ (art. 300 "o que
+            # não estava estabelecido no art. 105 da REN 414/2010"); its text was not found
             raise unsupported(
-                "complementary demand under REN 414/2010 is not modelled: its article (the "
-                "counterpart of REN 1.000/2021, art. 300) is not quoted in any source found",
+                "complementary demand under REN 414/2010 (art. 105) is not modelled: the text of "
+                "art. 105 (the counterpart of REN 1.000/2021, art. 300) is not quoted in any "
+                "source found",
                 on=ctx.end,
                 code=UNVERIFIED_REN414,
+                basis=ren414(105),
             )
         # art. 300, caput and II: at least three billed ≥ contracted in 12 cycles, else as many
         # complementary demands as cycles short of three
