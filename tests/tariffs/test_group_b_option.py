@@ -104,7 +104,8 @@ def test_scee_before_ren1059_and_ren414_are_not_modelled() -> None:
         group_b_option_check(_unit(transformer_kva=50), on=date(2022, 1, 2))
     assert info.value.code == "unverified_ren414"
     assert info.value.basis == (ren414(100),)
-    assert "art. 100" in str(info.value) and "art. 100" in info.value.message
+    assert "art. 100" in str(info.value)
+    assert "art. 100" in info.value.message
 
 
 def test_bad_input_before_refusals() -> None:
