@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aneel_rules import NotInForceError, UnsupportedCaseError
 from aneel_rules.billing_cycle import SupplyType
@@ -497,3 +499,35 @@ def test_same_values_over_a_ren414_cycle_answered() -> None:
             period=(date(2017, 5, 31), date(2017, 6, 30)),
         )
     assert info.value.code == "unverified_ren414"
+
+
+@settings(max_examples=30)
+@given(
+    excess=st.decimals(min_value=0, max_value=5000, places=2),
+    corrected=st.decimals(min_value=0, max_value=1000, places=1),
+)
+def test_reactive_same_equations_both_regimes(excess: D, corrected: D) -> None:
+    # REN 414, art. 96 (REN 418/2010) and REN 1.000, arts. 302–304 have the same equations and
+    # f_R = 0,92: the same measured excess costs the same in June 2021 and in January 2022
+    m = Measurements(
+        energy_kwh={PEAK: 0, OFF: 0},
+        demand_kw=D(90),
+        reactive_excess_kwh=excess,
+        reactive_demand_kw=corrected,
+    )
+    opts = BillOptions(reactive_energy_rate=D(300), reactive_demand_rate=D(20))
+    bills = [
+        compute_bill(
+            FACTORY,
+            m,
+            _green_a(),
+            period=_month(end),
+            contracted_demand=D(100),
+            flags=flags,
+            options=opts,
+        )
+        for end, flags in ((date(2021, 6, 30), ()), (date(2022, 1, 31), GREEN_DEC_JAN))
+    ]
+    for code in ("reactive_energy", "reactive_demand"):
+        assert bills[0].amount_of(code) == bills[1].amount_of(code)
+    assert bills[0].amount_of("reactive_demand") == max(D(0), corrected - 100) * 20
