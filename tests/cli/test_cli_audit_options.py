@@ -127,14 +127,15 @@ def test_unanswered_rows_say_why_in_portuguese(
     code = lines.index("  unverified_ren414: 2 — caso da REN 414/2010 que a biblioteca não modela")
     reasons = lines[code + 1 : code + 3]
     assert reasons[0].startswith(
-        "      dispositivo não verificado, por isso não aplicado [group_a_exception]: o "
-        "intervalo de leitura do grupo A no fim da opção pelo faturamento do grupo B"
+        "      texto não verificado, por isso não aplicado: REN 414/2010, art. 84 "
+        "[group_a_exception]: o intervalo de leitura do grupo A no fim da opção pelo "
+        "faturamento do grupo B"
     )
     assert reasons[1].startswith(
-        "      dispositivo não verificado, por isso não aplicado [route_change]: o intervalo de "
-        "leitura no remanejamento de rota"
+        "      texto não verificado, por isso não aplicado: REN 414/2010, art. 84 "
+        "[route_change]: o intervalo de leitura no remanejamento de rota"
     )
-    assert "da REN 414/2010, art. 84 só foram encontrados" in reasons[1]
+    assert "do art. 84 só foram encontrados os 27 a 33 dias do caput" in reasons[1]
     gap = lines.index(
         "  group_a_exception_outside: 1 — leitura excepcional do grupo A fora de 15 a 47 dias "
         "(a norma é omissa)"
@@ -157,12 +158,13 @@ def test_unanswered_rows_say_why_in_english(
     lines = out.splitlines()
     code = lines.index("  unverified_ren414: 2 — REN 414/2010 case the library does not model")
     assert lines[code + 1].startswith(
-        "      provision not verified, so not applied [group_a_exception]: the group A reading "
-        "interval at the end of a group B option or after a change of connection voltage"
+        "      text not verified, so not applied: REN 414/2010, art. 84 [group_a_exception]: "
+        "the group A reading interval at the end of a group B option or after a change of "
+        "connection voltage"
     )
     assert lines[code + 2].startswith(
-        "      provision not verified, so not applied [route_change]: the reading interval "
-        "after a route change or a reprogrammed calendar"
+        "      text not verified, so not applied: REN 414/2010, art. 84 [route_change]: the "
+        "reading interval after a route change or a reprogrammed calendar"
     )
     assert (
         "  no_regime: 1 — reading date before REN 414/2010 came into force: no regime to apply"
@@ -170,3 +172,5 @@ def test_unanswered_rows_say_why_in_english(
     )
     rows = pd.read_csv(out_file, keep_default_na=False)
     assert rows["reason"].tolist() == ["route_change", "group_a_exception", "", "", ""]
+    # the refusal's basis is the REN 414/2010 provision it needs
+    assert rows["basis"].tolist()[:2] == ["REN 414/2010, art. 84", "REN 414/2010, art. 84"]

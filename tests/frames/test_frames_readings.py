@@ -87,6 +87,7 @@ def _expected(row: Any) -> dict[str, object]:
     except AneelRulesError as error:
         out["finding"] = error_code(error)
         out["reason"] = _reason(error)
+        out["basis"] = "; ".join(str(b) for b in error.basis)  # a refusal names its provision
         _availability(out, row, group, measured)
         return out
     out.update(
@@ -394,4 +395,9 @@ def test_unanswered_rows_name_the_missing_provision() -> None:
     ]
     assert out["reason"].tolist() == ["route_change", "group_a_exception", "", ""]
     assert READING_REASONS["route_change"].startswith("the reading interval after a route change")
-    assert out["basis"].tolist()[:3] == ["", "", "REN 1.000/2021, art. 261, parágrafo único, III"]
+    # the refusals name the REN 414/2010 provision they need; the gap, the one leaving it
+    assert out["basis"].tolist()[:3] == [
+        "REN 414/2010, art. 84",
+        "REN 414/2010, art. 84",
+        "REN 1.000/2021, art. 261, parágrafo único, III",
+    ]

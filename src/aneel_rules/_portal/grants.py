@@ -16,11 +16,12 @@ from aneel_rules._portal.choices import AccessStatus, ProfessionalKind, ProfileS
 from aneel_rules._portal.messages import field_error, type_name
 from aneel_rules._portal.models import ProfessionalProfileRequest, manual, masked
 from aneel_rules.errors import InvalidInputError
-from aneel_rules.legal import Determination, DistributorRule
+from aneel_rules.legal import Basis, Determination
 
 __all__ = ("ACCESS_RULE", "AccessGrant")
 
 ACCESS_RULE: Final = manual("3.1.2")
+_ACCESS_BASIS: Final[tuple[Basis, ...]] = (ACCESS_RULE,)
 _BUDGET_ACCESS_RULE: Final = manual("4.1")
 
 
@@ -146,9 +147,9 @@ class AccessGrant:
     )
 
     @property
-    def basis(self) -> DistributorRule:
-        """The distributor rule (manual 3.1.2)."""
-        return ACCESS_RULE
+    def basis(self) -> tuple[Basis, ...]:
+        """The distributor rule (manual 3.1.2), as a tuple like every result's basis."""
+        return _ACCESS_BASIS
 
     @classmethod
     def grant(

@@ -55,7 +55,7 @@ import attrs
 from aneel_rules._convert import quoted
 from aneel_rules._portal.messages import field_error, type_name
 from aneel_rules.errors import InvalidInputError
-from aneel_rules.legal import DistributorRule
+from aneel_rules.legal import Basis, DistributorRule
 
 __all__ = (
     "ESCALATION_STANDARDS",
@@ -70,6 +70,7 @@ LOCKOUT_RULE: Final = DistributorRule(
     distributor="Amazonas Energia", document="Manual da Agência Virtual", section="1.7"
 )
 """Item 1.7, "Observação": the lockout rules."""
+_LOCKOUT_BASIS: Final[tuple[Basis, ...]] = (LOCKOUT_RULE,)
 
 ESCALATION_STANDARDS: Final = (
     "OWASP ASVS 4.0.3, § 2.2.1; NIST SP 800-63B, § 5.2.2 (at most 100 consecutive failed attempts)"
@@ -214,9 +215,9 @@ class _Guard:
             _raise("failures", "inconsistent_state")
 
     @property
-    def basis(self) -> DistributorRule:
-        """The distributor rule applied (manual item 1.7)."""
-        return LOCKOUT_RULE
+    def basis(self) -> tuple[Basis, ...]:
+        """The distributor rule applied (manual item 1.7), as a tuple like every result's."""
+        return _LOCKOUT_BASIS
 
     @property
     def failed_attempts(self) -> int:

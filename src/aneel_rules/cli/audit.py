@@ -87,7 +87,7 @@ _ROLE_HELP: Final = "map a column: ROLE=NAME (repeatable), e.g. --column previou
 _SUMMARY_READINGS: Final = "Readings audited: {rows} rows of {file}"
 _BY_CODE: Final = "Findings by code:"
 _NO_BASIS: Final = "(no article: the row could not be checked)"
-_MISSING_PROVISION: Final = "provision not verified, so not applied [{reason}]: {what}"
+_MISSING_PROVISION: Final = "text not verified, so not applied: {provision} [{reason}]: {what}"
 _WRITTEN: Final = "Rows written to {file}"
 _BAD_ROLE: Final = "unknown column role {value} (use {roles})"
 _BAD_MAPPING: Final = "invalid column mapping {value} (use ROLE=NAME)"
@@ -336,18 +336,22 @@ def _print_summary(tally: Counter[tuple[str, str, str]], console: Console) -> No
         else:
             console.line(f"  {code}: {shown} — {console.t(meaning, domain=DOMAIN)}")
         for (basis, reason), _ in sorted(details[code].items(), key=lambda i: (-i[1], i[0])):
-            if basis or not reason:
-                console.line(f"      {basis or console.t(_NO_BASIS, domain=DOMAIN)}")
+            shown_basis = basis or console.t(_NO_BASIS, domain=DOMAIN)
             if reason:
-                console.line(f"      {_reason_line(reason, console)}")
+                console.line(f"      {_reason_line(shown_basis, reason, console)}")
+            else:
+                console.line(f"      {shown_basis}")
 
 
-def _reason_line(reason: str, console: Console) -> str:
+def _reason_line(provision: str, reason: str, console: Console) -> str:
+    """The REN 414/2010 provision the row needs, its reason code and the case, translated."""
     from aneel_rules.frames._common import BILLING_DOMAIN, READING_REASONS  # noqa: PLC0415
 
     text = READING_REASONS.get(reason)
     what = reason if text is None else console.t(text, domain=BILLING_DOMAIN)
-    return console.t(_MISSING_PROVISION, domain=DOMAIN, reason=reason, what=what)
+    return console.t(
+        _MISSING_PROVISION, domain=DOMAIN, provision=provision, reason=reason, what=what
+    )
 
 
 def _readings_input(
