@@ -85,6 +85,7 @@ def _expected(row: Any) -> dict[str, object]:
         check = check_reading_interval(row["previous"], row["current"], kind=kind, group=group)
     except AneelRulesError as error:
         out["finding"] = error_code(error)
+        out["basis"] = "; ".join(str(b) for b in error.basis)  # a refusal names its provision
         _availability(out, row, group, measured)
         return out
     out.update(
