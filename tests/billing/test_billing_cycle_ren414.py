@@ -96,9 +96,10 @@ def test_ren414_reading_cases_not_found_are_refused(kind: ReadingKind, group: Gr
     with pytest.raises(UnsupportedCaseError) as info:
         check_reading_interval(date(2019, 1, 1), date(2019, 2, 1), kind=kind, group=group)
     assert info.value.code == "unverified_ren414"
-    what = dict(info.value.params)["what"]
-    assert "REN 414/2010" in what
-    assert "found" in what  # the message says which text was (not) found
+    # the error names the provision whose text is missing (REN 414/2010, art. 84)
+    assert info.value.basis == (ren414(84),)
+    assert "REN 414/2010, art. 84" in str(info.value)
+    assert "found" in dict(info.value.params)["what"]
     # the same case is answered (or is an input error) under REN 1.000/2021
     if group is Group.A and kind is not K.ROUTE_CHANGE:
         assert check_reading_interval(date(2026, 1, 1), date(2026, 2, 1), kind=kind, group=group).ok

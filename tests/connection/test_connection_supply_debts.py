@@ -146,7 +146,7 @@ def test_supply_voltage(
 
 
 def test_option_bases() -> None:
-    assert [str(o.basis) for o in SupplyOption] == [
+    assert [cite(o.basis) for o in SupplyOption] == [
         "REN 1.000/2021, art. 23, § 1º (redação dada pela REN 1.059/2023)",
         "REN 1.000/2021, art. 23, § 2º",
         "REN 1.000/2021, art. 23, § 3º",

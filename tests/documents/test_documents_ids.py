@@ -201,8 +201,8 @@ def test_uc_layout_positions() -> None:
     parts = uc.layout("123456789012345")
     assert parts == uc.UcLayout("1234567890", "123", check_digits="45")
     assert str(parts) == "123456789012345"
-    assert parts.basis == ren1000(
-        "659-A", amended_by=Norm.REN_1095_2024, amendment_kind=AmendmentKind.INSERTED
+    assert parts.basis == (
+        ren1000("659-A", amended_by=Norm.REN_1095_2024, amendment_kind=AmendmentKind.INSERTED),
     )
     assert uc.LAYOUT_LENGTH == 15
 

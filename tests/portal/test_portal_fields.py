@@ -169,7 +169,8 @@ def test_grant_basis() -> None:
         registered_on=TODAY,
         valid_until=TODAY,
     )
-    assert str(grant.basis).endswith("item 3.1.2 (regra da distribuidora)")
+    assert len(grant.basis) == 1
+    assert str(grant.basis[0]).endswith("item 3.1.2 (regra da distribuidora)")
 
 
 def test_secondary_voltage_must_be_text() -> None:

@@ -54,7 +54,7 @@ def test_third_failure_locks_for_the_stated_time(
     assert three.is_locked(third + lock - SECOND)
     assert not three.is_locked(third + lock)
     assert not three.is_locked(third + lock + SECOND)
-    assert three.basis == LOCKOUT_RULE
+    assert three.basis == (LOCKOUT_RULE,)
     assert type(three) is type(guard)
 
 

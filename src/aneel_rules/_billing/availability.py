@@ -20,6 +20,7 @@ from aneel_rules._billing.messages import (
 )
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity
+from aneel_rules.errors import UnsupportedCaseError
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN1000_IN_FORCE_FROM,
@@ -182,6 +183,16 @@ def _caput_charge(
     return 100, other
 
 
+def _scee_cadunico_before(day: date) -> UnsupportedCaseError:
+    """The refusal of ``scee_cadunico`` before REN 1.098/2024, citing the provision it inserted."""
+    return not_modelled(
+        "scee_cadunico_before",
+        basis=SCEE_CADUNICO_AVAILABILITY_SHARE.period_on(_SCEE_CADUNICO_SINCE).basis[0],
+        since=_SCEE_CADUNICO_SINCE.isoformat(),
+        on=day.isoformat(),
+    )
+
+
 def _ren414_charge(
     supply: SupplyType,
     day: date,
@@ -203,12 +214,14 @@ def _ren414_charge(
     pre-2012 § 3º wording were found: those cases are refused.
     """
     if exemption is not None:
-        raise unsupported("subject_availability_exemption", day.isoformat())
+        raise unsupported("subject_availability_exemption", day.isoformat(), ren414(98))
     kwh, item = _AVAILABILITY_KWH.get(supply, (100, "III"))
     basis: tuple[Basis, ...] = (ren414(98, item=item),)
     if indigenous_or_quilombola:
         if day < _REN479_SINCE:
-            raise unsupported("subject_availability_indigenous", day.isoformat())
+            raise unsupported(
+                "subject_availability_indigenous", day.isoformat(), ren414(98, paragraph=3)
+            )
         # REN 414/2010, art. 98, § 3º (REN 479/2012): full discount for I and II, 50 kWh for III
         kwh = 50 if supply is SupplyType.THREE_PHASE else 0
         basis = (*basis, ren414(98, paragraph=3, amended_by=Norm.REN_479_2012))
@@ -290,9 +303,7 @@ def explain_availability_charge(
         _measured(measured_kwh)
     if norm_in_force(day) is Norm.REN_414_2010:
         if scee_cadunico:
-            raise not_modelled(
-                "scee_cadunico_before", since=_SCEE_CADUNICO_SINCE.isoformat(), on=day.isoformat()
-            )
+            raise _scee_cadunico_before(day)
         return _ren414_charge(
             supply, day, exemption=exemption, indigenous_or_quilombola=indigenous_or_quilombola
         )
@@ -303,9 +314,7 @@ def explain_availability_charge(
     kwh, basis = _caput_charge(supply, day, low_income=low_income, measured_kwh=measured_kwh)
     if scee_cadunico:
         if day < _SCEE_CADUNICO_SINCE:
-            raise not_modelled(
-                "scee_cadunico_before", since=_SCEE_CADUNICO_SINCE.isoformat(), on=day.isoformat()
-            )
+            raise _scee_cadunico_before(day)
         # REN 1.000/2021, art. 291, parágrafo único (REN 1.098/2024): 50 % of the caput value
         share = SCEE_CADUNICO_AVAILABILITY_SHARE.value_on(day)
         kwh = int(kwh * share)

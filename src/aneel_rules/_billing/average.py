@@ -217,7 +217,7 @@ def bill_by_average(
             history, case, day, streak, days_without_meter, bool(supply_maintained)
         )
     may_suspend = False
-    basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
+    basis: tuple[Basis, ...]
     if case is AverageBillingCase.ACCESS_IMPEDIMENT:
         # REN 1.000/2021, art. 289, II; art. 280: suspension after the 3rd consecutive cycle
         may_suspend = streak >= 3
@@ -310,11 +310,11 @@ def _bill_by_average_ren414(  # noqa: PLR0917 (private helper: the facts of bill
     if case is AverageBillingCase.EMERGENCY:
         return _emergency_ren414(history, day, supply_maintained)
     if case is AverageBillingCase.ACCESS_IMPEDIMENT and streak > 3:
-        raise unsupported("subject_impediment_streak", day.isoformat())
+        raise unsupported("subject_impediment_streak", day.isoformat(), ren414(87))
     if case is AverageBillingCase.METER_REMOVED and days_without_meter > 30:
-        raise unsupported("subject_meter_removed", day.isoformat())
+        raise unsupported("subject_meter_removed", day.isoformat(), ren414(90))
     if not history:
-        raise unsupported("subject_average_no_history", day.isoformat())
+        raise unsupported("subject_average_no_history", day.isoformat(), _AVERAGE_REN414[case])
     return AverageBilling(
         case=case,
         norm=Norm.REN_414_2010,
@@ -333,7 +333,7 @@ def _emergency_ren414(
     art111 = ren414(111)
     if day < in_force_from(Norm.REN_479_2012):
         if not (history and supply_maintained):
-            raise unsupported("subject_emergency_original", day.isoformat())
+            raise unsupported("subject_emergency_original", day.isoformat(), art111)
         basis: tuple[Basis, ...] = (art111,)
     elif not supply_maintained:
         # REN 414/2010, art. 111: "desde que mantido o fornecimento regular"
@@ -504,9 +504,9 @@ def bill_multi_month_reading(
             within_limit=within,
         )
     if ren414_rule and source is MultiMonthSource.DISTRIBUTOR_MISSED:
-        raise unsupported("subject_multi_month_missed", day.isoformat())
+        raise unsupported("subject_multi_month_missed", day.isoformat(), ren414(89, paragraph=2))
     if ren414_rule and not (history or art89):
-        raise unsupported("subject_multi_month", day.isoformat())
+        raise unsupported("subject_multi_month", day.isoformat(), ren414(89, paragraph=1))
     if source is MultiMonthSource.DISTRIBUTOR_MISSED:
         # REN 1.000/2021, art. 288, § 2º: availability charge, no later compensation
         return MultiMonthBilling(

@@ -133,7 +133,7 @@ def low_value_accumulation_allowed(consecutive_cycles: int, *, on: date) -> Dete
     count = positive_int(consecutive_cycles, "consecutive_cycles")
     day = plain_date(on, path="on")
     if norm_in_force(day) is Norm.REN_414_2010:
-        raise unsupported("subject_low_value", day.isoformat())
+        raise unsupported("subject_low_value", day.isoformat(), ren1000(318), counterpart=True)
     # REN 1.000/2021, art. 318, § 3º: at most 3 consecutive cycles
     return Determination(count <= LOW_VALUE_MAX_CYCLES, (ren1000(318, paragraph=3),))
 
@@ -189,7 +189,7 @@ def overdue_collection(due_on: date, *, on: date) -> OverdueCollection:
     if day <= due:
         raise invalid("on", "not_overdue", due=due.isoformat(), on=day.isoformat())
     if norm_in_force(day) is Norm.REN_414_2010:
-        raise unsupported("subject_overdue", day.isoformat())
+        raise unsupported("subject_overdue", day.isoformat(), ren1000(347), counterpart=True)
     # REN 1.000/2021, art. 347: up to 60 months
     last_day = due + relativedelta(months=OVERDUE_COLLECTION_MONTHS)
     return OverdueCollection(

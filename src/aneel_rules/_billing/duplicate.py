@@ -179,7 +179,7 @@ def duplicate_payment_refund(
         )
     if norm is Norm.REN_414_2010:
         if more_than_a_cycle:
-            raise unsupported("subject_duplicate", found.isoformat())
+            raise unsupported("subject_duplicate", found.isoformat(), ren414(112))
         # REN 414/2010, art. 112: credit on the next invoice
         return DuplicatePaymentRefund(
             principal=principal,

@@ -10,6 +10,7 @@ import enum
 from decimal import Decimal
 from typing import Final
 
+from aneel_rules._citations import cite, to_bases
 from aneel_rules._convert import quoted, to_decimal
 from aneel_rules.errors import (
     InvalidInputError,
@@ -71,96 +72,93 @@ TEMPLATES: Final[dict[str, str]] = {
         "text, 36 as under REN 414/2010)"
     ),
     "unverified_ren414": (
-        "{what} under REN 414/2010 (date {on}) is not modelled: the REN 414 provision could not "
-        "be verified in the project's sources"
+        "{what} under REN 414/2010 (date {on}) is not modelled: the text of {provision} it "
+        "needs was not found in any source the project read"
+    ),
+    "unverified_ren414_counterpart": (
+        "{what} under REN 414/2010 (date {on}) is not modelled: no REN 414/2010 provision "
+        "matching {provision} was found in any source the project read"
     ),
     "group_a_exception_outside": (
         "group A reading interval of {days} days is outside the 15–47 days allowed for {kind}; "
         "REN 1.000/2021, arts. 261 and 286 do not say how to bill it"
     ),
     "subject_route_change": (
-        "the reading interval after a route change or a reprogrammed calendar (not found: of "
-        "REN 414/2010, art. 84 only the caput's 27–33 days and the first billing's 15–47 "
-        "days were found)"
+        "the reading interval after a route change or a reprogrammed calendar (of art. 84 only "
+        "the caput's 27–33 days and the first billing's 15–47 days were found)"
     ),
     "subject_group_a_exception": (
         "the group A reading interval at the end of a group B option or after a change of "
-        "connection voltage (no REN 414/2010 text on these cases was found)"
+        "connection voltage (no provision on these cases was found)"
     ),
     "subject_billable": (
-        "billing outside the reading interval before REN 479/2012 (the original wording of "
-        "REN 414/2010, art. 88 was not found)"
+        "billing outside the reading interval before REN 479/2012 (only the wording REN "
+        "479/2012 gave art. 88 was found, not the earlier one)"
     ),
     "subject_billable_exceptional": (
-        "billing a first or exceptional reading outside its 15–47 days (REN 414/2010, art. 88, "
-        "§ 1º covers only the 27–33 days of art. 84)"
+        "billing a first or exceptional reading outside its 15–47 days (art. 88, § 1º covers "
+        "only the 27–33 days of art. 84 and sets the exceptions aside)"
     ),
     "subject_availability_exemption": (
-        "an exemption from the availability charge (no REN 414/2010 article found)"
+        "an exemption from the availability charge (art. 98 as quoted names none, and no other "
+        "article on exemptions was found)"
     ),
     "subject_availability_indigenous": (
         "the availability charge of the indigenous and quilombola low-income subclasses before "
-        "REN 479/2012 (the original wording of REN 414/2010, art. 98, § 3º was not found)"
+        "REN 479/2012 (only the wording REN 479/2012 gave § 3º was found)"
     ),
     "subject_impediment_streak": (
-        "billing after the 3rd consecutive cycle of access impediment (the text of REN "
-        "414/2010, art. 87 on what follows the 3 cycles was not found)"
+        "billing after the 3rd consecutive cycle of access impediment (the part of art. 87 on "
+        "what follows the 3 cycles was not found)"
     ),
     "subject_average_no_history": (
-        "billing by average without billed history (REN 414/2010, arts. 87 and 90: no "
-        "fallback text was found)"
+        "billing by average without billed history (no fallback for an empty history was found)"
     ),
     "subject_meter_removed": (
-        "billing after more than 30 days without a meter (the text of REN 414/2010, art. 90 "
-        "was not found)"
+        "billing after more than 30 days without a meter (only a paraphrase of art. 90 was found)"
     ),
     "subject_emergency_original": (
-        "billing in an emergency without billed history or without regular supply before "
-        "REN 479/2012 (the earlier wording of REN 414/2010, art. 111 was not found)"
+        "billing in an emergency without billed history or without regular supply before REN "
+        "479/2012 (only the wording REN 479/2012 gave art. 111 was found)"
     ),
     "emergency_supply_not_maintained": (
         "REN 414/2010, art. 111 allows billing by the average only while regular supply is "
         "maintained"
     ),
     "subject_settlement": (
-        "incorrect billing due to a third party, an access impediment, an emergency or a "
-        "meter defect (no REN 414/2010 text on its settlement was found)"
+        "the settlement of incorrect billing due to a third party, an access impediment, an "
+        "emergency or a meter defect (no provision on the case was found)"
     ),
     "false_declaration_case": (
         "false_declaration applies only to over-billing attributable to the consumer "
         "(REN 1.000/2021, art. 324, § 3º)"
     ),
-    "subject_false_declaration": "the loss of the refund after a false declaration",
+    "subject_false_declaration": (
+        "the loss of the refund after a false declaration (no such rule was found)"
+    ),
     "subject_art113_original": (
-        "incorrect billing by the distributor before REN 479/2012 gave art. 113 its wording "
-        "(the original 2010 wording of REN 414/2010, art. 113 was not found)"
+        "incorrect billing by the distributor before REN 479/2012 (only the wording REN "
+        "479/2012 gave art. 113 was found, not the original 2010 one)"
     ),
     "subject_duplicate": (
         "the monetary update of a duplicate payment refunded more than one cycle after the "
-        "constatação (no update rule of REN 414/2010, art. 112 was found)"
+        "constatação (only paraphrases of art. 112, without an update rule, were found)"
     ),
-    "subject_low_value": (
-        "the accumulation of low-value invoices (no REN 414/2010 article on it was found)"
-    ),
+    "subject_low_value": ("the accumulation of low-value invoices"),
     "subject_multi_month": (
-        "multi-month rural reading without billed history before REN 479/2012 (the earlier "
-        "wording of REN 414/2010, art. 89, § 1º was not found)"
+        "multi-month rural reading without billed history before REN 479/2012 (only the later "
+        "wording of art. 89, § 1º was found)"
     ),
     "subject_multi_month_missed": (
-        "a missed distributor reading in multi-month rural reading (REN 414/2010, art. 89, "
-        "§ 2º is cut in every source found)"
+        "a missed distributor reading in multi-month rural reading (§ 2º is cut in every source"
+        " found)"
     ),
     "subject_meter_criterion_order": (
-        "the choice of the criterion for a defective meter (the text of REN 414/2010, art. 115 "
-        "was not found; ANEEL's summary names its three criteria but not their order)"
+        "the choice of the criterion for a defective meter (ANEEL's summary names art. 115's "
+        "three criteria but not their order)"
     ),
-    "subject_regularization": (
-        "the recalculation when the reading is regularised (no REN 414/2010 counterpart of "
-        "REN 1.000/2021, art. 323, § 11 was found)"
-    ),
-    "subject_overdue": (
-        "the time limit to collect overdue invoices (no REN 414/2010 article on it was found)"
-    ),
+    "subject_regularization": ("the recalculation when the reading is regularised"),
+    "subject_overdue": ("the time limit to collect overdue invoices"),
     "not_overdue": "invoice due on {due} is not overdue on {on}",
     "multi_month_not_rural": (
         "multi-month reading is allowed only for group B units in a rural area "
@@ -191,23 +189,35 @@ def gap(code: str, *, basis: Basis | None = None, **params: str) -> RegulatoryGa
     return RegulatoryGapError(TEMPLATES[code], code=code, domain=DOMAIN, basis=basis, params=params)
 
 
-def not_modelled(code: str, **params: str) -> UnsupportedCaseError:
+def not_modelled(code: str, *, basis: Basis | None = None, **params: str) -> UnsupportedCaseError:
     """An :class:`UnsupportedCaseError` whose message is :data:`TEMPLATES` ``[code]``."""
-    return UnsupportedCaseError(TEMPLATES[code], code=code, domain=DOMAIN, params=params)
+    return UnsupportedCaseError(
+        TEMPLATES[code], code=code, domain=DOMAIN, basis=basis, params=params
+    )
 
 
-def unsupported(subject: str, on: str) -> UnsupportedCaseError:
+def unsupported(
+    subject: str, on: str, missing: Basis | tuple[Basis, ...], *, counterpart: bool = False
+) -> UnsupportedCaseError:
     """An :class:`UnsupportedCaseError` for a REN 414/2010 rule the project could not verify.
 
     ``subject`` is a ``subject_*`` code of :data:`TEMPLATES`, translated with the message.
+    ``missing`` is the REN 414/2010 provision whose text (in the wording the date needs) no
+    source read quotes; it is the error's ``basis`` and is named in the message. With
+    ``counterpart``, the REN 414 article itself is unknown and ``missing`` is the REN 1.000/2021
+    provision whose REN 414 counterpart was looked for. The code is always ``unverified_ren414``.
     """
+    bases = to_bases(missing)
+    template = "unverified_ren414_counterpart" if counterpart else "unverified_ren414"
     return UnsupportedCaseError(
-        TEMPLATES["unverified_ren414"],
+        TEMPLATES[template],
         code="unverified_ren414",
         domain=DOMAIN,
+        basis=bases,
         nested=("what",),
         what=TEMPLATES[subject],
         on=on,
+        provision=cite(bases),
     )
 
 

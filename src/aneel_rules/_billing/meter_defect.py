@@ -84,7 +84,7 @@ def meter_defect_criterion(
         )
     if norm_in_force(day) is Norm.REN_414_2010:
         if factor or normal_history_cycles > 0:
-            raise unsupported("subject_meter_criterion_order", day.isoformat())
+            raise unsupported("subject_meter_criterion_order", day.isoformat(), ren414(115))
         # REN 414/2010, art. 115 (ANEEL's summary): the only criterion usable without a
         # correction factor and without history, in order or by choice
         return Determination(MeterDefectCriterion.NEXT_BILLING, (ren414(115),))

@@ -141,8 +141,8 @@ def _ren414_group_a(kind: ReadingKind, last: date) -> tuple[int, int, tuple[Basi
         minimum, maximum = EXCEPTIONAL_READING_INTERVAL.value_on(last)
         return minimum, maximum, EXCEPTIONAL_READING_INTERVAL.period_on(last).basis
     if kind is ReadingKind.ROUTE_CHANGE:
-        raise unsupported("subject_route_change", last.isoformat())
-    raise unsupported("subject_group_a_exception", last.isoformat())
+        raise unsupported("subject_route_change", last.isoformat(), ren414(84))
+    raise unsupported("subject_group_a_exception", last.isoformat(), ren414(84))
 
 
 def _interval_rule(
@@ -168,7 +168,7 @@ def _interval_rule(
             raise invalid("kind", "kind_not_for_group", kind=kind.value, group=group.value)
         # REN 414/2010, art. 84 (study note) names only the first billing
         if kind is ReadingKind.ROUTE_CHANGE and norm is Norm.REN_414_2010:
-            raise unsupported("subject_route_change", last.isoformat())
+            raise unsupported("subject_route_change", last.isoformat(), ren414(84))
         timeline = (
             GROUP_B_READING_INTERVAL
             if kind is ReadingKind.REGULAR
@@ -335,9 +335,9 @@ def _ren414_billable(
             basis=(*check.basis, ren414(98, paragraph=1)),
         )
     if check.kind is not ReadingKind.REGULAR:
-        raise unsupported("subject_billable_exceptional", day.isoformat())
+        raise unsupported("subject_billable_exceptional", day.isoformat(), ren414(88))
     if day < in_force_from(Norm.REN_479_2012):
-        raise unsupported("subject_billable", day.isoformat())
+        raise unsupported("subject_billable", day.isoformat(), ren414(88, paragraph=1))
     short = check.days < check.minimum
     # REN 414/2010, art. 88, § 1º, II (short: measured, no availability charge) and I (long:
     # prorated to the 33 days), both in the wording of REN 479/2012

@@ -134,7 +134,12 @@ def regularize_reading(
             previous=first.isoformat(),
         )
     if norm_in_force(last) is Norm.REN_414_2010:
-        raise unsupported("subject_regularization", last.isoformat())
+        raise unsupported(
+            "subject_regularization",
+            last.isoformat(),
+            ren1000(323, paragraph=11),
+            counterpart=True,
+        )
     days = (last - first).days
     # REN 1.000/2021, art. 323, § 11, I: the daily average over the period
     daily = CTX.divide(total, days)

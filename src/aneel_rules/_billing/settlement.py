@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
@@ -45,6 +46,7 @@ from aneel_rules.legal import (
     Basis,
     Norm,
     norm_in_force,
+    ren414,
     ren1000,
 )
 
@@ -53,6 +55,18 @@ __all__ = (
     "SettlementLine",
     "settle_incorrect_billing",
 )
+
+_MISSING_REN414: Final[dict[Cause, Basis]] = {
+    # REN 1.000/2021, art. 323, § 3º has no known REN 414/2010 counterpart: art. 113 is the
+    # article on the distributor's incorrect billing, the one a third party's case would amend
+    Cause.THIRD_PARTY: ren414(113),
+    # A later caput of art. 113 (SINGLE-QUOTE, act unknown) adds "nos casos de impedimento de
+    # acesso para fins de leitura"; art. 87 is the impediment article
+    Cause.ACCESS_IMPEDIMENT: ren414(87),
+    Cause.EMERGENCY: ren414(111),
+    Cause.METER_DEFECT: ren414(115),
+}
+"""REN 414/2010 provision whose text a settlement of each cause would need (none quoted)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -265,12 +279,12 @@ def settle_incorrect_billing(
     # Every argument is checked above: only now may the case be refused as a gap or unmodelled.
     norm = norm_in_force(day)
     if false_declaration and norm is Norm.REN_414_2010:
-        raise unsupported("subject_false_declaration", day.isoformat())
+        raise unsupported("subject_false_declaration", day.isoformat(), ren414(114))
     if norm is Norm.REN_414_2010 and cause not in (Cause.DISTRIBUTOR, Cause.CONSUMER):
-        raise unsupported("subject_settlement", day.isoformat())
+        raise unsupported("subject_settlement", day.isoformat(), _MISSING_REN414[cause])
     # REN 414/2010, art. 113 is known only in its wording by REN 479 of 3 Apr 2012
     if norm is Norm.REN_414_2010 and cause is Cause.DISTRIBUTOR and day < REN479_WORDING_SINCE:
-        raise unsupported("subject_art113_original", day.isoformat())
+        raise unsupported("subject_art113_original", day.isoformat(), ren414(113))
     window, window_basis = _window(direction, cause, day, window_cycles)
     current = month_index(day)
     window_refs: tuple[Basis, ...] = (window_basis,)

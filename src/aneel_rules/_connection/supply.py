@@ -127,12 +127,12 @@ class SupplyOption(enum.Enum):
     DIFFERENT_VOLTAGE = "conexão em tensão diferente, objeto de estudo de viabilidade e custos"
 
     @property
-    def basis(self) -> LegalRef:
-        """The paragraph of art. 23 that grants the option."""
-        return _SUPPLY_OPTION_BASIS[self]
+    def basis(self) -> tuple[Basis, ...]:
+        """The paragraph of art. 23 that grants the option (current wording), as a tuple."""
+        return (_SUPPLY_OPTION_REF[self],)
 
 
-_SUPPLY_OPTION_BASIS: Final = {
+_SUPPLY_OPTION_REF: Final = {
     SupplyOption.GROUP_A_BY_STUDY: _P1_REN1059,
     SupplyOption.COLLECTIVE_IN_GROUP_B: ren1000(23, paragraph=2),
     SupplyOption.SUBGROUP_AS: ren1000(23, paragraph=3),
@@ -150,7 +150,7 @@ class SupplyVoltageDecision:
         basis: The alínea (or paragraph) of art. 23 applied.
         options: Alternatives open under art. 23 §§ 1º–4º.
         option_bases: The provision granting each option, in the wording in force on the
-            date asked (``SupplyOption.basis`` gives the current wording).
+            date asked, one per option (``SupplyOption.basis`` gives the current wording).
     """
 
     group: Group
@@ -285,13 +285,18 @@ def supply_voltage(
     # Art. 23, § 2º: collective-use installations with load > 75 kW may stay in group B.
     if collective_installation and group is Group.A and load > _GROUP_B_LOAD_LIMIT_KW:
         options.append(
-            (SupplyOption.COLLECTIVE_IN_GROUP_B, SupplyOption.COLLECTIVE_IN_GROUP_B.basis)
+            (
+                SupplyOption.COLLECTIVE_IN_GROUP_B,
+                _SUPPLY_OPTION_REF[SupplyOption.COLLECTIVE_IN_GROUP_B],
+            )
         )
     # Art. 23, § 3º: underground supply below 2.3 kV with load > 75 kW may opt for subgroup AS.
     if underground and group is Group.B and load > _GROUP_B_LOAD_LIMIT_KW:
-        options.append((SupplyOption.SUBGROUP_AS, SupplyOption.SUBGROUP_AS.basis))
+        options.append((SupplyOption.SUBGROUP_AS, _SUPPLY_OPTION_REF[SupplyOption.SUBGROUP_AS]))
     # Art. 23, § 4º: a different voltage may always be requested (study of feasibility and cost).
-    options.append((SupplyOption.DIFFERENT_VOLTAGE, SupplyOption.DIFFERENT_VOLTAGE.basis))
+    options.append(
+        (SupplyOption.DIFFERENT_VOLTAGE, _SUPPLY_OPTION_REF[SupplyOption.DIFFERENT_VOLTAGE])
+    )
     return SupplyVoltageDecision(
         group=group,
         voltage=voltage,
@@ -369,5 +374,5 @@ def power_plant_voltage(
         subitem, voltages = "d", (high,)
     return PowerPlantVoltageDecision(
         voltages=voltages,
-        basis=(ren1000(23, item="II", subitem=subitem), SupplyOption.DIFFERENT_VOLTAGE.basis),
+        basis=(ren1000(23, item="II", subitem=subitem), *SupplyOption.DIFFERENT_VOLTAGE.basis),
     )

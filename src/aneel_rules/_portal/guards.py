@@ -53,9 +53,8 @@ from typing import ClassVar, Final, NoReturn, Self
 import attrs
 
 from aneel_rules._convert import quoted
-from aneel_rules._portal.messages import field_error, type_name
-from aneel_rules.errors import InvalidInputError
-from aneel_rules.legal import DistributorRule
+from aneel_rules._portal.messages import invalid, type_name
+from aneel_rules.legal import Basis, DistributorRule
 
 __all__ = (
     "ESCALATION_STANDARDS",
@@ -70,6 +69,7 @@ LOCKOUT_RULE: Final = DistributorRule(
     distributor="Amazonas Energia", document="Manual da Agência Virtual", section="1.7"
 )
 """Item 1.7, "Observação": the lockout rules."""
+_LOCKOUT_BASIS: Final[tuple[Basis, ...]] = (LOCKOUT_RULE,)
 
 ESCALATION_STANDARDS: Final = (
     "OWASP ASVS 4.0.3, § 2.2.1; NIST SP 800-63B, § 5.2.2 (at most 100 consecutive failed attempts)"
@@ -84,7 +84,7 @@ _MAX_LOCK: Final = timedelta(days=366)
 
 
 def _raise(path: str, code: str, **params: object) -> NoReturn:
-    raise InvalidInputError((field_error(path, code, basis=LOCKOUT_RULE, **params),))
+    raise invalid(path, code, basis=LOCKOUT_RULE, **params)
 
 
 def _utc(value: object, path: str) -> datetime:
@@ -214,9 +214,9 @@ class _Guard:
             _raise("failures", "inconsistent_state")
 
     @property
-    def basis(self) -> DistributorRule:
-        """The distributor rule applied (manual item 1.7)."""
-        return LOCKOUT_RULE
+    def basis(self) -> tuple[Basis, ...]:
+        """The distributor rule applied (manual item 1.7), as a tuple like every result's."""
+        return _LOCKOUT_BASIS
 
     @property
     def failed_attempts(self) -> int:
@@ -364,9 +364,7 @@ def check_verification_code(submitted: object, expected: str) -> bool:
         InvalidInputError: ``expected`` is not text (a caller's error, path ``expected``).
     """
     if not isinstance(expected, str):
-        raise InvalidInputError(
-            (field_error("expected", "not_a_string", type=type_name(expected)),)
-        )
+        raise invalid("expected", "not_a_string", type=type_name(expected))
     if not isinstance(submitted, str) or len(submitted) > _MAX_CODE_LENGTH:
         return False
     if not expected.strip():

@@ -43,8 +43,8 @@ Examples:
     >>> parts = layout("000001234500712")
     >>> parts.sequential, parts.distributor_id, parts.check_digits
     ('0000012345', '007', '12')
-    >>> str(parts.basis)
-    'REN 1.000/2021, art. 659-A (incluído pela REN 1.095/2024)'
+    >>> [str(ref) for ref in parts.basis]
+    ['REN 1.000/2021, art. 659-A (incluído pela REN 1.095/2024)']
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ from aneel_rules.documents._common import (
     resolve,
     shape_problem,
 )
-from aneel_rules.legal import AmendmentKind, LegalRef, Norm, ren1000
+from aneel_rules.legal import AmendmentKind, Basis, Norm, ren1000
 
 __all__ = (
     "LAYOUT_BASIS",
@@ -107,6 +107,7 @@ LAYOUT_BASIS: Final = ren1000(
     "659-A", amended_by=Norm.REN_1095_2024, amendment_kind=AmendmentKind.INSERTED
 )
 """The provision that fixes the layout (included by REN 1.095/2024)."""
+_LAYOUT_BASES: Final[tuple[Basis, ...]] = (LAYOUT_BASIS,)
 
 
 @attrs.frozen
@@ -127,9 +128,9 @@ class UcLayout:
     check_digits: str = attrs.field(kw_only=True)
 
     @property
-    def basis(self) -> LegalRef:
-        """REN 1.000/2021, art. 659-A."""
-        return LAYOUT_BASIS
+    def basis(self) -> tuple[Basis, ...]:
+        """REN 1.000/2021, art. 659-A, as a tuple like every result's basis."""
+        return _LAYOUT_BASES
 
     def __str__(self) -> str:
         return f"{self.sequential}{self.distributor_id}{self.check_digits}"
