@@ -27,7 +27,7 @@ from aneel_rules._portal.fields import INVALID, Collector, document_kind, echo
 from aneel_rules._portal.guards import (
     check_verification_code,
 )
-from aneel_rules._portal.messages import field_error, type_name
+from aneel_rules._portal.messages import invalid, type_name
 from aneel_rules._portal.models import (
     IDENTITY_DOCUMENT_REQUIRABLE,
     AccessRequest,
@@ -63,7 +63,7 @@ from aneel_rules._portal.specs import (
     REGISTRATION_SPEC,
 )
 from aneel_rules.connection import SecondaryVoltage
-from aneel_rules.errors import InvalidInputError, NotInForceError
+from aneel_rules.errors import NotInForceError
 from aneel_rules.legal import Determination, Norm, norm_in_force
 from aneel_rules.tariffs import ConsumerClass
 
@@ -299,6 +299,7 @@ def parse_new_connection_request(
 
     Examples:
         >>> import json, pathlib, aneel_rules
+        >>> from aneel_rules import InvalidInputError
         >>> sample = pathlib.Path(aneel_rules.__file__).parents[2] / "examples/new_connection.json"
         >>> data = json.loads(sample.read_text("utf-8"))  # the repository's sample request
         >>> del data["rg"], data["attachments"]["rg"]
@@ -533,15 +534,11 @@ def _flow(flow: object) -> Flow:
     for member in Flow:
         if isinstance(flow, str) and flow.strip().lower() == member.value:
             return member
-    raise InvalidInputError(
-        (
-            field_error(
-                "flow",
-                "unknown_flow",
-                value=echo(flow) if isinstance(flow, str) else type_name(flow),
-                choices=", ".join(f.value for f in Flow),
-            ),
-        )
+    raise invalid(
+        "flow",
+        "unknown_flow",
+        value=echo(flow) if isinstance(flow, str) else type_name(flow),
+        choices=", ".join(f.value for f in Flow),
     )
 
 
@@ -577,7 +574,7 @@ def json_schema(flow: Flow | str, *, require_rg: bool = False) -> dict[str, obje
     member = _flow(flow)
     flag: object = require_rg  # typed bool, but callers may pass anything
     if not isinstance(flag, bool):
-        raise InvalidInputError((field_error("require_rg", "not_a_boolean", type=type_name(flag)),))
+        raise invalid("require_rg", "not_a_boolean", type=type_name(flag))
     spec = _SPECS[member]
     if member is Flow.NEW_CONNECTION and require_rg:
         spec = NEW_CONNECTION_SPEC_RG_REQUIRED

@@ -13,7 +13,7 @@ import attrs
 
 from aneel_rules._convert import plain_date
 from aneel_rules._portal.choices import AccessStatus, ProfessionalKind, ProfileStatus
-from aneel_rules._portal.messages import field_error, type_name
+from aneel_rules._portal.messages import invalid, type_name
 from aneel_rules._portal.models import ProfessionalProfileRequest, manual, masked
 from aneel_rules.errors import InvalidInputError
 from aneel_rules.legal import Basis, Determination
@@ -41,9 +41,7 @@ def _check_kind(_inst: object, _attr: object, value: ProfessionalKind) -> None:
     given: object = value  # typed, but callers may pass anything
     if not isinstance(given, ProfessionalKind):
         choices = ", ".join(k.value for k in ProfessionalKind)
-        raise InvalidInputError(
-            (field_error("profile", "not_in_choices", choices=choices, value=type_name(given)),)
-        )
+        raise invalid("profile", "not_in_choices", choices=choices, value=type_name(given))
 
 
 def _uc_number(value: object) -> str:
@@ -68,28 +66,18 @@ def _check_profile_status(_inst: object, _attr: object, value: ProfileStatus) ->
     # seu perfil profissional já cadastrado" — i.e. reviewed and approved (3.1.1).
     if value is not ProfileStatus.APPROVED:
         status = value.value if isinstance(value, ProfileStatus) else type_name(value)
-        raise InvalidInputError(
-            (
-                field_error(
-                    "profile_status", "profile_not_approved", basis=ACCESS_RULE, status=status
-                ),
-            )
-        )
+        raise invalid("profile_status", "profile_not_approved", basis=ACCESS_RULE, status=status)
 
 
 def _not_before_registration(path: str, inst: AccessGrant, value: date | None) -> None:
     """``valid_until`` and ``confirmed_on`` cannot precede ``registered_on`` (manual 3.1.2)."""
     if value is not None and value < inst.registered_on:
-        raise InvalidInputError(
-            (
-                field_error(
-                    path,
-                    "end_before_start",
-                    basis=ACCESS_RULE,
-                    end=value.isoformat(),
-                    start=inst.registered_on.isoformat(),
-                ),
-            )
+        raise invalid(
+            path,
+            "end_before_start",
+            basis=ACCESS_RULE,
+            end=value.isoformat(),
+            start=inst.registered_on.isoformat(),
         )
 
 
@@ -168,9 +156,7 @@ class AccessGrant:
                 ``valid_until`` is before ``on``.
         """
         if not isinstance(profile, ProfessionalProfileRequest):
-            raise InvalidInputError(
-                (field_error("profile", "not_a_profile", type=type(profile).__name__),)
-            )
+            raise invalid("profile", "not_a_profile", type=type(profile).__name__)
         return cls(
             uc=uc,
             professional_cpf=profile.cpf,
@@ -188,15 +174,11 @@ class AccessGrant:
                 the grant (``end_before_start``).
         """
         if self.confirmed_on is not None:
-            raise InvalidInputError(
-                (
-                    field_error(
-                        "confirmed_on",
-                        "already_confirmed",
-                        basis=ACCESS_RULE,
-                        value=self.confirmed_on.isoformat(),
-                    ),
-                )
+            raise invalid(
+                "confirmed_on",
+                "already_confirmed",
+                basis=ACCESS_RULE,
+                value=self.confirmed_on.isoformat(),
             )
         return attrs.evolve(self, confirmed_on=on)
 

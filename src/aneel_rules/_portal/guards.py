@@ -53,8 +53,7 @@ from typing import ClassVar, Final, NoReturn, Self
 import attrs
 
 from aneel_rules._convert import quoted
-from aneel_rules._portal.messages import field_error, type_name
-from aneel_rules.errors import InvalidInputError
+from aneel_rules._portal.messages import invalid, type_name
 from aneel_rules.legal import Basis, DistributorRule
 
 __all__ = (
@@ -85,7 +84,7 @@ _MAX_LOCK: Final = timedelta(days=366)
 
 
 def _raise(path: str, code: str, **params: object) -> NoReturn:
-    raise InvalidInputError((field_error(path, code, basis=LOCKOUT_RULE, **params),))
+    raise invalid(path, code, basis=LOCKOUT_RULE, **params)
 
 
 def _utc(value: object, path: str) -> datetime:
@@ -365,9 +364,7 @@ def check_verification_code(submitted: object, expected: str) -> bool:
         InvalidInputError: ``expected`` is not text (a caller's error, path ``expected``).
     """
     if not isinstance(expected, str):
-        raise InvalidInputError(
-            (field_error("expected", "not_a_string", type=type_name(expected)),)
-        )
+        raise invalid("expected", "not_a_string", type=type_name(expected))
     if not isinstance(submitted, str) or len(submitted) > _MAX_CODE_LENGTH:
         return False
     if not expected.strip():

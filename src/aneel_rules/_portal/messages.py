@@ -16,15 +16,17 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from aneel_rules.errors import FieldError
+from aneel_rules.errors import FieldError, InvalidInputError, invalid_in
 
 if TYPE_CHECKING:
     from aneel_rules.legal import Basis
 
-__all__ = ("DOMAIN", "MESSAGES", "field_error", "type_name")
+__all__ = ("DOMAIN", "MESSAGES", "field_error", "invalid", "type_name")
 
 DOMAIN: Final = "portal"
 """Message-catalog domain of the portal module."""
+
+_invalid: Final = invalid_in(DOMAIN)
 
 # Every template the portal module emits, by stable code (one template per code).
 # tests/test_portal_messages.py checks that each has a pt_BR translation.
@@ -121,3 +123,15 @@ def field_error(
     return FieldError(
         path=path, code=code, template=MESSAGES[code], params=params, domain=DOMAIN, basis=basis
     )
+
+
+def invalid(
+    path: str, code: str, /, *, basis: Basis | None = None, **params: object
+) -> InvalidInputError:
+    """The portal's :class:`InvalidInputError` of one field problem (``MESSAGES[code]``).
+
+    Examples:
+        >>> invalid("flow", "unknown_flow", value="'x'", choices="access").codes
+        ('unknown_flow',)
+    """
+    return _invalid(path, code, MESSAGES[code], basis=basis, **params)

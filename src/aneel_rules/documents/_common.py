@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final, NoReturn
 
-from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.errors import invalid_in
 
 if TYPE_CHECKING:
     from aneel_rules.legal import Basis
@@ -32,6 +32,7 @@ __all__ = (
 )
 
 DOMAIN: Final = "documents"
+_invalid: Final = invalid_in(DOMAIN)
 
 MAX_INPUT: Final = 64
 """Longest text a document validator reads (a library limit against abuse).
@@ -89,10 +90,7 @@ def fail(
 ) -> NoReturn:
     """Raise the :class:`InvalidInputError` for ``problem`` on field ``path``."""
     code, params = resolve(problem)
-    error = FieldError(
-        path=path, code=code, template=messages[code], params=params, domain=DOMAIN, basis=basis
-    )
-    raise InvalidInputError((error,))
+    raise _invalid(path, code, messages[code], basis=basis, **params)
 
 
 def not_a_string(value: object) -> Problem:
