@@ -371,15 +371,16 @@ EXCESS = Measurements(
 )
 
 
-@pytest.mark.parametrize("tolerance", [D("0.01"), D("0.10")])
-def test_other_tolerance_ren414(tolerance: D) -> None:
-    # art. 93 as quoted names only "mais de 5%": without an excess every tolerance agrees
-    assert (
-        _verde("100", date(2016, 3, 31), overrun_tolerance=tolerance).lines_of("demand_overrun")
-        == ()
-    )
+@pytest.mark.parametrize(
+    ("tolerance", "agreed", "refused"),
+    [(D("0.01"), "101", "101.5"), (D("0.10"), "105", "105.5")],
+)
+def test_other_tolerance_ren414(tolerance: D, agreed: str, refused: str) -> None:
+    # art. 93 as quoted names only "mais de 5%": up to the smaller tolerance neither charges
+    bill = _verde(agreed, date(2016, 3, 31), overrun_tolerance=tolerance)
+    assert bill.lines_of("demand_overrun") == ()
     with pytest.raises(UnsupportedCaseError) as info:
-        _verde("103", date(2016, 3, 31), overrun_tolerance=tolerance)
+        _verde(refused, date(2016, 3, 31), overrun_tolerance=tolerance)
     assert info.value.code == "unverified_ren414"
     assert info.value.basis == (ren414(93),)
     assert "apenas 5 %" in info.value.message

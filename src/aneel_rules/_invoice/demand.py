@@ -255,11 +255,13 @@ def demand_lines(ctx: DemandContext) -> tuple[BillLine, ...]:
         if not contracted:
             continue
         # REN 414/2010, art. 93 (book quote) names one tolerance, 5 %, for any demand or MUSD:
-        # another tolerance asked for a REN 414 date decides nothing only without an excess
+        # another tolerance asked for a REN 414 date is answered only where both agree (no
+        # charge up to the smaller of the two)
+        agreed = CTX.multiply(contracted, 1 + min(ctx.tolerance, _REN414_TOLERANCE))
         if (
             ctx.norm is Norm.REN_414_2010
             and ctx.tolerance != _REN414_TOLERANCE
-            and measured > contracted
+            and measured > agreed
         ):
             raise unsupported(
                 "an ultrapassagem tolerance of {tolerance} under REN 414/2010 is not modelled: "
