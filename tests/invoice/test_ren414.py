@@ -371,6 +371,21 @@ EXCESS = Measurements(
 )
 
 
+@pytest.mark.parametrize(
+    ("tolerance", "agreed", "refused"),
+    [(D("0.01"), "101", "101.5"), (D("0.10"), "105", "105.5")],
+)
+def test_other_tolerance_ren414(tolerance: D, agreed: str, refused: str) -> None:
+    # art. 93 as quoted names only "mais de 5%": up to the smaller tolerance neither charges
+    bill = _verde(agreed, date(2016, 3, 31), overrun_tolerance=tolerance)
+    assert bill.lines_of("demand_overrun") == ()
+    with pytest.raises(UnsupportedCaseError) as info:
+        _verde(refused, date(2016, 3, 31), overrun_tolerance=tolerance)
+    assert info.value.code == "unverified_ren414"
+    assert info.value.basis == (ren414(93),)
+    assert "apenas 5 %" in info.value.message
+
+
 def test_reactive_without_excess_answered_ren414() -> None:
     none = Measurements(
         energy_kwh={PEAK: 0, OFF: 0},

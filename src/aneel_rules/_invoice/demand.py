@@ -64,6 +64,7 @@ _LOSSES_LOW: Final = Decimal("1.025")
 _LOSSES_VOLTAGE_KV: Final = Decimal(69)
 _THOUSAND: Final = Decimal(1000)
 _ZERO: Final = Decimal(0)
+_REN414_TOLERANCE: Final = Decimal("0.05")
 _REN418_SINCE: Final = in_force_from(Norm.REN_418_2010)
 """First day of REN 414, arts. 95–96 in the wording of REN 418/2010 (reactive excess)."""
 
@@ -253,6 +254,23 @@ def demand_lines(ctx: DemandContext) -> tuple[BillLine, ...]:
         contracted = ctx.contracted.get(post, _ZERO)
         if not contracted:
             continue
+        # REN 414/2010, art. 93 (book quote) names one tolerance, 5 %, for any demand or MUSD:
+        # another tolerance asked for a REN 414 date is answered only where both agree (no
+        # charge up to the smaller of the two)
+        agreed = CTX.multiply(contracted, 1 + min(ctx.tolerance, _REN414_TOLERANCE))
+        if (
+            ctx.norm is Norm.REN_414_2010
+            and ctx.tolerance != _REN414_TOLERANCE
+            and measured > agreed
+        ):
+            raise unsupported(
+                "an ultrapassagem tolerance of {tolerance} under REN 414/2010 is not modelled: "
+                "the text quoted from art. 93 names only 5 %",
+                on=ctx.end,
+                code=UNVERIFIED_REN414,
+                basis=ren414(93),
+                tolerance=str(ctx.tolerance),
+            )
         limit, ref = _overrun_threshold(ctx, post)
         # art. 301, caput: "exceder" — strictly above the tolerance
         if measured <= limit:
