@@ -29,7 +29,7 @@ from aneel_rules.legal import (
     ren414,
     ren1000,
 )
-from aneel_rules.tariffs import Group
+from aneel_rules._tariffs.units import Group
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (
