@@ -164,6 +164,10 @@ _NOT_NEEDED = (
         ("aneel_rules.invoice", "aneel_rules._invoice.audit", "aneel_rules._invoice.refunds"),
     ),
     (("validate", "cpf", "529.982.247-25"), ("json", "pathlib", "aneel_rules.portal")),
+    (
+        ("reading", "2026-01-05", "2026-02-10"),
+        ("aneel_rules.billing_cycle", "aneel_rules._billing.collection", "aneel_rules.tariffs"),
+    ),
 )
 
 
