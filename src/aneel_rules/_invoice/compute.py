@@ -279,7 +279,7 @@ def _group_a(
             "contracted_demand",
             "contracted_required",
             "{path} is required for a group A unit (art. 294, II)",
-            basis=ren1000(294, item="II"),
+            basis=ren414(93) if norm is Norm.REN_414_2010 else ren1000(294, item="II"),
             path="contracted_demand",
         )
     if opts.overrun_tolerance not in OVERRUN_TOLERANCES:
