@@ -49,6 +49,7 @@ class Norm(enum.Enum):
     REN_1101_2024 = "REN 1.101/2024"
     REN_1147_2025 = "REN 1.147/2025"
     # ANEEL orders (Despachos)
+    DSP_18_2019 = "Despacho ANEEL 18/2019"
     DSP_2006_2024 = "Despacho ANEEL 2.006/2024"
     DSP_1731_2025 = "Despacho ANEEL 1.731/2025"
     # Federal laws, provisional measures and decrees

@@ -10,7 +10,7 @@ municipal or extra day (``extra_holidays``) as the distributor's practice requir
 Saturdays and Sundays are never business days.
 
 ``holidays`` is imported lazily, on the first calendar built, so that importing the
-package stays cheap.
+package stays cheap, and only its ``Brazil`` class is loaded (not every country's module).
 
 Sources:
     - python-holidays, ``holidays.Brazil`` (national holidays by year, as enacted:
@@ -31,14 +31,22 @@ Examples:
 from __future__ import annotations
 
 import functools
+import importlib.machinery
+import importlib.util
+import os
+import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Final
+from types import ModuleType
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from aneel_rules._convert import quoted, to_bool, to_date
 from aneel_rules.errors import InvalidInputError, invalid_in
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 __all__ = ("BusinessCalendar", "out_of_range")
 
@@ -48,21 +56,55 @@ _MAX_DAYS: Final = 10_000
 
 
 _error: Final = invalid_in(DOMAIN)
+_BRAZIL_MODULE: Final = "holidays.countries.brazil"
+
+
+@functools.cache
+def _brazil() -> type[HolidayBase]:
+    """python-holidays' ``Brazil`` class, without importing every other country's module.
+
+    The package ``holidays.countries`` imports all its ~250 country modules, and
+    ``from holidays.countries.brazil import Brazil`` (like ``holidays.BR`` and
+    ``holidays.country_holidays("BR")``) imports that package first: about twice the cost
+    of ``import aneel_rules``. ``brazil.py`` imports only ``holidays``' base modules, so it
+    is run here from its own file under its own name, without touching ``sys.modules``
+    (a later ``import holidays.countries`` works as usual). When that package is already
+    imported, or the file is not found, the ordinary import is used.
+    """
+    module = None if "holidays.countries" in sys.modules else _load_brazil_alone()
+    if module is not None:
+        brazil: type[HolidayBase] = module.Brazil
+        return brazil
+    from holidays.countries.brazil import Brazil  # noqa: PLC0415 (lazy: keep import cheap)
+
+    return Brazil
+
+
+def _load_brazil_alone() -> ModuleType | None:
+    import holidays  # noqa: PLC0415 (lazy: keep import cheap)
+
+    found = importlib.machinery.PathFinder.find_spec(
+        "brazil", [f"{path}{os.sep}countries" for path in holidays.__path__]
+    )
+    if found is None or not isinstance(found.loader, importlib.machinery.SourceFileLoader):
+        return None  # not a plain source file (a zip, a frozen build): the ordinary import
+    loader = importlib.machinery.SourceFileLoader(_BRAZIL_MODULE, found.loader.path)
+    spec = importlib.machinery.ModuleSpec(_BRAZIL_MODULE, loader, origin=loader.path)
+    spec.has_location = True  # __file__ and the bytecode cache, as the import system sets
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
 
 
 @functools.cache
 def _subdivisions() -> frozenset[str]:
-    from holidays.countries.brazil import Brazil  # noqa: PLC0415 (lazy: keep import cheap)
-
-    return frozenset(s for s in Brazil.subdivisions if len(s) == 2)
+    return frozenset(s for s in _brazil().subdivisions if len(s) == 2)
 
 
 @functools.cache
 def _holidays(year: int, subdiv: str | None, optional: bool) -> tuple[tuple[date, str], ...]:
-    from holidays.countries.brazil import Brazil  # noqa: PLC0415 (lazy: keep import cheap)
-
     categories = ("public", "optional") if optional else ("public",)
-    table = Brazil(years=year, subdiv=subdiv, categories=categories, language="pt_BR")
+    table = _brazil()(years=year, subdiv=subdiv, categories=categories, language="pt_BR")
     return tuple(sorted((day, str(name)) for day, name in table.items()))
 
 

@@ -297,6 +297,25 @@ NORMS: Final[dict[Norm, NormInfo]] = dict(
             note="Its vigência article was not read; publication is the first day it can bind.",
         ),
         _info(
+            Norm.DSP_18_2019,
+            signed=date(2019, 1, 4),
+            in_force=date(2019, 1, 4),
+            revoked=date(2022, 1, 3),
+            source=(
+                "notes on the first page of the REN 414/2010 compiled text ('Despacho 018/2019: "
+                "Decisão Judicial - suspensão dos efeitos do inciso II do Art. 113': passeidireto "
+                "88064574, scribd 430937307 and 526083913); date: ANEEL's Procuradoria as quoted "
+                "in ABRADEE's question at norven.com.br/?p=2717 ('Despacho ANEEL nº 18, de 4 de "
+                "janeiro de 2019')"
+            ),
+            note=(
+                _PUBLICATION_FALLBACK + " It gives effect to a court decision suspending REN "
+                "414/2010, art. 113, II (the 36-cycle refund term; the same question names a "
+                "ten-year retroactivity, not ANEEL's text). It lost its object with REN 414's "
+                "revocation (the Procuradoria's opinion quoted there): revoked from 3 Jan 2022."
+            ),
+        ),
+        _info(
             Norm.DSP_2006_2024,
             signed=date(2024, 7, 8),
             in_force=date(2024, 7, 8),

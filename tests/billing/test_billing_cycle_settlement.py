@@ -92,7 +92,9 @@ def test_underbilling_transition(found_on: date, norm: Norm, window_basis: objec
 @pytest.mark.parametrize(
     ("found_on", "window", "basis"),
     [
-        pytest.param(date(2022, 1, 2), 36, ren414(113, item="II"), id="REN414-art113-II-36"),
+        pytest.param(
+            date(2019, 1, 3), 36, ren414(113, item="II"), id="REN414-art113-II-day-before-DSP18"
+        ),
         pytest.param(date(2022, 1, 3), 60, ren1000(323, item="II"), id="REN1000-art323-II-60"),
         pytest.param(
             date(2024, 7, 7), 60, ren1000(323, item="II"), id="REN1000-art323-II-day-before-DSP"
@@ -157,18 +159,86 @@ def test_suspended_window_needed_only_beyond_36_cycles(
 
 
 @pytest.mark.parametrize(
-    ("found_on", "needed"),
+    ("found_on", "window"),
     [
-        pytest.param(date(2024, 7, 7), True, id="REN1000-art323-II-day-before-DSP"),
-        pytest.param(date(2024, 7, 8), False, id="REN1000-art323-II-DSP-day"),
-        pytest.param(date(2021, 12, 31), True, id="REN414-art113-II"),
+        pytest.param(date(2024, 7, 7), 60, id="REN1000-art323-II-day-before-DSP"),
+        pytest.param(date(2024, 7, 8), None, id="REN1000-art323-II-DSP-day"),
+        pytest.param(date(2019, 1, 3), 36, id="REN414-art113-II-day-before-DSP18"),
+        pytest.param(date(2019, 1, 4), None, id="REN414-art113-II-DSP18-day"),
+        pytest.param(date(2019, 1, 5), None, id="REN414-art113-II-DSP18-day-after"),
+        pytest.param(date(2022, 1, 2), None, id="REN414-art113-II-suspended-last-day"),
+        pytest.param(date(2022, 1, 3), 60, id="REN1000-art323-II-first-day"),
     ],
 )
-def test_window_needed_only_while_suspended(found_on: date, needed: bool) -> None:
-    errors = months(date(found_on.year, 1, 1), 3)
+def test_window_needed_only_while_suspended(found_on: date, window: int | None) -> None:
+    errors = months(date(found_on.year, 1, 1), 1)
     s = settle_incorrect_billing(errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=found_on)
-    assert s.window_needed is needed
-    assert s.window_cycles == (None if not needed else 36 if found_on.year == 2021 else 60)
+    assert s.window_needed is (window is not None)
+    assert s.window_cycles == window
+
+
+SUSPENDED_414 = ren414(
+    113, item="II", amended_by=Norm.DSP_18_2019, amendment_kind=AmendmentKind.SUSPENDED
+)
+
+
+@pytest.mark.parametrize(
+    ("oldest", "answered"),
+    [
+        # found 2020-06-15: the 36 cycles up to it are Jul 2017 .. Jun 2020
+        pytest.param(date(2017, 7, 1), True, id="REN414-art113-II-suspended-36th-cycle"),
+        pytest.param(date(2017, 6, 30), False, id="REN414-art113-II-suspended-37th-cycle"),
+    ],
+)
+def test_ren414_suspended_window_dsp18(oldest: date, answered: bool) -> None:
+    """Despacho ANEEL 18/2019 suspended REN 414/2010, art. 113, II (36 cycles) from 2019-01-04.
+
+    Within the 36 cycles up to the constatação every reading (the suspended 36 cycles, the ten
+    years applied under the despacho) refunds the same: answered, with art. 113, § 2º's double
+    refund, IGP-M and 1 % a month (REN 479/2012 wording) and the 2nd-cycle deadline of inciso II.
+    """
+    errors = [BillingError(oldest, Decimal("10.00")), *months(date(2020, 4, 1), 3)]
+    found_on = date(2020, 6, 15)
+    if not answered:
+        with pytest.raises(RegulatoryGapError) as info:
+            settle_incorrect_billing(
+                errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=found_on
+            )
+        error = info.value
+        assert error.code == "window_suspended_ren414"
+        assert error.basis == (SUSPENDED_414,)
+        assert str(error.basis[0]).endswith("(suspenso pelo Despacho ANEEL 18/2019)")
+        for text in (error.message_in("en"), error.message_in("pt_BR")):
+            assert "2017-06" in text
+            assert "2019-01-04" in text
+            assert "18/2019" in text
+        # the caller's window decides: 120 cycles (ten years) includes the old cycle, 36 not
+        ten_years = settle_incorrect_billing(
+            errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=found_on, window_cycles=120
+        )
+        assert ten_years.principal == Decimal("40.00")
+        assert ten_years.basis[0] == SUSPENDED_414
+        three_years = settle_incorrect_billing(
+            errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=found_on, window_cycles=36
+        )
+        assert three_years.principal == Decimal("30.00")
+        return
+    s = settle_incorrect_billing(errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=found_on)
+    assert (s.window_needed, s.window_cycles, s.norm) == (False, None, Norm.REN_414_2010)
+    assert s.basis[:2] == (SUSPENDED_414, ren414(113, item="II"))
+    assert s.principal == Decimal("40.00")
+    assert s.amount_due == Decimal("80.00")  # art. 113, § 2º: "em valor igual ao dobro"
+    assert s.update_index is MonetaryIndex.IGPM
+    assert s.refund_by == date(2020, 8, 1)  # "até o segundo ciclo de faturamento posterior"
+    for window in (36, 120):
+        chosen = settle_incorrect_billing(
+            errors, direction=OV, cause=Cause.DISTRIBUTOR, found_on=found_on, window_cycles=window
+        )
+        assert (chosen.lines, chosen.amount_due, chosen.refund_by) == (
+            s.lines,
+            s.amount_due,
+            s.refund_by,
+        )
 
 
 def test_overbilling_suspended_window_requires_caller_choice() -> None:

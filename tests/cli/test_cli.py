@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import io
 import runpy
 import subprocess
 import sys
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -77,6 +80,8 @@ def _modules_loaded(*argv: str) -> set[str]:
     return {m for m in out.split() if m.startswith(prefixes)} - {
         "aneel_rules.cli.common",
         "aneel_rules.cli.numbers",
+        "aneel_rules.cli.json_input",
+        "aneel_rules.cli.labels",
     }
 
 
@@ -91,6 +96,55 @@ def _modules_loaded(*argv: str) -> set[str]:
 )
 def test_only_the_command_asked_is_imported(argv: list[str], expected: set[str]) -> None:
     assert _modules_loaded(*argv) == expected
+
+
+def _bench_cli_start() -> ModuleType:
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_cli_start.py"
+    spec = importlib.util.spec_from_file_location("bench_cli_start", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_BENCH_ARGVS: tuple[tuple[str, ...], ...] = _bench_cli_start().ARGVS
+
+
+def test_the_cold_start_benchmark_runs_every_command() -> None:
+    assert {argv[0] for argv in _BENCH_ARGVS if not argv[0].startswith("-")} == set(COMMANDS)
+
+
+def _imported(argv: tuple[str, ...]) -> set[str]:
+    code = (
+        "import contextlib, io, sys\n"
+        "from aneel_rules.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({list(argv)!r})\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parents[2]  # the examples/ files are named from there
+    return set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+        ).stdout.split()
+    )
+
+
+@pytest.mark.parametrize("argv", _BENCH_ARGVS, ids=" ".join)
+def test_a_command_imports_no_other_command(argv: tuple[str, ...]) -> None:
+    """Each command line of the benchmark imports the module of its own command only (with
+    its private helpers), never all the countries of python-holidays, and babel only when
+    it formats a number or a date."""
+    modules = _imported(argv)
+    own = COMMANDS[argv[0]].module if argv[0] in COMMANDS else None
+    others = {c.module for c in COMMANDS.values()} - {own}
+    assert not modules & others
+    assert not {m for m in modules if m.startswith("holidays.countries")}
+    if argv[-1] == "--help" or argv[0] in {"metering", "validate", "schema"}:
+        assert not {m for m in modules if m.partition(".")[0] == "babel"}
+    if argv[0] != "deadline":
+        assert not {m for m in modules if m.partition(".")[0] == "holidays"}
 
 
 def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:

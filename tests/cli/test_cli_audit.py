@@ -216,7 +216,7 @@ def test_decimal_comma_and_semicolons(tmp_path: Path, capsys: pytest.CaptureFixt
         pytest.param(
             ["{dir}/r.csv", "--chunk-rows", "0"],
             "aneel-rules: erro: argumento --chunk-rows: tamanho de bloco inválido '0' (um "
-            "número inteiro de 1 a 10000000)",
+            "número inteiro de linhas de 1 a 2.000.000)",
             id="bad-chunk",
         ),
         pytest.param(

@@ -26,7 +26,8 @@ from aneel_rules.billing_cycle import (  # noqa: E402
     billable_consumption,
     check_reading_interval,
 )
-from aneel_rules.frames import READING_COLUMNS, readings  # noqa: E402
+from aneel_rules.errors import UnsupportedCaseError  # noqa: E402
+from aneel_rules.frames import READING_COLUMNS, READING_REASONS, readings  # noqa: E402
 from aneel_rules.frames._readings import error_code  # noqa: E402
 from aneel_rules.tariffs import Group  # noqa: E402
 
@@ -78,13 +79,14 @@ def _enum(cls: Any, value: object) -> Any:
 def _expected(row: Any) -> dict[str, object]:
     """The scalar rules' answers for one row, with the finding the columnar face promises."""
     out: dict[str, object] = dict.fromkeys(READING_COLUMNS)
-    out["basis"] = out["availability_basis"] = ""
+    out["basis"] = out["availability_basis"] = out["reason"] = ""
     kind, group = _enum(ReadingKind, row["kind"]), _enum(Group, row["group"])
     measured = Decimal(repr(float(row["measured_kwh"])))
     try:
         check = check_reading_interval(row["previous"], row["current"], kind=kind, group=group)
     except AneelRulesError as error:
         out["finding"] = error_code(error)
+        out["reason"] = _reason(error)
         out["basis"] = "; ".join(str(b) for b in error.basis)  # a refusal names its provision
         _availability(out, row, group, measured)
         return out
@@ -100,6 +102,7 @@ def _expected(row: Any) -> dict[str, object]:
         )
     except AneelRulesError as error:
         out["finding"] = error_code(error)
+        out["reason"] = _reason(error)
         # a regulatory gap names the provision that leaves it
         out["basis"] = "; ".join(str(b) for b in error.basis)
     else:
@@ -132,9 +135,19 @@ def _availability(out: dict[str, object], row: Any, group: Any, measured: Decima
     except AneelRulesError as error:
         if out["finding"] in {"ok", "short_interval", "long_interval"}:
             out["finding"] = error_code(error)
+            out["reason"] = _reason(error)
     else:
         out["availability_kwh"] = charge.kwh
         out["availability_basis"] = "; ".join(str(b) for b in charge.basis)
+
+
+def _reason(error: AneelRulesError) -> str:
+    """The reason code whose text is the case the scalar rule says it does not model."""
+    if not isinstance(error, UnsupportedCaseError):
+        return ""
+    what = dict(error.params)["what"]
+    (code,) = (code for code, text in READING_REASONS.items() if text == what)
+    return code
 
 
 def _same(got: object, expected: object) -> bool:
@@ -349,3 +362,42 @@ def test_bad_frames(frame: object, columns: dict[str, str] | None, code: str) ->
 
 def test_error_code_fallbacks() -> None:
     assert error_code(AneelRulesError("x")) == "error"
+
+
+def test_unanswered_rows_name_the_missing_provision() -> None:
+    """REN 414/2010 cases the project could not verify are refused, naming which one.
+
+    A route change (REN 414/2010, art. 84: only the caput's 27–33 days and the first
+    billing's 15–47 days were found) and a group A reading after a change of connection
+    voltage (REN 1.000/2021, art. 261, parágrafo único, III has no REN 414 counterpart found);
+    a group A exceptional interval beyond 47 days is a gap of REN 1.000/2021, art. 261.
+    """
+    frame = pd.DataFrame(
+        {
+            "previous": [date(2021, 1, 5), date(2021, 1, 5), date(2026, 1, 5), date(2026, 1, 5)],
+            "current": [date(2021, 2, 4), date(2021, 2, 4), date(2026, 4, 4), date(2026, 2, 4)],
+            "measured_kwh": [250, 250, 250, 250],
+            "group": ["B", "A", "A", "B"],
+            "kind": [
+                ReadingKind.ROUTE_CHANGE,
+                ReadingKind.VOLTAGE_CHANGE,
+                ReadingKind.VOLTAGE_CHANGE,
+                ReadingKind.REGULAR,
+            ],
+        }
+    )
+    out = readings(frame)
+    assert out["finding"].tolist() == [
+        "unverified_ren414",
+        "unverified_ren414",
+        "group_a_exception_outside",
+        "ok",
+    ]
+    assert out["reason"].tolist() == ["route_change", "group_a_exception", "", ""]
+    assert READING_REASONS["route_change"].startswith("the reading interval after a route change")
+    # the refusals name the REN 414/2010 provision they need; the gap, the one leaving it
+    assert out["basis"].tolist()[:3] == [
+        "REN 414/2010, art. 84",
+        "REN 414/2010, art. 84",
+        "REN 1.000/2021, art. 261, parágrafo único, III",
+    ]

@@ -71,6 +71,13 @@ TEMPLATES: Final[dict[str, str]] = {
         "depends on the window; pass window_cycles explicitly (e.g. 60 for the suspended "
         "text, 36 as under REN 414/2010)"
     ),
+    "window_suspended_ren414": (
+        "the 36-cycle over-billing refund window of REN 414/2010, art. 113, II is suspended "
+        "since {since} (Despacho ANEEL 18/2019, court decision) and the erroneous cycle "
+        "{oldest} is older than the {shortest} cycles up to the constatação, so the refund "
+        "depends on the window; pass window_cycles explicitly (e.g. 36 for the suspended "
+        "text, 120 for the ten years applied under the despacho)"
+    ),
     "unverified_ren414": (
         "{what} under REN 414/2010 (date {on}) is not modelled: the text of {provision} it "
         "needs was not found in any source the project read"

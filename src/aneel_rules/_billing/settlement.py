@@ -201,7 +201,11 @@ def settle_incorrect_billing(
       same refund: it is computed with ``window_needed`` False. Otherwise the answer depends on
       the window and the library raises ``RegulatoryGapError`` unless ``window_cycles`` is
       given (e.g. 60 for the suspended text, 36 as REN 414 art. 113, II had). Before the
-      suspension, 60; under REN 414, 36.
+      suspension, 60. Under REN 414, 36 cycles (art. 113, II) until 3 Jan 2019; from 4 Jan 2019
+      that term was itself suspended by Despacho ANEEL 18/2019 (court decision; the ten years
+      of the Civil Code applied instead, per ABRADEE's question quoted at
+      https://norven.com.br/?p=2717), and the same rule applies: answered within the 36 cycles
+      up to M, otherwise ``RegulatoryGapError`` unless ``window_cycles`` is given.
     - Third party (art. 323, § 3º, II): as the distributor's case, but a simple refund.
     - Consumer's fault (art. 324; REN 414 art. 114): simple collection or refund (refund in the
       cycle after M), IPCA, up to 36 cycles; access impediment: under-billing only for the last 3
@@ -240,8 +244,9 @@ def settle_incorrect_billing(
     Raises:
         InvalidInputError: bad input, two errors in the same month, an error of a month after
             that of ``found_on``, ``window_cycles`` < 1 (always checked before any other refusal).
-        RegulatoryGapError: over-billing window suspended, an erroneous cycle older than the
-            36 cycles up to M, and no ``window_cycles``.
+        RegulatoryGapError: over-billing window suspended (REN 1.000 from 8 Jul 2024, REN 414
+            from 4 Jan 2019), an erroneous cycle older than the 36 cycles up to M, and no
+            ``window_cycles``.
         UnsupportedCaseError: REN 414 cases the project could not verify (third party, access
             impediment, emergency, meter defect; the distributor's case before 3 Apr 2012, when
             REN 479/2012 gave art. 113 the wording encoded here).
@@ -250,7 +255,8 @@ def settle_incorrect_billing(
         - REN 1.000/2021, arts. 256, parágrafo único; 257, § 3º; 321, III; 323, I–II and
           §§ 1º–3º, 10; 324; 325, § 7º; 326, II; 668, § 1º.
         - REN 414/2010, arts. 113 (wording by REN 479/2012) and 114.
-        - Despacho ANEEL 2.006/2024 (suspension of the 60-cycle term).
+        - Despacho ANEEL 2.006/2024 (suspension of the 60-cycle term); Despacho ANEEL 18/2019
+          (suspension of REN 414/2010, art. 113, II, 4 Jan 2019 to 2 Jan 2022).
 
     Examples:
         >>> errors = [BillingError(date(2025, m, 10), Decimal("50.00")) for m in range(1, 7)]

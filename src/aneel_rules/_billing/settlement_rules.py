@@ -21,6 +21,7 @@ from aneel_rules.legal import (
     REN1000_IN_FORCE_FROM,
     AmendmentKind,
     Basis,
+    LegalRef,
     Norm,
     in_force_from,
     ren414,
@@ -43,6 +44,7 @@ __all__ = (
 )
 
 _SUSPENDED_SINCE: Final = in_force_from(Norm.DSP_2006_2024)
+_REN414_SUSPENDED_SINCE: Final = in_force_from(Norm.DSP_18_2019)
 
 REN479_WORDING_SINCE: Final = in_force_from(Norm.REN_479_2012)
 """Entry into force of REN 479/2012, which gave REN 414/2010, art. 113 the wording encoded.
@@ -61,6 +63,22 @@ OVERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
     label_pt="janela de devolução do faturamento a maior (culpa da distribuidora)",
     periods=(
         Period(since=REN414_IN_FORCE_FROM, value=36, basis=ren414(113, item="II")),
+        Period(
+            since=_REN414_SUSPENDED_SINCE,
+            value=None,
+            basis=ren414(
+                113,
+                item="II",
+                amended_by=Norm.DSP_18_2019,
+                amendment_kind=AmendmentKind.SUSPENDED,
+            ),
+            note=(
+                "Despacho ANEEL 18 of 4 Jan 2019 (court decision) suspended the effects of REN "
+                "414/2010, art. 113, II (compiled-text header note); ABRADEE's question quoted "
+                "at norven.com.br/?p=2717 speaks of a ten-year retroactivity instead of the 36 "
+                "cycles. The start is its entry into force in legal.NORMS (the despacho's date)."
+            ),
+        ),
         Period(since=REN1000_IN_FORCE_FROM, value=60, basis=ren1000(323, item="II")),
         Period(
             since=_SUSPENDED_SINCE,
@@ -83,13 +101,16 @@ OVERBILLING_WINDOW: Final[Timeline[int]] = Timeline(
 """Cycles refunded for over-billing by the distributor; ``None`` while suspended."""
 
 SHORTEST_OVERBILLING_WINDOW: Final = 36
-"""Shortest window any reading gives while the 60-cycle term of art. 323, II is suspended.
+"""Shortest window any reading gives while the refund term is suspended.
 
-The readings on offer are 36 cycles (REN 414/2010, art. 113, II, the term before REN 1.000,
-and the civil-law three years of unjust enrichment), the suspended 60 cycles, and the ten years
-of the Civil Code, art. 205 (Despacho ANEEL 18/2019 applied it under REN 414). No reading is
-shorter than 36, so over-billed cycles in the 36 cycles up to the constatação are refunded
-under all of them, and then no window has to be chosen (``Settlement.window_needed`` False).
+Two suspensions: REN 1.000/2021, art. 323, II (60 cycles) by Despacho ANEEL 2.006/2024, and,
+before it, REN 414/2010, art. 113, II (36 cycles) by Despacho ANEEL 18/2019, from 4 Jan 2019
+until REN 414's revocation. The readings on offer are 36 cycles (REN 414/2010, art. 113, II,
+the term before REN 1.000, and the civil-law three years of unjust enrichment), the suspended 60
+cycles, and the ten years of the Civil Code, art. 205 (the retroactivity applied under Despacho
+18/2019). No reading is shorter than 36, so over-billed cycles in the 36 cycles up to the
+constatação are refunded under all of them, and then no window has to be chosen
+(``Settlement.window_needed`` False).
 """
 
 _SHORTEST_WINDOW_BASIS: Final = ren414(113, item="II")
@@ -230,10 +251,11 @@ def _suspended_window(
     """
     oldest = min((e.month for e in found), default=None)
     if oldest is not None and month_index(oldest) <= current - SHORTEST_OVERBILLING_WINDOW:
+        ren414_rule = isinstance(basis, LegalRef) and basis.norm is Norm.REN_414_2010
         raise gap(
-            "window_suspended",
+            "window_suspended_ren414" if ren414_rule else "window_suspended",
             basis=basis,
-            since=_SUSPENDED_SINCE.isoformat(),
+            since=(_REN414_SUSPENDED_SINCE if ren414_rule else _SUSPENDED_SINCE).isoformat(),
             oldest=oldest.isoformat()[:7],
             shortest=str(SHORTEST_OVERBILLING_WINDOW),
         )

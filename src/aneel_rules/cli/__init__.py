@@ -20,7 +20,12 @@ To add a sub-command ``x``:
    (a module's commands next to each other, in the order ``--help`` lists them);
 3. translate the help in ``locale/pt_BR/LC_MESSAGES/messages.po`` (``make catalogs``).
 
-``tests/cli/test_cli.py`` checks that the table and the modules agree.
+Helpers that several commands use live in modules of no command (``common``, ``numbers``,
+``json_input``, ``labels``): a command's module never imports another command's module.
+``tests/cli/test_cli.py`` checks that the table and the modules agree, and, on every command
+line of ``benchmarks/bench_cli_start.py`` (which must name every command), that no other
+command's module, no country of python-holidays but Brazil and, where nothing is formatted,
+no babel is imported.
 """
 
 from __future__ import annotations

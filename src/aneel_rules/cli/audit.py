@@ -28,15 +28,17 @@ from aneel_rules.cli.common import (
     ArgTypeError,
     ArgumentParser,
     Console,
+    LangReader,
     add_command,
     add_lang_option,
     print_error,
 )
+from aneel_rules.cli.numbers import parse_number
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ("DOMAIN", "FINDINGS", "READINGS_SCHEMA", "TEXTS", "register")
+__all__ = ("DOMAIN", "FINDINGS", "MAX_CHUNK_ROWS", "READINGS_SCHEMA", "TEXTS", "register")
 
 DOMAIN: Final = "audit"
 """Message-catalog domain of the audit command."""
@@ -69,21 +71,27 @@ FINDINGS: Final[Mapping[str, str]] = MappingProxyType(
         "unverified_ren414": "REN 414/2010 case the library does not model",
         "group_a_exception_outside": "group A exceptional reading outside 15 to 47 days "
         "(the norm is silent)",
-        "NotInForceError": "date before REN 414/2010",
+        "no_regime": "reading date before REN 414/2010 came into force: no regime to apply",
+        "not_a_number": "energy missing or not a number",
+        "out_of_range": "energy beyond the range the library reads",
     }
 )
 """Meaning of each finding code in the summary (English msgids; codes not listed print alone)."""
 
 _CONFORMING: Final = "ok"
 _DEFAULT_CHUNK: Final = 200_000
+# A chunk is held in memory several times over (text cells, typed columns, the answer):
+# about 1.5 kB a row at its peak (benchmarks/bench_audit_memory.py), so 2 M rows is ~3 GB.
+MAX_CHUNK_ROWS: Final = 2_000_000
 _ROLE_HELP: Final = "map a column: ROLE=NAME (repeatable), e.g. --column previous=data_anterior"
 _SUMMARY_READINGS: Final = "Readings audited: {rows} rows of {file}"
 _BY_CODE: Final = "Findings by code:"
 _NO_BASIS: Final = "(no article: the row could not be checked)"
+_MISSING_PROVISION: Final = "text not verified, so not applied: {provision} [{reason}]: {what}"
 _WRITTEN: Final = "Rows written to {file}"
 _BAD_ROLE: Final = "unknown column role {value} (use {roles})"
 _BAD_MAPPING: Final = "invalid column mapping {value} (use ROLE=NAME)"
-_BAD_CHUNK: Final = "invalid chunk size {value} (a whole number from 1 to 10000000)"
+_BAD_CHUNK: Final = "invalid chunk size {value} (a whole number of rows from 1 to {largest})"
 _BAD_MODALITY: Final = "unknown modality {value} (use verde, azul or branca)"
 _BAD_BOOL: Final = "{file}: column {column} has a value that is not true/false on row {row}"
 TEXTS: Final = (
@@ -91,6 +99,7 @@ TEXTS: Final = (
     _SUMMARY_READINGS,
     _BY_CODE,
     _NO_BASIS,
+    _MISSING_PROVISION,
     _WRITTEN,
     _BAD_ROLE,
     _BAD_MAPPING,
@@ -115,14 +124,28 @@ def _mapping(schema: Mapping[str, bool]) -> Callable[[str], tuple[str, str]]:
     return convert
 
 
-def _chunk_rows(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 10_000_000:
-        raise ArgTypeError(_BAD_CHUNK, domain=DOMAIN, value=repr(text))
-    return value
+@LangReader
+def _chunk_rows(text: str, lang: str) -> int:
+    """``--chunk-rows``: a whole number of rows from 1 to :data:`MAX_CHUNK_ROWS`.
+
+    Read by the command's number reader (``1.000`` is one thousand in Portuguese, ``1,000``
+    in English; a malformed number gets that reader's one-line error); a decimal part, even
+    of zeros (``1.000`` in English, ``1,0`` in Portuguese), is refused. Checked when the
+    arguments are parsed, before any file is opened.
+    """
+    from aneel_rules._format import format_decimal  # noqa: PLC0415 (babel only when typed)
+
+    value = parse_number(text, lang)
+    # a count has no decimal part, even ",000" ("1.000" in English is not one thousand)
+    whole = int(value.as_tuple().exponent) == 0
+    if not whole or not 1 <= value <= MAX_CHUNK_ROWS:
+        raise ArgTypeError(
+            _BAD_CHUNK,
+            domain=DOMAIN,
+            value=repr(text),
+            largest=format_decimal(MAX_CHUNK_ROWS, lang),
+        )
+    return int(value)
 
 
 def _add_common(parser: ArgumentParser, schema: Mapping[str, bool]) -> None:
@@ -147,7 +170,7 @@ def _add_common(parser: ArgumentParser, schema: Mapping[str, bool]) -> None:
         type=_chunk_rows,
         default=_DEFAULT_CHUNK,
         metavar="N",
-        help="rows read at a time (default 200000)",
+        help="rows read at a time, from 1 to 2,000,000 (default 200,000)",
     )
     parser.add_argument("--sep", default=",", help="CSV field separator (default ,)")
     parser.add_argument(
@@ -255,7 +278,7 @@ def _run_readings(args: argparse.Namespace, console: Console) -> int:
     roles = roles_of(args.columns, READINGS_SCHEMA)
     required = [roles[r] for r, needed in READINGS_SCHEMA.items() if needed]
     optional = [roles[r] for r, needed in READINGS_SCHEMA.items() if not needed]
-    tally: Counter[tuple[str, str]] = Counter()
+    tally: Counter[tuple[str, str, str]] = Counter()
     rows = 0
     try:
         source = stream.open_source(
@@ -269,7 +292,7 @@ def _run_readings(args: argparse.Namespace, console: Console) -> int:
             for chunk in source:
                 frame = _readings_input(chunk, present, args.file, rows, args.decimal)
                 result = frames.readings(frame)
-                tally.update(zip(result["finding"], result["basis"], strict=True))
+                tally.update(zip(result["finding"], result["basis"], result["reason"], strict=True))
                 if sink is not None:
                     sink.write(_readings_output(chunk, present, result, rows))
                 rows += len(chunk)
@@ -283,7 +306,7 @@ def _run_readings(args: argparse.Namespace, console: Console) -> int:
     _print_summary(tally, console)
     if args.output is not None:
         console.line(console.t(_WRITTEN, domain=DOMAIN, file=args.output))
-    return 0 if {code for code, _ in tally} <= {_CONFORMING} else 1
+    return 0 if {code for code, _, _ in tally} <= {_CONFORMING} else 1
 
 
 def _count(value: int, console: Console) -> str:
@@ -292,13 +315,18 @@ def _count(value: int, console: Console) -> str:
     return format_decimal(value, console.lang)
 
 
-def _print_summary(tally: Counter[tuple[str, str]], console: Console) -> None:
-    """Findings by code (most frequent first), each with its distinct bases."""
+def _print_summary(tally: Counter[tuple[str, str, str]], console: Console) -> None:
+    """Findings by code (most frequent first), each with its distinct bases.
+
+    A row the library could not answer shows why under its code: the provision of a
+    regulatory gap (its basis) or, for a case it does not model, the reason code and the
+    provision that could not be verified (``frames.READING_REASONS``).
+    """
     by_code: Counter[str] = Counter()
-    bases: dict[str, Counter[str]] = {}
-    for (code, basis), count in tally.items():
+    details: dict[str, Counter[tuple[str, str]]] = {}
+    for (code, basis, reason), count in tally.items():
         by_code[code] += count
-        bases.setdefault(code, Counter())[basis] += count
+        details.setdefault(code, Counter())[basis, reason] += count
     console.line(console.t(_BY_CODE, domain=DOMAIN))
     for code, count in sorted(by_code.items(), key=lambda item: (-item[1], item[0])):
         meaning = FINDINGS.get(code)
@@ -307,8 +335,23 @@ def _print_summary(tally: Counter[tuple[str, str]], console: Console) -> None:
             console.line(f"  {code}: {shown}")
         else:
             console.line(f"  {code}: {shown} — {console.t(meaning, domain=DOMAIN)}")
-        for basis, _ in sorted(bases[code].items(), key=lambda item: (-item[1], item[0])):
-            console.line(f"      {basis or console.t(_NO_BASIS, domain=DOMAIN)}")
+        for (basis, reason), _ in sorted(details[code].items(), key=lambda i: (-i[1], i[0])):
+            shown_basis = basis or console.t(_NO_BASIS, domain=DOMAIN)
+            if reason:
+                console.line(f"      {_reason_line(shown_basis, reason, console)}")
+            else:
+                console.line(f"      {shown_basis}")
+
+
+def _reason_line(provision: str, reason: str, console: Console) -> str:
+    """The REN 414/2010 provision the row needs, its reason code and the case, translated."""
+    from aneel_rules.frames._common import BILLING_DOMAIN, READING_REASONS  # noqa: PLC0415
+
+    text = READING_REASONS.get(reason)
+    what = reason if text is None else console.t(text, domain=BILLING_DOMAIN)
+    return console.t(
+        _MISSING_PROVISION, domain=DOMAIN, provision=provision, reason=reason, what=what
+    )
 
 
 def _readings_input(

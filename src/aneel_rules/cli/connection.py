@@ -23,13 +23,13 @@ from aneel_rules.cli.common import (
     add_lang_option,
     date_arg,
 )
+from aneel_rules.cli.labels import reason_label
 from aneel_rules.cli.numbers import decimal_arg, parse_number
 from aneel_rules.connection import (
     BudgetNotIssuedError,
     DeadlineDecision,
     DeadlineUnit,
     GenerationKind,
-    MeteringReason,
     Transformer,
     explain_connection_budget_deadline,
     explain_inspection_deadline,
@@ -38,19 +38,11 @@ from aneel_rules.connection import (
 from aneel_rules.errors import InvalidInputError
 from aneel_rules.legal import cite
 
-__all__ = ("TEXTS", "reason_label", "register")
+__all__ = ("TEXTS", "register")
 
 DOMAIN: Final = "connection"
 
 _BAD_TRANSFORMER: Final = "invalid transformer {value} (use KVA:SECONDARY, e.g. 300:220/127)"
-_REASONS_EN: Final = {
-    MeteringReason.SINGLE_TRANSFORMER_ABOVE_300_KVA: (
-        "substation with a single transformer above 300 kVA"
-    ),
-    MeteringReason.MORE_THAN_ONE_TRANSFORMER: "installation with more than one transformer",
-    MeteringReason.SECONDARY_NOT_220_127: "transformer(s) with a secondary voltage other than "
-    "220/127 V",
-}
 TEXTS: Final = (
     _BAD_TRANSFORMER,
     "days",
@@ -67,11 +59,6 @@ TEXTS: Final = (
     "Related: {basis}",
 )
 """Every text these commands print (English msgids of the ``connection`` catalog)."""
-
-
-def reason_label(reason: MeteringReason, lang: str) -> str:
-    """The reason in ``lang`` (the enum value is the manual's Portuguese wording)."""
-    return _REASONS_EN[reason] if lang == "en" else reason.value
 
 
 @LangReader

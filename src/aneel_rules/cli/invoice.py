@@ -33,7 +33,7 @@ from aneel_rules._invoice.audit_messages import DOMAIN, invalid
 from aneel_rules.cli import COMMANDS
 from aneel_rules.cli.common import ArgumentParser, Console, add_command
 from aneel_rules.cli.invoice_request import read_bill_request
-from aneel_rules.cli.portal import _load_json, _print_errors
+from aneel_rules.cli.json_input import load_json, print_problems
 from aneel_rules.errors import InvalidInputError
 
 __all__ = ("TEXTS", "register")
@@ -166,13 +166,13 @@ def _load_bill(data: object, base: Path) -> object:
 
 
 def _bill(args: argparse.Namespace, console: Console) -> int:
-    data = _load_json(args.file, console)
+    data = load_json(args.file, console)
     if data is None:
         return 2
     try:
         bill = _load_bill(data, Path(args.file).parent)
     except InvalidInputError as exc:
-        _print_errors(console, exc.errors)
+        print_problems(console, exc.errors)
         return 2
     if args.json:
         console.line(json.dumps(_bill_json(bill), ensure_ascii=False, indent=2))
@@ -195,7 +195,7 @@ def _check(args: argparse.Namespace, console: Console) -> int:
         parse_invoice,
     )
 
-    data = _load_json(args.file, console)
+    data = load_json(args.file, console)
     if data is None:
         return 2
     try:
@@ -217,7 +217,7 @@ def _check(args: argparse.Namespace, console: Console) -> int:
         )
         contents = check_invoice_contents(invoice, on=on)
     except InvalidInputError as exc:
-        _print_errors(console, exc.errors)
+        print_problems(console, exc.errors)
         return 2
     if args.json:
         console.line(

@@ -12,12 +12,11 @@ from __future__ import annotations
 import argparse
 import importlib
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from typing import Final
 
 from aneel_rules._portal.choices import Flow
 from aneel_rules._portal.messages import DOMAIN
-from aneel_rules.cli import COMMANDS
+from aneel_rules.cli import COMMANDS, json_input
 from aneel_rules.cli.common import (
     ArgTypeError,
     ArgumentParser,
@@ -25,9 +24,9 @@ from aneel_rules.cli.common import (
     add_command,
     add_lang_option,
     date_arg,
-    print_error,
 )
-from aneel_rules.errors import FieldError, InvalidInputError
+from aneel_rules.cli.json_input import load_json, print_problems
+from aneel_rules.errors import InvalidInputError
 from aneel_rules.legal import cite
 
 __all__ = ("CLI_MESSAGES", "register")
@@ -35,8 +34,6 @@ __all__ = ("CLI_MESSAGES", "register")
 _DOCUMENT_KINDS: Final = ("cpf", "cnpj", "cep", "phone", "email", "uc")
 
 _VALID_REQUEST: Final = "valid {flow} request"
-_PROBLEMS: Final = "{count} problem(s) found:"
-_PROBLEM: Final = "{path} [{code}]: {text}"
 _MT_METERING: Final = "primary-voltage (MT) metering required: {answer}"
 _BUDGET_NEEDED: Final = "a connection budget must follow the new connection: {answer}"
 _RG_REQUIRED: Final = "RG required: {answer}"
@@ -44,14 +41,6 @@ _REASON: Final = "  - {reason}"
 _BASIS: Final = "basis: {basis}"
 _YES: Final = "yes"
 _NO: Final = "no"
-_CANNOT_READ: Final = "cannot read {file}: {error}"
-_DUPLICATE_KEY: Final = "{file} repeats the key {key} in one object"
-_NOT_FOUND: Final = "{file} does not exist"
-_IS_DIRECTORY: Final = "{file} is a directory, not a file"
-_NO_PERMISSION: Final = "no permission to read {file}"
-_NOT_UTF8: Final = "{file} is not UTF-8 text"
-_JSON_AT: Final = "{file} is not valid JSON (line {line}, column {column})"
-_WHOLE_REQUEST: Final = "(whole request)"
 _BAD_FLOW: Final = "unknown flow {value} (use one of: {choices})"
 _FLOW_LABELS: Final = {
     Flow.REGISTRATION: "registration",
@@ -63,8 +52,7 @@ _FLOW_LABELS: Final = {
 
 CLI_MESSAGES: Final = (
     _VALID_REQUEST,
-    _PROBLEMS,
-    _PROBLEM,
+    *json_input.TEXTS,
     _MT_METERING,
     _BUDGET_NEEDED,
     _RG_REQUIRED,
@@ -72,15 +60,7 @@ CLI_MESSAGES: Final = (
     _BASIS,
     _YES,
     _NO,
-    _CANNOT_READ,
-    _DUPLICATE_KEY,
-    _NOT_FOUND,
-    _IS_DIRECTORY,
-    _NO_PERMISSION,
-    _NOT_UTF8,
-    _JSON_AT,
     _BAD_FLOW,
-    _WHOLE_REQUEST,
     *_FLOW_LABELS.values(),
 )
 """Every text the ``validate`` and ``schema`` commands print (translated in ``portal.po``)."""
@@ -94,22 +74,6 @@ def _flow(value: str) -> Flow:
     raise ArgTypeError(_BAD_FLOW, domain=DOMAIN, value=repr(value), choices=choices)
 
 
-def _print_errors(console: Console, errors: tuple[FieldError, ...]) -> None:
-    console.line(console.t(_PROBLEMS, domain=DOMAIN, count=len(errors)))
-    for error in errors:
-        console.line(
-            console.t(
-                _PROBLEM,
-                domain=DOMAIN,
-                path=console.t(_WHOLE_REQUEST, domain=DOMAIN)
-                if error.path in {"", "$"}
-                else error.path,
-                code=error.code,
-                text=error.message_in(console.lang),
-            )
-        )
-
-
 def _validate_document(args: argparse.Namespace, console: Console) -> int:
     kind: str = args.kind
     module = importlib.import_module(f"aneel_rules.documents.{kind}")
@@ -119,7 +83,7 @@ def _validate_document(args: argparse.Namespace, console: Console) -> int:
         else:
             canonical = module.validate(args.value)
     except InvalidInputError as exc:
-        _print_errors(console, exc.errors)
+        print_problems(console, exc.errors)
         return 1
     console.line(str(module.format(canonical)))
     return 0
@@ -129,61 +93,13 @@ def _answer(console: Console, value: bool) -> str:
     return console.t(_YES if value else _NO, domain=DOMAIN)
 
 
-def _load_json(path: str, console: Console) -> object | None:
-    # imported here: ``validate cpf`` reads no file (pathlib alone is a noticeable cold start)
-    import json  # noqa: PLC0415
-    from pathlib import Path  # noqa: PLC0415
-
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return _cannot_load(console, _NOT_FOUND, file=path)
-    except IsADirectoryError:
-        return _cannot_load(console, _IS_DIRECTORY, file=path)
-    except PermissionError:
-        return _cannot_load(console, _NO_PERMISSION, file=path)
-    except UnicodeDecodeError:
-        return _cannot_load(console, _NOT_UTF8, file=path)
-    except OSError as exc:
-        return _cannot_load(console, _CANNOT_READ, file=path, error=exc.__class__.__name__)
-    try:
-        data: object = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
-    except json.JSONDecodeError as exc:
-        return _cannot_load(console, _JSON_AT, file=path, line=exc.lineno, column=exc.colno)
-    except _DuplicateKeyError as exc:
-        return _cannot_load(console, _DUPLICATE_KEY, file=path, key=repr(exc.key))
-    return data
-
-
-def _cannot_load(console: Console, template: str, **params: object) -> object | None:
-    """Report a file that gives no JSON value (``None``: nothing to validate)."""
-    print_error(console.t(template, domain=DOMAIN, **params), console.lang)
-    return None
-
-
-class _DuplicateKeyError(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    """A JSON object, refusing a repeated key (json would silently keep the last value)."""
-    result: dict[str, object] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKeyError(key)
-        result[key] = value
-    return result
-
-
 def _validate_request(args: argparse.Namespace, console: Console) -> int:
     # imported here: ``validate cpf`` needs none of the portal flows
     from aneel_rules import portal  # noqa: PLC0415
-    from aneel_rules.cli.connection import reason_label  # noqa: PLC0415
+    from aneel_rules.cli.labels import reason_label  # noqa: PLC0415
 
     flow: Flow = args.flow
-    data = _load_json(args.file, console)
+    data = load_json(args.file, console)
     if data is None:
         return 2
     # The command may read the clock (the library never does): the local date by default.
@@ -198,7 +114,7 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
         else:
             request = portal.parse_request(flow, data, today=today)  # type: ignore[arg-type]
     except InvalidInputError as exc:
-        _print_errors(console, exc.errors)
+        print_problems(console, exc.errors)
         return 1
     label = console.t(_FLOW_LABELS[flow], domain=DOMAIN)
     console.line(console.t(_VALID_REQUEST, domain=DOMAIN, flow=label))
@@ -230,7 +146,7 @@ def _schema(args: argparse.Namespace, console: Console) -> int:
     from aneel_rules.portal import json_schema  # noqa: PLC0415 (only this command needs it)
 
     schema = json_schema(args.flow, require_rg=args.require_rg)
-    import json  # noqa: PLC0415 (see _load_json)
+    import json  # noqa: PLC0415 (see json_input.load_json)
 
     console.line(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0

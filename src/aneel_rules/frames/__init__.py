@@ -32,7 +32,7 @@ from aneel_rules._extras import MissingExtraError, needs
 from aneel_rules._invoice.reactive import CapacitiveWindow
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import PostSchedule
-from aneel_rules.frames._common import POST_BY_CODE
+from aneel_rules.frames._common import POST_BY_CODE, READING_REASONS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -52,6 +52,7 @@ __all__ = (
     "load_profile",
     # readings (billing cycle)
     "READING_COLUMNS",
+    "READING_REASONS",
     "readings",
     # documents
     "DOCUMENT_COLUMNS",
@@ -85,6 +86,7 @@ READING_COLUMNS: Final = (
     "finding",
     "basis",
     "availability_basis",
+    "reason",
 )
 """Columns of the frame :func:`readings` returns, in order."""
 
@@ -161,7 +163,11 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
         286, I), ``"long_interval"`` (art. 285, II / 286, II) or the code of the error a
         scalar rule raised for the row (``"not_after_previous"``, ``"unverified_ren414"``,
         ``"negative"``, ``"not_a_date"``…; the values it could not give are missing);
-        ``basis`` and ``availability_basis``: the provisions applied, ``"; "``-separated.
+        ``basis`` and ``availability_basis``: the provisions applied, ``"; "``-separated
+        (for a regulatory gap, the provision that leaves it); ``reason``: for a case the
+        library does not model (finding ``"unverified_ren414"``), which REN 414/2010
+        provision is missing (a code of :data:`READING_REASONS`: ``"route_change"``,
+        ``"billable"``…), else ``""``.
 
     Raises:
         MissingExtraError: the ``frames`` extra is not installed.

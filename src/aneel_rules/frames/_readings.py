@@ -35,13 +35,14 @@ from aneel_rules._billing.readings import (
 )
 from aneel_rules._convert import MAX_MAGNITUDE
 from aneel_rules._tariffs.units import Group
-from aneel_rules.errors import AneelRulesError
-from aneel_rules.frames._common import invalid
+from aneel_rules.errors import AneelRulesError, UnsupportedCaseError
+from aneel_rules.frames._common import READING_REASONS, invalid
 
 __all__ = (
     "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS",
     "error_code",
+    "reason_of",
     "readings",
 )
 
@@ -60,6 +61,20 @@ LONG: Final = "long_interval"
 def error_code(error: AneelRulesError) -> str:
     """Stable code of a library error (every error carries one; input errors: the first field's)."""
     return error.code
+
+
+_REASON_BY_TEXT: Final = {text: code for code, text in READING_REASONS.items()}
+
+
+def reason_of(error: AneelRulesError) -> str:
+    """The ``READING_REASONS`` code of a case the library does not model; ``""`` for other errors.
+
+    Regulatory gaps and dates outside every regime have no reason code: their finding is the
+    reason and their ``basis`` names the provision that leaves the gap.
+    """
+    if not isinstance(error, UnsupportedCaseError):
+        return ""
+    return _REASON_BY_TEXT.get(dict(error.params).get("what", ""), "")
 
 
 def _basis_text(basis: tuple[object, ...]) -> str:
@@ -254,22 +269,25 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
     findings, bases = _Labels(), _Labels()
     finding = findings.codes([a[6] for a in answers])[inverse]
     basis = bases.codes([a[7] for a in answers])[inverse]
+    reasons = _Labels()
+    reason = reasons.codes([a[9] for a in answers])[inverse]
     empty = np.zeros(size, dtype=np.bool_)
     kwh = pd.arrays.IntegerArray(np.zeros(size, dtype=np.int64), ~empty)
     availability_basis = np.full(size, bases.code(""), dtype=np.int64)
     if "supply" in data:
         clean = np.isin(finding, [findings.code(c) for c in (OK, SHORT, LONG)])
-        kwh, error, availability_basis = _availability(
+        kwh, error, availability_basis, availability_reason = _availability(
             data["supply"],
             data.get("low_income"),
             last_days,
             measured,
             groups == group_members.index(Group.B),
-            (findings, bases),
+            (findings, bases, reasons),
         )
         # a row whose interval rules answered takes the availability error as its finding
         failed = clean & (error >= 0)
         finding = np.where(failed, error, finding)
+        reason = np.where(failed, availability_reason, reason)
     result = {
         "days": _spread(answers, inverse, 0, "Int64"),
         "minimum_days": _spread(answers, inverse, 1, "Int64"),
@@ -282,6 +300,7 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
         "finding": findings.column(finding),
         "basis": bases.column(basis),
         "availability_basis": bases.column(availability_basis),
+        "reason": reasons.column(reason),
     }
     index = data["previous"].index if isinstance(data["previous"], pd.Series) else None
     return pd.DataFrame(result, index=index)
@@ -337,7 +356,7 @@ def _interval_row(
 ) -> tuple[object, ...]:
     """One combination: the scalar answers (or the error code), and the proration factor."""
     if _MISSING in (first, last):
-        return (*_NO_INTERVAL, "not_a_date", "", _NAN)
+        return (*_NO_INTERVAL, "not_a_date", "", _NAN, "")
     previous = _EPOCH + timedelta(days=first)
     current = _EPOCH + timedelta(days=last)
     try:
@@ -348,7 +367,7 @@ def _interval_row(
             group=group,  # type: ignore[arg-type]
         )
     except AneelRulesError as error:
-        return (*_NO_INTERVAL, error_code(error), _basis_of(error), _NAN)
+        return (*_NO_INTERVAL, error_code(error), _basis_of(error), _NAN, reason_of(error))
     head = (check.days, check.minimum, check.maximum, check.ok)
     energy = _decimal(measured)
     try:
@@ -360,7 +379,7 @@ def _interval_row(
             group=check.group,
         )
     except AneelRulesError as error:
-        return (*head, None, None, error_code(error), _basis_of(error), _NAN)
+        return (*head, None, None, error_code(error), _basis_of(error), _NAN, reason_of(error))
     finding = OK if check.ok else SHORT if check.days < check.minimum else LONG
     # art. 285, II / art. 286, II: measured × maximum / days when prorated (else measured)
     factor = check.maximum / check.days if billable.prorated else 1.0
@@ -371,6 +390,7 @@ def _interval_row(
         finding,
         _basis_text(billable.basis),
         factor,
+        "",
     )
 
 
@@ -389,13 +409,16 @@ def _availability(  # noqa: PLR0917 (private helper: the columns it combines)
     last_days: npt.NDArray[np.int64],
     measured: npt.NDArray[np.float64],
     group_b: npt.NDArray[np.bool_],
-    labels: tuple[_Labels, _Labels],
-) -> tuple[pd.arrays.IntegerArray, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    labels: tuple[_Labels, _Labels, _Labels],
+) -> tuple[
+    pd.arrays.IntegerArray, npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]
+]:
     """Availability charge of the group B rows (art. 291) once per distinct combination.
 
-    Returns the kWh, the finding code of the error raised (``-1``: none) and the basis code.
+    Returns the kWh, the finding code of the error raised (``-1``: none), the basis code and
+    the reason code.
     """
-    findings, bases = labels
+    findings, bases, reasons = labels
     size = len(last_days)
     supplies, members = _enum_codes(supplies_column, SupplyType, SupplyType.SINGLE_PHASE, size)
     low = _bools(low_column, "low_income", size).astype(np.int64)
@@ -420,13 +443,19 @@ def _availability(  # noqa: PLR0917 (private helper: the columns it combines)
                 measured_kwh=_decimal(measured[row].item()),
             )
         except AneelRulesError as error:
-            return (None, findings.code(error_code(error)), bases.code(_basis_of(error)))
-        return (charge.kwh, -1, bases.code(_basis_text(charge.basis)))
+            return (
+                None,
+                findings.code(error_code(error)),
+                bases.code(_basis_of(error)),
+                reasons.code(reason_of(error)),
+            )
+        return (charge.kwh, -1, bases.code(_basis_text(charge.basis)), reasons.code(""))
 
     kwh = np.zeros(size, dtype=np.int64)
     missing = np.ones(size, dtype=np.bool_)
     error = np.full(size, -1, dtype=np.int64)
     basis = np.full(size, bases.code(""), dtype=np.int64)
+    reason = np.full(size, reasons.code(""), dtype=np.int64)
     if rows.size:
         answers, inverse = _per_combination(keys[rows], answer)
         charge = _spread(answers, inverse, 0, "Int64")
@@ -434,4 +463,5 @@ def _availability(  # noqa: PLR0917 (private helper: the columns it combines)
         missing[rows] = charge.isna()
         error[rows] = np.array([a[1] for a in answers], dtype=np.int64)[inverse]
         basis[rows] = np.array([a[2] for a in answers], dtype=np.int64)[inverse]
-    return pd.arrays.IntegerArray(kwh, missing), error, basis
+        reason[rows] = np.array([a[3] for a in answers], dtype=np.int64)[inverse]
+    return pd.arrays.IntegerArray(kwh, missing), error, basis, reason
