@@ -67,8 +67,10 @@ def datetime64_of(stamps: object, path: str) -> tuple[npt.NDArray[np.datetime64]
     Raises:
         InvalidInputError: anything else (``not_timestamps``).
     """
+    given = stamps
     module = type(stamps).__module__.partition(".")[0]
-    if module == "polars":
+    if module == "polars" and type(stamps).__name__ == "Series":
+        # polars' own route to Arrow (zero-copy for timestamps; nulls stay nulls)
         stamps = stamps.to_arrow()  # type: ignore[attr-defined]
         module = "pyarrow"
     if isinstance(stamps, np.ndarray):
@@ -88,7 +90,7 @@ def datetime64_of(stamps: object, path: str) -> tuple[npt.NDArray[np.datetime64]
         "{path} must be a one-dimensional column of timestamps (numpy datetime64, pandas, "
         "Arrow or polars), got {value}",
         path=path,
-        value=quoted(_describe(stamps)),
+        value=quoted(_describe(given)),
     )
 
 
