@@ -188,3 +188,36 @@ def test_suspended_window_answer_is_that_of_every_plausible_window(
         chosen.amount_due,
         chosen.refund_by,
     )
+
+
+@given(
+    st.lists(st.tuples(st.integers(min_value=0, max_value=35), MONEY), max_size=36),
+    st.dates(min_value=date(2019, 1, 4), max_value=date(2022, 1, 2)),
+    st.integers(min_value=36, max_value=600),
+)
+def test_ren414_suspended_window_answer_is_that_of_every_plausible_window(
+    raw: list[tuple[int, Decimal]], found_on: date, window: int
+) -> None:
+    """REN 414/2010, art. 113, II suspended (Despacho 18/2019): within 36 cycles all agree."""
+    errors = []
+    for back, amount in dict(raw).items():
+        year, month = divmod(found_on.year * 12 + found_on.month - 1 - back, 12)
+        errors.append(BillingError(date(year, month + 1, 1), amount))
+    open_window = settle_incorrect_billing(
+        errors, direction=Direction.OVER, cause=Cause.DISTRIBUTOR, found_on=found_on
+    )
+    chosen = settle_incorrect_billing(
+        errors,
+        direction=Direction.OVER,
+        cause=Cause.DISTRIBUTOR,
+        found_on=found_on,
+        window_cycles=window,
+    )
+    assert open_window.window_needed is False
+    assert (open_window.lines, open_window.amount_due, open_window.refund_by) == (
+        chosen.lines,
+        chosen.amount_due,
+        chosen.refund_by,
+    )
+    # art. 113, § 2º (REN 479/2012): double, "salvo hipótese de engano justificável"
+    assert open_window.amount_due == 2 * open_window.principal

@@ -93,8 +93,9 @@ def test_group_a_first_billing_15_47(days: int, ok: bool) -> None:
     ],
 )
 def test_ren414_reading_cases_not_found_are_refused(kind: ReadingKind, group: Group) -> None:
+    # 40 days: outside the caput's 27–33, inside REN 1.000's 15–47 — the readings disagree
     with pytest.raises(UnsupportedCaseError) as info:
-        check_reading_interval(date(2019, 1, 1), date(2019, 2, 1), kind=kind, group=group)
+        check_reading_interval(date(2019, 1, 1), date(2019, 2, 10), kind=kind, group=group)
     assert info.value.code == "unverified_ren414"
     # the error names the provision whose text is missing (REN 414/2010, art. 84)
     assert info.value.basis == (ren414(84),)
@@ -103,6 +104,58 @@ def test_ren414_reading_cases_not_found_are_refused(kind: ReadingKind, group: Gr
     # the same case is answered (or is an input error) under REN 1.000/2021
     if group is Group.A and kind is not K.ROUTE_CHANGE:
         assert check_reading_interval(date(2026, 1, 1), date(2026, 2, 1), kind=kind, group=group).ok
+
+
+@pytest.mark.parametrize(
+    ("kind", "group"),
+    [
+        pytest.param(K.ROUTE_CHANGE, Group.A, id="A-route-change"),
+        pytest.param(K.ROUTE_CHANGE, Group.B, id="B-route-change"),
+        pytest.param(K.END_OF_GROUP_B_OPTION, Group.A, id="A-end-of-option"),
+        pytest.param(K.VOLTAGE_CHANGE, Group.A, id="A-voltage-change"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("days", "answered"),
+    [
+        pytest.param(14, False, id="14"),
+        pytest.param(26, False, id="26"),
+        pytest.param(27, True, id="27"),
+        pytest.param(30, True, id="30"),
+        pytest.param(33, True, id="33"),
+        pytest.param(34, False, id="34"),
+        pytest.param(47, False, id="47"),
+    ],
+)
+def test_ren414_unquoted_cases_answered_where_every_reading_agrees(
+    kind: ReadingKind, group: Group, days: int, *, answered: bool
+) -> None:
+    """Art. 84's text on these cases is missing; 27–33 days is within the caput's limits and
+    within any exceptional interval (REN 1.000: 15–47), so it is within them under every reading.
+    """
+    last = date(2019, 6, 10)
+    first = last - timedelta(days=days)
+    if not answered:
+        with pytest.raises(UnsupportedCaseError) as info:
+            check_reading_interval(first, last, kind=kind, group=group)
+        assert info.value.basis == (ren414(84),)
+        with pytest.raises(UnsupportedCaseError):
+            billable_consumption(Decimal(10 * days), first, last, kind=kind, group=group)
+        return
+    check = check_reading_interval(first, last, kind=kind, group=group)
+    assert (check.days, check.minimum, check.maximum, check.ok) == (days, 27, 33, True)
+    assert check.basis == (ren414(84),)
+    bill = billable_consumption(Decimal(10 * days), first, last, kind=kind, group=group)
+    # "o consumo registrado" within the interval: the measured energy, never prorated; the
+    # availability charge as group B's minimum (art. 98, § 1º), never for group A
+    assert (bill.kwh, bill.prorated) == (Decimal(10 * days), False)
+    assert bill.availability_charge_applies is (group is Group.B)
+    # the same interval on 3 Jan 2022 (REN 1.000/2021) is answered too
+    if group is Group.B:
+        after = check_reading_interval(
+            date(2022, 1, 3) - timedelta(days=days), date(2022, 1, 3), kind=kind, group=group
+        )
+        assert (after.minimum, after.maximum, after.ok) == (15, 47, True)
 
 
 # ---------------------------------------------------------------- art. 88, § 1º: group A billing

@@ -63,7 +63,7 @@ CASES: list[tuple[str, Callable[[], object], LegalRef, bool]] = [
     (
         "art84-route-change-A",
         lambda: check_reading_interval(
-            DAY - timedelta(days=31), DAY, kind=ReadingKind.ROUTE_CHANGE, group=Group.A
+            DAY - timedelta(days=40), DAY, kind=ReadingKind.ROUTE_CHANGE, group=Group.A
         ),
         ren414(84),
         False,
@@ -71,7 +71,7 @@ CASES: list[tuple[str, Callable[[], object], LegalRef, bool]] = [
     (
         "art84-route-change-B",
         lambda: check_reading_interval(
-            DAY - timedelta(days=31), DAY, kind=ReadingKind.ROUTE_CHANGE
+            DAY - timedelta(days=40), DAY, kind=ReadingKind.ROUTE_CHANGE
         ),
         ren414(84),
         False,
@@ -79,7 +79,7 @@ CASES: list[tuple[str, Callable[[], object], LegalRef, bool]] = [
     (
         "art84-end-of-group-B-option",
         lambda: check_reading_interval(
-            DAY - timedelta(days=31), DAY, kind=ReadingKind.END_OF_GROUP_B_OPTION, group=Group.A
+            DAY - timedelta(days=40), DAY, kind=ReadingKind.END_OF_GROUP_B_OPTION, group=Group.A
         ),
         ren414(84),
         False,
@@ -87,7 +87,7 @@ CASES: list[tuple[str, Callable[[], object], LegalRef, bool]] = [
     (
         "art84-voltage-change",
         lambda: check_reading_interval(
-            DAY - timedelta(days=31), DAY, kind=ReadingKind.VOLTAGE_CHANGE, group=Group.A
+            DAY - timedelta(days=40), DAY, kind=ReadingKind.VOLTAGE_CHANGE, group=Group.A
         ),
         ren414(84),
         False,

@@ -147,6 +147,58 @@ def test_a_command_imports_no_other_command(argv: tuple[str, ...]) -> None:
         assert not {m for m in modules if m.partition(".")[0] == "holidays"}
 
 
+_NOT_NEEDED = (
+    # (command line, modules (or packages) it must not import)
+    (("post", "2026-03-09T20:30"), ("holidays", "aneel_rules.calendars", "aneel_rules._billing")),
+    (
+        ("deadline", "budget", "--requested", "2026-03-04", "--voltage-kv", "13,8", "--uf", "AM"),
+        ("aneel_rules.connection", "aneel_rules.tariffs", "aneel_rules._tariffs.posts"),
+    ),
+    (
+        ("validate", "request", "budget", "examples/budget.json", "--today", "2026-03-09"),
+        (
+            "aneel_rules.connection",
+            "aneel_rules._connection.budget",
+            "aneel_rules.tariffs",
+            "importlib.resources",
+            "hmac",
+            "pathlib",
+        ),
+    ),
+    (
+        ("schema", "budget"),
+        ("aneel_rules.connection", "aneel_rules.tariffs", "babel", "importlib.resources", "hmac"),
+    ),
+    (
+        ("bill", "examples/bill_azul.json"),
+        (
+            "aneel_rules.invoice",
+            "aneel_rules._invoice.audit",
+            "aneel_rules._invoice.refunds",
+            "aneel_rules._invoice.parse",
+            "aneel_rules._invoice.bill_json",
+        ),
+    ),
+    (("validate", "cpf", "529.982.247-25"), ("json", "pathlib", "aneel_rules.portal")),
+    (
+        ("reading", "2026-01-05", "2026-02-10"),
+        ("aneel_rules.billing_cycle", "aneel_rules._billing.collection", "aneel_rules.tariffs"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "not_needed"), _NOT_NEEDED, ids=[" ".join(argv[:2]) for argv, _ in _NOT_NEEDED]
+)
+def test_a_command_imports_only_the_rules_it_runs(
+    argv: tuple[str, ...], not_needed: tuple[str, ...]
+) -> None:
+    """The command imports the private modules of its rules, not the facades (which import
+    every rule of their domain) nor rules it does not run."""
+    found = {m for m in _imported(argv) for x in not_needed if m == x or m.startswith(f"{x}.")}
+    assert not found
+
+
 def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--lang", "en", "--help"])

@@ -23,8 +23,8 @@ from aneel_rules.cli import audit, main
 
 HEADER = "previous,current,kwh,group,kind,supply\n"
 ROWS = (
-    "2021-01-05,2021-02-04,250,B,route_change,monofásico\n"  # REN 414/2010: not verified
-    "2021-01-05,2021-02-04,250,A,voltage_change,\n"  # REN 414/2010: not verified
+    "2021-01-05,2021-02-14,250,B,route_change,monofásico\n"  # REN 414/2010: not verified
+    "2021-01-05,2021-02-14,250,A,voltage_change,\n"  # REN 414/2010: not verified
     "2005-01-05,2005-02-04,250,B,regular,monofásico\n"  # before REN 414/2010
     "2026-01-05,2026-04-04,250,A,voltage_change,\n"  # 89 days: art. 261 is silent
     "2026-01-05,2026-02-04,250,B,regular,monofásico\n"  # 30 days: art. 260

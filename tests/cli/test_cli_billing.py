@@ -58,7 +58,7 @@ def test_reading_transition_to_ren414(capsys: pytest.CaptureFixture[str]) -> Non
     "argv",
     [
         ["reading", "2026-02-10", "2026-01-05"],
-        ["reading", "2015-01-01", "2015-02-01", "--kind", "route-change"],
+        ["reading", "2015-01-01", "2015-02-10", "--kind", "route-change"],
         ["reading", "2026-01-05", "2026-02-10", "--kind", "nope"],
         ["reading", "2026-01-05", "2026-02-10", "--group", "C"],
         ["reading", "2026-01-05", "x"],
@@ -88,11 +88,11 @@ def test_reading_errors_are_one_line(argv: list[str], capsys: pytest.CaptureFixt
 def test_reading_error_in_portuguese(capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err = _run(["reading", "2026-02-10", "2026-01-05"], capsys)
     assert "deve ser posterior à leitura anterior" in err
-    _, _, err = _run(["reading", "2015-01-01", "2015-02-01", "--kind", "route-change"], capsys)
+    _, _, err = _run(["reading", "2015-01-01", "2015-02-10", "--kind", "route-change"], capsys)
     assert (
         "o intervalo de leitura no remanejamento de rota ou na reprogramação do calendário" in err
     )
-    assert "na REN 414/2010 (data 2015-02-01)" in err
+    assert "na REN 414/2010 (data 2015-02-10)" in err
 
 
 def test_refund_underbilling_pt(capsys: pytest.CaptureFixture[str]) -> None:

@@ -375,7 +375,7 @@ def test_unanswered_rows_name_the_missing_provision() -> None:
     frame = pd.DataFrame(
         {
             "previous": [date(2021, 1, 5), date(2021, 1, 5), date(2026, 1, 5), date(2026, 1, 5)],
-            "current": [date(2021, 2, 4), date(2021, 2, 4), date(2026, 4, 4), date(2026, 2, 4)],
+            "current": [date(2021, 2, 14), date(2021, 2, 14), date(2026, 4, 4), date(2026, 2, 4)],
             "measured_kwh": [250, 250, 250, 250],
             "group": ["B", "A", "A", "B"],
             "kind": [

@@ -291,7 +291,10 @@ def _bill_by_average_ren414(  # noqa: PLR0917 (private helper: the facts of bill
       feito por três meses consecutivos") and ANEEL's AP 28/2018 summary (cmuenergia.com.br,
       "faturamento pela média por mais de 3 ciclos"). What follows the 3rd cycle (those pages
       say the availability charge, but none quotes the article) and the fallback without
-      history are refused.
+      history are refused (``error.basis`` = art. 87). With 1 to 11 billed cycles the mean of
+      those available is billed: our reading of "os 12 (doze) últimos faturamentos" for a
+      shorter history, the rule REN 414's own art. 89, § 1º states for the cycles available
+      (VERIFIED, REN 479 booklet) and REN 1.000/2021, art. 288, § 1º keeps.
     - Art. 90 (meter removed): the study note's 12-cycle mean; more than 30 days and no
       history are refused (the article's text was not found).
     - Art. 111 (emergency, calamity, force majeure), from REN 479/2012 — SINGLE-QUOTE, one

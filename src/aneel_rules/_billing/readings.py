@@ -119,7 +119,27 @@ class ReadingIntervalCheck:
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
-def _ren414_group_a(kind: ReadingKind, last: date) -> tuple[int, int, tuple[Basis, ...]]:
+def _ren414_unquoted_case(kind: ReadingKind, days: int, last: date) -> None:
+    """Refuse a REN 414 reading case whose text was not found, unless every reading agrees.
+
+    Of art. 84 only the caput (27–33 days) and the first billing's 15–47 days were found, not
+    what it says of a route change or a reprogrammed calendar, nor of group A at the end of a
+    group B option or after a change of connection voltage. Those cases either follow the caput
+    or are exceptions, which only widen it (REN 1.000/2021, arts. 260, § 1º and 261, parágrafo
+    único give 15–47 days): an interval of 27 to 33 days is within the limits under every
+    reading, and is then answered with the caput's limits. Any other interval is refused.
+    """
+    minimum, maximum = GROUP_B_READING_INTERVAL.value_on(last)
+    if not minimum <= days <= maximum:
+        subject = (
+            "subject_route_change"
+            if kind is ReadingKind.ROUTE_CHANGE
+            else "subject_group_a_exception"
+        )
+        raise unsupported(subject, last.isoformat(), ren414(84))
+
+
+def _ren414_group_a(kind: ReadingKind, days: int, last: date) -> tuple[int, int, tuple[Basis, ...]]:
     """Group A reading interval under REN 414/2010, art. 84 (our reading: no group distinction).
 
     The caput of art. 84 (VERIFIED-QUOTE, ``shared/sources/ren414_excerpts.md``: the book
@@ -132,17 +152,16 @@ def _ren414_group_a(kind: ReadingKind, last: date) -> tuple[int, int, tuple[Basi
     read on the same 27–33 days. The calendar month of REN 1.000/2021, art. 261 is new. The
     first billing (15–47 days) is the study note's sentence, also without a group. REN 414
     text for the other group A cases of REN 1.000, art. 261, parágrafo único (end of a group B
-    option, change of connection voltage) and for a route change was not found: refused.
+    option, change of connection voltage) and for a route change was not found: answered only
+    within 27–33 days, where every reading agrees (:func:`_ren414_unquoted_case`), else refused.
     """
-    if kind is ReadingKind.REGULAR:
+    if kind not in (ReadingKind.REGULAR, ReadingKind.FIRST_BILLING):
+        _ren414_unquoted_case(kind, days, last)
+    if kind is not ReadingKind.FIRST_BILLING:
         minimum, maximum = GROUP_B_READING_INTERVAL.value_on(last)
         return minimum, maximum, GROUP_B_READING_INTERVAL.period_on(last).basis
-    if kind is ReadingKind.FIRST_BILLING:
-        minimum, maximum = EXCEPTIONAL_READING_INTERVAL.value_on(last)
-        return minimum, maximum, EXCEPTIONAL_READING_INTERVAL.period_on(last).basis
-    if kind is ReadingKind.ROUTE_CHANGE:
-        raise unsupported("subject_route_change", last.isoformat(), ren414(84))
-    raise unsupported("subject_group_a_exception", last.isoformat(), ren414(84))
+    minimum, maximum = EXCEPTIONAL_READING_INTERVAL.value_on(last)
+    return minimum, maximum, EXCEPTIONAL_READING_INTERVAL.period_on(last).basis
 
 
 def _interval_rule(
@@ -166,12 +185,14 @@ def _interval_rule(
         # Group A-only cases of REN 1.000/2021, art. 261, parágrafo único, II–III
         if kind in (ReadingKind.END_OF_GROUP_B_OPTION, ReadingKind.VOLTAGE_CHANGE):
             raise invalid("kind", "kind_not_for_group", kind=kind.value, group=group.value)
-        # REN 414/2010, art. 84 (study note) names only the first billing
-        if kind is ReadingKind.ROUTE_CHANGE and norm is Norm.REN_414_2010:
-            raise unsupported("subject_route_change", last.isoformat(), ren414(84))
+        # REN 414/2010, art. 84 (study note) names only the first billing: a route change is
+        # answered only where the caput and any exception agree (27–33 days)
+        route_change_414 = kind is ReadingKind.ROUTE_CHANGE and norm is Norm.REN_414_2010
+        if route_change_414:
+            _ren414_unquoted_case(kind, days, last)
         timeline = (
             GROUP_B_READING_INTERVAL
-            if kind is ReadingKind.REGULAR
+            if kind is ReadingKind.REGULAR or route_change_414
             else EXCEPTIONAL_READING_INTERVAL
         )
         # REN 1.000/2021, art. 260, caput (27–33) and § 1º (15–47); REN 414/2010, art. 84
@@ -179,7 +200,7 @@ def _interval_rule(
         minimum, maximum = timeline.value_on(last)
         basis: tuple[Basis, ...] = period.basis
     elif norm is Norm.REN_414_2010:
-        minimum, maximum, basis = _ren414_group_a(kind, last)
+        minimum, maximum, basis = _ren414_group_a(kind, days, last)
     else:
         # REN 1.000/2021, art. 261 has no route-change case for group A
         if kind is ReadingKind.ROUTE_CHANGE:
@@ -227,7 +248,9 @@ def check_reading_interval(
     the first billing, the end of a group B option, or a change of connection voltage.
     Under REN 414/2010 (current reading up to 2 Jan 2022) art. 84 names no group: 27 to 33
     days for groups A and B, 15 to 47 for the first billing (``billed_month`` is then
-    ``None``; see ``_ren414_group_a`` for the reading).
+    ``None``; see ``_ren414_group_a`` for the reading). Its text on a route change and on group
+    A's other cases was not found: an interval of 27 to 33 days is within the limits under
+    every reading and is answered with the caput's limits; any other is refused.
 
     Args:
         previous: Date of the previous reading.
@@ -240,7 +263,8 @@ def check_reading_interval(
         InvalidInputError: ``current <= previous``; a kind that does not exist for the group.
         UnsupportedCaseError: a REN 414/2010 case whose text was not found (route change or
             reprogrammed calendar; group A at the end of a group B option or after a change of
-            connection voltage).
+            connection voltage) with an interval outside 27–33 days; ``error.basis`` is
+            REN 414/2010, art. 84.
         NotInForceError: ``current`` before REN 414/2010.
 
     Legal basis:

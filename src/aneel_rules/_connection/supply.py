@@ -18,6 +18,7 @@ from aneel_rules._connection.common import (
     require_ren1000,
 )
 from aneel_rules._connection.ren414 import GAP_PLANT_VOLTAGE, GAP_SUPPLY_VOLTAGE
+from aneel_rules._tariffs.units import Group
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN1000_IN_FORCE_FROM,
@@ -29,7 +30,6 @@ from aneel_rules.legal import (
     ren414,
     ren1000,
 )
-from aneel_rules.tariffs import Group
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (

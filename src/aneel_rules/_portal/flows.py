@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final, TypeVar
 
+from aneel_rules._connection.metering import SecondaryVoltage
 from aneel_rules._convert import plain_date
 from aneel_rules._portal.attachments import (
     Attachment,
@@ -62,10 +63,9 @@ from aneel_rules._portal.specs import (
     PROFILE_SPEC,
     REGISTRATION_SPEC,
 )
-from aneel_rules.connection import SecondaryVoltage
+from aneel_rules._tariffs.units import ConsumerClass
 from aneel_rules.errors import NotInForceError
 from aneel_rules.legal import Determination, Norm, norm_in_force
-from aneel_rules.tariffs import ConsumerClass
 
 __all__ = (
     "parse_request",

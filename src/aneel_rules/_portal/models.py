@@ -12,6 +12,12 @@ from typing import Final, TypeAlias
 
 import attrs
 
+from aneel_rules._connection.metering import (
+    MeteringDecision,
+    SecondaryVoltage,
+    Transformer,
+    primary_metering_required,
+)
 from aneel_rules._portal.attachments import Attachment
 from aneel_rules._portal.choices import (
     BudgetPurpose,
@@ -23,12 +29,7 @@ from aneel_rules._portal.choices import (
     Sex,
     SubstationUse,
 )
-from aneel_rules.connection import (
-    MeteringDecision,
-    SecondaryVoltage,
-    Transformer,
-    primary_metering_required,
-)
+from aneel_rules._tariffs.units import ConsumerClass
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN1000_IN_FORCE_FROM,
@@ -39,7 +40,6 @@ from aneel_rules.legal import (
     in_force_from,
     ren1000,
 )
-from aneel_rules.tariffs import ConsumerClass
 from aneel_rules.timeline import Period, Timeline
 
 __all__ = (

@@ -11,6 +11,7 @@ from typing import Final
 
 import attrs
 
+from aneel_rules._connection.metering import SecondaryVoltage
 from aneel_rules._portal.choices import (
     BudgetPurpose,
     BudgetReason,
@@ -34,9 +35,8 @@ from aneel_rules._portal.fields import (
     Text,
     echo,
 )
-from aneel_rules.connection import SecondaryVoltage
+from aneel_rules._tariffs.units import ConsumerClass
 from aneel_rules.errors import InvalidInputError
-from aneel_rules.tariffs import ConsumerClass
 
 __all__ = (
     "ACCESS_SPEC",

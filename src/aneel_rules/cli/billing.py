@@ -8,8 +8,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Final, TypeVar
 
-from aneel_rules import billing_cycle as bc
 from aneel_rules._billing.messages import DOMAIN
+from aneel_rules._billing.money import round_for_invoice
+from aneel_rules._billing.readings import ReadingKind, billable_consumption, check_reading_interval
+from aneel_rules._billing.settlement import settle_incorrect_billing
+from aneel_rules._billing.settlement_rules import (
+    SHORTEST_OVERBILLING_WINDOW,
+    BillingError,
+    Cause,
+    Direction,
+)
 from aneel_rules._format import format_currency, format_date, format_decimal
 from aneel_rules._tariffs.units import Group
 from aneel_rules.cli.common import (
@@ -78,35 +86,35 @@ TEXTS: Final = (
 """Every line template printed by these commands (English msgids of the ``billing_cycle`` .po)."""
 
 _KINDS: Final = {
-    "regular": bc.ReadingKind.REGULAR,
-    "first-billing": bc.ReadingKind.FIRST_BILLING,
-    "route-change": bc.ReadingKind.ROUTE_CHANGE,
-    "end-of-group-b-option": bc.ReadingKind.END_OF_GROUP_B_OPTION,
-    "voltage-change": bc.ReadingKind.VOLTAGE_CHANGE,
+    "regular": ReadingKind.REGULAR,
+    "first-billing": ReadingKind.FIRST_BILLING,
+    "route-change": ReadingKind.ROUTE_CHANGE,
+    "end-of-group-b-option": ReadingKind.END_OF_GROUP_B_OPTION,
+    "voltage-change": ReadingKind.VOLTAGE_CHANGE,
 }
-_DIRECTIONS: Final = {"under": bc.Direction.UNDER, "over": bc.Direction.OVER}
+_DIRECTIONS: Final = {"under": Direction.UNDER, "over": Direction.OVER}
 _CAUSES: Final = {
-    "distributor": bc.Cause.DISTRIBUTOR,
-    "consumer": bc.Cause.CONSUMER,
-    "access-impediment": bc.Cause.ACCESS_IMPEDIMENT,
-    "third-party": bc.Cause.THIRD_PARTY,
-    "emergency": bc.Cause.EMERGENCY,
-    "meter-defect": bc.Cause.METER_DEFECT,
+    "distributor": Cause.DISTRIBUTOR,
+    "consumer": Cause.CONSUMER,
+    "access-impediment": Cause.ACCESS_IMPEDIMENT,
+    "third-party": Cause.THIRD_PARTY,
+    "emergency": Cause.EMERGENCY,
+    "meter-defect": Cause.METER_DEFECT,
 }
 _ENGLISH: Final[dict[object, str]] = {
-    bc.ReadingKind.REGULAR: "regular reading",
-    bc.ReadingKind.FIRST_BILLING: "first billing",
-    bc.ReadingKind.ROUTE_CHANGE: "route change or reprogrammed calendar",
-    bc.ReadingKind.END_OF_GROUP_B_OPTION: "end of the group B billing option",
-    bc.ReadingKind.VOLTAGE_CHANGE: "change of connection voltage",
-    bc.Direction.UNDER: "Under-billing",
-    bc.Direction.OVER: "Over-billing",
-    bc.Cause.DISTRIBUTOR: "distributor",
-    bc.Cause.CONSUMER: "consumer",
-    bc.Cause.ACCESS_IMPEDIMENT: "access impediment",
-    bc.Cause.THIRD_PARTY: "third party",
-    bc.Cause.EMERGENCY: "emergency, public calamity or force majeure",
-    bc.Cause.METER_DEFECT: "defective meter",
+    ReadingKind.REGULAR: "regular reading",
+    ReadingKind.FIRST_BILLING: "first billing",
+    ReadingKind.ROUTE_CHANGE: "route change or reprogrammed calendar",
+    ReadingKind.END_OF_GROUP_B_OPTION: "end of the group B billing option",
+    ReadingKind.VOLTAGE_CHANGE: "change of connection voltage",
+    Direction.UNDER: "Under-billing",
+    Direction.OVER: "Over-billing",
+    Cause.DISTRIBUTOR: "distributor",
+    Cause.CONSUMER: "consumer",
+    Cause.ACCESS_IMPEDIMENT: "access impediment",
+    Cause.THIRD_PARTY: "third party",
+    Cause.EMERGENCY: "emergency, public calamity or force majeure",
+    Cause.METER_DEFECT: "defective meter",
 }
 
 
@@ -129,14 +137,14 @@ def _group(text: str) -> Group:
 
 
 @LangReader
-def _billing_error(text: str, lang: str) -> bc.BillingError:
+def _billing_error(text: str, lang: str) -> BillingError:
     cycle, sep, amount = text.rpartition(":")
     if not sep:
         raise ArgTypeError(_BAD_ERROR, domain=DOMAIN, value=repr(text))
     cycle = cycle.strip()
     day = date_arg(cycle if len(cycle) > 7 else f"{cycle}-01")
     try:
-        return bc.BillingError(day, parse_number(amount, lang))
+        return BillingError(day, parse_number(amount, lang))
     except InvalidInputError as exc:
         raise ArgTypeError.from_invalid(exc) from None
 
@@ -149,7 +157,7 @@ def _cycles(text: str, lang: str) -> int:
     return int(value)
 
 
-def _label(value: bc.ReadingKind | bc.Direction | bc.Cause, console: Console) -> str:
+def _label(value: ReadingKind | Direction | Cause, console: Console) -> str:
     return value.value if console.lang == "pt_BR" else _ENGLISH[value]
 
 
@@ -180,13 +188,13 @@ def _fail(exc: AneelRulesError, console: Console) -> int:
 
 def _reading(args: argparse.Namespace, console: Console) -> int:
     try:
-        check = bc.check_reading_interval(
+        check = check_reading_interval(
             args.previous, args.current, kind=args.kind, group=args.group
         )
         billable = (
             None
             if args.kwh is None
-            else bc.billable_consumption(
+            else billable_consumption(
                 args.kwh, args.previous, args.current, kind=args.kind, group=args.group
             )
         )
@@ -242,7 +250,7 @@ def _reading(args: argparse.Namespace, console: Console) -> int:
 
 def _refund(args: argparse.Namespace, console: Console) -> int:
     try:
-        settlement = bc.settle_incorrect_billing(
+        settlement = settle_incorrect_billing(
             args.errors or (),
             direction=args.direction,
             cause=args.cause,
@@ -269,7 +277,7 @@ def _refund(args: argparse.Namespace, console: Console) -> int:
                 "Window: none needed (every cycle within the {cycles} cycles up to the "
                 "constatação)",
                 domain=DOMAIN,
-                cycles=bc.SHORTEST_OVERBILLING_WINDOW,
+                cycles=SHORTEST_OVERBILLING_WINDOW,
             )
         )
     elif settlement.window_cycles is None:
@@ -291,9 +299,9 @@ def _refund(args: argparse.Namespace, console: Console) -> int:
     excluded = ", ".join(_month(e.month, console) for e in settlement.excluded) or none
     console.line(console.t("Cycles included: {cycles}", domain=DOMAIN, cycles=included))
     console.line(console.t("Cycles excluded: {cycles}", domain=DOMAIN, cycles=excluded))
-    money = format_currency(bc.round_for_invoice(settlement.principal), lang)
+    money = format_currency(round_for_invoice(settlement.principal), lang)
     console.line(console.t("Principal: {amount}", domain=DOMAIN, amount=money))
-    due = format_currency(bc.round_for_invoice(settlement.amount_due), lang)
+    due = format_currency(round_for_invoice(settlement.amount_due), lang)
     doubled = settlement.amount_due != settlement.principal
     due_text = (
         "Amount due before monetary update: {amount} (in double)"
@@ -343,7 +351,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     reading.add_argument(
         "--kind",
         type=_choice(_KINDS, _BAD_KIND),
-        default=bc.ReadingKind.REGULAR,
+        default=ReadingKind.REGULAR,
         help=", ".join(_KINDS),
     )
     reading.add_argument("--group", type=_group, default=Group.B, help="A or B (default B)")
@@ -365,7 +373,7 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
     refund.add_argument(
         "--cause",
         type=_choice(_CAUSES, _BAD_CAUSE),
-        default=bc.Cause.DISTRIBUTOR,
+        default=Cause.DISTRIBUTOR,
         help=", ".join(_CAUSES),
     )
     refund.add_argument(

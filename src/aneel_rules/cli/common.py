@@ -11,6 +11,7 @@ English shapes are recognised (:func:`localize_usage`) and translated through th
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -63,11 +64,10 @@ _ONE_REQUIRED: Final = "one of the arguments {names} is required"
 _INVALID_DATE: Final = "invalid date {value} (use YYYY-MM-DD)"
 _INTERNAL: Final = "internal error ({error}); please report it with the command typed"
 
-TEXTS: Final = (
-    _ERROR_LINE,
-    _ARGUMENT,
-    _REQUIRED,
-    _UNRECOGNIZED,
+# argparse's fixed message shapes (Python's argparse msgids), whole message ...
+_USAGE_TEMPLATES: Final = (_REQUIRED, _UNRECOGNIZED, _AMBIGUOUS, _ONE_REQUIRED)
+# ... and the part after "argument NAME: ".
+_ARGUMENT_TEMPLATES: Final = (
     _INVALID_CHOICE,
     _EXPECTED_ONE,
     _EXPECTED_AT_MOST_ONE,
@@ -75,14 +75,20 @@ TEXTS: Final = (
     _INVALID_TYPE,
     _NOT_ALLOWED_WITH,
     _IGNORED_EXPLICIT,
-    _AMBIGUOUS,
-    _ONE_REQUIRED,
+)
+
+TEXTS: Final = (
+    _ERROR_LINE,
+    _ARGUMENT,
+    *_USAGE_TEMPLATES,
+    *_ARGUMENT_TEMPLATES,
     _INVALID_DATE,
     _INTERNAL,
 )
 """Every text of this module (English msgids of the ``messages`` catalog)."""
 
 
+@functools.cache
 def _shape(source: str) -> re.Pattern[str]:
     """A regex matching ``source`` with ``{name}`` as a named group and ``{_}`` as any text."""
     parts = re.split(r"\{(\w+)\}", source)
@@ -93,25 +99,10 @@ def _shape(source: str) -> re.Pattern[str]:
     return re.compile(pattern, re.DOTALL)
 
 
-# argparse's fixed message shapes (Python's argparse msgids), whole message ...
-_USAGE_SHAPES: Final = tuple(
-    (_shape(template), template)
-    for template in (_REQUIRED, _UNRECOGNIZED, _AMBIGUOUS, _ONE_REQUIRED)
-)
-# ... and the part after "argument NAME: ".
-_ARGUMENT_SHAPES: Final = tuple(
-    (_shape(template), template)
-    for template in (
-        _INVALID_CHOICE,
-        _EXPECTED_ONE,
-        _EXPECTED_AT_MOST_ONE,
-        _EXPECTED_AT_LEAST_ONE,
-        _INVALID_TYPE,
-        _NOT_ALLOWED_WITH,
-        _IGNORED_EXPLICIT,
-    )
-)
-_ARGUMENT_PREFIX: Final = _shape(_ARGUMENT)
+@functools.cache
+def _shapes(templates: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``templates`` with their regexes, compiled on the first error to translate."""
+    return tuple((_shape(template), template) for template in templates)
 
 
 def _fill(template: str, lang: str, params: dict[str, str]) -> str:
@@ -191,10 +182,10 @@ def localize_usage(message: str, lang: str, *, cause: BaseException | None = Non
     """
     if lang == "en":
         return message
-    whole = _match(_USAGE_SHAPES, message, lang)
+    whole = _match(_shapes(_USAGE_TEMPLATES), message, lang)
     if whole is not None:
         return whole
-    argument = _ARGUMENT_PREFIX.fullmatch(message)
+    argument = _shape(_ARGUMENT).fullmatch(message)
     if argument is None:
         return message
     name, detail = argument["name"], argument["message"]
@@ -203,7 +194,7 @@ def localize_usage(message: str, lang: str, *, cause: BaseException | None = Non
         if isinstance(cause.__context__, ArgTypeError):
             detail = cause.__context__.localized(lang)
             return _fill(_ARGUMENT, lang, {"name": name, "message": detail})
-    detail = _match(_ARGUMENT_SHAPES, detail, lang) or detail
+    detail = _match(_shapes(_ARGUMENT_TEMPLATES), detail, lang) or detail
     return _fill(_ARGUMENT, lang, {"name": name, "message": detail})
 
 

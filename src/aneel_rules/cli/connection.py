@@ -12,6 +12,14 @@ from __future__ import annotations
 import argparse
 from typing import Final
 
+from aneel_rules._connection.budget import (
+    BudgetNotIssuedError,
+    GenerationKind,
+    explain_connection_budget_deadline,
+    explain_inspection_deadline,
+)
+from aneel_rules._connection.deadlines import DeadlineDecision, DeadlineUnit
+from aneel_rules._connection.metering import Transformer, primary_metering_required
 from aneel_rules._format import format_date
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.cli.common import (
@@ -25,16 +33,6 @@ from aneel_rules.cli.common import (
 )
 from aneel_rules.cli.labels import reason_label
 from aneel_rules.cli.numbers import decimal_arg, parse_number
-from aneel_rules.connection import (
-    BudgetNotIssuedError,
-    DeadlineDecision,
-    DeadlineUnit,
-    GenerationKind,
-    Transformer,
-    explain_connection_budget_deadline,
-    explain_inspection_deadline,
-    primary_metering_required,
-)
 from aneel_rules.errors import InvalidInputError
 from aneel_rules.legal import cite
 

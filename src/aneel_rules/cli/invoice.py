@@ -77,7 +77,7 @@ def _number(value: Decimal, console: Console) -> str:
 
 
 def _bill_json(bill: object) -> dict[str, object]:
-    from aneel_rules.invoice import Bill  # noqa: PLC0415
+    from aneel_rules._invoice.bill import Bill  # noqa: PLC0415
 
     assert isinstance(bill, Bill)  # noqa: S101
     return {
@@ -105,7 +105,7 @@ def _bill_json(bill: object) -> dict[str, object]:
 
 
 def _print_bill(bill: object, console: Console) -> None:
-    from aneel_rules.invoice import Bill  # noqa: PLC0415
+    from aneel_rules._invoice.bill import Bill  # noqa: PLC0415
 
     assert isinstance(bill, Bill)  # noqa: S101
     console.line(
@@ -156,11 +156,11 @@ def _print_bill(bill: object, console: Console) -> None:
 
 def _load_bill(data: object, base: Path) -> object:
     """An explicit bill (it has ``lines``) or the bill a request asks for (compute_bill)."""
-    from aneel_rules.invoice import parse_bill  # noqa: PLC0415
-
     if not isinstance(data, Mapping):
         raise invalid("$", "cli_not_an_object", key="$")
     if "lines" in data:
+        from aneel_rules._invoice.bill_json import parse_bill  # noqa: PLC0415
+
         return parse_bill(data)
     return read_bill_request(data, base=base)
 
@@ -189,11 +189,9 @@ def _section(data: Mapping[str, object], key: str) -> Mapping[str, object]:
 
 
 def _check(args: argparse.Namespace, console: Console) -> int:
-    from aneel_rules.invoice import (  # noqa: PLC0415
-        audit_invoice,
-        check_invoice_contents,
-        parse_invoice,
-    )
+    from aneel_rules._invoice.audit import audit_invoice  # noqa: PLC0415
+    from aneel_rules._invoice.contents import check_invoice_contents  # noqa: PLC0415
+    from aneel_rules._invoice.parse import parse_invoice  # noqa: PLC0415
 
     data = load_json(args.file, console)
     if data is None:

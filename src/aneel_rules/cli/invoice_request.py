@@ -29,7 +29,7 @@ MAX_PROFILE_ROWS: Final = 40_000
 
 def _post_map(value: object, path: str, collector: Collector) -> object:
     """``{"ponta": 450, "fora de ponta": 280}`` or a single number (no post)."""
-    from aneel_rules.tariffs import TariffPost  # noqa: PLC0415
+    from aneel_rules._tariffs.posts import TariffPost  # noqa: PLC0415
 
     if not isinstance(value, Mapping):
         number = Number(minimum=Decimal(0)).convert(value, path, collector)
@@ -53,8 +53,10 @@ class _PostMap(Spec):
 
 
 def _spec() -> Obj:
-    from aneel_rules.invoice import GrossUp, TariffFlag  # noqa: PLC0415
-    from aneel_rules.tariffs import ConsumerClass, Subgroup, TariffModality  # noqa: PLC0415
+    from aneel_rules._invoice.flags import TariffFlag  # noqa: PLC0415
+    from aneel_rules._invoice.taxes import GrossUp  # noqa: PLC0415
+    from aneel_rules._tariffs.modalities import TariffModality  # noqa: PLC0415
+    from aneel_rules._tariffs.units import ConsumerClass, Subgroup  # noqa: PLC0415
 
     money = Number(minimum=Decimal(0))
     return Obj(
@@ -165,16 +167,16 @@ def read_bill_request(data: object, *, base: Path) -> object:
         InvalidInputError: every field problem of the request, or the library's error for
             inconsistent facts (paths under the request's keys).
     """
-    from aneel_rules import tariffs  # noqa: PLC0415
-    from aneel_rules.invoice import (  # noqa: PLC0415
-        BillOptions,
-        CapacitiveWindow,
-        FlagMonth,
-        TariffRates,
-        TaxRates,
-        compute_bill,
-        measurements_from_profile,
-    )
+    # the modules that compute a bill, not the whole invoice facade (audit, contents…)
+    from aneel_rules._invoice.compute import compute_bill  # noqa: PLC0415
+    from aneel_rules._invoice.flags import FlagMonth  # noqa: PLC0415
+    from aneel_rules._invoice.options import BillOptions  # noqa: PLC0415
+    from aneel_rules._invoice.profile import measurements_from_profile  # noqa: PLC0415
+    from aneel_rules._invoice.rates import TariffRates  # noqa: PLC0415
+    from aneel_rules._invoice.reactive import CapacitiveWindow  # noqa: PLC0415
+    from aneel_rules._invoice.taxes import TaxRates  # noqa: PLC0415
+    from aneel_rules._tariffs.posts import post_schedule  # noqa: PLC0415
+    from aneel_rules._tariffs.units import ConsumerUnit  # noqa: PLC0415
 
     collector = Collector(today=date.max)
     values = _spec().convert(data, "", collector)
@@ -186,7 +188,7 @@ def read_bill_request(data: object, *, base: Path) -> object:
         values["rates"],
         values["profile"],
     )
-    unit = tariffs.ConsumerUnit(
+    unit = ConsumerUnit(
         connection_voltage_kv=unit_v["connection_voltage_kv"],
         consumer_class=unit_v["consumer_class"],
         low_income=bool(unit_v["low_income"]),
@@ -212,7 +214,7 @@ def read_bill_request(data: object, *, base: Path) -> object:
     measured = measurements_from_profile(
         stamps,
         active,
-        tariffs.post_schedule(profile_v["distributor"]),
+        post_schedule(profile_v["distributor"]),
         modality=rates.modality,
         unit=profile_v["unit"].value,
         reactive=reactive,

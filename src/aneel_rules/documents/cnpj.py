@@ -78,16 +78,14 @@ def _partial_sums(group: int) -> dict[str, int]:
 
     A character counts as its ASCII code − 48. Speed: six dictionary look-ups replace
     a character-by-character loop. Each value packs the partial sum under the first
-    weights (low 12 bits) and under the second weights (the bits above).
+    weights (low 12 bits) and under the second weights (the bits above). Built from the
+    terms of each character (cheap at import).
     """
-    table = {}
-    for a in _ALLOWED:
-        for b in _ALLOWED:
-            values = (ord(a) - 48, ord(b) - 48)
-            first = sum(v * w for v, w in zip(values, _W1[2 * group :], strict=False))
-            second = sum(v * w for v, w in zip(values, _W2[2 * group :], strict=False))
-            table[a + b] = first + (second << 12)
-    return table
+    start = 2 * group
+    (w1a, w1b), (w2a, w2b) = _W1[start : start + 2], _W2[start : start + 2]
+    first = [(a, (ord(a) - 48) * w1a + ((ord(a) - 48) * w2a << 12)) for a in _ALLOWED]
+    second = [(b, (ord(b) - 48) * w1b + ((ord(b) - 48) * w2b << 12)) for b in _ALLOWED]
+    return {a + b: x + y for a, x in first for b, y in second}
 
 
 _SUMS: Final = tuple(_partial_sums(group) for group in range(6))

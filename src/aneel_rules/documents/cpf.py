@@ -60,20 +60,23 @@ _W1: Final = (10, 9, 8, 7, 6, 5, 4, 3, 2)
 _W2: Final = (11, 10, 9, 8, 7, 6, 5, 4, 3, 2)
 
 
+_TRIPLES: Final = tuple(f"{n:03d}" for n in range(1000))
+
+
 def _partial_sums(group: int) -> dict[str, int]:
     """Weighted sums of the digits at positions 3·group to 3·group + 2, for every triple.
 
     Speed: three dictionary look-ups replace a digit-by-digit loop. Each value packs
     the partial sum under the first weights (low 12 bits) and under the second
-    weights (the bits above).
+    weights (the bits above). Built from the terms of each digit (cheap at import).
     """
-    table = {}
-    for key in range(1000):
-        digits = f"{key:03d}"
-        first = sum(int(d) * w for d, w in zip(digits, _W1[3 * group :], strict=False))
-        second = sum(int(d) * w for d, w in zip(digits, _W2[3 * group :], strict=False))
-        table[digits] = first + (second << 12)
-    return table
+    start = 3 * group
+    first, second, third = (
+        [digit * w1 + (digit * w2 << 12) for digit in range(10)]
+        for w1, w2 in zip(_W1[start : start + 3], _W2[start : start + 3], strict=True)
+    )
+    sums = (a + b + c for a in first for b in second for c in third)
+    return dict(zip(_TRIPLES, sums, strict=True))
 
 
 _SUMS0: Final = _partial_sums(0)
