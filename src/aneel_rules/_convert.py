@@ -5,9 +5,10 @@ Every public function reads its arguments through these helpers (``docs/design.m
 - money: ``Decimal``, ``int`` or numeric text (:func:`to_money`); floats are refused;
 - physical quantities (kWh, kW, kV, kvarh, kVA): also ``float`` and numpy floating/integer
   scalars, read through their shortest ``repr`` (:func:`to_quantity`); NaN and infinities refused;
-- numpy integers and bools count as Python ``int``/``bool``, ``pandas.Timestamp`` as the
-  ``datetime`` it is; where a plain ``date`` is meant a datetime or Timestamp is refused with a
-  message that says how to pass it (``.date()``).
+- numpy integers and bools count as Python ``int``/``bool``, ``pandas.Timestamp`` and numpy
+  ``datetime64`` as the ``datetime`` they hold (:func:`to_datetime`); where a plain ``date`` is
+  meant a datetime or Timestamp is refused with a message that says how to pass it
+  (``.date()``); where a datetime is meant a date or text is refused.
 
 numpy and pandas are never imported here: their scalars are recognised by their type's module
 and unwrapped with ``.item()``, so ``import aneel_rules`` stays free of the extras.
@@ -18,9 +19,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Final, NoReturn
+from typing import TYPE_CHECKING, Final, NoReturn
 
 from aneel_rules.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from aneel_rules._citations import Basis
 
 __all__ = (
     "MAX_MAGNITUDE",
@@ -29,6 +33,7 @@ __all__ = (
     "quoted",
     "to_bool",
     "to_date",
+    "to_datetime",
     "to_decimal",
     "to_money",
     "to_quantity",
@@ -179,6 +184,127 @@ def to_date(value: object, *, path: str, text: bool = True) -> date:
 def plain_date(value: object, *, path: str) -> date:
     """``value`` if it is a plain ``date`` (no text, no datetime): :func:`to_date` without text."""
     return to_date(value, path=path, text=False)
+
+
+_DATETIME_TEMPLATES: Final = {
+    "date": "{path} must be a datetime, not a date: pass datetime.combine(day, time) with its time",
+    "text": "{path} must be a datetime, not text: parse it first (datetime.fromisoformat)",
+    "missing": "{path} must be a datetime, got a missing value (NaT)",
+    "other": "{path} must be a datetime, got {type}",
+    "naive": "{path} must be a timezone-aware datetime (with tzinfo)",
+}
+_DATE_UNITS: Final = frozenset({"Y", "M", "W", "D"})
+"""numpy ``datetime64`` units of a day or longer: a date, not a datetime."""
+
+
+def to_datetime(
+    value: object,
+    *,
+    path: str,
+    aware: bool = False,
+    code: str = "not_a_datetime",
+    naive_code: str = "naive_datetime",
+    basis: Basis | None = None,
+) -> datetime:
+    """A ``datetime``, from a ``datetime``, ``pandas.Timestamp`` or numpy ``datetime64`` scalar.
+
+    A subclass of ``datetime`` (``pandas.Timestamp``) comes back as the plain ``datetime`` it
+    holds (its ``to_pydatetime()``, found by duck typing: pandas is never imported); numpy
+    ``datetime64`` of a unit below a day as its naive ``datetime``. A plain ``date`` (or a
+    day-unit ``datetime64``), text, ``NaT`` and anything else are refused, and so is a value
+    with nanoseconds, which a ``datetime`` cannot hold (it is never truncated). With ``aware``
+    a naive datetime is refused too. Messages name the type, never the value (an instant may
+    be personal data: when someone tried to log in).
+
+    Args:
+        value: The value given.
+        path: Field name for the error.
+        aware: Require a time zone (``utcoffset()`` not ``None``).
+        code: Error code of a value that is not a datetime (callers keep their own).
+        naive_code: Error code of a naive datetime where ``aware``.
+        basis: Rule cited by the error, if any.
+
+    Raises:
+        InvalidInputError: ``code``, ``naive_code`` or ``sub_microsecond_datetime``.
+
+    Examples:
+        >>> to_datetime(datetime(2026, 3, 9, 20, 30), path="at")
+        datetime.datetime(2026, 3, 9, 20, 30)
+        >>> to_datetime(date(2026, 3, 9), path="at")
+        Traceback (most recent call last):
+        ...
+        aneel_rules.errors.InvalidInputError: at: at must be a datetime, not a date: pass \
+datetime.combine(day, time) with its time
+    """
+    kind = "other"
+    if type(value) is datetime:
+        result: datetime | None = value
+    elif isinstance(value, datetime):
+        result, kind = _subclass_datetime(value, path, basis)
+    elif _is_numpy_datetime(value):
+        result, kind = _numpy_datetime(value, path, basis)
+    else:
+        result = None
+        kind = "date" if isinstance(value, date) else "text" if isinstance(value, str) else kind
+    if result is None:
+        raise InvalidInputError.single(
+            path,
+            code,
+            _DATETIME_TEMPLATES[kind],
+            basis=basis,
+            path=path,
+            type=type(value).__name__,
+        )
+    if aware and result.utcoffset() is None:
+        raise InvalidInputError.single(
+            path, naive_code, _DATETIME_TEMPLATES["naive"], basis=basis, path=path
+        )
+    return result
+
+
+def _subclass_datetime(
+    value: datetime, path: str, basis: Basis | None
+) -> tuple[datetime | None, str]:
+    """A datetime subclass (``pandas.Timestamp``, ``NaT``) as a plain datetime, or why not."""
+    if value != value:  # noqa: PLR0124 (NaT is the only datetime unequal to itself)
+        return None, "missing"
+    if getattr(value, "nanosecond", 0):
+        _sub_microsecond(path, type(value).__name__, basis)
+    convert = getattr(value, "to_pydatetime", None)
+    result = convert() if callable(convert) else None
+    if type(result) is not datetime:  # another subclass: rebuilt from its fields
+        result = datetime.combine(value.date(), value.timetz())  # timetz() keeps the fold
+    return result, "other"
+
+
+def _is_numpy_datetime(value: object) -> bool:
+    kind = getattr(getattr(value, "dtype", None), "kind", None)
+    return type(value).__module__.split(".", 1)[0] == "numpy" and kind == "M"
+
+
+def _numpy_datetime(value: object, path: str, basis: Basis | None) -> tuple[datetime | None, str]:
+    """A numpy ``datetime64`` scalar as a naive datetime, or why not (duck-typed, no import)."""
+    unit = str(getattr(value, "dtype", "")).partition("[")[2].rstrip("]").partition(",")[0]
+    if value != value:  # noqa: PLR0124 (NaT)
+        return None, "missing"
+    if unit in _DATE_UNITS:
+        return None, "date"
+    micro = value.astype("datetime64[us]")  # type: ignore[attr-defined]
+    if micro != value:
+        _sub_microsecond(path, type(value).__name__, basis)
+    item = micro.item()
+    return (item, "other") if type(item) is datetime else (None, "other")
+
+
+def _sub_microsecond(path: str, type_name: str, basis: Basis | None) -> NoReturn:
+    raise InvalidInputError.single(
+        path,
+        "sub_microsecond_datetime",
+        "{path} has nanoseconds ({type}), which a datetime cannot hold: round it to microseconds",
+        basis=basis,
+        path=path,
+        type=type_name,
+    )
 
 
 def to_bool(value: object, *, path: str) -> bool:

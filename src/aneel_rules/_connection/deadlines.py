@@ -13,7 +13,7 @@ from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import invalid, require_ren1000
 from aneel_rules._connection.deadline_types import Deadline, DeadlineRule, DeadlineUnit
 from aneel_rules._connection.ren414 import GAP_OTHER, Ren414Deadline, ren414_gap
-from aneel_rules._convert import quoted, to_date
+from aneel_rules._convert import quoted, to_date, to_datetime
 from aneel_rules.calendars import BusinessCalendar, out_of_range
 from aneel_rules.errors import UnsupportedCaseError
 from aneel_rules.legal import Basis, ren1000
@@ -384,13 +384,13 @@ def reconnection_due(
             "deadline must be a reconnection deadline counted in hours, got {value}",
             value=quoted(deadline),
         )
-    if not isinstance(requested_at, datetime) or requested_at.utcoffset() is None:
-        raise invalid(
-            "requested_at",
-            "not_an_aware_datetime",
-            "requested_at must be a datetime with a time zone, got {value}",
-            value=quoted(requested_at),
-        )
+    requested_at = to_datetime(
+        requested_at,
+        path="requested_at",
+        aware=True,
+        code="not_an_aware_datetime",
+        naive_code="not_an_aware_datetime",
+    )
     if not isinstance(early_request, ReconnectionStart):
         raise invalid(
             "early_request",

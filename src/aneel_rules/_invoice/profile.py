@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, TypeVar
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import MAX_MAGNITUDE, quoted, to_decimal
+from aneel_rules._convert import MAX_MAGNITUDE, quoted, to_datetime, to_decimal
 from aneel_rules._invoice.bill import exact_sum
 from aneel_rules._invoice.measurements import Measurements
 from aneel_rules._invoice.messages import invalid
@@ -157,15 +157,8 @@ def _checked_starts(
     tz = schedule.tzinfo
     starts: list[datetime] = []
     previous: datetime | None = None
-    for index, at in enumerate(stamps):
-        if not isinstance(at, datetime):
-            raise invalid(
-                f"stamps.{index}",
-                "not_a_datetime",
-                "{path} must be a datetime, got {value}",
-                path=f"stamps.{index}",
-                value=quoted(at),
-            )
+    for index, given in enumerate(stamps):
+        at = to_datetime(given, path=f"stamps.{index}")
         local = (at if at.tzinfo is None else at.astimezone(tz).replace(tzinfo=None)) - shift
         if local.minute % INTEGRATION_MINUTES or local.second or local.microsecond:
             raise invalid(

@@ -45,14 +45,13 @@ Examples:
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar, Final, NoReturn, Self
 
 import attrs
 
-from aneel_rules._convert import quoted
+from aneel_rules._convert import quoted, to_datetime
 from aneel_rules._portal.messages import invalid, type_name
 from aneel_rules.legal import Basis, DistributorRule
 
@@ -89,14 +88,11 @@ def _raise(path: str, code: str, **params: object) -> NoReturn:
 
 def _utc(value: object, path: str) -> datetime:
     """``value`` as a UTC instant, or the library's error (naive, not a datetime, overflow)."""
-    if not isinstance(value, datetime):
-        _raise(path, "not_a_datetime", type=type_name(value))
-    if value.tzinfo is None or value.utcoffset() is None:
-        _raise(path, "naive_datetime")
+    moment = to_datetime(value, path=path, aware=True, basis=LOCKOUT_RULE)
     try:
-        return value.astimezone(UTC)
+        return moment.astimezone(UTC)
     except OverflowError:  # datetime.max at a negative offset, datetime.min at a positive one
-        _raise(path, "datetime_out_of_range", value=value.isoformat())
+        _raise(path, "datetime_out_of_range", value=moment.isoformat())
 
 
 def _last_attempt(value: object) -> datetime | None:
@@ -369,6 +365,8 @@ def check_verification_code(submitted: object, expected: str) -> bool:
         return False
     if not expected.strip():
         return False
+    import hmac  # noqa: PLC0415 (lazy: hashlib's import is a noticeable part of a cold start)
+
     return hmac.compare_digest(
         submitted.strip().encode("utf-8", "surrogatepass"),
         expected.encode("utf-8", "surrogatepass"),

@@ -77,8 +77,6 @@ MESSAGES: Final[dict[str, str]] = {
     "executable_content": "the content is an executable, archive or script ({kind})",
     "malformed_content": "the content is not a complete {kind} file (its start or end is wrong)",
     "not_bytes": "content must be bytes, got {type}",
-    "not_a_datetime": "must be a datetime, got {type}",
-    "naive_datetime": "must be a timezone-aware datetime (with tzinfo)",
     "time_went_backwards": "{value} is earlier than the last recorded attempt {last}",
     "locked": "blocked until {until}",
     "blocked": "blocked after {count} failed attempts, until the distributor unblocks it",

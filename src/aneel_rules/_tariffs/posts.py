@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from aneel_rules._convert import quoted
+from aneel_rules._convert import quoted, to_datetime
 from aneel_rules._tariffs.calendar import exempt_map, require_calendar
 from aneel_rules._tariffs.common import (
     DOMAIN,
@@ -256,15 +256,8 @@ def check_offered(modality: TariffModality, day: date) -> None:
 
 
 def _local(at: object, schedule: PostSchedule, path: str) -> datetime:
-    if not isinstance(at, datetime):
-        raise invalid(
-            path,
-            "not_a_datetime",
-            "{path} must be a datetime, got {value}",
-            path=path,
-            value=quoted(at),
-        )
-    return at if at.tzinfo is None else at.astimezone(schedule.tzinfo)
+    moment = to_datetime(at, path=path)
+    return moment if moment.tzinfo is None else moment.astimezone(schedule.tzinfo)
 
 
 def check_schedule(schedule: object) -> PostSchedule:
@@ -424,7 +417,8 @@ def _is_column(value: object) -> bool:
 
 def _naive_sorted(stamps: list[datetime] | tuple[datetime, ...]) -> bool:
     """Whether every element is a naive datetime and the sequence is in ascending order."""
-    if not stamps or not all(issubclass(kind, datetime) for kind in set(map(type, stamps))):
+    # Plain datetimes only: a Timestamp (nanoseconds, NaT) goes through the input kit.
+    if not stamps or set(map(type, stamps)) != {datetime}:
         return False
     if stamps[0].tzinfo is not None or stamps[-1].tzinfo is not None:
         return False
@@ -497,15 +491,9 @@ def _each_post(
     day_tables: dict[int, tuple[TariffPost, ...]] = {}
     posts: list[TariffPost] = []
     append = posts.append
-    for index, at in enumerate(stamps):
-        if not isinstance(at, datetime):
-            raise invalid(
-                f"timestamps.{index}",
-                "not_a_datetime",
-                "{path} must be a datetime, got {value}",
-                path=f"timestamps.{index}",
-                value=quoted(at),
-            )
+    for index, given in enumerate(stamps):
+        # a Timestamp, or not a datetime at all: read by the input kit
+        at = given if type(given) is datetime else to_datetime(given, path=f"timestamps.{index}")
         local = at if at.tzinfo is None else at.astimezone(tz)
         ordinal = local.toordinal()
         day_table = day_tables.get(ordinal)
