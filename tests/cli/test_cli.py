@@ -156,12 +156,28 @@ _NOT_NEEDED = (
     ),
     (
         ("validate", "request", "budget", "examples/budget.json", "--today", "2026-03-09"),
-        ("aneel_rules.connection", "aneel_rules._connection.budget", "aneel_rules.tariffs"),
+        (
+            "aneel_rules.connection",
+            "aneel_rules._connection.budget",
+            "aneel_rules.tariffs",
+            "importlib.resources",
+            "hmac",
+            "pathlib",
+        ),
     ),
-    (("schema", "budget"), ("aneel_rules.connection", "aneel_rules.tariffs", "babel")),
+    (
+        ("schema", "budget"),
+        ("aneel_rules.connection", "aneel_rules.tariffs", "babel", "importlib.resources", "hmac"),
+    ),
     (
         ("bill", "examples/bill_azul.json"),
-        ("aneel_rules.invoice", "aneel_rules._invoice.audit", "aneel_rules._invoice.refunds"),
+        (
+            "aneel_rules.invoice",
+            "aneel_rules._invoice.audit",
+            "aneel_rules._invoice.refunds",
+            "aneel_rules._invoice.parse",
+            "aneel_rules._invoice.bill_json",
+        ),
     ),
     (("validate", "cpf", "529.982.247-25"), ("json", "pathlib", "aneel_rules.portal")),
     (

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aneel_rules.cli import main
+from aneel_rules.cli import json_input, main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -273,7 +273,8 @@ def test_unreadable_file(
     def refuse(*_args: object, **_kwargs: object) -> str:
         raise error
 
-    monkeypatch.setattr(Path, "read_text", refuse)
+    # the module's own name ``open`` (it reads the file with the builtin)
+    monkeypatch.setattr(json_input, "open", refuse, raising=False)
     status, out, err = run(capsys, "validate", "request", "access", "x.json")
     assert (status, out) == (2, "")
     assert err.startswith("aneel-rules: erro: ")

@@ -45,7 +45,6 @@ Examples:
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar, Final, NoReturn, Self
@@ -366,6 +365,8 @@ def check_verification_code(submitted: object, expected: str) -> bool:
         return False
     if not expected.strip():
         return False
+    import hmac  # noqa: PLC0415 (lazy: hashlib's import is a noticeable part of a cold start)
+
     return hmac.compare_digest(
         submitted.strip().encode("utf-8", "surrogatepass"),
         expected.encode("utf-8", "surrogatepass"),

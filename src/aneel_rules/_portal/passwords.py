@@ -23,8 +23,8 @@ Examples:
 from __future__ import annotations
 
 import functools
+import pkgutil
 import re
-from importlib import resources
 from typing import Final
 
 __all__ = (
@@ -56,8 +56,12 @@ _BLANKS: Final = re.compile(r"\s+")
 @functools.cache
 def common_passwords() -> frozenset[str]:
     """The bundled common passwords, lower case (read once from package data)."""
-    data = resources.files("aneel_rules._portal").joinpath("data/common_passwords.txt")
-    return frozenset(filter(None, data.read_bytes().decode("utf-8").split("\n")))
+    # pkgutil reads it through the package's loader, like importlib.resources, without
+    # importing importlib.resources (pathlib, tempfile…) when the module is imported
+    data = pkgutil.get_data("aneel_rules._portal", "data/common_passwords.txt")
+    if data is None:  # a loader that cannot read data: the package is broken
+        raise AssertionError("aneel_rules._portal: data/common_passwords.txt not found")
+    return frozenset(filter(None, data.decode("utf-8").split("\n")))
 
 
 def is_common(password: str) -> bool:

@@ -156,11 +156,11 @@ def _print_bill(bill: object, console: Console) -> None:
 
 def _load_bill(data: object, base: Path) -> object:
     """An explicit bill (it has ``lines``) or the bill a request asks for (compute_bill)."""
-    from aneel_rules._invoice.bill_json import parse_bill  # noqa: PLC0415
-
     if not isinstance(data, Mapping):
         raise invalid("$", "cli_not_an_object", key="$")
     if "lines" in data:
+        from aneel_rules._invoice.bill_json import parse_bill  # noqa: PLC0415
+
         return parse_bill(data)
     return read_bill_request(data, base=base)
 

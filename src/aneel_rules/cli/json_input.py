@@ -64,12 +64,13 @@ def load_json(path: str, console: Console) -> object | None:
 
     ``None`` when the file gives no value, after printing why on one line of stderr.
     """
-    # imported here: ``validate cpf`` reads no file (pathlib alone is a noticeable cold start)
+    # imported here: ``validate cpf`` reads no file; and ``open``, not pathlib (which imports
+    # urllib and ipaddress), since nothing else of a path is needed
     import json  # noqa: PLC0415
-    from pathlib import Path  # noqa: PLC0415
 
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as file:  # noqa: PTH123
+            text = file.read()
     except FileNotFoundError:
         return _cannot_load(console, _NOT_FOUND, file=path)
     except IsADirectoryError:
