@@ -1,8 +1,9 @@
-"""``aneel-rules audit readings``: peak memory stays flat from 1 M to 10 M rows (one run).
+"""``aneel-rules audit readings`` and ``audit profile``: memory flat from 1 M to 10 M rows.
 
-Generates CSV registers of readings of 1 M and 10 M rows in a temporary directory (chunk by
-chunk, so the generator itself stays small), runs the command on each in a child process with
-``--quiet --output out.parquet``, and reports the child's peak resident memory
+Generates CSV files of 1 M and 10 M rows in a temporary directory (chunk by chunk, so the
+generator itself stays small): a register of group B readings, and 15-minute load profiles of
+whole years of group A units (kWh and kvarh). Runs each command on each file in a child process
+with ``--quiet --output out.parquet``, and reports the child's peak resident memory
 (``getrusage(RUSAGE_CHILDREN).ru_maxrss``, measured in a fresh child for each size), the time
 and the rows per second. Flat memory means a ratio RSS(10 M) / RSS(1 M) close to 1.
 
@@ -54,7 +55,33 @@ def write_register(path: Path, rows: int) -> None:
             written += size
 
 
-def peak_rss_mb(command: list[str]) -> tuple[float, float]:
+def write_profiles(path: Path, rows: int) -> None:
+    """A CSV of 15-minute intervals of 2026, unit after unit (sorted by unit and time)."""
+    rng = np.random.default_rng(12)
+    year = np.arange(
+        np.datetime64("2026-01-01T00:00"),
+        np.datetime64("2027-01-01T00:00"),
+        np.timedelta64(15, "m"),
+    )
+    text = np.datetime_as_string(year, unit="m")
+    written = 0
+    unit = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        while written < rows:
+            size = min(year.size, rows - written)
+            pd.DataFrame(
+                {
+                    "unit": f"UC-{unit:06d}",
+                    "stamp": text[:size],
+                    "kwh": rng.integers(0, 400, size) / 4,
+                    "kvarh": rng.integers(-100, 300, size) / 4,
+                }
+            ).to_csv(handle, header=written == 0, index=False, lineterminator="\n")
+            written += size
+            unit += 1
+
+
+def peak_rss_mb(command: list[str], statuses: tuple[int, ...] = (1,)) -> tuple[float, float]:
     """Peak RSS (MB) of ``command`` run in a fresh child, and its wall time (s)."""
     started = time.perf_counter()
     out = subprocess.run(  # noqa: S603 (our own interpreter and arguments)
@@ -62,40 +89,41 @@ def peak_rss_mb(command: list[str]) -> tuple[float, float]:
     )
     seconds = time.perf_counter() - started
     status, rss_kb = (int(field) for field in out.stdout.split())
-    # 1: the register has findings (short and long intervals); anything else is a failure
-    if status != 1:
+    # 1: the file has findings (short and long intervals, reactive excess); 2 is a failure
+    if status not in statuses:
         raise SystemExit(f"the audit failed with status {status}: {out.stderr.strip()}")
     return rss_kb / 1024, seconds
+
+
+AUDITS = {
+    "readings": (write_register, []),
+    "profile": (write_profiles, ["--column", "kvarh=kvarh", "--capacitive-window", "00:00"]),
+}
 
 
 def main() -> int:
     most = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
     sizes = [most // 10, most]
-    figures = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for rows in sizes:
-            source = Path(tmp) / f"readings-{rows}.csv"
-            write_register(source, rows)
-            mb, seconds = peak_rss_mb(
-                [
-                    *CLI,
-                    "audit",
-                    "readings",
-                    str(source),
-                    "--quiet",
-                    "--output",
-                    str(Path(tmp) / f"out-{rows}.parquet"),
-                ]
-            )
-            figures[rows] = mb
-            size_mb = source.stat().st_size / 1e6
-            print(
-                f"{rows:>11,} rows ({size_mb:,.0f} MB CSV): peak RSS {mb:,.0f} MB, "
-                f"{seconds:.1f} s, {rows / seconds:,.0f} rows/s"
-            )
-            source.unlink()
-    small, large = sizes
-    print(f"peak RSS ratio {large:,} / {small:,} rows: {figures[large] / figures[small]:.2f}")
+        for audit, (write, options) in AUDITS.items():
+            figures = {}
+            for rows in sizes:
+                source = Path(tmp) / f"{audit}-{rows}.csv"
+                write(source, rows)
+                output = Path(tmp) / f"out-{audit}-{rows}.parquet"
+                command = [*CLI, "audit", audit, str(source), *options, "--quiet"]
+                mb, seconds = peak_rss_mb([*command, "--output", str(output)], (0, 1))
+                figures[rows] = mb
+                size_mb = source.stat().st_size / 1e6
+                print(
+                    f"audit {audit}: {rows:>11,} rows ({size_mb:,.0f} MB CSV): peak RSS "
+                    f"{mb:,.0f} MB, {seconds:.1f} s, {rows / seconds:,.0f} rows/s"
+                )
+                source.unlink()
+                output.unlink()
+            small, large = sizes
+            ratio = figures[large] / figures[small]
+            print(f"audit {audit}: peak RSS ratio {large:,} / {small:,} rows: {ratio:.2f}")
     return 0
 
 

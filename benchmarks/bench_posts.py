@@ -13,8 +13,8 @@ Friday but not carnival Tuesday or Corpus Christi; it is here only as the speed 
 
 from __future__ import annotations
 
-import time as clock
-from collections.abc import Callable, Sequence
+import timeit
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, time, timedelta
 
 import holidays
@@ -31,7 +31,7 @@ from aneel_rules.tariffs import (
 )
 
 YEAR = 2026
-REPEAT = 5
+REPEAT = 7
 
 
 def year_of_quarter_hours(year: int) -> list[datetime]:
@@ -59,12 +59,20 @@ def naive(stamps: Sequence[datetime]) -> list[TariffPost]:
     return posts
 
 
-def best_of(function: Callable[[], object]) -> float:
-    best = float("inf")
+def best_times(cases: Mapping[str, Callable[[], object]]) -> dict[str, float]:
+    """Best time of one call of each case, measured the same way for all, interleaved.
+
+    Each case is called in a loop long enough to time (``timeit``'s autorange: at least
+    0.2 s, so a 0.1 ms call is timed over thousands of calls, not once), with the garbage
+    collector off as ``timeit`` does; the rounds take every case in turn, so a burst of load
+    from other processes falls on all of them rather than on whichever ran at that moment.
+    """
+    timers = {name: timeit.Timer(function) for name, function in cases.items()}
+    loops = {name: timer.autorange()[0] for name, timer in timers.items()}
+    best = dict.fromkeys(cases, float("inf"))
     for _ in range(REPEAT):
-        started = clock.perf_counter()
-        function()
-        best = min(best, clock.perf_counter() - started)
+        for name, timer in timers.items():
+            best[name] = min(best[name], timer.timeit(loops[name]) / loops[name])
     return best
 
 
@@ -73,22 +81,32 @@ def main() -> None:
     white = TariffModality.WHITE
     array = np.array(stamps, dtype="datetime64[m]")
     aware = pd.DatetimeIndex(array).tz_localize(AMAZONAS_ENERGIA.timezone)
-    bulk = best_of(lambda: tariff_posts(stamps, AMAZONAS_ENERGIA, modality=white))
+    zone = AMAZONAS_ENERGIA.tzinfo
     # the same instants as aware datetimes: the per-stamp dictionary path (the only path of
     # tariff_posts before issue 10, still taken by aware, mixed or unsorted lists)
-    zone = AMAZONAS_ENERGIA.tzinfo
     aware_list = [at.replace(tzinfo=zone) for at in stamps]
-    per_stamp = best_of(lambda: tariff_posts(aware_list, AMAZONAS_ENERGIA, modality=white))
-    baseline = best_of(lambda: naive(stamps))
-    single = best_of(lambda: [tariff_post(t, AMAZONAS_ENERGIA, modality=white) for t in stamps])
-    columnar = best_of(lambda: post_codes(array, AMAZONAS_ENERGIA, modality=white))
-    tz_aware = best_of(lambda: post_codes(aware, AMAZONAS_ENERGIA, modality=white))
     # in order with gaps (one stamp in ten missing): runs found by binary search
     gapped = np.delete(array, np.arange(0, array.size, 10))
-    with_gaps = best_of(lambda: post_codes(gapped, AMAZONAS_ENERGIA, modality=white))
     # out of order: the general path (day and minute of each stamp, table lookups)
     shuffled = np.random.default_rng(10).permutation(array)
-    unsorted = best_of(lambda: post_codes(shuffled, AMAZONAS_ENERGIA, modality=white))
+    times = best_times(
+        {
+            "bulk": lambda: tariff_posts(stamps, AMAZONAS_ENERGIA, modality=white),
+            "per_stamp": lambda: tariff_posts(aware_list, AMAZONAS_ENERGIA, modality=white),
+            "baseline": lambda: naive(stamps),
+            "single": lambda: [tariff_post(t, AMAZONAS_ENERGIA, modality=white) for t in stamps],
+            "columnar": lambda: post_codes(array, AMAZONAS_ENERGIA, modality=white),
+            "tz_aware": lambda: post_codes(aware, AMAZONAS_ENERGIA, modality=white),
+            "with_gaps": lambda: post_codes(gapped, AMAZONAS_ENERGIA, modality=white),
+            "unsorted": lambda: post_codes(shuffled, AMAZONAS_ENERGIA, modality=white),
+        }
+    )
+    bulk, per_stamp, baseline, single = (
+        times[name] for name in ("bulk", "per_stamp", "baseline", "single")
+    )
+    columnar, tz_aware, with_gaps, unsorted = (
+        times[name] for name in ("columnar", "tz_aware", "with_gaps", "unsorted")
+    )
     posts = tariff_posts(stamps, AMAZONAS_ENERGIA, modality=white)
     codes = post_codes(array, AMAZONAS_ENERGIA, modality=white)
     same = (
@@ -104,7 +122,10 @@ def main() -> None:
     kept = np.ones(array.size, dtype=bool)
     kept[::10] = False
     same_gapped = np.array_equal(post_codes(gapped, AMAZONAS_ENERGIA, modality=white), codes[kept])
-    print(f"{len(stamps)} timestamps of {YEAR} (15-minute intervals), best of {REPEAT} runs")
+    print(
+        f"{len(stamps)} timestamps of {YEAR} (15-minute intervals), per call: best of "
+        f"{REPEAT} interleaved rounds, each a timeit loop of at least 0.2 s"
+    )
     print(f"naive (weekday + holidays + time compare): {baseline * 1000:8.2f} ms")
     print(f"tariff_post called per timestamp:          {single * 1000:8.2f} ms")
     print(f"tariff_posts (sorted naive list, bisect):  {bulk * 1000:8.2f} ms")

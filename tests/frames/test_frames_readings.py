@@ -401,3 +401,45 @@ def test_unanswered_rows_name_the_missing_provision() -> None:
         "REN 414/2010, art. 84",
         "REN 1.000/2021, art. 261, parágrafo único, III",
     ]
+
+
+@settings(max_examples=10)
+@given(st.lists(ROW, min_size=2, max_size=30), st.integers(1, 29))
+def test_answers_remembered_across_calls_are_the_same(rows: list[dict[str, Any]], cut: int) -> None:
+    """The answers kept from earlier calls (chunks, partitions) equal fresh ones, row by row."""
+    from aneel_rules.frames import _readings  # noqa: PLC0415
+
+    frame = _frame(rows)
+    whole = readings(frame)
+    _readings._INTERVAL_ANSWERS.clear()
+    _readings._AVAILABILITY_ANSWERS.clear()
+    fresh = readings(frame)
+    pd.testing.assert_frame_equal(whole, fresh)
+    parts = [readings(frame.iloc[:cut]), readings(frame.iloc[cut:])]
+    pd.testing.assert_frame_equal(
+        pd.concat(parts).astype(whole.dtypes.to_dict()), whole, check_categorical=False
+    )
+
+
+def test_a_full_memory_of_answers_is_emptied(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aneel_rules.frames import _readings  # noqa: PLC0415
+
+    monkeypatch.setattr(_readings, "_MAX_ANSWERS", 2)
+    frame = _frame(
+        [
+            {
+                "current": date(2026, 2, 10),
+                "days": days,
+                "measured_kwh": 100.0,
+                "group": "B",
+                "kind": ReadingKind.REGULAR,
+                "supply": SupplyType.SINGLE_PHASE,
+                "low_income": False,
+            }
+            for days in (26, 27, 33, 34)
+        ]
+    )
+    out = readings(frame)
+    assert out["finding"].tolist() == ["short_interval", "ok", "ok", "long_interval"]
+    assert len(_readings._INTERVAL_ANSWERS) <= 4
+    _check(frame)

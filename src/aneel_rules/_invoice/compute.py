@@ -32,7 +32,7 @@ from aneel_rules._invoice.options import _ZERO, BillOptions
 from aneel_rules._invoice.rates import TariffRates, prorate_rates
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import TariffPost
-from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group
+from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group, check_unit
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("compute_bill",)
@@ -143,14 +143,7 @@ def compute_bill(
           Lei 12.212/2010, arts. 1º and 2º, § 4º (tarifa social); REN 547/2013, art. 3º in the
           wording of REN 626/2014 (flags).
     """
-    if not isinstance(unit, ConsumerUnit):
-        raise invalid(
-            "unit",
-            "not_a_unit",
-            "{path} must be a ConsumerUnit, got {value}",
-            path="unit",
-            value=quoted(unit),
-        )
+    check_unit(unit, invalid=invalid)
     if not isinstance(measurements, Measurements):
         raise invalid(
             "measurements",

@@ -12,9 +12,9 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import plain_date
 from aneel_rules._tariffs.common import DOMAIN, invalid
-from aneel_rules._tariffs.units import ConsumerUnit, Group, SceeParticipation
+from aneel_rules._tariffs.units import ConsumerUnit, Group, SceeParticipation, check_unit
 from aneel_rules.errors import InvalidInputError, UnsupportedCaseError
 from aneel_rules.legal import (
     Basis,
@@ -135,14 +135,7 @@ def group_b_option_check(unit: ConsumerUnit, *, on: date) -> GroupBOptionCheck:
         >>> group_b_option_check(big, on=date(2026, 3, 2)).qualifies
         False
     """
-    if not isinstance(unit, ConsumerUnit):
-        raise invalid(
-            "unit",
-            "not_a_unit",
-            "{path} must be a ConsumerUnit, got {value}",
-            path="unit",
-            value=quoted(unit),
-        )
+    check_unit(unit)
     day = plain_date(on, path="on")
     if unit.group is not Group.A:
         raise invalid(

@@ -161,7 +161,7 @@ def run_profile(args: argparse.Namespace, console: Console) -> int:
             return 2
         window = CapacitiveWindow(args.capacitive_window) if reactive else None
         carry = _Carry(args.file)
-        results: list[pd.DataFrame] = []
+        summary = _Summary()
         rows = 0
         with (
             stream.open_sink(args.output) as sink,
@@ -193,7 +193,7 @@ def run_profile(args: argparse.Namespace, console: Console) -> int:
                         label=args.label,
                         capacitive_window=window,
                     )
-                    results.append(_small(result))
+                    summary.add(result)
                     if sink is not None:
                         sink.write(result)
                 rows += len(chunk)
@@ -202,22 +202,54 @@ def run_profile(args: argparse.Namespace, console: Console) -> int:
     except stream.AuditFileError as exc:
         print_error(console.t(exc.template, domain=DOMAIN, **exc.params), console.lang)
         return 2
-    summary = pd.concat(results) if results else pd.DataFrame(columns=list(frames.PROFILE_COLUMNS))
     _print(summary, rows, args.file, reactive, console)
     if args.output is not None:
         console.line(console.t("Rows written to {file}", domain=DOMAIN, file=args.output))
     if args.plot is not None:
         _plot(summary, args.plot, console)
-    excess = reactive and bool((summary["reactive_excess_kwh"] > 0).any())
+    excess = reactive and summary.excess_count > 0
     return 1 if excess else 0
 
 
-def _small(result: pd.DataFrame) -> pd.DataFrame:
-    """What the summary keeps of a chunk's answer (one row per unit × month × post)."""
-    return result[["unit", "month", "post", "kwh", "demand_kw", "reactive_excess_kwh"]]
+class _Summary:
+    """Running totals of the answers, so that memory does not grow with the file.
+
+    Kept: the units seen (for their count), the number of unit-month-post rows, kWh and the
+    largest demand per post, kWh per month × post (the plot) and the reactive excesses.
+    """
+
+    def __init__(self) -> None:
+        self.units: set[object] = set()
+        self.groups = 0
+        self.kwh_by_post: dict[str, float] = {}
+        self.kw_by_post: dict[str, float] = {}
+        self.monthly: dict[tuple[pd.Timestamp, str], float] = {}
+        self.excess_count = 0
+        self.excess_kwh = 0.0
+
+    def add(self, result: pd.DataFrame) -> None:
+        """Fold in the answer of a chunk (one row per unit × month × post)."""
+        self.units.update(result["unit"].unique().tolist())
+        self.groups += len(result)
+        by_post = result.groupby("post", observed=True).agg(
+            kwh=("kwh", "sum"), kw=("demand_kw", "max")
+        )
+        for post, kwh, kw in by_post.itertuples():
+            key = str(post)
+            self.kwh_by_post[key] = self.kwh_by_post.get(key, 0.0) + float(kwh)
+            # the largest demand seen (NaN, a post without any demand, never wins)
+            known = self.kw_by_post.get(key, float("nan"))
+            self.kw_by_post[key] = float(kw) if not float(kw) <= known else known
+        monthly = result.groupby(["month", "post"], observed=True)["kwh"].sum().reset_index()
+        for month, post, kwh in monthly.itertuples(index=False):
+            when = (month, str(post))
+            self.monthly[when] = self.monthly.get(when, 0.0) + float(kwh)
+        excess = result["reactive_excess_kwh"]
+        self.excess_count += int((excess > 0).sum())
+        self.excess_kwh += float(excess.sum())
 
 
-def _print(summary: pd.DataFrame, rows: int, file: str, reactive: bool, console: Console) -> None:
+def _print(summary: _Summary, rows: int, file: str, reactive: bool, console: Console) -> None:
     from aneel_rules._format import format_decimal  # noqa: PLC0415
     from aneel_rules.tariffs import TariffPost  # noqa: PLC0415
 
@@ -232,37 +264,33 @@ def _print(summary: pd.DataFrame, rows: int, file: str, reactive: bool, console:
             domain=DOMAIN,
             rows=format_decimal(rows, console.lang),
             file=file,
-            units=format_decimal(summary["unit"].nunique(), console.lang),
-            groups=format_decimal(len(summary), console.lang),
+            units=format_decimal(len(summary.units), console.lang),
+            groups=format_decimal(summary.groups, console.lang),
         )
     )
     console.line(console.t(_TOTALS, domain=DOMAIN))
-    by_post = summary.groupby("post", sort=False, dropna=False).agg(
-        kwh=("kwh", "sum"), kw=("demand_kw", "max")
-    )
     order = {p.value: i for i, p in enumerate(TariffPost)}
-    for post, row in sorted(by_post.iterrows(), key=lambda item: order.get(str(item[0]), 9)):
+    for post in sorted(summary.kwh_by_post, key=lambda name: order.get(name, 9)):
         label = _post_label(post, console.lang)
         console.line(
             console.t(
                 _TOTAL_LINE,
                 domain=DOMAIN,
                 post=label,
-                kwh=number(float(row["kwh"])),
-                kw=number(float(row["kw"])),
+                kwh=number(summary.kwh_by_post[post]),
+                kw=number(summary.kw_by_post[post]),
             )
         )
     console.line(f"      {_BASIS_DEMAND}")
     if not reactive:
         console.line(console.t(_NO_REACTIVE, domain=DOMAIN))
         return
-    excess = summary["reactive_excess_kwh"]
     console.line(
         console.t(
             _EXCESS,
             domain=DOMAIN,
-            count=format_decimal(int((excess > 0).sum()), console.lang),
-            kwh=number(float(excess.sum())),
+            count=format_decimal(summary.excess_count, console.lang),
+            kwh=number(summary.excess_kwh),
         )
     )
     console.line(f"      {_BASIS_EXCESS}")
@@ -274,13 +302,12 @@ def _post_label(post: object, lang: str) -> str:
     return post_label(post, lang=lang)
 
 
-def _plot(summary: pd.DataFrame, path: str, console: Console) -> None:
+def _plot(summary: _Summary, path: str, console: Console) -> None:
     from aneel_rules import plot  # noqa: PLC0415 (matplotlib only when asked)
     from aneel_rules.tariffs import TariffPost  # noqa: PLC0415
 
     rows: list[tuple[date, TariffPost, float]] = []
-    totals = summary.groupby(["month", "post"], observed=True)["kwh"].sum().reset_index()
-    for month, post, kwh in totals.itertuples(index=False):
-        rows.append((month.date(), TariffPost(post), float(kwh)))
+    for (month, post), kwh in sorted(summary.monthly.items(), key=lambda item: str(item[0])):
+        rows.append((month.date(), TariffPost(post), kwh))
     written = plot.save_png(plot.monthly_kwh_figure(rows, lang=console.lang), path)
     console.line(plot.written_message(written, lang=console.lang))

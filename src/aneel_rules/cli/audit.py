@@ -292,7 +292,7 @@ def _run_readings(args: argparse.Namespace, console: Console) -> int:
             for chunk in source:
                 frame = _readings_input(chunk, present, args.file, rows, args.decimal)
                 result = frames.readings(frame)
-                tally.update(zip(result["finding"], result["basis"], result["reason"], strict=True))
+                _tally(tally, result)
                 if sink is not None:
                     sink.write(_readings_output(chunk, present, result, rows))
                 rows += len(chunk)
@@ -307,6 +307,14 @@ def _run_readings(args: argparse.Namespace, console: Console) -> int:
     if args.output is not None:
         console.line(console.t(_WRITTEN, domain=DOMAIN, file=args.output))
     return 0 if {code for code, _, _ in tally} <= {_CONFORMING} else 1
+
+
+def _tally(tally: Counter[tuple[str, str, str]], result: pd.DataFrame) -> None:
+    """Add the rows of a chunk's answer by (finding, basis, reason), counted by pandas."""
+    keys = ["finding", "basis", "reason"]
+    counts = result.groupby(keys, observed=True, sort=False).size().reset_index()
+    for finding, basis, reason, count in counts.itertuples(index=False):
+        tally[str(finding), str(basis), str(reason)] += int(count)
 
 
 def _count(value: int, console: Console) -> str:
@@ -398,6 +406,6 @@ def _readings_output(
 
     columns: dict[str, object] = {"row": range(offset + 1, offset + len(chunk) + 1)}
     for role, name in present.items():
-        columns[role] = chunk[name].to_numpy()
+        columns[role] = chunk[name].array  # as read: no copy to numpy objects and back
     out = pd.DataFrame(columns, index=chunk.index)
     return pd.concat([out, result], axis=1).reset_index(drop=True)

@@ -33,10 +33,16 @@ def _exempt_days(year: int) -> npt.NDArray[np.int64]:
     return days
 
 
+@functools.lru_cache(maxsize=64)
 def day_exempt(first_day: int, last_day: int) -> npt.NDArray[np.bool_]:
-    """Whether each day from ``first_day`` to ``last_day`` (days since 1970) has no ponta."""
+    """Whether each day from ``first_day`` to ``last_day`` (days since 1970) has no ponta.
+
+    Read-only and cached: a meter export is classified again and again over the same span
+    (a month, a year), and the calendar of a span never changes.
+    """
     flags = np.zeros(last_day - first_day + 1, dtype=np.bool_)
     for year in range(year_of_day(first_day), year_of_day(last_day) + 1):
         offsets = _exempt_days(year) - first_day
         flags[offsets[(offsets >= 0) & (offsets < flags.size)]] = True
+    flags.flags.writeable = False
     return flags

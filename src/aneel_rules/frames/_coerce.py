@@ -59,11 +59,24 @@ def members(series: pd.Series, cls: type[enum.Enum], default: enum.Enum | None) 
         aliases[str(member.value).lower()] = member
         aliases[member.name.lower()] = member
     codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    mapped: list[object] = []
+    # a categorical column: the rules then factorize small integer codes, not enum members
+    # (hashing a million members one by one in Python costs more than the rules themselves)
+    distinct: list[object] = []
+    positions: list[int] = []
     for value in uniques.tolist():
         text = "" if value is None or value is pd.NA else str(value).strip().lower()
-        mapped.append(default if text in {"", "nan"} else aliases.get(text, value))
-    return pd.Series(np.array(mapped, dtype=object)[codes], index=series.index)
+        found: object = default if text in {"", "nan"} else aliases.get(text, value)
+        if found is None:
+            positions.append(-1)  # no default: a missing value
+            continue
+        if found not in distinct:
+            distinct.append(found)
+        positions.append(distinct.index(found))
+    column = pd.Categorical.from_codes(
+        np.array(positions, dtype=np.int64)[codes] if positions else codes,
+        categories=pd.Index(distinct, dtype=object),
+    )
+    return pd.Series(column, index=series.index)
 
 
 def _flag(value: object) -> bool | None:

@@ -211,7 +211,11 @@ def _wall_codes(
     if step is None:
         ends = np.searchsorted(ticks, bounds.ravel())
     else:  # a regular grid: the stamps before each bound are counted, not searched
-        ends = np.clip(-((int(ticks[0]) - bounds.ravel()) // step), 0, ticks.size)
+        ends = (int(ticks[0]) - bounds.ravel()) // step
+        np.negative(ends, out=ends)
+        # clipped to [0, size] with two ufuncs (numpy.clip costs more than the work here)
+        np.maximum(ends, 0, out=ends)
+        np.minimum(ends, ticks.size, out=ends)
     counts = np.empty_like(ends)
     np.subtract(ends[1:], ends[:-1], out=counts[:-1])
     counts[-1] = ticks.size - ends[-1]

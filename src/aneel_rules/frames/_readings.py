@@ -168,16 +168,37 @@ def _energy_class(measured: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     )
 
 
+_Answers = dict[int, tuple[object, ...]]
+# The scalar answers of the combinations already met, by combination key, kept across calls:
+# a file audited chunk by chunk, or the partitions of a Dask worker, meet the same reading
+# dates again and again. A key holds every fact the scalar rules read (module docstring), and
+# the rules are pure, so a remembered answer is the answer. Bounded: emptied when full.
+_INTERVAL_ANSWERS: Final[_Answers] = {}
+_AVAILABILITY_ANSWERS: Final[_Answers] = {}
+_MAX_ANSWERS: Final = 200_000
+
+
 def _per_combination(
-    keys: npt.NDArray[np.int64], answer: Callable[[int], tuple[object, ...]]
+    keys: npt.NDArray[np.int64], answer: Callable[[int], tuple[object, ...]], known: _Answers
 ) -> tuple[list[tuple[object, ...]], npt.NDArray[np.intp]]:
-    """``answer(first_row)`` once per distinct key, and the row → answer map (hashing, O(n))."""
-    inverse, _uniques = pd.factorize(keys)
+    """``answer(first_row)`` once per distinct key, and the row → answer map (hashing, O(n)).
+
+    ``known`` holds the answers of keys met before (this call or an earlier one).
+    """
+    inverse, uniques = pd.factorize(keys)
     # factorize numbers the keys in order of first appearance: a key's first row is where
     # the running maximum of the codes first reaches it
     running = np.maximum.accumulate(inverse) if inverse.size else inverse
     first = np.flatnonzero(np.diff(running, prepend=-1) > 0)
-    return [answer(int(row)) for row in first.tolist()], inverse
+    if len(known) + len(uniques) > _MAX_ANSWERS:
+        known.clear()
+    answers = []
+    for key, row in zip(uniques.tolist(), first.tolist(), strict=True):
+        found = known.get(key)
+        if found is None:
+            found = known[key] = answer(row)
+        answers.append(found)
+    return answers, inverse
 
 
 class _Labels:
@@ -264,7 +285,7 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
             measured[row].item(),
         )
 
-    answers, inverse = _per_combination(keys, answer)
+    answers, inverse = _per_combination(keys, answer, _INTERVAL_ANSWERS)
     factor = np.array([a[8] for a in answers], dtype=np.float64)[inverse]
     findings, bases = _Labels(), _Labels()
     finding = findings.codes([a[6] for a in answers])[inverse]
@@ -443,13 +464,8 @@ def _availability(  # noqa: PLR0917 (private helper: the columns it combines)
                 measured_kwh=_decimal(measured[row].item()),
             )
         except AneelRulesError as error:
-            return (
-                None,
-                findings.code(error_code(error)),
-                bases.code(_basis_of(error)),
-                reasons.code(reason_of(error)),
-            )
-        return (charge.kwh, -1, bases.code(_basis_text(charge.basis)), reasons.code(""))
+            return (None, error_code(error), _basis_of(error), reason_of(error))
+        return (charge.kwh, None, _basis_text(charge.basis), "")
 
     kwh = np.zeros(size, dtype=np.int64)
     missing = np.ones(size, dtype=np.bool_)
@@ -457,11 +473,12 @@ def _availability(  # noqa: PLR0917 (private helper: the columns it combines)
     basis = np.full(size, bases.code(""), dtype=np.int64)
     reason = np.full(size, reasons.code(""), dtype=np.int64)
     if rows.size:
-        answers, inverse = _per_combination(keys[rows], answer)
+        answers, inverse = _per_combination(keys[rows], answer, _AVAILABILITY_ANSWERS)
         charge = _spread(answers, inverse, 0, "Int64")
         kwh[rows] = charge.to_numpy(dtype=np.int64, na_value=0)
         missing[rows] = charge.isna()
-        error[rows] = np.array([a[1] for a in answers], dtype=np.int64)[inverse]
-        basis[rows] = np.array([a[2] for a in answers], dtype=np.int64)[inverse]
-        reason[rows] = np.array([a[3] for a in answers], dtype=np.int64)[inverse]
+        codes = [-1 if a[1] is None else findings.code(str(a[1])) for a in answers]
+        error[rows] = np.array(codes, dtype=np.int64)[inverse]
+        basis[rows] = bases.codes([a[2] for a in answers])[inverse]
+        reason[rows] = reasons.codes([a[3] for a in answers])[inverse]
     return pd.arrays.IntegerArray(kwh, missing), error, basis, reason
