@@ -23,6 +23,8 @@ from aneel_rules.invoice import (
     Measurements,
     TariffFlag,
     TariffRates,
+    TrialKind,
+    TrialPeriod,
     compute_bill,
 )
 from aneel_rules.legal import LegalRef, Norm, ren414, ren1000
@@ -484,6 +486,14 @@ def test_complementary_demand_refused_ren414_names_art105() -> None:
     assert info.value.code == "unverified_ren414"
     assert info.value.basis == (ren414(105),)
     assert "art. 105" in info.value.message
+
+
+def test_test_period_refused_ren414_names_art134() -> None:
+    with pytest.raises(UnsupportedCaseError) as info:
+        _verde("90", date(2016, 3, 31), test_period=TrialPeriod(kind=TrialKind.START))
+    assert info.value.code == "unverified_ren414"
+    assert info.value.basis == (ren414(134),)
+    assert "art. 134" in info.value.message
 
 
 def test_losses_adder_refused_ren414() -> None:

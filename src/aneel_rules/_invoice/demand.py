@@ -165,11 +165,15 @@ def _billed(ctx: DemandContext, post: TariffPost | None) -> tuple[Decimal, tuple
         return max(measured, floor), (ref,)
     if in_test and test is not None:
         if regime414:
+            # the article number: a 2010 summary of REN 414 (adaptbrasil.com.br/node/44,
+            # "Período de testes (artigo 134)"); its text was not found
             raise unsupported(
-                "the test period under REN 414/2010 is not modelled: its article (the "
-                "counterpart of REN 1.000/2021, arts. 311–313) is not quoted in any source found",
+                "the test period under REN 414/2010 (art. 134) is not modelled: the text of "
+                "art. 134 (the counterpart of REN 1.000/2021, arts. 311–313) is not quoted in "
+                "any source found",
                 on=ctx.end,
                 code=UNVERIFIED_REN414,
+                basis=ren414(134),
             )
         # art. 313, caput: the measured demand; for an increase, at least the previous demand
         if test.kind is TrialKind.INCREASE and test.previous_demand_kw is not None:
