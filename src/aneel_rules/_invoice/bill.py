@@ -21,7 +21,7 @@ from typing import Final, TypeVar, cast
 import attrs
 
 from aneel_rules._billing.money import CTX, INVOICE_ROUNDING, InvoiceRounding
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import instance_of, plain_date, quoted
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.legal import (
@@ -143,14 +143,8 @@ def _check_post(_inst: object, _attr: object, value: TariffPost | None) -> None:
 
 
 def check_text(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> None:
-    if not isinstance(value, str):
-        raise invalid(
-            attribute.name,
-            "not_text",
-            "{path} must be text, got {value}",
-            path=attribute.name,
-            value=quoted(value),
-        )
+    name = attribute.name
+    instance_of(value, str, name, "not_text", "{path} must be text, got {value}", invalid=invalid)
 
 
 def _check_basis(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> None:
@@ -383,25 +377,25 @@ class Bill:
     @lines.validator
     def _check_lines(self, _attr: object, value: tuple[object, ...]) -> None:
         for index, line in enumerate(value):
-            if not isinstance(line, BillLine):
-                raise invalid(
-                    f"lines.{index}",
-                    "not_a_line",
-                    "{path} must be a BillLine, got {value}",
-                    path=f"lines.{index}",
-                    value=quoted(line),
-                )
+            instance_of(
+                line,
+                BillLine,
+                f"lines.{index}",
+                "not_a_line",
+                "{path} must be a BillLine, got {value}",
+                invalid=invalid,
+            )
 
     @rounding.validator
     def _check_rounding(self, _attr: object, value: object) -> None:
-        if not isinstance(value, InvoiceRounding):
-            raise invalid(
-                "rounding",
-                "not_a_rounding",
-                "{path} must be an InvoiceRounding, got {value}",
-                path="rounding",
-                value=quoted(value),
-            )
+        instance_of(
+            value,
+            InvoiceRounding,
+            "rounding",
+            "not_a_rounding",
+            "{path} must be an InvoiceRounding, got {value}",
+            invalid=invalid,
+        )
         # REN 1.000/2021, art. 668, II, "l": truncation kept at most until 31 Dec 2022
         if value is InvoiceRounding.TRUNCATION and self.end > _TRANSITION_END:
             raise invalid(
