@@ -37,6 +37,7 @@ class Norm(enum.Enum):
 
     # ANEEL normative resolutions (Resoluções Normativas)
     REN_414_2010 = "REN 414/2010"
+    REN_418_2010 = "REN 418/2010"
     REN_479_2012 = "REN 479/2012"
     REN_547_2013 = "REN 547/2013"
     REN_626_2014 = "REN 626/2014"

@@ -19,15 +19,19 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Final, NoReturn
+from typing import TYPE_CHECKING, Final, NoReturn, TypeVar
 
 from aneel_rules.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from aneel_rules._citations import Basis
+    from aneel_rules.errors import InvalidFactory
+
+T = TypeVar("T")
 
 __all__ = (
     "MAX_MAGNITUDE",
+    "instance_of",
     "plain_date",
     "plain_scalar",
     "quoted",
@@ -305,6 +309,29 @@ def _sub_microsecond(path: str, type_name: str, basis: Basis | None) -> NoReturn
         path=path,
         type=type_name,
     )
+
+
+def instance_of(
+    value: object, kind: type[T], path: str, code: str, template: str, /, *, invalid: InvalidFactory
+) -> T:
+    """``value`` if it is a ``kind``, else the domain's error ``template`` on ``path``.
+
+    The one "must be a <Class>" check: ``invalid`` is the calling domain's bound builder
+    (``errors.invalid_in``), so the message comes from that domain's catalogue; the template
+    receives ``path`` and the value as ``quoted``.
+
+    Examples:
+        >>> from aneel_rules.errors import invalid_in
+        >>> instance_of(3, int, "n", "not_int", "{path}: {value}", invalid=invalid_in("messages"))
+        3
+        >>> instance_of("3", int, "n", "not_int", "{path}: {value}", invalid=invalid_in("messages"))
+        Traceback (most recent call last):
+        ...
+        aneel_rules.errors.InvalidInputError: n: n: '3'
+    """
+    if isinstance(value, kind):
+        return value
+    raise invalid(path, code, template, path=path, value=quoted(value))
 
 
 def to_bool(value: object, *, path: str) -> bool:

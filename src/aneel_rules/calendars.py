@@ -31,8 +31,6 @@ Examples:
 from __future__ import annotations
 
 import functools
-import importlib.machinery
-import importlib.util
 import os
 import sys
 from collections.abc import Iterable
@@ -81,6 +79,9 @@ def _brazil() -> type[HolidayBase]:
 
 
 def _load_brazil_alone() -> ModuleType | None:
+    import importlib.machinery  # noqa: PLC0415 (lazy, like holidays)
+    import importlib.util  # noqa: PLC0415
+
     import holidays  # noqa: PLC0415 (lazy: keep import cheap)
 
     found = importlib.machinery.PathFinder.find_spec(

@@ -13,7 +13,7 @@ here.
 Sources:
     - REN 1.000/2021, texto compilado (amendments to REN 1.147/2025):
       https://www2.aneel.gov.br/cedoc/bren20211000.pdf — arts. 2º, 173, 179, 290–316, 327, 657.
-    - REN 414/2010, arts. 93, 95–97 and 213 as quoted in ``shared/sources/ren414_excerpts.md``.
+    - REN 414/2010, arts. 93, 95–96 (REN 418/2010 wording) and 213 (see ``docs/sources.md``).
 
 Examples:
     >>> from datetime import date

@@ -156,6 +156,22 @@ NORMS: Final[dict[Norm, NormInfo]] = dict(
             ),
         ),
         _info(
+            Norm.REN_418_2010,
+            signed=date(2010, 11, 23),
+            in_force=date(2010, 11, 23),
+            revoked=date(2022, 1, 3),
+            source=(
+                "the act's first page (livrozilla.com/doc/1292408 and docplayer.com.br/5030350: "
+                "'RESOLUÇÃO NORMATIVA Nº 418, DE 23 DE NOVEMBRO DE 2010. Retifica a Resolução "
+                "Normativa ANEEL no 414, de 2010', with the list of provisions it rewrote); its "
+                "notes 'Redação dada pela Resolução Normativa ANEEL nº 418, de 23.11.2010' in "
+                "ANEEL's REN 414 booklet (1library.org, document y969mk4j)"
+            ),
+            note=_PUBLICATION_FALLBACK
+            + " The library applies REN 414, arts. 95–96 (reactive excess) in its wording from "
+            "this day and refuses reactive excess before it (the 2010 wording was not found).",
+        ),
+        _info(
             Norm.REN_479_2012,
             signed=date(2012, 4, 3),
             in_force=date(2012, 4, 3),

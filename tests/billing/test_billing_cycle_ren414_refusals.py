@@ -13,10 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from aneel_rules import UnsupportedCaseError, ren414, ren1000
+from aneel_rules import AneelRulesError, UnsupportedCaseError, ren414, ren1000
 from aneel_rules.billing_cycle import (
     AvailabilityExemption,
     AverageBillingCase,
@@ -294,3 +297,113 @@ def test_scee_cadunico_before_ren1098_cites_its_provision() -> None:
             amendment_kind=AmendmentKind.INSERTED,
         ),
     )
+
+
+CONSUMER = Cause.CONSUMER
+REN414_DAYS = st.dates(min_value=date(2010, 9, 15) + timedelta(days=60), max_value=date(2022, 1, 2))
+
+
+def _calls(day: date, days: int, count: int, flag: bool) -> list[Callable[[], object]]:
+    """Every billing rule asked on a REN 414 date, with facts drawn by hypothesis."""
+    history = [Decimal(100)] * (count % 13)
+    first = day - timedelta(days=days)
+    intervals: list[Callable[[], object]] = [
+        partial(check_reading_interval, first, day, kind=kind, group=group)
+        for kind in ReadingKind
+        for group in Group
+    ]
+    billables: list[Callable[[], object]] = [
+        partial(billable_consumption, Decimal(10 * days), first, day, kind=kind, group=group)
+        for kind in ReadingKind
+        for group in Group
+    ]
+    charges: list[Callable[[], object]] = [
+        partial(
+            explain_availability_charge,
+            supply,
+            on=day,
+            exemption=exemption,
+            indigenous_or_quilombola=flag,
+        )
+        for supply in SupplyType
+        for exemption in (None, *AvailabilityExemption)
+    ]
+    averages: list[Callable[[], object]] = [
+        partial(
+            bill_by_average,
+            history,
+            case=case,
+            on=day,
+            consecutive_cycles=count % 6 + 1,
+            days_without_meter=days,
+            supply_maintained=flag,
+        )
+        for case in AverageBillingCase
+    ]
+    multi: list[Callable[[], object]] = [
+        partial(
+            bill_multi_month_reading,
+            history,
+            source=source,
+            on=day,
+            rural=True,
+            cycles_since_distributor_reading=3,
+        )
+        for source in MultiMonthSource
+    ]
+    settlements: list[Callable[[], object]] = [
+        partial(
+            _settle,
+            cause,
+            on=day,
+            direction=direction,
+            false_declaration=flag and cause is CONSUMER,
+        )
+        for cause in Cause
+        for direction in Direction
+    ]
+    others: list[Callable[[], object]] = [
+        lambda: duplicate_payment_refund(
+            Decimal("10.00"), paid_on=first, found_on=first, refunded_on=day
+        ),
+        lambda: meter_defect_criterion(
+            on=day, correction_factor_available=flag, normal_history_cycles=count % 13
+        ),
+        lambda: low_value_accumulation_allowed(count % 5 + 1, on=day),
+        lambda: overdue_collection(first, on=day),
+        lambda: regularize_reading(
+            Decimal(1000), [], last_reading=first, regularized_on=day, availability_kwh=30
+        ),
+    ]
+    return [*intervals, *billables, *charges, *averages, *multi, *settlements, *others]
+
+
+def _refusals(calls: list[Callable[[], object]]) -> list[UnsupportedCaseError]:
+    found = []
+    for call in calls:
+        try:
+            call()
+        except UnsupportedCaseError as error:
+            found.append(error)
+        except AneelRulesError:
+            pass  # input errors and gaps are checked elsewhere
+    return found
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    REN414_DAYS,
+    st.integers(min_value=1, max_value=60),
+    st.integers(min_value=0, max_value=40),
+    st.booleans(),
+)
+def test_every_ren414_refusal_names_its_provision(
+    day: date, days: int, count: int, flag: bool
+) -> None:
+    """Whatever is asked on a REN 414 date, a refusal carries and names its provision."""
+    for error in _refusals(_calls(day, days, count, flag)):
+        assert error.code == "unverified_ren414"
+        assert error.basis
+        cited = str(error.basis[0])
+        assert cited in error.message_in("en")
+        assert cited in error.message_in("pt_BR")

@@ -409,7 +409,7 @@ def test_unexpected_exception_is_one_line(
     def broken(*_args: object, **_kwargs: object) -> object:
         raise ZeroDivisionError
 
-    monkeypatch.setattr("aneel_rules.tariffs.post_schedule", broken)
+    monkeypatch.setattr("aneel_rules.cli.tariffs.post_schedule", broken)
     status, out, err = run(capsys, "calendar", "2026")
     assert (status, out) == (2, "")
     assert err == (

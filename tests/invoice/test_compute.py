@@ -23,7 +23,7 @@ from aneel_rules.invoice import (
     TrialPeriod,
     compute_bill,
 )
-from aneel_rules.legal import ren414, ren1000
+from aneel_rules.legal import Norm, ren414, ren1000
 from aneel_rules.tariffs import (
     ConsumerClass,
     ConsumerUnit,
@@ -534,8 +534,12 @@ def test_reactive_excess_lines_and_adjustment_period() -> None:
     assert adjusting.lines_of("reactive_energy")[0].quantity == D(15)
     assert adjusting.amount_of("reactive_energy") == D(0)
     assert ren1000(316, paragraph=2) in adjusting.lines_of("reactive_demand")[0].basis
-    with pytest.raises(UnsupportedCaseError, match="95–97"):
-        _bill_a(m, end=date(2021, 6, 30), **options)
+    # REN 414/2010, art. 96 (REN 418/2010 wording): the same equations in June 2021
+    old = _bill_a(m, end=date(2021, 6, 30), **options)
+    assert old.amount_of("reactive_demand") == D(540)
+    assert old.lines_of("reactive_energy")[0].basis[1] == ren414(96, amended_by=Norm.REN_418_2010)
+    with pytest.raises(UnsupportedCaseError, match="REN 418/2010"):
+        _bill_a(m, end=date(2010, 11, 1), **options)
     with pytest.raises(InvalidInputError) as info:
         _bill_a(m)
     assert info.value.codes == ("reactive_rate_required",)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from aneel_rules import InvalidInputError, NotInForceError, ren414, ren1000
+from aneel_rules import InvalidInputError, NotInForceError, UnsupportedCaseError, ren414, ren1000
 from aneel_rules.invoice import (
     InvoiceItem,
     check_invoice_contents,
@@ -303,3 +303,15 @@ def test_flag_line_shows_the_flag_amounts() -> None:
     check = check_invoice_contents(invoice(lines=lines, present=REN1000_ALWAYS), on=AFTER)
     assert check.complete
     assert I.FLAG_AMOUNTS in [r.item for r in check.required]
+
+
+def test_discount_items_before_ren418_refused() -> None:
+    # REN 418/2010 (23 Nov 2010) rewrote art. 119, II, "b"; only the later wording is quoted
+    discount = invoice(present=REN414_ALWAYS, situations=["desconto tarifário"])
+    assert I.DISCOUNT in missing(discount, on=date(2010, 11, 23))
+    with pytest.raises(UnsupportedCaseError) as info:
+        check_invoice_contents(discount, on=date(2010, 11, 22))
+    assert info.value.code == "unverified_ren414"
+    assert info.value.basis == (ren414(119, item="II", subitem="b"),)
+    # without a discount the alínea decides nothing: answered on every date
+    assert missing(invoice(present=REN414_ALWAYS), on=date(2010, 11, 22)) == []

@@ -27,7 +27,7 @@ _OTHER_DOMAIN = {
 }
 SOURCES = tuple(p for p in sorted(SRC.glob("_invoice/*.py")) if p.name not in _OTHER_DOMAIN)
 # Call name → index of the positional argument that is the message template.
-TEMPLATE_ARG = {"invalid": 2, "unsupported": 0}
+TEMPLATE_ARG = {"invalid": 2, "unsupported": 0, "instance_of": 4}
 
 
 def _templates() -> list[str]:

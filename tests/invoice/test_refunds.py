@@ -30,6 +30,7 @@ from aneel_rules.invoice import (
     read_ipca_series,
     refund_statement,
 )
+from aneel_rules.legal import Norm
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ipca_sample.csv"
 
@@ -248,7 +249,7 @@ def test_rounding_follows_the_regime_of_the_refund_day() -> None:
     assert r.index is MonetaryIndex.IGPM
     assert r.rounding is InvoiceRounding.TRUNCATION
     assert r.amount == r.total.quantize(Decimal("0.01"), rounding="ROUND_DOWN")
-    assert ren414(213, paragraph="único") in r.basis
+    assert ren414(213, paragraph="único", amended_by=Norm.REN_418_2010) in r.basis
     assert ren1000(323, paragraph=2, item="II") not in r.basis
 
 
@@ -406,3 +407,23 @@ def test_late_payment_refuses_bad_input_and_ren414() -> None:
         Decimal(10), due=date(2022, 1, 3), paid=date(2022, 2, 2), fine_rate=Decimal(0)
     )
     assert lp.index_factor == Decimal("1.0054")  # Jan 2022 IPCA 0.54 % (IBGE)
+
+
+def test_late_payment_ren414_paid_in_time_answered_late_refused() -> None:
+    # REN 414/2010, art. 126: charges only "na hipótese de atraso no pagamento"
+    for rate in (Decimal("0.02"), Decimal("0.05")):
+        lp = late_payment(
+            Decimal("100.00"), due=date(2019, 5, 20), paid=date(2019, 5, 20), fine_rate=rate
+        )
+        assert (lp.late, lp.charges, lp.charges_rounded) == (False, Decimal(0), Decimal("0.00"))
+        assert lp.basis == (ren414(126),)
+    with pytest.raises(UnsupportedCaseError) as info:
+        late_payment(
+            Decimal("100.00"), due=date(2019, 5, 20), paid=date(2019, 5, 21), fine_rate=rate
+        )
+    assert info.value.code == "unverified_ren414"
+    assert info.value.basis == (ren414(126),)
+    assert "art. 126" in info.value.message
+    # REN 1.000/2021, art. 343, § 1º: the 2 % limit from 3 Jan 2022
+    with pytest.raises(InvalidInputError):
+        late_payment(Decimal("100.00"), due=date(2022, 1, 3), paid=date(2022, 1, 3), fine_rate=rate)

@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aneel_rules import NotInForceError, UnsupportedCaseError
 from aneel_rules.billing_cycle import SupplyType
@@ -21,6 +23,8 @@ from aneel_rules.invoice import (
     Measurements,
     TariffFlag,
     TariffRates,
+    TrialKind,
+    TrialPeriod,
     compute_bill,
 )
 from aneel_rules.legal import LegalRef, Norm, ren414, ren1000
@@ -353,6 +357,37 @@ def test_ultrapassagem_trigger_both_sides_ren414() -> None:
     assert "equação do art. 93" in info.value.message
 
 
+REACTIVE_414 = (
+    ren414(95, amended_by=Norm.REN_418_2010),
+    ren414(96, amended_by=Norm.REN_418_2010),
+)
+# REN 414, art. 96 (REN 418/2010): ERE = Σ EEAM_T × (fR/fT − 1) × VRERE, fR = 0,92. One hour of
+# 100 kWh at fT = 0,80: 100 × (0,92/0,80 − 1) = 15 kWh; VRERE R$ 300/MWh → R$ 4,50.
+# DRE(p) = [MAX(PAM_T × fR/fT) − PAF(p)] × VRDRE: 120 kW at 0,80 → 138 kW; PAF 100 kW (the
+# contracted demand, larger than the 90 kW measured) → 38 kW × R$ 20/kW = R$ 760,00.
+EXCESS = Measurements(
+    energy_kwh={PEAK: 0, OFF: 0},
+    demand_kw=D(90),
+    reactive_excess_kwh=D(15),
+    reactive_demand_kw=D(138),
+)
+
+
+@pytest.mark.parametrize(
+    ("tolerance", "agreed", "refused"),
+    [(D("0.01"), "101", "101.5"), (D("0.10"), "105", "105.5")],
+)
+def test_other_tolerance_ren414(tolerance: D, agreed: str, refused: str) -> None:
+    # art. 93 as quoted names only "mais de 5%": up to the smaller tolerance neither charges
+    bill = _verde(agreed, date(2016, 3, 31), overrun_tolerance=tolerance)
+    assert bill.lines_of("demand_overrun") == ()
+    with pytest.raises(UnsupportedCaseError) as info:
+        _verde(refused, date(2016, 3, 31), overrun_tolerance=tolerance)
+    assert info.value.code == "unverified_ren414"
+    assert info.value.basis == (ren414(93),)
+    assert "apenas 5 %" in info.value.message
+
+
 def test_reactive_without_excess_answered_ren414() -> None:
     none = Measurements(
         energy_kwh={PEAK: 0, OFF: 0},
@@ -360,18 +395,105 @@ def test_reactive_without_excess_answered_ren414() -> None:
         reactive_excess_kwh=D(0),
         reactive_demand_kw=D(95),
     )
-    bill = _verde("90", date(2018, 8, 31), measurements=none)
-    assert bill.lines_of("reactive_energy") == bill.lines_of("reactive_demand") == ()
-    some = Measurements(
-        energy_kwh={PEAK: 0, OFF: 0},
-        demand_kw=D(90),
-        reactive_excess_kwh=D(1),
-        reactive_demand_kw=D(95),
+    for end in (date(2010, 10, 31), date(2018, 8, 31)):
+        bill = _verde("90", end, measurements=none)
+        assert bill.lines_of("reactive_energy") == bill.lines_of("reactive_demand") == ()
+
+
+@pytest.mark.parametrize("end", [date(2010, 11, 23), date(2018, 8, 31), date(2022, 1, 2)])
+def test_reactive_excess_ren414_art96(end: date) -> None:
+    bill = _verde(
+        "90", end, measurements=EXCESS, reactive_energy_rate=D(300), reactive_demand_rate=D(20)
     )
+    (energy,) = bill.lines_of("reactive_energy")
+    (demand,) = bill.lines_of("reactive_demand")
+    assert (energy.quantity, energy.amount) == (D(15), D("4.50"))
+    assert (demand.quantity, demand.amount) == (D(38), D(760))
+    assert energy.basis == demand.basis == REACTIVE_414
+    assert bill.invoice_total == D(3000) + D("764.50")  # 100 kW × R$ 30 + reactive
+
+
+def test_reactive_excess_same_values_after_2022() -> None:
+    bill = compute_bill(
+        FACTORY,
+        EXCESS,
+        _green_a(),
+        period=_month(date(2022, 1, 31)),
+        contracted_demand=D(100),
+        flags=GREEN_DEC_JAN,
+        options=BillOptions(reactive_energy_rate=D(300), reactive_demand_rate=D(20)),
+    )
+    assert bill.amount_of("reactive_energy") == D("4.50")
+    assert bill.amount_of("reactive_demand") == D(760)
+    assert bill.lines_of("reactive_energy")[0].basis[0] == ren1000(302)
+
+
+def test_reactive_excess_before_ren418_refused() -> None:
+    # REN 418/2010 (23 Nov 2010) rewrote arts. 95 and 96; their 2010 wording was not found
     with pytest.raises(UnsupportedCaseError) as info:
-        _verde("90", date(2018, 8, 31), measurements=some, reactive_energy_rate=D(300))
+        _verde("90", date(2010, 11, 22), measurements=EXCESS, reactive_energy_rate=D(300))
     assert info.value.code == "unverified_ren414"
-    assert "capacitive window of art. 96" in str(info.value)
+    assert info.value.basis == (ren414(96),)
+    assert "original 2010 wording of arts. 95 and 96" in str(info.value)
+    assert "redação original de 2010 dos arts. 95 e 96" in info.value.message
+
+
+def test_reactive_adjustment_period_refused_ren414() -> None:
+    with pytest.raises(UnsupportedCaseError) as info:
+        _verde(
+            "90",
+            date(2018, 8, 31),
+            measurements=EXCESS,
+            reactive_energy_rate=D(300),
+            reactive_demand_rate=D(20),
+            adjustment_period=True,
+        )
+    assert info.value.code == "unverified_ren414"
+
+
+def test_reactive_group_b_ren414_art95() -> None:
+    # art. 95 (REN 418/2010): fR 0,92 "para as unidades consumidoras dos grupos A e B"; REN 1.000,
+    # art. 303: group B "não tem fator de potência de referência"
+    measured = Measurements(energy_kwh=100, reactive_excess_kwh=D(15))
+    before = compute_bill(
+        HOME,
+        measured,
+        _rates(),
+        period=_month(date(2019, 5, 31)),
+        flags=[FlagMonth(date(2019, m, 1), TariffFlag.GREEN, D(0)) for m in (4, 5)],
+        options=BillOptions(reactive_energy_rate=D(300)),
+    )
+    (line,) = before.lines_of("reactive_energy")
+    assert (line.amount, line.basis) == (D("4.50"), REACTIVE_414)
+    after = _bill(
+        100, date(2022, 1, 31), unit=HOME, flags=GREEN_DEC_JAN, reactive_energy_rate=D(300)
+    )
+    assert after.lines_of("reactive_energy") == ()
+
+
+def test_complementary_demand_refused_ren414_names_art105() -> None:
+    farm = ConsumerUnit(connection_voltage_kv="13.8", consumer_class=ConsumerClass.RURAL)
+    cycles = [(D(100), D(80))] * 12
+    with pytest.raises(UnsupportedCaseError) as info:
+        compute_bill(
+            farm,
+            Measurements(energy_kwh={PEAK: 0, OFF: 0}, demand_kw=D(90)),
+            _green_a(),
+            period=_month(date(2019, 6, 30)),
+            contracted_demand=D(100),
+            options=BillOptions(demand_history=[D(100)] * 11, complementary_history={None: cycles}),
+        )
+    assert info.value.code == "unverified_ren414"
+    assert info.value.basis == (ren414(105),)
+    assert "art. 105" in info.value.message
+
+
+def test_test_period_refused_ren414_names_art134() -> None:
+    with pytest.raises(UnsupportedCaseError) as info:
+        _verde("90", date(2016, 3, 31), test_period=TrialPeriod(kind=TrialKind.START))
+    assert info.value.code == "unverified_ren414"
+    assert info.value.basis == (ren414(134),)
+    assert "art. 134" in info.value.message
 
 
 def test_losses_adder_refused_ren414() -> None:
@@ -402,3 +524,35 @@ def test_same_values_over_a_ren414_cycle_answered() -> None:
             period=(date(2017, 5, 31), date(2017, 6, 30)),
         )
     assert info.value.code == "unverified_ren414"
+
+
+@settings(max_examples=30)
+@given(
+    excess=st.decimals(min_value=0, max_value=5000, places=2),
+    corrected=st.decimals(min_value=0, max_value=1000, places=1),
+)
+def test_reactive_same_equations_both_regimes(excess: D, corrected: D) -> None:
+    # REN 414, art. 96 (REN 418/2010) and REN 1.000, arts. 302–304 have the same equations and
+    # f_R = 0,92: the same measured excess costs the same in June 2021 and in January 2022
+    m = Measurements(
+        energy_kwh={PEAK: 0, OFF: 0},
+        demand_kw=D(90),
+        reactive_excess_kwh=excess,
+        reactive_demand_kw=corrected,
+    )
+    opts = BillOptions(reactive_energy_rate=D(300), reactive_demand_rate=D(20))
+    bills = [
+        compute_bill(
+            FACTORY,
+            m,
+            _green_a(),
+            period=_month(end),
+            contracted_demand=D(100),
+            flags=flags,
+            options=opts,
+        )
+        for end, flags in ((date(2021, 6, 30), ()), (date(2022, 1, 31), GREEN_DEC_JAN))
+    ]
+    for code in ("reactive_energy", "reactive_demand"):
+        assert bills[0].amount_of(code) == bills[1].amount_of(code)
+    assert bills[0].amount_of("reactive_demand") == max(D(0), corrected - 100) * 20

@@ -186,6 +186,7 @@ def _extra_scalars() -> list[object]:
         np.datetime64("2026-03-09"),
         np.datetime64("2026-03-09T10:00"),
         np.datetime64("NaT"),
+        np.datetime64("2026-03-09T10:00:00.000000001"),  # nanoseconds: no datetime holds them
         np.array([1, 2]),
         np.array(5),
         np.str_("12.5"),
@@ -197,6 +198,7 @@ def _extra_scalars() -> list[object]:
     found += [
         pd.Timestamp("2026-03-09 10:00", tz="America/Manaus"),
         pd.Timestamp("2026-03-09"),
+        pd.Timestamp("2026-03-09 10:00:00.000000001"),
         pd.NaT,
         pd.NA,
         pd.Timedelta(hours=1),

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from aneel_rules import InvalidInputError, UnsupportedCaseError, ren1000
-from aneel_rules.legal import Norm, in_force_from
+from aneel_rules.legal import Norm, in_force_from, ren414
 from aneel_rules.tariffs import (
     ConsumerClass,
     ConsumerUnit,
@@ -100,8 +100,12 @@ def test_scee_before_ren1059_and_ren414_are_not_modelled() -> None:
     with pytest.raises(UnsupportedCaseError):
         group_b_option_check(unit, on=date.fromordinal(REN1059.toordinal() - 1))
     assert group_b_option_check(_unit(transformer_kva=50), on=date(2022, 1, 3)).qualifies
-    with pytest.raises(UnsupportedCaseError):
+    with pytest.raises(UnsupportedCaseError) as info:
         group_b_option_check(_unit(transformer_kva=50), on=date(2022, 1, 2))
+    assert info.value.code == "unverified_ren414"
+    assert info.value.basis == (ren414(100),)
+    assert "art. 100" in str(info.value)
+    assert "art. 100" in info.value.message
 
 
 def test_bad_input_before_refusals() -> None:

@@ -14,7 +14,7 @@ SRC = Path(tariffs.__file__).resolve().parent
 PO = SRC / "locale" / "pt_BR" / "LC_MESSAGES" / "tariffs.po"
 SOURCES = (SRC / "tariffs.py", *sorted(SRC.glob("_tariffs/*.py")), SRC / "cli" / "tariffs.py")
 # Call name → index of the positional argument that is the message template.
-TEMPLATE_ARG = {"invalid": 2, "single": 2, "t": 0}
+TEMPLATE_ARG = {"invalid": 2, "single": 2, "t": 0, "instance_of": 4}
 
 
 def _templates() -> list[str]:

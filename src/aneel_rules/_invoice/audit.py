@@ -16,7 +16,8 @@ Finding codes (:data:`FINDING_CODES`):
 - ``period_differs`` — the invoice's reading period is not the bill's (nothing else is reliable);
 - ``line_missing`` — a line the rules charge (or credit: a discount) is not on the invoice;
 - ``line_not_allowed`` — a charge with no counterpart in the bill (reactive energy on a group B
-  unit, art. 303; an overrun within the tolerance, art. 301; a flag where none applies…);
+  unit, art. 303; an overrun within the tolerance, art. 301; a flag where none applies…; on a
+  REN 414/2010 invoice, the REN 414 article of the line, group B reactive included);
 - ``quantity_differs``, ``rate_differs``, ``amount_differs`` — a matched line differs;
 - ``demand_below_measured`` — billed demand below the measured demand printed on the invoice
   (art. 294: the billable demand is at least the measured one);
@@ -53,11 +54,18 @@ import attrs
 from aneel_rules._billing.money import CTX, InvoiceRounding
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._invoice.audit_bases import (
+    demand_floor_basis,
+    flag_days_basis,
+    incorrect_billing_basis,
+    not_allowed_basis,
+    reading_period_basis,
+)
 from aneel_rules._invoice.audit_messages import DOMAIN, TEMPLATES, invalid
 from aneel_rules._invoice.bill import Bill, BillLine, round_amount
 from aneel_rules._invoice.parse import Invoice, InvoiceGroup, InvoiceLine, LineCode
 from aneel_rules._tariffs.posts import TariffPost
-from aneel_rules.legal import Basis, Norm, ren414, ren1000
+from aneel_rules.legal import Basis, ren414, ren1000
 
 __all__ = (
     "FINDING_CODES",
@@ -83,18 +91,6 @@ FINDING_CODES: Final = (
 _ZERO: Final = Decimal(0)
 _CENT: Final = Decimal("0.01")
 _LABELLED: Final = frozenset({LineCode.FLAG, LineCode.MUNICIPAL, LineCode.OTHER})
-
-# Why a charge the bill does not have is not allowed, by line code (REN 1.000/2021).
-_NOT_ALLOWED_BASIS: Final[Mapping[LineCode, Basis]] = {
-    LineCode.DEMAND_OVERRUN: ren1000(301),
-    LineCode.COMPLEMENTARY_DEMAND: ren1000(300),
-    LineCode.REACTIVE_ENERGY: ren1000(304),
-    LineCode.REACTIVE_DEMAND: ren1000(304),
-    LineCode.FLAG: ren1000(307),
-    LineCode.AVAILABILITY: ren1000(290),
-}
-_GROUP_B_REACTIVE: Final = ren1000(303)
-_INCORRECT_BILLING: Final = ren1000(323)
 
 
 @attrs.frozen(kw_only=True)
@@ -306,14 +302,16 @@ def _compare_lines(
     for key, got in printed.items():
         if key in computed or got.amount == 0:
             continue
-        code = key[0]
-        if code in (LineCode.REACTIVE_ENERGY, LineCode.REACTIVE_DEMAND) and (
-            invoice.group is InvoiceGroup.B
-        ):
-            # REN 1.000/2021, art. 303: group B has no reference power factor
-            basis: tuple[Basis, ...] = (_GROUP_B_REACTIVE,)
-        else:
-            basis = (_NOT_ALLOWED_BASIS.get(code, _INCORRECT_BILLING),)
+        # the provision of the line's regime (REN 1.000/2021, art. 303 for reactive on group B;
+        # REN 414/2010 charges it with appropriate metering, art. 95: see audit_bases)
+        basis = (
+            not_allowed_basis(
+                key[0],
+                group_b=invoice.group is InvoiceGroup.B,
+                norm=bill.norm,
+                end=bill.end,
+            ),
+        )
         findings.append(
             _finding(
                 "line_not_allowed",
@@ -327,14 +325,14 @@ def _compare_lines(
     return findings
 
 
-def _demand_findings(invoice: Invoice, quantity_tol: Decimal) -> list[Finding]:
+def _demand_findings(invoice: Invoice, bill: Bill, quantity_tol: Decimal) -> list[Finding]:
     findings = []
     billed = _group(line for line in invoice.lines if line.code is LineCode.DEMAND)
     for post, measured in invoice.measured_demand.items():
         got = billed.get(_key(LineCode.DEMAND, post, ""))
         if got is None or got.quantity is None:
             continue
-        # REN 1.000/2021, art. 294: the billed demand is at least the measured demand
+        # REN 1.000/2021, art. 294 (REN 414/2010, art. 93): at least the measured demand
         if got.quantity < measured - quantity_tol:
             findings.append(
                 _finding(
@@ -342,17 +340,19 @@ def _demand_findings(invoice: Invoice, quantity_tol: Decimal) -> list[Finding]:
                     _key(LineCode.DEMAND, post, ""),
                     expected=measured,
                     found=got.quantity,
-                    basis=(ren1000(294),),
+                    basis=(demand_floor_basis(bill.norm),),
                 )
             )
     return findings
 
 
-def _flag_findings(invoice: Invoice, flag_days: Mapping[str, int] | None) -> list[Finding]:
+def _flag_findings(
+    invoice: Invoice, bill: Bill, flag_days: Mapping[str, int] | None
+) -> list[Finding]:
     if not invoice.flags:
         return []
     findings = []
-    basis: tuple[Basis, ...] = (ren1000(307),)
+    basis: tuple[Basis, ...] = (flag_days_basis(bill.norm),)
     period = Decimal((invoice.end - invoice.start).days)
     printed = sum((Decimal(f.days) for f in invoice.flags), _ZERO)
     # art. 307: "tarifa proporcional aos dias de vigência de cada bandeira" in the period
@@ -455,7 +455,8 @@ def audit_invoice(
     Legal basis:
         - REN 1.000/2021, arts. 294, 301, 303–304, 307, 323 and 657 (each finding cites the
           provisions of its line).
-        - REN 414/2010, art. 213 (truncation of invoices before 3 Jan 2022).
+        - Before 3 Jan 2022, their REN 414/2010 counterparts (arts. 93, 95–96, 98, 105, 113,
+          119 and 213; REN 547/2013, art. 3º for flags): ``_invoice/audit_bases.py``.
     """
     if not isinstance(invoice, Invoice):
         raise invalid("invoice", "not_an_invoice", value=quoted(invoice))
@@ -474,13 +475,13 @@ def audit_invoice(
                 None,
                 expected=Decimal((expected.end - expected.start).days),
                 found=Decimal((invoice.end - invoice.start).days),
-                basis=(ren1000(327, item="IV"),),
+                basis=(reading_period_basis(expected.norm),),
             )
         )
     line_findings = _compare_lines(invoice, expected, tolerances)
     findings.extend(line_findings)
-    findings.extend(_demand_findings(invoice, tolerances[1]))
-    findings.extend(_flag_findings(invoice, flag_days))
+    findings.extend(_demand_findings(invoice, expected, tolerances[1]))
+    findings.extend(_flag_findings(invoice, expected, flag_days))
     findings.extend(_total_findings(invoice, expected, bool(line_findings)))
     order = {code: i for i, code in enumerate(FINDING_CODES)}
     ordered = tuple(sorted(findings, key=lambda f: order[f.code]))
@@ -488,9 +489,11 @@ def audit_invoice(
     for ref in (*(b for f in ordered for b in f.basis), *expected.basis):
         if ref not in basis:
             basis.append(ref)
-    # REN 1.000/2021, art. 323: what was billed wrongly is charged or refunded
-    if expected.norm is Norm.REN_1000_2021 and ordered and _INCORRECT_BILLING not in basis:
-        basis.append(_INCORRECT_BILLING)
+    # REN 1.000/2021, art. 323 (REN 414/2010, art. 113): what was billed wrongly is charged
+    # or refunded
+    wrong = incorrect_billing_basis(expected.norm, expected.end)
+    if ordered and wrong not in basis:
+        basis.append(wrong)
     return InvoiceAudit(
         invoice=invoice,
         expected=expected,

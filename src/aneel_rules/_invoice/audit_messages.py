@@ -79,10 +79,6 @@ TEMPLATES: Final[dict[str, str]] = {
         "the settlement has no verified monetary-update index (regime {norm}); "
         "the statement cannot be composed"
     ),
-    "late_before_ren1000": (
-        "late payment of an invoice due on {due} (REN 414/2010) is not modelled: the REN 414 "
-        "provision could not be verified in the project's sources"
-    ),
     "not_a_calendar": "calendar must be a BusinessCalendar, got {value}",
 }
 """Code → English template (the gettext msgid)."""

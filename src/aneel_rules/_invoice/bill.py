@@ -20,8 +20,13 @@ from typing import Final, TypeVar, cast
 
 import attrs
 
-from aneel_rules._billing.money import CTX, INVOICE_ROUNDING, InvoiceRounding
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._billing.money import (
+    CTX,
+    INVOICE_ROUNDING,
+    InvoiceRounding,
+    check_rounding_known,
+)
+from aneel_rules._convert import instance_of, plain_date, quoted
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.legal import (
@@ -143,14 +148,8 @@ def _check_post(_inst: object, _attr: object, value: TariffPost | None) -> None:
 
 
 def check_text(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> None:
-    if not isinstance(value, str):
-        raise invalid(
-            attribute.name,
-            "not_text",
-            "{path} must be text, got {value}",
-            path=attribute.name,
-            value=quoted(value),
-        )
+    name = attribute.name
+    instance_of(value, str, name, "not_text", "{path} must be text, got {value}", invalid=invalid)
 
 
 def _check_basis(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> None:
@@ -299,7 +298,11 @@ def _total(bill: Bill) -> Decimal:
 
 
 def _default_rounding(bill: Bill) -> InvoiceRounding:
-    return invoice_rounding_on(bill.end)
+    rule = invoice_rounding_on(bill.end)
+    # REN 414/2010, art. 213 before REN 418/2010: original wording not found
+    if all(isinstance(line, BillLine) for line in bill.lines):  # else the validator reports
+        check_rounding_known(_total(bill), bill.end)
+    return rule
 
 
 def round_amount(amount: Decimal, rounding: InvoiceRounding) -> Decimal:
@@ -331,7 +334,10 @@ class Bill:
     period ending before 2022-01-03 (REN 414/2010, art. 213, parágrafo único), ABNT rounding from
     then (REN 1.000/2021, art. 657, parágrafo único). Until 31 Dec 2022 a distributor could keep
     truncating while it adapted (REN 1.000/2021, art. 668, II, "l"): pass
-    ``rounding=InvoiceRounding.TRUNCATION`` for such a bill.
+    ``rounding=InvoiceRounding.TRUNCATION`` for such a bill. REN 418/2010 rewrote art. 213 on
+    23 Nov 2010 and only its later wording is quoted: for a period ending from 15 Sep to 22 Nov
+    2010 the default refuses a total with more than two decimals (``UnsupportedCaseError``,
+    code ``unverified_ren414``); pass ``rounding`` to choose the reading.
 
     Attributes:
         start: Previous reading date (start of the reading period).
@@ -346,6 +352,8 @@ class Bill:
     Raises:
         InvalidInputError: ``end`` not after ``start``, a line that is not a :class:`BillLine`,
             or truncation asked for a bill after the art. 668 transition.
+        UnsupportedCaseError: default ``rounding``, ``end`` from 2010-09-15 to 2010-11-22 and
+            a total with more than two decimals (REN 414/2010, art. 213, before REN 418/2010).
 
     Examples:
         >>> line = BillLine(code="energy_te", post=None, quantity=Decimal("100"), unit="kWh",
@@ -383,25 +391,25 @@ class Bill:
     @lines.validator
     def _check_lines(self, _attr: object, value: tuple[object, ...]) -> None:
         for index, line in enumerate(value):
-            if not isinstance(line, BillLine):
-                raise invalid(
-                    f"lines.{index}",
-                    "not_a_line",
-                    "{path} must be a BillLine, got {value}",
-                    path=f"lines.{index}",
-                    value=quoted(line),
-                )
+            instance_of(
+                line,
+                BillLine,
+                f"lines.{index}",
+                "not_a_line",
+                "{path} must be a BillLine, got {value}",
+                invalid=invalid,
+            )
 
     @rounding.validator
     def _check_rounding(self, _attr: object, value: object) -> None:
-        if not isinstance(value, InvoiceRounding):
-            raise invalid(
-                "rounding",
-                "not_a_rounding",
-                "{path} must be an InvoiceRounding, got {value}",
-                path="rounding",
-                value=quoted(value),
-            )
+        instance_of(
+            value,
+            InvoiceRounding,
+            "rounding",
+            "not_a_rounding",
+            "{path} must be an InvoiceRounding, got {value}",
+            invalid=invalid,
+        )
         # REN 1.000/2021, art. 668, II, "l": truncation kept at most until 31 Dec 2022
         if value is InvoiceRounding.TRUNCATION and self.end > _TRANSITION_END:
             raise invalid(

@@ -32,7 +32,7 @@ from aneel_rules._invoice.options import _ZERO, BillOptions
 from aneel_rules._invoice.rates import TariffRates, prorate_rates
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import TariffPost
-from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group
+from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group, check_unit
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("compute_bill",)
@@ -129,7 +129,8 @@ def compute_bill(
             missing flag month, contracted demand below 30 kW…).
         UnsupportedCaseError: a REN 414/2010 case whose text no source quotes (code
             ``unverified_ren414``): an ultrapassagem above the tolerance (equation of art. 93),
-            reactive excess (arts. 95–97), test period, losses adder, complementary demand, a
+            reactive excess before REN 418/2010 (23 Nov 2010) or in the adjustment period,
+            test period, losses adder, complementary demand, a
             tariff change inside the cycle, flags before REN 626/2014 or in a Sistema Isolado
             or on SCEE-compensated energy, the tarifa social of a multi-family dwelling, and an
             indígena/quilombola three-phase unit consuming 50 to 99 kWh (two readings of
@@ -137,18 +138,12 @@ def compute_bill(
 
     Legal basis:
         - REN 1.000/2021, arts. 148, 173, 179, 186, 290–294, 300–316, 327, 657.
-        - REN 414/2010, arts. 88, 93, 98 and 213 (as quoted in ``ren414_excerpts.md``);
+        - REN 414/2010, arts. 88, 93, 95, 96, 98 and 213 (arts. 95–96 in the wording of
+          REN 418/2010, quoted in ``_invoice/demand.py``);
           Lei 12.212/2010, arts. 1º and 2º, § 4º (tarifa social); REN 547/2013, art. 3º in the
           wording of REN 626/2014 (flags).
     """
-    if not isinstance(unit, ConsumerUnit):
-        raise invalid(
-            "unit",
-            "not_a_unit",
-            "{path} must be a ConsumerUnit, got {value}",
-            path="unit",
-            value=quoted(unit),
-        )
+    check_unit(unit, invalid=invalid)
     if not isinstance(measurements, Measurements):
         raise invalid(
             "measurements",
@@ -207,8 +202,15 @@ def compute_bill(
         )
         billed_kwh = exact_sum(energy.values())
         tiered_kwh = billed_kwh
-    if measurements.has_reactive and group_b_billing and unit.group is Group.A:
-        # art. 304: reactive excess also for group A units billed as group B (energy part)
+    if (
+        measurements.has_reactive
+        and group_b_billing
+        and (unit.group is Group.A or norm is Norm.REN_414_2010)
+    ):
+        # REN 1.000/2021, art. 304: reactive excess also for group A units billed as group B
+        # (energy part; group B has no reference power factor, art. 303); REN 414/2010, arts.
+        # 95–96 (REN 418/2010): "para as unidades consumidoras dos grupos A e B", charged to a
+        # unit "que possua equipamento de medição apropriado" (energy part: no billable demand)
         lines.extend(
             reactive_lines(
                 norm=norm,
@@ -270,7 +272,7 @@ def _group_a(
             "contracted_demand",
             "contracted_required",
             "{path} is required for a group A unit (art. 294, II)",
-            basis=ren1000(294, item="II"),
+            basis=ren414(93) if norm is Norm.REN_414_2010 else ren1000(294, item="II"),
             path="contracted_demand",
         )
     if opts.overrun_tolerance not in OVERRUN_TOLERANCES:

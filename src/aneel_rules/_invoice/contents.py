@@ -66,7 +66,16 @@ from aneel_rules._invoice.parse import (
     LineCode,
 )
 from aneel_rules._tariffs.posts import TariffPost
-from aneel_rules.legal import AmendmentKind, Basis, Norm, norm_in_force, ren414, ren1000
+from aneel_rules.errors import UnsupportedCaseError
+from aneel_rules.legal import (
+    AmendmentKind,
+    Basis,
+    Norm,
+    in_force_from,
+    norm_in_force,
+    ren414,
+    ren1000,
+)
 
 __all__ = (
     "ContentsCheck",
@@ -184,6 +193,7 @@ def _group_b(invoice: Invoice, _on: date) -> bool:
 _MUNICIPAL: Final = frozenset({LineCode.MUNICIPAL})
 _FLAG: Final = frozenset({LineCode.FLAG})
 _S = InvoiceSituation
+_REN418_SINCE: Final = in_force_from(Norm.REN_418_2010)
 _I = InvoiceItem
 
 _REN1000_RULES: Final[tuple[_Rule, ...]] = (
@@ -286,6 +296,9 @@ def check_invoice_contents(invoice: Invoice, *, on: date) -> ContentsCheck:
         InvalidInputError: ``invoice`` is not an :class:`~aneel_rules.invoice.Invoice`;
             ``on`` is not a date.
         NotInForceError: ``on`` is before REN 414/2010.
+        UnsupportedCaseError: a tariff-discount invoice before REN 418/2010 (23 Nov 2010),
+            code ``unverified_ren414``: REN 418 rewrote art. 119, II, "b" and only the later
+            wording is quoted.
 
     Legal basis:
         - REN 1.000/2021, art. 327, I–XI and § 2º; arts. 209 and 330.
@@ -312,6 +325,19 @@ def check_invoice_contents(invoice: Invoice, *, on: date) -> ContentsCheck:
         for item, ref, applies in rules
         if applies(invoice, day)
     )
+    # REN 418/2010 rewrote art. 119, II, "b" (23 Nov 2010): the study note quotes the later
+    # wording only, so a discount item required before that day is not answered
+    pre418 = norm is Norm.REN_414_2010 and day < _REN418_SINCE
+    if pre418 and any(entry.item is _I.DISCOUNT for entry in required):
+        raise UnsupportedCaseError(
+            "the invoice items of a tariff discount on {on} (REN 414/2010, art. 119, II, "
+            '"b", before REN 418/2010) are not modelled: the original wording of the '
+            "alínea is not quoted in any source found",
+            code="unverified_ren414",
+            domain="invoice_audit",
+            basis=ren414(119, item="II", subitem="b"),
+            params={"on": day.isoformat()},
+        )
     missing = tuple(entry for entry in required if entry.item not in printed)
     head = ren1000(327) if norm is Norm.REN_1000_2021 else ren414(119)
     return ContentsCheck(

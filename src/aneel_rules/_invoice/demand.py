@@ -1,7 +1,8 @@
 """Group A demand lines: billed demand, ultrapassagem, complementary demand, reactive excess.
 
 REN 1.000/2021, arts. 148, 294, 300, 301, 302–305, 311–316; REN 414/2010, art. 93 (demand
-billing, from the text quoted in ``shared/sources/ren414_excerpts.md``).
+billing, from the text quoted in ``shared/sources/ren414_excerpts.md``) and arts. 95–96 in the
+wording of REN 418/2010 (reactive excess, quoted in :func:`reactive_lines`).
 
 Private: import the public names from :mod:`aneel_rules.invoice`.
 """
@@ -23,7 +24,7 @@ from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.measurements import PostMap, to_post_map
 from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
 from aneel_rules._tariffs.posts import TariffPost
-from aneel_rules.legal import Basis, Norm, ren414, ren1000
+from aneel_rules.legal import Basis, Norm, in_force_from, ren414, ren1000
 
 __all__ = (
     "MIN_CONTRACTED_DEMAND_KW",
@@ -63,6 +64,9 @@ _LOSSES_LOW: Final = Decimal("1.025")
 _LOSSES_VOLTAGE_KV: Final = Decimal(69)
 _THOUSAND: Final = Decimal(1000)
 _ZERO: Final = Decimal(0)
+_REN414_TOLERANCE: Final = Decimal("0.05")
+_REN418_SINCE: Final = in_force_from(Norm.REN_418_2010)
+"""First day of REN 414, arts. 95–96 in the wording of REN 418/2010 (reactive excess)."""
 
 
 class TrialKind(enum.Enum):
@@ -161,11 +165,15 @@ def _billed(ctx: DemandContext, post: TariffPost | None) -> tuple[Decimal, tuple
         return max(measured, floor), (ref,)
     if in_test and test is not None:
         if regime414:
+            # the article number: a 2010 summary of REN 414 (adaptbrasil.com.br/node/44,
+            # "Período de testes (artigo 134)"); its text was not found
             raise unsupported(
-                "the test period under REN 414/2010 is not modelled: its article (the "
-                "counterpart of REN 1.000/2021, arts. 311–313) is not quoted in any source found",
+                "the test period under REN 414/2010 (art. 134) is not modelled: the text of "
+                "art. 134 (the counterpart of REN 1.000/2021, arts. 311–313) is not quoted in "
+                "any source found",
                 on=ctx.end,
                 code=UNVERIFIED_REN414,
+                basis=ren414(134),
             )
         # art. 313, caput: the measured demand; for an increase, at least the previous demand
         if test.kind is TrialKind.INCREASE and test.previous_demand_kw is not None:
@@ -250,6 +258,23 @@ def demand_lines(ctx: DemandContext) -> tuple[BillLine, ...]:
         contracted = ctx.contracted.get(post, _ZERO)
         if not contracted:
             continue
+        # REN 414/2010, art. 93 (book quote) names one tolerance, 5 %, for any demand or MUSD:
+        # another tolerance asked for a REN 414 date is answered only where both agree (no
+        # charge up to the smaller of the two)
+        agreed = CTX.multiply(contracted, 1 + min(ctx.tolerance, _REN414_TOLERANCE))
+        if (
+            ctx.norm is Norm.REN_414_2010
+            and ctx.tolerance != _REN414_TOLERANCE
+            and measured > agreed
+        ):
+            raise unsupported(
+                "an ultrapassagem tolerance of {tolerance} under REN 414/2010 is not modelled: "
+                "the text quoted from art. 93 names only 5 %",
+                on=ctx.end,
+                code=UNVERIFIED_REN414,
+                basis=ren414(93),
+                tolerance=str(ctx.tolerance),
+            )
         limit, ref = _overrun_threshold(ctx, post)
         # art. 301, caput: "exceder" — strictly above the tolerance
         if measured <= limit:
@@ -287,11 +312,15 @@ def _complementary(ctx: DemandContext) -> list[BillLine]:
     lines: list[BillLine] = []
     for post, cycles in ctx.complementary_history.items():
         if ctx.norm is Norm.REN_414_2010:
+            # the article number: ABRADEE's question on ANEEL's REN 1.000 FAQ (art. 300 "o que
+            # não estava estabelecido no art. 105 da REN 414/2010"); its text was not found
             raise unsupported(
-                "complementary demand under REN 414/2010 is not modelled: its article (the "
-                "counterpart of REN 1.000/2021, art. 300) is not quoted in any source found",
+                "complementary demand under REN 414/2010 (art. 105) is not modelled: the text of "
+                "art. 105 (the counterpart of REN 1.000/2021, art. 300) is not quoted in any "
+                "source found",
                 on=ctx.end,
                 code=UNVERIFIED_REN414,
+                basis=ren414(105),
             )
         # art. 300, caput and II: at least three billed ≥ contracted in 12 cycles, else as many
         # complementary demands as cycles short of three
@@ -357,6 +386,32 @@ def check_complementary(
     return checked
 
 
+def _ren414_reactive(end: date, adjustment_period: bool) -> tuple[Basis, ...]:
+    """REN 414/2010, arts. 95–96 (REN 418/2010 wording) for an excess on ``end``, or refuse."""
+    if end < _REN418_SINCE:
+        raise unsupported(
+            "the reactive excess charge under REN 414/2010 before REN 418/2010 ({since}) is not "
+            "modelled: the original 2010 wording of arts. 95 and 96 is not quoted in any source "
+            "found",
+            on=end,
+            code=UNVERIFIED_REN414,
+            basis=ren414(96),
+            since=_REN418_SINCE.isoformat(),
+        )
+    if adjustment_period:
+        raise unsupported(
+            "the adjustment period of the power factor under REN 414/2010 is not modelled: its "
+            "article (the counterpart of REN 1.000/2021, art. 316) is not quoted in any source "
+            "found",
+            on=end,
+            code=UNVERIFIED_REN414,
+        )
+    return (
+        ren414(95, amended_by=Norm.REN_418_2010),
+        ren414(96, amended_by=Norm.REN_418_2010),
+    )
+
+
 def reactive_lines(
     *,
     norm: Norm,
@@ -380,15 +435,26 @@ def reactive_lines(
     the energy part is charged to them. In the adjustment period (art. 316) the values are
     computed and shown with amount zero.
 
-    Under REN 414/2010 (arts. 95–97) only the variables are quoted, by a distributor page that
-    reproduces the normative text (EDP Escelsa, "Energia reativa – legislação",
-    http://www.edpescelsa.com.br/energia/clientes/grandes_clientes/informacoes/energia_reativa/
-    reativa_legislacao/reativa_legislacao.html, SINGLE-QUOTE): f_R "igual a 0,92", EEAM_T,
-    f_T, "VRERE = valor de referência equivalente à tarifa de energia "TE" aplicável ao subgrupo
-    B1", DRE(p), PAM_T, PAF(p); the equations are images there and the capacitive window and
-    VR_DRE are not on the page. A cycle with no excess (no excess energy, no corrected demand
-    above the billable one) has no reactive line under any reading and is answered; any excess
-    on a REN 414 date is refused (code ``unverified_ren414``).
+    Under REN 414/2010 the rule is that of arts. 95 and 96 in the wording REN 418/2010 gave them
+    (from 23 Nov 2010), quoted with ANEEL's amendment notes by its booklet "Condições Gerais de
+    Fornecimento de Energia Elétrica" (1library, document y969mk4j, chunk "Do fator de
+    potência", https://1library.org/article/do-fator-pot%C3%AAncia-condi%C3%A7%C3%B5es-gerais-fornecimento-energia-el%C3%A9trica.y969mk4j):
+    art. 95, "O fator de potência de referência “fR”, indutivo ou capacitivo, tem como limite
+    mínimo permitido, para as unidades consumidoras dos grupos A e B, o valor de 0,92", and its
+    parágrafo único, the excess amounts get "as cobranças estabelecidas nos arts. 96 e 97, a
+    serem adicionadas ao faturamento regular"; art. 96, for a unit "que possua equipamento de
+    medição apropriado", ``ERE = Σ EEAM_T × (fR/fT − 1) × VRERE`` and
+    ``DRE(p) = [MAX(PAM_T × fR/fT) − PAF(p)] × VRDRE`` with "VRERE = valor de referência
+    equivalente à tarifa de energia “TE” aplicável ao subgrupo B1, em Reais por megawatt-hora".
+    The variable list is also reproduced, word for word, by EDP Escelsa's page "Energia reativa
+    – legislação" (http://www.edpescelsa.com.br/energia/clientes/grandes_clientes/informacoes/
+    energia_reativa/reativa_legislacao/reativa_legislacao.html): two sources. Here the caller
+    gives the measured excess (``excess_kwh`` = ``Σ EEAM_T × (fR/fT − 1)``) and the corrected
+    demand, so the hours counted (the capacitive window of art. 96, § 1º, I–II, not quoted) are
+    the meter's; VR_ERE and VR_DRE are the caller's rates (VR_DRE's REN 418 definition is not
+    quoted). Before REN 418/2010 (the 2010 wording was not found), any excess is refused; so is
+    the adjustment period (its REN 414 article is not quoted). A cycle with no excess has no
+    reactive line under any reading and is answered on every date.
     """
     positive = (excess_kwh or _ZERO) > 0 or any(
         value > billable.get(post, _ZERO) for post, value in corrected.items()
@@ -396,16 +462,9 @@ def reactive_lines(
     if not positive:
         return ()
     if norm is Norm.REN_414_2010:
-        # REN 414/2010, arts. 95–97: only the variable lists are quoted (EDP Escelsa page); the
-        # equations, the capacitive window of art. 96, § 1º and VR_DRE were not found
-        raise unsupported(
-            "the reactive excess charge under REN 414/2010 (arts. 95–97) is not modelled: only "
-            "the variable lists of those articles are quoted; the equations, the capacitive "
-            "window of art. 96, § 1º and the definition of VR_DRE were not found in any source",
-            on=end,
-            code=UNVERIFIED_REN414,
-            basis=ren414(96),
-        )
+        refs = _ren414_reactive(end, adjustment_period)
+    else:
+        refs = (ren1000(302), ren1000(304), ren1000(304, paragraph=1))
     factor = _ZERO if losses is None else losses[0]
     extra: tuple[Basis, ...] = () if losses is None else (losses[1],)
     adjust: tuple[Basis, ...] = (ren1000(316, paragraph=2),) if adjustment_period else ()
@@ -418,12 +477,12 @@ def reactive_lines(
                 "reactive_rate_required",
                 "{path} (VR_ERE, TE of subgroup B1, bandeira verde, R$/MWh) is required: the "
                 "unit has reactive excess energy",
-                basis=ren1000(304),
+                basis=refs[1],
                 path="reactive_energy_rate",
             )
         quantity = excess_kwh if losses is None else CTX.multiply(excess_kwh, factor)
         rate = CTX.divide(energy_rate_mwh, _THOUSAND)
-        basis = (ren1000(302), ren1000(304), ren1000(304, paragraph=1), *extra, *adjust)
+        basis = (*refs, *extra, *adjust)
         lines.append(
             _line(
                 "reactive_energy",
@@ -450,10 +509,10 @@ def reactive_lines(
                 "reactive_rate_required",
                 "{path} (VR_DRE, azul fora de ponta demand tariff, R$/kW) is required: the "
                 "unit has reactive excess demand",
-                basis=ren1000(304),
+                basis=refs[1],
                 path="reactive_demand_rate",
             )
-        basis = (ren1000(302), ren1000(304), ren1000(304, paragraph=1), *extra, *adjust)
+        basis = (*refs, *extra, *adjust)
         lines.append(
             _line(
                 "reactive_demand",

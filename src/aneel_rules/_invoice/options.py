@@ -47,8 +47,10 @@ class BillOptions:
             (art. 300).
         overrun_tolerance: 5 % for consumption (default), 1 % or 10 % (art. 301, I–III).
         overrun_rate: VR_DULT per post when it is not the demand tariff (R$/kW).
-        reactive_energy_rate: VR_ERE, TE of subgroup B1 bandeira verde, R$/MWh (art. 304).
-        reactive_demand_rate: VR_DRE, azul fora de ponta demand tariff, R$/kW (art. 304).
+        reactive_energy_rate: VR_ERE, TE of subgroup B1 bandeira verde, R$/MWh (art. 304;
+            REN 414/2010, art. 96: "tarifa de energia “TE” aplicável ao subgrupo B1").
+        reactive_demand_rate: VR_DRE, azul fora de ponta demand tariff, R$/kW (art. 304; its
+            REN 414/2010 definition is not quoted: the rate the distributor applied).
         secondary_metering: Metering on the consumer's transformer secondary (art. 305).
         test_period: The cycle is in a test period (arts. 311–313).
         adjustment_period: The cycle is in the power-factor adjustment period (art. 316).

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, TypeVar
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import MAX_MAGNITUDE, quoted, to_datetime, to_decimal
+from aneel_rules._convert import MAX_MAGNITUDE, instance_of, quoted, to_datetime, to_decimal
 from aneel_rules._invoice.bill import exact_sum
 from aneel_rules._invoice.measurements import Measurements
 from aneel_rules._invoice.messages import invalid
@@ -31,7 +31,7 @@ from aneel_rules._invoice.reactive import (
     hour_terms,
 )
 from aneel_rules._tariffs.modalities import TariffModality
-from aneel_rules._tariffs.posts import PostSchedule, TariffPost, tariff_posts
+from aneel_rules._tariffs.posts import PostSchedule, TariffPost, check_schedule, tariff_posts
 from aneel_rules.legal import ren1000
 
 __all__ = (
@@ -310,14 +310,7 @@ def measurements_from_profile(
     if reactive_seq is not None:
         others["reactive"] = reactive_seq
     _check_sizes(stamp_seq, others)
-    if not isinstance(schedule, PostSchedule):
-        raise invalid(
-            "schedule",
-            "not_a_schedule",
-            "{path} must be a PostSchedule, got {value}",
-            path="schedule",
-            value=quoted(schedule),
-        )
+    check_schedule(schedule, invalid=invalid)
     if reactive_seq is not None and not isinstance(capacitive_window, CapacitiveWindow):
         raise invalid(
             "capacitive_window",
@@ -327,14 +320,14 @@ def measurements_from_profile(
             basis=ren1000(304, paragraph=1, item="I"),
             path="capacitive_window",
         )
-    if not isinstance(modality, TariffModality):
-        raise invalid(
-            "modality",
-            "not_a_modality",
-            "{path} must be a TariffModality, got {value}",
-            path="modality",
-            value=quoted(modality),
-        )
+    instance_of(
+        modality,
+        TariffModality,
+        "modality",
+        "not_a_modality",
+        "{path} must be a TariffModality, got {value}",
+        invalid=invalid,
+    )
     starts = _starts(stamp_seq, schedule, shift_label)
     active = _numbers(value_seq, "values")
     _check_active(active)

@@ -47,7 +47,8 @@ from aneel_rules._convert import plain_date, quoted, to_decimal
 from aneel_rules._invoice.audit_messages import invalid, not_modelled
 from aneel_rules._invoice.ipca import IpcaSeries, as_index, ipca_series
 from aneel_rules.calendars import BusinessCalendar
-from aneel_rules.legal import REN1000_IN_FORCE_FROM, Basis, Norm, ren1000
+from aneel_rules.errors import UnsupportedCaseError
+from aneel_rules.legal import REN1000_IN_FORCE_FROM, Basis, Norm, ren414, ren1000
 
 __all__ = (
     "MAX_LATE_FINE_RATE",
@@ -411,6 +412,27 @@ def _exclusions(excluded: object) -> dict[LateExclusion, Decimal]:
     return found
 
 
+def _on_time(
+    value: Decimal, due_on: date, paid_day: date, base: Decimal, basis: tuple[Basis, ...]
+) -> LatePayment:
+    """The statement of an invoice paid in time: no fine, update or interest."""
+    return LatePayment(
+        amount=value,
+        due=due_on,
+        paid=paid_day,
+        late=False,
+        days_late=0,
+        base=base,
+        fine=_ZERO,
+        index_factor=Decimal(1),
+        monetary_update=_ZERO,
+        interest=_ZERO,
+        charges=_ZERO,
+        charges_rounded=round_for_invoice(_ZERO, on=paid_day),
+        basis=basis,
+    )
+
+
 def late_payment(
     amount: Decimal,
     *,
@@ -443,7 +465,10 @@ def late_payment(
     Raises:
         InvalidInputError: negative amounts; excluded parcels above the amount; ``fine_rate``
             negative or above 2 %; a month missing from ``ipca``.
-        UnsupportedCaseError: an invoice due before 3 Jan 2022 (REN 414/2010 not verified here).
+        UnsupportedCaseError: an invoice due before 3 Jan 2022 and paid late, code
+            ``unverified_ren414``, ``basis`` REN 414/2010, art. 126 (only its caput in the
+            wording of REN 932/2021 is quoted); paid by its due date it is answered (no charge
+            under any wording).
 
     Legal basis:
         - REN 1.000/2021, art. 343, caput, §§ 1º–3º (§ 2º, I in the wording of REN 1.115/2025);
@@ -461,7 +486,9 @@ def late_payment(
     due_on = plain_date(due, path="due")
     paid_day = plain_date(paid, path="paid")
     rate = _money(fine_rate, "fine_rate")
-    if rate > MAX_LATE_FINE_RATE:
+    regime414 = due_on < REN1000_IN_FORCE_FROM
+    # art. 343, § 1º: up to 2 % (REN 414/2010's limit is not quoted: not checked on its dates)
+    if rate > MAX_LATE_FINE_RATE and not regime414:
         raise invalid(
             "fine_rate", "fine_above_limit", basis=ren1000(343, paragraph=1), value=str(rate)
         )
@@ -475,9 +502,22 @@ def late_payment(
     cal = BusinessCalendar() if calendar is None else calendar
     if not isinstance(cal, BusinessCalendar):
         raise invalid("calendar", "not_a_calendar", value=quoted(calendar))
-    if due_on < REN1000_IN_FORCE_FROM:
-        raise not_modelled("late_before_ren1000", due=due_on.isoformat())
     base = CTX.subtract(value, excluded_total)
+    if regime414:
+        # REN 414/2010, art. 126: charges only "na hipótese de atraso no pagamento" — an invoice
+        # paid by its due date owes none under any wording; a late one is not modelled
+        if paid_day > due_on:
+            raise UnsupportedCaseError(
+                "late payment of an invoice due on {due} under REN 414/2010 (art. 126) is not "
+                "modelled: only the caput in the wording of REN 932/2021 is quoted (IPCA, 1 % a "
+                "month pro rata die); the limit of the fine, the earlier IGP-M wording, the "
+                "exclusions and the start of the IPCA rule were not found",
+                code="unverified_ren414",
+                domain="invoice_audit",
+                basis=ren414(126),
+                params={"due": due_on.isoformat()},
+            )
+        return _on_time(value, due_on, paid_day, base, (ren414(126),))
     basis: list[Basis] = [ren1000(343)]
     late = paid_day > due_on
     # art. 343, § 3º: due on a non-business day and paid on the next business day → not late
@@ -485,21 +525,7 @@ def late_payment(
         late = False
         basis.append(ren1000(343, paragraph=3))
     if not late:
-        return LatePayment(
-            amount=value,
-            due=due_on,
-            paid=paid_day,
-            late=False,
-            days_late=0,
-            base=base,
-            fine=_ZERO,
-            index_factor=Decimal(1),
-            monetary_update=_ZERO,
-            interest=_ZERO,
-            charges=_ZERO,
-            charges_rounded=round_for_invoice(_ZERO, on=paid_day),
-            basis=tuple(basis),
-        )
+        return _on_time(value, due_on, paid_day, base, tuple(basis))
     index = as_index(ipca_series() if ipca is None else ipca, "ipca")
     # art. 343, §§ 1º–2º: fine of up to 2 % on the invoice less the excluded parcels
     fine = CTX.multiply(base, rate)

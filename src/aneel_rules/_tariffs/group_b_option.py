@@ -12,9 +12,9 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import plain_date
 from aneel_rules._tariffs.common import DOMAIN, invalid
-from aneel_rules._tariffs.units import ConsumerUnit, Group, SceeParticipation
+from aneel_rules._tariffs.units import ConsumerUnit, Group, SceeParticipation, check_unit
 from aneel_rules.errors import InvalidInputError, UnsupportedCaseError
 from aneel_rules.legal import (
     Basis,
@@ -22,6 +22,7 @@ from aneel_rules.legal import (
     check_bases,
     in_force_from,
     norm_in_force,
+    ren414,
     ren1000,
     to_bases,
 )
@@ -115,8 +116,9 @@ def group_b_option_check(unit: ConsumerUnit, *, on: date) -> GroupBOptionCheck:
     Raises:
         InvalidInputError: not a group-A unit; ``transformer_kva`` missing when the answer
             depends on it.
-        UnsupportedCaseError: REN 414/2010 (its article could not be verified); an SCEE
-            unit before REN 1.059/2023.
+        UnsupportedCaseError: a REN 414/2010 date, code ``unverified_ren414`` and ``basis``
+            REN 414/2010, art. 100 (its criteria are only paraphrased by the sources found:
+            ``docs/sources.md``); an SCEE unit before REN 1.059/2023.
 
     Legal basis:
         - REN 1.000/2021, art. 292, I–IV, § 1º and § 3º (wording by REN 1.059/2023).
@@ -133,24 +135,24 @@ def group_b_option_check(unit: ConsumerUnit, *, on: date) -> GroupBOptionCheck:
         >>> group_b_option_check(big, on=date(2026, 3, 2)).qualifies
         False
     """
-    if not isinstance(unit, ConsumerUnit):
-        raise invalid(
-            "unit",
-            "not_a_unit",
-            "{path} must be a ConsumerUnit, got {value}",
-            path="unit",
-            value=quoted(unit),
-        )
+    check_unit(unit)
     day = plain_date(on, path="on")
     if unit.group is not Group.A:
         raise invalid(
             "unit", "not_group_a", "{path} applies only to group-A units", path="group_b_option"
         )
     # Every argument is checked above: only now may the regime be refused.
+    # REN 414/2010, art. 100: the article is known (REN 733/2016, art. 3 refers to "grupo A
+    # com tarifa do grupo B, conforme disposto no art. 100") but its criteria only paraphrased
     if norm_in_force(day) is Norm.REN_414_2010:
         raise UnsupportedCaseError(
-            "REN 414/2010: the conditions of the group-B option of a group-A unit are not "
-            "settled by the stored text (UNVERIFIED)"
+            "the group-B billing option of a group-A unit under REN 414/2010 (art. 100) is not "
+            "modelled: the criteria of art. 100 are not quoted in any source found (only "
+            "paraphrased)",
+            code="unverified_ren414",
+            domain="tariffs",
+            basis=ren414(100),
+            params={"on": day.isoformat()},
         )
     scee_basis: tuple[Basis, ...] = ()
     if unit.scee is not SceeParticipation.NONE:

@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import plain_date, quoted, to_bool
+from aneel_rules._convert import instance_of, plain_date, quoted, to_bool
 from aneel_rules._tariffs.common import (
     LAST_VERIFIED,
     REN414_START,
@@ -208,22 +208,17 @@ def irrigation_discount(region: IrrigationRegion, group: Group, *, on: date) -> 
         >>> irrigation_discount(IrrigationRegion.NORTHEAST, Group.A, on=date(2015, 1, 1))
         Decimal('0.90')
     """
-    if not isinstance(region, IrrigationRegion):
-        raise invalid(
-            "region",
-            "not_a_region",
-            "{path} must be an IrrigationRegion, got {value}",
-            path="region",
-            value=quoted(region),
-        )
-    if not isinstance(group, Group):
-        raise invalid(
-            "group",
-            "not_a_group",
-            "{path} must be a Group, got {value}",
-            path="group",
-            value=quoted(group),
-        )
+    instance_of(
+        region,
+        IrrigationRegion,
+        "region",
+        "not_a_region",
+        "{path} must be an IrrigationRegion, got {value}",
+        invalid=invalid,
+    )
+    instance_of(
+        group, Group, "group", "not_a_group", "{path} must be a Group, got {value}", invalid=invalid
+    )
     return IRRIGATION_DISCOUNTS.value_on(plain_date(on, path="on"))[region, group]
 
 

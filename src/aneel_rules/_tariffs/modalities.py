@@ -13,7 +13,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity
+from aneel_rules._convert import plain_date, to_bool, to_quantity
 from aneel_rules._tariffs.common import (
     DOMAIN,
     LAST_VERIFIED,
@@ -23,7 +23,7 @@ from aneel_rules._tariffs.common import (
     invalid,
 )
 from aneel_rules._tariffs.group_b_option import group_b_option_check
-from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group
+from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group, check_unit
 from aneel_rules.errors import (
     InvalidInputError,
     NotInForceError,
@@ -261,14 +261,7 @@ def modality_options(
         >>> sorted(m.value for m in modality_options(home, on=date(2017, 12, 31)).allowed)
         ['convencional monômia']
     """
-    if not isinstance(unit, ConsumerUnit):
-        raise invalid(
-            "unit",
-            "not_a_unit",
-            "{path} must be a ConsumerUnit, got {value}",
-            path="unit",
-            value=quoted(unit),
-        )
+    check_unit(unit)
     on = plain_date(on, path="on")
     average = (
         None

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from aneel_rules._convert import quoted, to_datetime
+from aneel_rules._convert import instance_of, quoted, to_datetime
 from aneel_rules._tariffs.calendar import exempt_map, require_calendar
 from aneel_rules._tariffs.common import (
     DOMAIN,
@@ -26,6 +26,7 @@ from aneel_rules._tariffs.common import (
 )
 from aneel_rules._tariffs.modalities import WHITE_TARIFF_AVAILABILITY, TariffModality
 from aneel_rules.errors import (
+    InvalidFactory,
     InvalidInputError,
     NotInForceError,
 )
@@ -80,14 +81,8 @@ def _check_peak_start(_inst: object, _attribute: object, value: time) -> None:
 
 def _check_label(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     # Labels are printed and compared: None or a number is a caller's bug, not a label.
-    if not isinstance(cast("object", value), str):
-        raise invalid(
-            attribute.name,
-            "not_text",
-            "{path} must be text, got {value}",
-            path=attribute.name,
-            value=quoted(value),
-        )
+    name = attribute.name
+    instance_of(value, str, name, "not_text", "{path} must be text, got {value}", invalid=invalid)
 
 
 def _check_timezone(_inst: object, _attribute: object, value: str) -> None:
@@ -220,15 +215,15 @@ def post_schedule(name: str) -> PostSchedule:
         ) from None
 
 
-def check_modality(modality: object) -> TariffModality:
-    if not isinstance(modality, TariffModality):
-        raise invalid(
-            "modality",
-            "not_a_modality",
-            "{path} must be a TariffModality, got {value}",
-            path="modality",
-            value=quoted(modality),
-        )
+def check_modality(given: object) -> TariffModality:
+    modality = instance_of(
+        given,
+        TariffModality,
+        "modality",
+        "not_a_modality",
+        "{path} must be a TariffModality, got {value}",
+        invalid=invalid,
+    )
     # art. 211: the convencional modality has no hourly segmentation
     if not modality.has_posts:
         raise InvalidInputError.single(
@@ -260,16 +255,16 @@ def _local(at: object, schedule: PostSchedule, path: str) -> datetime:
     return moment if moment.tzinfo is None else moment.astimezone(schedule.tzinfo)
 
 
-def check_schedule(schedule: object) -> PostSchedule:
-    if not isinstance(schedule, PostSchedule):
-        raise invalid(
-            "schedule",
-            "not_a_schedule",
-            "{path} must be a PostSchedule, got {value}",
-            path="schedule",
-            value=quoted(schedule),
-        )
-    return schedule
+def check_schedule(schedule: object, *, invalid: InvalidFactory = invalid) -> PostSchedule:
+    """``schedule`` if it is a :class:`PostSchedule` (code ``not_a_schedule``)."""
+    return instance_of(
+        schedule,
+        PostSchedule,
+        "schedule",
+        "not_a_schedule",
+        "{path} must be a PostSchedule, got {value}",
+        invalid=invalid,
+    )
 
 
 def tariff_post(at: datetime, schedule: PostSchedule, *, modality: TariffModality) -> TariffPost:

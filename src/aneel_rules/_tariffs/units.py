@@ -8,16 +8,17 @@ from __future__ import annotations
 import enum
 import functools
 from decimal import Decimal
-from typing import Final, cast
+from typing import Final
 
 import attrs
 
-from aneel_rules._convert import quoted, to_bool, to_decimal
+from aneel_rules._convert import instance_of, to_bool, to_decimal
 from aneel_rules._tariffs.common import (
     DOMAIN,
     invalid,
 )
 from aneel_rules.errors import (
+    InvalidFactory,
     InvalidInputError,
     RegulatoryGapError,
 )
@@ -30,6 +31,7 @@ __all__ = (
     "SceeParticipation",
     "group_a_subgroup",
     "ConsumerUnit",
+    "check_unit",
 )
 
 
@@ -191,14 +193,14 @@ def _to_optional_kva(value: object) -> Decimal | None:
 
 
 def _check_scee(_inst: object, _attribute: object, value: SceeParticipation) -> None:
-    if not isinstance(cast("object", value), SceeParticipation):
-        raise invalid(
-            "scee",
-            "not_a_scee_participation",
-            "{path} must be a SceeParticipation, got {value}",
-            path="scee",
-            value=quoted(value),
-        )
+    instance_of(
+        value,
+        SceeParticipation,
+        "scee",
+        "not_a_scee_participation",
+        "{path} must be a SceeParticipation, got {value}",
+        invalid=invalid,
+    )
 
 
 def _check_flag(_inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
@@ -206,14 +208,14 @@ def _check_flag(_inst: object, attribute: attrs.Attribute[bool], value: object) 
 
 
 def _check_class(_inst: object, _attribute: object, value: ConsumerClass) -> None:
-    if not isinstance(cast("object", value), ConsumerClass):
-        raise invalid(
-            "consumer_class",
-            "not_a_class",
-            "{path} must be a ConsumerClass, got {value}",
-            path="consumer_class",
-            value=quoted(value),
-        )
+    instance_of(
+        value,
+        ConsumerClass,
+        "consumer_class",
+        "not_a_class",
+        "{path} must be a ConsumerClass, got {value}",
+        invalid=invalid,
+    )
 
 
 _flag = functools.partial(attrs.field, default=False, validator=_check_flag)
@@ -333,3 +335,15 @@ class ConsumerUnit:
             ConsumerClass.RURAL: Subgroup.B2,
             ConsumerClass.PUBLIC_LIGHTING: Subgroup.B4,
         }.get(self.consumer_class, Subgroup.B3)
+
+
+def check_unit(unit: object, *, invalid: InvalidFactory = invalid) -> ConsumerUnit:
+    """``unit`` if it is a :class:`ConsumerUnit` (code ``not_a_unit``, in ``invalid``'s domain)."""
+    return instance_of(
+        unit,
+        ConsumerUnit,
+        "unit",
+        "not_a_unit",
+        "{path} must be a ConsumerUnit, got {value}",
+        invalid=invalid,
+    )

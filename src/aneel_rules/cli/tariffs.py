@@ -8,8 +8,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Final
 
-from aneel_rules import tariffs
 from aneel_rules._format import format_date, format_decimal, format_time
+from aneel_rules._tariffs.calendar import PEAK_EXEMPT_HOLIDAYS, peak_exempt_days
+from aneel_rules._tariffs.common import DOMAIN
+from aneel_rules._tariffs.modalities import TariffModality, modality_options
+from aneel_rules._tariffs.posts import (
+    AMAZONAS_ENERGIA,
+    TariffPost,
+    explain_tariff_post,
+    post_schedule,
+)
+from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit
 from aneel_rules.cli.common import (
     ArgTypeError,
     ArgumentParser,
@@ -20,12 +29,11 @@ from aneel_rules.cli.common import (
 from aneel_rules.cli.numbers import decimal_arg
 from aneel_rules.errors import RegulatoryGapError
 from aneel_rules.legal import Basis, cite
-from aneel_rules.tariffs import ConsumerClass, TariffModality
 
 __all__ = ("TEXTS", "register")
 
-_DOMAIN: Final = tariffs.DOMAIN
-_DEFAULT_DISTRIBUTOR: Final = tariffs.AMAZONAS_ENERGIA.name
+_DOMAIN: Final = DOMAIN
+_DEFAULT_DISTRIBUTOR: Final = AMAZONAS_ENERGIA.name
 
 _DISTRIBUTOR_HELP: Final = "distributor whose tariff posts apply (default: amazonas-energia)"
 _FLAGS: Final = (
@@ -96,9 +104,9 @@ _CLASS_EN: Final = {
     ConsumerClass.OWN_CONSUMPTION: "own consumption",
 }
 _POST_EN: Final = {
-    tariffs.TariffPost.PEAK: "peak",
-    tariffs.TariffPost.INTERMEDIATE: "intermediate",
-    tariffs.TariffPost.OFF_PEAK: "off-peak",
+    TariffPost.PEAK: "peak",
+    TariffPost.INTERMEDIATE: "intermediate",
+    TariffPost.OFF_PEAK: "off-peak",
 }
 _CLASS_ALIASES: Final = {
     "comercial": ConsumerClass.COMMERCIAL,
@@ -228,9 +236,9 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
 
 
 def _run_calendar(args: argparse.Namespace, console: Console) -> int:
-    schedule = tariffs.post_schedule(args.distributor)
+    schedule = post_schedule(args.distributor)
     year: int = args.year
-    days = tariffs.peak_exempt_days(year)
+    days = peak_exempt_days(year)
     lang = console.lang
     console.line(
         console.t(
@@ -253,7 +261,7 @@ def _run_calendar(args: argparse.Namespace, console: Console) -> int:
         )
     console.line(console.t("Days with ponta per month:", domain=_DOMAIN))
     # the list applies from REN 414/2010's first day: earlier days are neither counted nor listed
-    first = max(date(year, 1, 1), tariffs.PEAK_EXEMPT_HOLIDAYS.starts_on)
+    first = max(date(year, 1, 1), PEAK_EXEMPT_HOLIDAYS.starts_on)
     total = 0
     for month in range(first.month, 13):
         length = _calendar.monthrange(year, month)[1]
@@ -272,10 +280,10 @@ def _run_calendar(args: argparse.Namespace, console: Console) -> int:
 
 
 def _run_post(args: argparse.Namespace, console: Console) -> int:
-    schedule = tariffs.post_schedule(args.distributor)
+    schedule = post_schedule(args.distributor)
     at: datetime = args.at
     modality: TariffModality = args.modality
-    result = tariffs.explain_tariff_post(at, schedule, modality=modality)
+    result = explain_tariff_post(at, schedule, modality=modality)
     local = at if at.tzinfo is None else at.astimezone(schedule.tzinfo)
     lang = console.lang
     post = _POST_EN[result.value] if lang == "en" else result.value.value
@@ -294,7 +302,7 @@ def _run_post(args: argparse.Namespace, console: Console) -> int:
 
 
 def _run_modality(args: argparse.Namespace, console: Console) -> int:
-    unit = tariffs.ConsumerUnit(
+    unit = ConsumerUnit(
         connection_voltage_kv=args.voltage_kv,
         consumer_class=args.consumer_class,
         underground=args.underground,
@@ -310,7 +318,7 @@ def _run_modality(args: argparse.Namespace, console: Console) -> int:
         sports_lighting=args.sports_lighting,
     )
     on: date = args.on
-    options = tariffs.modality_options(
+    options = modality_options(
         unit,
         on=on,
         average_consumption_kwh=args.average_consumption_kwh,
