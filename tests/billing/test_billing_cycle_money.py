@@ -8,8 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from aneel_rules import InvalidInputError, NotInForceError
+from aneel_rules import InvalidInputError, NotInForceError, UnsupportedCaseError
 from aneel_rules.billing_cycle import (
     INVOICE_ROUNDING,
     DayCount,
@@ -19,6 +21,7 @@ from aneel_rules.billing_cycle import (
     late_interest,
     round_for_invoice,
 )
+from aneel_rules.legal import Norm, ren414
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ipca_sample.csv"
 
@@ -213,3 +216,51 @@ def test_round_for_invoice_bad_input() -> None:
         round_for_invoice(Decimal(1), on="2024-01-01")  # type: ignore[arg-type]
     with pytest.raises(NotInForceError):
         round_for_invoice(Decimal(1), on=date(2009, 1, 1))
+
+
+# REN 414/2010, art. 213, parágrafo único: "truncamento de valores monetários com duas casas
+# decimais" is quoted in the REN 418/2010 wording only (REN 418 rewrote "o art. 213" on
+# 2010-11-23); the original 2010 wording was not found.
+@pytest.mark.parametrize(
+    ("on", "value", "expected"),
+    [
+        pytest.param(date(2010, 9, 15), "2.34", "2.34", id="pre418-two-decimals-first-day"),
+        pytest.param(date(2010, 11, 22), "2.340", "2.34", id="pre418-trailing-zero"),
+        pytest.param(date(2010, 11, 22), "7", "7.00", id="pre418-integer"),
+        pytest.param(date(2010, 11, 23), "2.349", "2.34", id="REN418-art213-pu-truncation"),
+        pytest.param(date(2022, 1, 2), "2.349", "2.34", id="REN414-last-day-truncation"),
+        pytest.param(date(2022, 1, 3), "2.349", "2.35", id="REN1000-art657-first-day"),
+    ],
+)
+def test_round_for_invoice_around_ren418(on: date, value: str, expected: str) -> None:
+    result = round_for_invoice(Decimal(value), on=on)
+    assert result == Decimal(expected)
+    assert str(result) == expected
+
+
+@pytest.mark.parametrize("on", [date(2010, 9, 15), date(2010, 11, 22)])
+def test_round_for_invoice_refuses_more_decimals_before_ren418(on: date) -> None:
+    with pytest.raises(UnsupportedCaseError) as caught:
+        round_for_invoice(Decimal("2.349"), on=on)
+    assert caught.value.code == "unverified_ren414"
+    assert caught.value.basis == (ren414(213, paragraph="único"),)
+    assert "art. 213" in caught.value.message_in("en")
+    assert "art. 213" in caught.value.message_in("pt_BR")
+
+
+def test_invoice_rounding_periods_name_ren418() -> None:
+    before = INVOICE_ROUNDING.period_on(date(2010, 11, 22))
+    after = INVOICE_ROUNDING.period_on(date(2010, 11, 23))
+    assert before.basis == (ren414(213, paragraph="único"),)
+    assert after.basis == (ren414(213, paragraph="único", amended_by=Norm.REN_418_2010),)
+    assert before.value is after.value is InvoiceRounding.TRUNCATION
+
+
+@given(
+    cents=st.integers(min_value=-(10**12), max_value=10**12),
+    day=st.dates(min_value=date(2010, 9, 15), max_value=date(2010, 11, 22)),
+)
+def test_two_decimal_amounts_answered_before_ren418(cents: int, day: date) -> None:
+    # every reading of art. 213 leaves an amount with at most two decimals unchanged
+    value = Decimal(cents).scaleb(-2)
+    assert round_for_invoice(value, on=day) == value

@@ -161,3 +161,47 @@ def test_plot(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 1
     assert out.endswith(f"Gráfico gravado em {png}\n")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _many_units(tmp_path: Path, order: str) -> Path:
+    """The sample's intervals for three units, sorted by unit and time or by time only."""
+    sample = pd.read_csv(SAMPLE, dtype=str)
+    frames = [sample.assign(uc=f"UC-{n}") for n in range(3)]
+    whole = pd.concat(frames, ignore_index=True)
+    if order == "time":
+        whole = whole.sort_values(["datahora", "uc"], kind="stable")
+    path = tmp_path / f"many-{order}.csv"
+    whole.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("order", ["unit", "time"])
+def test_many_units_in_either_order_do_not_depend_on_the_chunk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], order: str
+) -> None:
+    source = _many_units(tmp_path, order)
+    whole, chunked = tmp_path / "whole.csv", tmp_path / "chunked.csv"
+    assert main(["audit", "profile", str(source), *MAPPING, "--output", str(whole)]) == 1
+    argv = [*MAPPING, "--output", str(chunked), "--chunk-rows", "1.000"]
+    assert main(["audit", "profile", str(source), *argv]) == 1
+    keys = ["unit", "month", "post"]
+    first = pd.read_csv(whole).sort_values(keys).reset_index(drop=True)
+    second = pd.read_csv(chunked).sort_values(keys).reset_index(drop=True)
+    pd.testing.assert_frame_equal(first, second)
+    assert len(first) == 3 * 4  # three units × two months × two posts (azul would add none)
+    out = capsys.readouterr().out
+    assert "unidades: 3, linhas unidade-mês-posto: 12" in out
+
+
+def test_a_sorted_file_holds_back_only_the_last_unit_month() -> None:
+    """Memory stays flat: on a file sorted by unit, a finished unit is not held back."""
+    from aneel_rules.cli._audit_profile import _open_rows  # noqa: PLC0415
+
+    frame = pd.DataFrame({"unit": ["a", "a", "b", "b", "c"], "_month": [1, 2, 1, 2, 1]})
+    assert _open_rows(frame).tolist() == [False, False, False, False, True]
+    frame = pd.DataFrame({"unit": ["a", "a", "b", "b"], "_month": [1, 2, 1, 2]})
+    assert _open_rows(frame).tolist() == [False, False, False, True]
+    # interleaved units (sorted by time): each unit's latest month is held back
+    frame = pd.DataFrame({"unit": ["a", "b", "a", "b"], "_month": [1, 1, 2, 2]})
+    assert _open_rows(frame).tolist() == [False, False, True, True]
+    assert _open_rows(frame.iloc[:0]).tolist() == []

@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from aneel_rules import InvalidInputError
+from aneel_rules import InvalidInputError, UnsupportedCaseError
 from aneel_rules.billing_cycle import InvoiceRounding
 from aneel_rules.invoice import LINE_CODES, Bill, BillLine, round_amount
 from aneel_rules.legal import ren414, ren1000
@@ -162,3 +162,29 @@ def test_bad_bill(changes: dict[str, object], code: str) -> None:
 def test_round_amount_both_rules() -> None:
     assert round_amount(Decimal("-0.129"), InvoiceRounding.TRUNCATION) == Decimal("-0.12")
     assert round_amount(Decimal("-0.129"), InvoiceRounding.ABNT) == Decimal("-0.13")
+
+
+# REN 414/2010, art. 213 was rewritten by REN 418/2010 (2010-11-23); only the later wording
+# (truncation to two decimals) is quoted
+def test_bill_before_ren418_refuses_total_with_more_decimals() -> None:
+    with pytest.raises(UnsupportedCaseError) as caught:
+        Bill(start=date(2010, 10, 22), end=date(2010, 11, 22), lines=(_line("10.129"),))
+    assert caught.value.code == "unverified_ren414"
+    assert caught.value.basis == (ren414(213, paragraph="único"),)
+
+
+def test_bill_before_ren418_answers_what_every_reading_agrees_on() -> None:
+    cents = Bill(start=date(2010, 10, 22), end=date(2010, 11, 22), lines=(_line("10.12"),))
+    assert cents.invoice_total == Decimal("10.12")
+    chosen = Bill(
+        start=date(2010, 10, 22),
+        end=date(2010, 11, 22),
+        lines=(_line("10.129"),),
+        rounding=InvoiceRounding.TRUNCATION,
+    )
+    assert chosen.invoice_total == Decimal("10.12")
+
+
+def test_bill_from_ren418_truncates() -> None:
+    bill = Bill(start=date(2010, 10, 23), end=date(2010, 11, 23), lines=(_line("10.129"),))
+    assert bill.invoice_total == Decimal("10.12")

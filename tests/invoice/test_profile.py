@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from aneel_rules import InvalidInputError
+from aneel_rules import InvalidInputError, NotInForceError, UnsupportedCaseError, ren414
 from aneel_rules.invoice import (
     MAX_PROFILE_INTERVALS,
     CapacitiveWindow,
@@ -277,3 +277,71 @@ def test_measurements_checks() -> None:
     m = Measurements(energy_kwh=1, reactive_excess_kwh="2", irrigation_kwh=0)
     assert m.has_reactive
     assert not Measurements(energy_kwh=1).has_reactive
+
+
+# --- REN 414/2010 dates: art. 96, § 1º (capacitive window, REN 418 wording) not found ----------
+
+
+def _capacitive_hour(start: datetime, reactive: str, **kwargs: object) -> Measurements:
+    # four 15-minute intervals of 25 kWh (P = 100 kWh in the hour) from ``start``
+    return measurements_from_profile(
+        _stamps(start, 4),
+        ["25"] * 4,
+        AMAZONAS_ENERGIA,
+        modality=GREEN,
+        unit="kWh",
+        reactive=[reactive] * 4,
+        capacitive_window=MIDNIGHT,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_ren414_profile_with_power_factor_below_092_is_refused() -> None:
+    # f = 100 / sqrt(100² + 75²) = 0.8 < 0.92 (REN 414/2010, art. 95: limit 0,92)
+    with pytest.raises(UnsupportedCaseError) as caught:
+        _capacitive_hour(datetime(2022, 1, 2, 0, 0), "-18.75")
+    assert caught.value.code == "unverified_ren414"
+    assert caught.value.basis == (ren414(96, paragraph=1),)
+    assert "art. 96, § 1º" in caught.value.message_in("pt_BR")
+
+
+def test_same_profile_from_ren1000_is_answered() -> None:
+    # REN 1.000/2021, art. 304: capacitive hour 00:00-01:00, 0.92 × 125 − 100 = 15 kWh
+    m = _capacitive_hour(datetime(2022, 1, 3, 0, 0), "-18.75")
+    assert m.reactive_excess_kwh == D(15)
+
+
+@pytest.mark.parametrize("reactive", ["7", "-7", "0"])
+def test_ren414_profile_without_low_power_factor_is_answered(reactive: str) -> None:
+    # 7 kvarh per 25 kWh: f = 25 / sqrt(25² + 7²) = 0.96
+    # ≥ 0.92 in every interval, so no hour on any grid is below it: no excess under any reading
+    m = _capacitive_hour(datetime(2022, 1, 2, 0, 0), reactive)
+    assert m.reactive_excess_kwh == D(0)
+
+
+def test_profile_ending_under_ren1000_is_answered() -> None:
+    # last interval 2022-01-03 00:45: the regime of the profile's last day is REN 1.000
+    m = measurements_from_profile(
+        _stamps(datetime(2022, 1, 2, 23, 0), 8),
+        ["25"] * 8,
+        AMAZONAS_ENERGIA,
+        modality=GREEN,
+        unit="kWh",
+        reactive=["-18.75"] * 8,
+        capacitive_window=MIDNIGHT,
+    )
+    # 23:00-24:00 capacitive outside the window (ignored); 00:00-01:00 inside: 15 kWh
+    assert m.reactive_excess_kwh == D(15)
+
+
+def test_reactive_profile_before_ren414_is_not_in_force() -> None:
+    with pytest.raises(NotInForceError):
+        measurements_from_profile(
+            _stamps(datetime(2010, 9, 14, 0, 0), 4),
+            ["25"] * 4,
+            AMAZONAS_ENERGIA,
+            modality=TariffModality.CONVENTIONAL_BINOMIAL,
+            unit="kWh",
+            reactive=["-18.75"] * 4,
+            capacitive_window=MIDNIGHT,
+        )

@@ -30,6 +30,7 @@ from aneel_rules.invoice import (
     read_ipca_series,
     refund_statement,
 )
+from aneel_rules.legal import Norm
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ipca_sample.csv"
 
@@ -248,7 +249,7 @@ def test_rounding_follows_the_regime_of_the_refund_day() -> None:
     assert r.index is MonetaryIndex.IGPM
     assert r.rounding is InvoiceRounding.TRUNCATION
     assert r.amount == r.total.quantize(Decimal("0.01"), rounding="ROUND_DOWN")
-    assert ren414(213, paragraph="único") in r.basis
+    assert ren414(213, paragraph="único", amended_by=Norm.REN_418_2010) in r.basis
     assert ren1000(323, paragraph=2, item="II") not in r.basis
 
 

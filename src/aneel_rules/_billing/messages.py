@@ -92,6 +92,10 @@ TEMPLATES: Final[dict[str, str]] = {
         "group A reading interval of {days} days is outside the 15–47 days allowed for {kind}; "
         "REN 1.000/2021, arts. 261 and 286 do not say how to bill it"
     ),
+    "subject_invoice_rounding_pre418": (
+        "cutting to two decimals an invoice amount with more decimals before REN 418/2010 "
+        "(23 Nov 2010), which rewrote art. 213 (only its later wording, truncation, is quoted)"
+    ),
     "subject_route_change": (
         "the reading interval after a route change or a reprogrammed calendar, outside 27–33 "
         "days (of art. 84 only the caput's 27–33 days and the first billing's 15–47 days were "

@@ -21,12 +21,14 @@ from decimal import (
 )
 from typing import Final
 
-from aneel_rules._billing.messages import invalid
+from aneel_rules._billing.messages import invalid, unsupported
 from aneel_rules._convert import plain_date, quoted, to_decimal
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
     REN1000_IN_FORCE_FROM,
+    Norm,
+    in_force_from,
     ren414,
     ren1000,
 )
@@ -39,6 +41,7 @@ __all__ = (
     "InvoiceRounding",
     "MonetaryIndex",
     "check_index",
+    "check_rounding_known",
     "ipca_factor",
     "ipca_update",
     "late_interest",
@@ -53,6 +56,7 @@ CTX: Final = Context(
 """Arithmetic context of the billing rules (34 digits; never the thread's ambient context)."""
 
 _CENT: Final = Decimal("0.01")
+_REN418_SINCE: Final = in_force_from(Norm.REN_418_2010)
 _HUNDRED: Final = Decimal(100)
 
 
@@ -86,6 +90,16 @@ INVOICE_ROUNDING: Final[Timeline[InvoiceRounding]] = Timeline(
             since=REN414_IN_FORCE_FROM,
             value=InvoiceRounding.TRUNCATION,
             basis=ren414(213, paragraph="único"),
+            note=(
+                "Original 2010 wording of art. 213 NOT FOUND (REN 418/2010 rewrote the article on "
+                "23 Nov 2010): an amount with more than two decimals is refused "
+                "(check_rounding_known); one with at most two is the same under every reading."
+            ),
+        ),
+        Period(
+            since=_REN418_SINCE,
+            value=InvoiceRounding.TRUNCATION,
+            basis=ren414(213, paragraph="único", amended_by=Norm.REN_418_2010),
             note="REN 414/2010 compiled text (1library copy, dossier S3): truncate to 2 decimals.",
         ),
         Period(
@@ -113,13 +127,40 @@ def month_start(index: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+def check_rounding_known(amount: Decimal, on: date) -> None:
+    """Refuse cutting ``amount`` to cents on a date whose art. 213 wording is unknown.
+
+    REN 418/2010 rewrote art. 213 of REN 414/2010 on 23 Nov 2010; the only wording quoted (the
+    compiled text: truncation to two decimals) is the later one. From 15 Sep to 22 Nov 2010 an
+    amount with more than two decimals is therefore refused; one with at most two decimals is
+    answered, since truncation, any rounding and the amount itself agree.
+
+    Raises:
+        UnsupportedCaseError: code ``unverified_ren414``, ``basis`` = REN 414/2010, art. 213,
+            parágrafo único, for such an amount on such a date.
+
+    Examples:
+        >>> check_rounding_known(Decimal("10.10"), date(2010, 10, 1))  # same under every reading
+        >>> check_rounding_known(Decimal("10.129"), date(2010, 11, 23))  # REN 418 wording quoted
+    """
+    if REN414_IN_FORCE_FROM <= on < _REN418_SINCE and (
+        amount.quantize(_CENT, rounding=ROUND_DOWN, context=CTX) != amount
+    ):
+        raise unsupported(
+            "subject_invoice_rounding_pre418", on.isoformat(), ren414(213, paragraph="único")
+        )
+
+
 def round_for_invoice(value: Decimal, *, on: date | None = None) -> Decimal:
     """Money value as printed on the invoice: two decimals (valor na fatura).
 
     Under REN 1.000/2021 the invoice rounds by the ABNT rules (NBR 5891: half to even when the
     discarded part is exactly 5), and only there: calculations are never rounded or truncated.
-    REN 414/2010 truncated instead. Without ``on`` the rule in force today by the norm
-    (REN 1.000) is used; with ``on`` the rule in force on that date (:data:`INVOICE_ROUNDING`).
+    REN 414/2010 truncated instead, in the wording of REN 418/2010 (from 23 Nov 2010); the
+    original wording of art. 213 was not found, so from 15 Sep to 22 Nov 2010 an amount with
+    more than two decimals is refused (:func:`check_rounding_known`). Without ``on`` the rule in
+    force today by the norm (REN 1.000) is used; with ``on`` the rule in force on that date
+    (:data:`INVOICE_ROUNDING`).
 
     Args:
         value: Exact amount in reais.
@@ -130,10 +171,12 @@ def round_for_invoice(value: Decimal, *, on: date | None = None) -> Decimal:
 
     Raises:
         InvalidInputError: ``value`` is not a finite Decimal/int/str number.
+        UnsupportedCaseError: code ``unverified_ren414`` (REN 414/2010, art. 213, parágrafo
+            único): ``on`` from 2010-09-15 to 2010-11-22 and ``value`` has more than two decimals.
 
     Legal basis:
         - REN 1.000/2021, art. 657, caput and parágrafo único; ABNT NBR 5891.
-        - REN 414/2010, art. 213, parágrafo único (truncation).
+        - REN 414/2010, art. 213, parágrafo único, wording of REN 418/2010 (truncation).
 
     Examples:
         >>> round_for_invoice(Decimal("10.125")), round_for_invoice(Decimal("10.135"))
@@ -144,9 +187,10 @@ def round_for_invoice(value: Decimal, *, on: date | None = None) -> Decimal:
         Decimal('10.12')
     """
     amount = to_decimal(value, path="value")
-    rule = (
-        InvoiceRounding.ABNT if on is None else INVOICE_ROUNDING.value_on(plain_date(on, path="on"))
-    )
+    day = None if on is None else plain_date(on, path="on")
+    rule = InvoiceRounding.ABNT if day is None else INVOICE_ROUNDING.value_on(day)
+    if day is not None:
+        check_rounding_known(amount, day)
     # REN 414/2010, art. 213, parágrafo único: truncation to two decimals
     if rule is InvoiceRounding.TRUNCATION:
         return amount.quantize(_CENT, rounding=ROUND_DOWN, context=CTX)

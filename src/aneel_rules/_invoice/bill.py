@@ -20,7 +20,12 @@ from typing import Final, TypeVar, cast
 
 import attrs
 
-from aneel_rules._billing.money import CTX, INVOICE_ROUNDING, InvoiceRounding
+from aneel_rules._billing.money import (
+    CTX,
+    INVOICE_ROUNDING,
+    InvoiceRounding,
+    check_rounding_known,
+)
 from aneel_rules._convert import instance_of, plain_date, quoted
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._tariffs.posts import TariffPost
@@ -293,7 +298,11 @@ def _total(bill: Bill) -> Decimal:
 
 
 def _default_rounding(bill: Bill) -> InvoiceRounding:
-    return invoice_rounding_on(bill.end)
+    rule = invoice_rounding_on(bill.end)
+    # REN 414/2010, art. 213 before REN 418/2010: original wording not found
+    if all(isinstance(line, BillLine) for line in bill.lines):  # else the validator reports
+        check_rounding_known(_total(bill), bill.end)
+    return rule
 
 
 def round_amount(amount: Decimal, rounding: InvoiceRounding) -> Decimal:
@@ -325,7 +334,10 @@ class Bill:
     period ending before 2022-01-03 (REN 414/2010, art. 213, parágrafo único), ABNT rounding from
     then (REN 1.000/2021, art. 657, parágrafo único). Until 31 Dec 2022 a distributor could keep
     truncating while it adapted (REN 1.000/2021, art. 668, II, "l"): pass
-    ``rounding=InvoiceRounding.TRUNCATION`` for such a bill.
+    ``rounding=InvoiceRounding.TRUNCATION`` for such a bill. REN 418/2010 rewrote art. 213 on
+    23 Nov 2010 and only its later wording is quoted: for a period ending from 15 Sep to 22 Nov
+    2010 the default refuses a total with more than two decimals (``UnsupportedCaseError``,
+    code ``unverified_ren414``); pass ``rounding`` to choose the reading.
 
     Attributes:
         start: Previous reading date (start of the reading period).
@@ -340,6 +352,8 @@ class Bill:
     Raises:
         InvalidInputError: ``end`` not after ``start``, a line that is not a :class:`BillLine`,
             or truncation asked for a bill after the art. 668 transition.
+        UnsupportedCaseError: default ``rounding``, ``end`` from 2010-09-15 to 2010-11-22 and
+            a total with more than two decimals (REN 414/2010, art. 213, before REN 418/2010).
 
     Examples:
         >>> line = BillLine(code="energy_te", post=None, quantity=Decimal("100"), unit="kWh",

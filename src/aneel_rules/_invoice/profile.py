@@ -25,14 +25,15 @@ from aneel_rules._billing.money import CTX
 from aneel_rules._convert import MAX_MAGNITUDE, instance_of, quoted, to_datetime, to_decimal
 from aneel_rules._invoice.bill import exact_sum
 from aneel_rules._invoice.measurements import Measurements
-from aneel_rules._invoice.messages import invalid
+from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
 from aneel_rules._invoice.reactive import (
     CapacitiveWindow,
+    below_reference,
     hour_terms,
 )
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import PostSchedule, TariffPost, check_schedule, tariff_posts
-from aneel_rules.legal import ren1000
+from aneel_rules.legal import Norm, norm_in_force, ren414, ren1000
 
 __all__ = (
     "INTEGRATION_MINUTES",
@@ -239,6 +240,31 @@ def _check_active(numbers: list[Decimal]) -> None:
             )
 
 
+def _check_ren414_window(
+    starts: list[datetime], active: list[Decimal], kvar: list[Decimal]
+) -> None:
+    """Refuse a REN 414/2010 reactive profile whose result depends on art. 96, § 1º.
+
+    The capacitive window and the kind of power factor counted in and out of it (REN 414/2010,
+    art. 96, § 1º, wording of REN 418/2010) were not found; :class:`CapacitiveWindow` and the
+    hourly rule are REN 1.000/2021's (art. 304, § 1º). When no 15-minute interval has a power
+    factor below 0.92 (inductive or capacitive), no hour on any grid has one either
+    (``|ΣQ| ≤ Σ|Q| ≤ tan(arccos 0.92)·ΣP``), so no reading of § 1º finds an excess: answered.
+    """
+    day = starts[-1].date()  # the regime of the profile's last measured day
+    if norm_in_force(day) is not Norm.REN_414_2010 or not any(map(below_reference, active, kvar)):
+        return
+    raise unsupported(
+        "the reactive excess of a load profile under REN 414/2010 is not computed: the "
+        "capacitive window and the power factors counted in and out of it (art. 96, § 1º) are "
+        "not quoted in any source found; give the meter's excess and corrected demand to "
+        "compute_bill in Measurements",
+        on=day,
+        code=UNVERIFIED_REN414,
+        basis=ren414(96, paragraph=1),
+    )
+
+
 def measurements_from_profile(
     stamps: Sequence[datetime],
     values: Sequence[Decimal | float | int | str],
@@ -278,10 +304,18 @@ def measurements_from_profile(
         InvalidInputError: more than :data:`MAX_PROFILE_INTERVALS` intervals (checked first),
             lengths that differ, stamps off the 15-minute grid or not increasing, a negative
             active value, ``reactive`` without ``capacitive_window``.
-        NotInForceError: as :func:`aneel_rules.tariffs.tariff_posts`.
+        NotInForceError: as :func:`aneel_rules.tariffs.tariff_posts`; ``reactive`` on a
+            profile ending before REN 414/2010.
+        UnsupportedCaseError: ``reactive`` on a profile whose last interval starts before
+            2022-01-03 (REN 414/2010) with some interval's power factor below 0.92, code
+            ``unverified_ren414``, ``basis`` REN 414/2010, art. 96, § 1º: the window of
+            :class:`CapacitiveWindow` and the hourly rule are REN 1.000's, and REN 414's
+            (wording of REN 418/2010) were not found. With no interval below 0.92 no reading
+            finds an excess, and the profile is answered (excess 0).
 
     Legal basis:
         - REN 1.000/2021, art. 2º, XI, XIII and XXI; arts. 212–214 (posts); art. 304, § 1º.
+        - REN 414/2010, art. 96, § 1º (not found: see ``Raises``).
 
     Examples:
         >>> from aneel_rules.tariffs import AMAZONAS_ENERGIA
@@ -331,6 +365,9 @@ def measurements_from_profile(
     starts = _starts(stamp_seq, schedule, shift_label)
     active = _numbers(value_seq, "values")
     _check_active(active)
+    kvar = None if reactive_seq is None else _numbers(reactive_seq, "reactive")
+    if kvar is not None:
+        _check_ren414_window(starts, active, kvar)
     if modality.has_posts:
         _check_schedule_grid(schedule)
         posts: tuple[TariffPost | None, ...] = tariff_posts(starts, schedule, modality=modality)
@@ -341,7 +378,7 @@ def measurements_from_profile(
         posts,
         active,
         modality=modality,
-        reactive=None if reactive_seq is None else _numbers(reactive_seq, "reactive"),
+        reactive=kvar,
         unit=unit_name,
         window=capacitive_window,
         irrigation_start=irrigation_start,

@@ -19,6 +19,8 @@ from aneel_rules._extras import needs
 from aneel_rules.cli.common import ArgTypeError, Console, print_error
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
     import pandas as pd
 
     from aneel_rules.tariffs import PostSchedule, TariffModality, TariffPost
@@ -124,12 +126,34 @@ class _Carry:
         if last:
             ready, self.held = frame, None
         else:
-            latest = frame.groupby("unit", sort=False)["_month"].transform("max")
-            keep = (frame["_month"] == latest).to_numpy()
+            keep = _open_rows(frame)
             ready, self.held = frame[~keep], frame[keep]
         self.done.update(zip(ready["unit"].tolist(), ready["_month"].tolist(), strict=True))
         if len(ready):
             yield ready.drop(columns="_month")
+
+
+def _open_rows(frame: pd.DataFrame) -> npt.NDArray[np.bool_]:
+    """The rows whose unit-month the next chunk may continue (held back).
+
+    When each unit of the chunk is one run of rows (a file sorted by unit and time), only the
+    last row's unit-month can go on in the next chunk: memory stays flat however many units
+    the file has. Otherwise (units interleaved: sorted by time, or by month and unit) each
+    unit's latest month is held back. A unit met again after it was let go is reported as a
+    file out of order (never answered twice).
+    """
+    import numpy as np  # noqa: PLC0415 (lazy extra)
+
+    if len(frame) == 0:
+        return np.zeros(0, dtype=np.bool_)
+    units, months = frame["unit"].to_numpy(), frame["_month"].to_numpy()
+    runs = 1 + int((units[1:] != units[:-1]).sum())
+    if runs == frame["unit"].nunique(dropna=False):
+        keep: npt.NDArray[np.bool_] = (units == units[-1]) & (months == months[-1])
+        return keep
+    latest = frame.groupby("unit", sort=False)["_month"].transform("max")
+    interleaved: npt.NDArray[np.bool_] = (frame["_month"] == latest).to_numpy()
+    return interleaved
 
 
 def run_profile(args: argparse.Namespace, console: Console) -> int:
