@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from aneel_rules._convert import quoted, to_bool, to_date
+from aneel_rules._convert import is_whole_number, quoted, to_bool, to_date
 from aneel_rules.errors import InvalidInputError, invalid_in
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ class BusinessCalendar:
             >>> len(BusinessCalendar().holidays_in(2026))
             10
         """
-        if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+        if not is_whole_number(year, 1, 9999):
             raise _error("year", "invalid_year", "year {value} is not valid", value=quoted(year))
         found = dict(_holidays(year, self.subdiv, self.optional))
         for extra in self.extra_holidays:
@@ -225,7 +225,7 @@ class BusinessCalendar:
             >>> BusinessCalendar().add_business_days(date(2026, 3, 4), 5)
             datetime.date(2026, 3, 11)
         """
-        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= _MAX_DAYS:
+        if not is_whole_number(days, 1, _MAX_DAYS):
             raise _error(
                 "days",
                 "invalid_days",

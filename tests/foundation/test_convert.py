@@ -7,7 +7,15 @@ from decimal import Decimal
 import pytest
 
 from aneel_rules import InvalidInputError
-from aneel_rules._convert import NEGATIVE, Shown, non_negative, to_bool, to_date, to_decimal
+from aneel_rules._convert import (
+    NEGATIVE,
+    Shown,
+    is_whole_number,
+    non_negative,
+    to_bool,
+    to_date,
+    to_decimal,
+)
 from aneel_rules.documents import cnpj, phone
 from aneel_rules.errors import invalid_in
 
@@ -138,3 +146,12 @@ def test_non_negative_money_refuses_floats_and_keeps_zero() -> None:
     with pytest.raises(InvalidInputError) as caught:
         non_negative(0.25, "amount", invalid=invalid, money=True)
     assert caught.value.code == "float_not_allowed"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(0, True), (1, True), (9, True), (-1, False), (10, False), (True, False), (False, False)],
+)
+def test_is_whole_number_bounds_and_bools(value: object, expected: bool) -> None:
+    assert is_whole_number(value, 0, 9) is expected
+    assert is_whole_number(value) is (type(value) is int)

@@ -23,7 +23,7 @@ from aneel_rules._billing.messages import (
 )
 from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity
+from aneel_rules._convert import is_whole_number, plain_date, quoted, to_bool, to_quantity
 from aneel_rules.legal import Basis, Norm, in_force_from, norm_in_force, ren414, ren1000
 
 __all__ = (
@@ -195,11 +195,7 @@ def bill_by_average(
     _history(history)
     day = plain_date(on, path="on")
     streak = positive_int(consecutive_cycles, "consecutive_cycles")
-    if (
-        isinstance(days_without_meter, bool)
-        or not isinstance(days_without_meter, int)
-        or (days_without_meter < 0)
-    ):
+    if not is_whole_number(days_without_meter, 0):
         raise invalid(
             "days_without_meter",
             "negative",

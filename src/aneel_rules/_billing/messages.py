@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._citations import cite, to_bases
-from aneel_rules._convert import Shown, quoted, to_decimal
+from aneel_rules._convert import Shown, is_whole_number, quoted, to_decimal
 from aneel_rules._convert import non_negative as _non_negative
 from aneel_rules.errors import (
     InvalidInputError,
@@ -252,7 +252,7 @@ def check_enum(value: object, cls: type[enum.Enum], path: str) -> None:
 
 def positive_int(value: object, path: str) -> int:
     """``value`` if it is an ``int`` (not a bool) ≥ 1, else the library's input error."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if not is_whole_number(value, 1):
         raise invalid(path, "not_an_int", path=path, value=quoted(value))
     return value
 

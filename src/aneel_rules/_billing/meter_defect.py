@@ -10,7 +10,7 @@ from datetime import date
 from typing import Final
 
 from aneel_rules._billing.messages import invalid, unsupported
-from aneel_rules._convert import plain_date, quoted, to_bool
+from aneel_rules._convert import is_whole_number, plain_date, quoted, to_bool
 from aneel_rules.legal import Basis, Determination, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("MeterDefectCriterion", "meter_defect_criterion")
@@ -71,11 +71,7 @@ def meter_defect_criterion(
     """
     day = plain_date(on, path="on")
     factor = to_bool(correction_factor_available, path="correction_factor_available")
-    if (
-        isinstance(normal_history_cycles, bool)
-        or not isinstance(normal_history_cycles, int)
-        or normal_history_cycles < 0
-    ):
+    if not is_whole_number(normal_history_cycles, 0):
         raise invalid(
             "normal_history_cycles",
             "negative",

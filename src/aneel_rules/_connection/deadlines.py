@@ -13,7 +13,7 @@ from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import invalid, require_ren1000
 from aneel_rules._connection.deadline_types import Deadline, DeadlineRule, DeadlineUnit
 from aneel_rules._connection.ren414 import GAP_OTHER, Ren414Deadline, ren414_gap
-from aneel_rules._convert import quoted, to_date, to_datetime
+from aneel_rules._convert import is_whole_number, quoted, to_date, to_datetime
 from aneel_rules.calendars import BusinessCalendar, out_of_range
 from aneel_rules.errors import UnsupportedCaseError
 from aneel_rules.legal import Basis, ren1000
@@ -105,7 +105,7 @@ def _calendar(calendar: BusinessCalendar | None) -> BusinessCalendar:
 
 
 def _check_days(days: object) -> None:
-    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+    if not is_whole_number(days, 1):
         raise invalid(
             "days",
             "invalid_days",

@@ -51,7 +51,7 @@ from typing import ClassVar, Final, NoReturn, Self
 
 import attrs
 
-from aneel_rules._convert import quoted, to_datetime
+from aneel_rules._convert import is_whole_number, quoted, to_datetime
 from aneel_rules._portal.messages import invalid, type_name
 from aneel_rules.legal import Basis, DistributorRule
 
@@ -106,7 +106,7 @@ def _locked_until(value: object) -> datetime | None:
 def _count(maximum: int | None = None) -> Callable[[object, attrs.Attribute[int], int], None]:
     def check(_: object, attribute: attrs.Attribute[int], value: int) -> None:
         # ``True`` is an int in Python but not a number of failures.
-        if isinstance(value, bool) or not isinstance(value, int):
+        if not is_whole_number(value):
             _raise(attribute.name, "not_an_integer", value=quoted(value))
         if value < 0:
             _raise(attribute.name, "below_minimum", minimum="0", value=quoted(value))

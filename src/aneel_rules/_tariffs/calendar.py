@@ -18,7 +18,7 @@ import attrs
 from dateutil.easter import easter
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import is_whole_number, plain_date, quoted
 from aneel_rules._tariffs.common import (
     LAST_VERIFIED,
     REN414_START,
@@ -176,7 +176,7 @@ class PeakExemptDay:
 
 
 def _check_year(year: object) -> int:
-    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9998:
+    if not is_whole_number(year, 1, 9998):
         raise invalid(
             "year",
             "invalid_year",
