@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Final, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, NoReturn, TypeVar
 
 from aneel_rules.errors import InvalidInputError
 
@@ -31,7 +31,10 @@ T = TypeVar("T")
 
 __all__ = (
     "MAX_MAGNITUDE",
+    "NEGATIVE",
+    "Shown",
     "instance_of",
+    "non_negative",
     "plain_date",
     "plain_scalar",
     "quoted",
@@ -332,6 +335,56 @@ def instance_of(
     if isinstance(value, kind):
         return value
     raise invalid(path, code, template, path=path, value=quoted(value))
+
+
+NEGATIVE: Final = "{path} must not be negative, got {value}"
+"""The catalogue msgid of a negative quantity or amount (code ``negative``), in every domain."""
+
+Shown = Literal["given", "number", "text"]
+"""How a refused value appears in the message: the value given (``repr``), the number read
+(``repr`` of its Decimal) or the number read as text (``str``)."""
+
+
+def non_negative(
+    value: object,
+    path: str,
+    /,
+    *,
+    invalid: InvalidFactory,
+    money: bool = False,
+    shown: Shown = "given",
+    code: str = "negative",
+    template: str = NEGATIVE,
+) -> Decimal:
+    """A number not below zero: :func:`to_quantity` (or, with ``money``, :func:`to_money`).
+
+    The one "must not be negative" check: ``invalid`` is the calling domain's bound builder
+    (``errors.invalid_in``), so the message comes from that domain's catalogue; the template
+    receives ``path`` and the value as ``shown`` says (each caller keeps the form it had).
+
+    Raises:
+        InvalidInputError: what :func:`to_decimal` raises; ``code`` for a negative number.
+
+    Examples:
+        >>> from aneel_rules.errors import invalid_in
+        >>> non_negative(0.5, "kwh", invalid=invalid_in("messages"))
+        Decimal('0.5')
+        >>> non_negative("-1", "kwh", invalid=invalid_in("messages"))
+        Traceback (most recent call last):
+        ...
+        aneel_rules.errors.InvalidInputError: kwh: kwh must not be negative, got '-1'
+    """
+    number = to_money(value, path=path) if money else to_quantity(value, path=path)
+    if number < 0:
+        text = (
+            quoted(value)
+            if shown == "given"
+            else repr(number)
+            if shown == "number"
+            else str(number)
+        )
+        raise invalid(path, code, template, path=path, value=text)
+    return number
 
 
 def to_bool(value: object, *, path: str) -> bool:

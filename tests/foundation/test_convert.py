@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from aneel_rules import InvalidInputError
-from aneel_rules._convert import to_bool, to_date, to_decimal
+from aneel_rules._convert import NEGATIVE, Shown, non_negative, to_bool, to_date, to_decimal
 from aneel_rules.documents import cnpj, phone
+from aneel_rules.errors import invalid_in
 
 
 @pytest.mark.parametrize(
@@ -114,3 +115,26 @@ def test_sizes_are_checked_before_conversion(value: object) -> None:
 def test_largest_ints_still_read() -> None:
     assert to_decimal(10**15 - 1, path="kwh") == Decimal(10**15 - 1)
     assert to_decimal(" " * 50 + "12,5".replace(",", "."), path="kwh") == Decimal("12.5")
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [("given", "'-1.50'"), ("number", "Decimal('-1.50')"), ("text", "-1.50")],
+)
+def test_non_negative_shows_the_value_as_the_caller_asks(shown: Shown, expected: str) -> None:
+    invalid = invalid_in("connection")
+    with pytest.raises(InvalidInputError) as caught:
+        non_negative("-1.50", "kwh", invalid=invalid, shown=shown)
+    (field,) = caught.value.errors
+    assert (field.code, field.domain) == ("negative", "connection")
+    assert dict(field.params)["value"] == expected
+    assert field.template == NEGATIVE
+
+
+def test_non_negative_money_refuses_floats_and_keeps_zero() -> None:
+    invalid = invalid_in("invoice")
+    assert non_negative(0, "amount", invalid=invalid, money=True) == Decimal(0)
+    assert non_negative(0.25, "kwh", invalid=invalid) == Decimal("0.25")
+    with pytest.raises(InvalidInputError) as caught:
+        non_negative(0.25, "amount", invalid=invalid, money=True)
+    assert caught.value.code == "float_not_allowed"

@@ -15,11 +15,12 @@ import attrs
 from aneel_rules._billing.messages import (
     check_enum,
     invalid,
+    non_negative,
     not_modelled,
     unsupported,
 )
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity
+from aneel_rules._convert import plain_date, to_bool
 from aneel_rules.errors import UnsupportedCaseError
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -146,13 +147,6 @@ SCEE_CADUNICO_AVAILABILITY_SHARE: Final[Timeline[Decimal]] = Timeline(
 """Share of the art. 291 caput charge billed to an SCEE unit of a CadÚnico family (50 %)."""
 
 
-def _measured(measured_kwh: object) -> Decimal:
-    measured = to_quantity(measured_kwh, path="measured_kwh")
-    if measured < 0:
-        raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
-    return measured
-
-
 def _caput_charge(
     supply: SupplyType, day: date, *, low_income: bool, measured_kwh: object
 ) -> tuple[int, tuple[Basis, ...]]:
@@ -176,7 +170,7 @@ def _caput_charge(
         return 100, other
     if measured_kwh is None:
         raise invalid("measured_kwh", "measured_required", on=day.isoformat())
-    measured = _measured(measured_kwh)
+    measured = non_negative(measured_kwh, "measured_kwh")
     # REN 1.000/2021, art. 291, III (wording by REN 1.147/2025): 80 kWh if consumption ≤ 80 kWh
     if measured <= reduced:
         return reduced, period.basis
@@ -300,7 +294,7 @@ def explain_availability_charge(
     if measured_kwh is not None:
         # Checked even where art. 291 does not need it: NaN, a float or a negative reading
         # must not be answered just because the case at hand ignores it.
-        _measured(measured_kwh)
+        non_negative(measured_kwh, "measured_kwh")
     if norm_in_force(day) is Norm.REN_414_2010:
         if scee_cadunico:
             raise _scee_cadunico_before(day)

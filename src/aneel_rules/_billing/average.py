@@ -17,6 +17,7 @@ from aneel_rules._billing.messages import (
     check_enum,
     gap,
     invalid,
+    non_negative,
     positive_int,
     unsupported,
 )
@@ -44,9 +45,8 @@ def _history(history: object) -> list[Decimal]:
             "history", "not_an_enum", path="history", expected="sequence", value=quoted(history)
         )
     values = [to_quantity(v, path=f"history.{i}") for i, v in enumerate(history)]
-    for i, value in enumerate(values):
-        if value < 0:
-            raise invalid(f"history.{i}", "negative", path=f"history.{i}", value=quoted(value))
+    for i, value in enumerate(values):  # every value read before the first sign is checked
+        non_negative(value, f"history.{i}", shown="number")
     return values
 
 

@@ -9,12 +9,12 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from aneel_rules._billing.messages import invalid, positive_int, unsupported
+from aneel_rules._billing.messages import invalid, non_negative, positive_int, unsupported
 from aneel_rules._billing.money import (
     CTX,
 )
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -86,11 +86,7 @@ def temporary_connection_advance(
         >>> d.value, str(d.basis[0])
         (Decimal('1350.30'), 'REN 1.000/2021, art. 504')
     """
-    amount = to_decimal(expected_per_cycle, path="expected_per_cycle")
-    if amount < 0:
-        raise invalid(
-            "expected_per_cycle", "negative", path="expected_per_cycle", value=quoted(amount)
-        )
+    amount = non_negative(expected_per_cycle, "expected_per_cycle", money=True, shown="number")
     day = plain_date(on, path="on")
     period = TEMPORARY_ADVANCE_MAX_CYCLES.period_on(day)
     maximum = TEMPORARY_ADVANCE_MAX_CYCLES.value_on(day)

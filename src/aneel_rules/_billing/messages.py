@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._citations import cite, to_bases
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import Shown, quoted, to_decimal
+from aneel_rules._convert import non_negative as _non_negative
 from aneel_rules.errors import (
     InvalidInputError,
     RegulatoryGapError,
@@ -26,6 +27,7 @@ __all__ = (
     "check_enum",
     "gap",
     "invalid",
+    "non_negative",
     "not_modelled",
     "positive_amount",
     "positive_int",
@@ -194,6 +196,15 @@ def invalid(
 ) -> InvalidInputError:
     """The library's input error for one field, with this module's catalog domain."""
     return _invalid(field, code, TEMPLATES[code], basis=basis, **params)
+
+
+def non_negative(
+    value: object, path: str, /, *, money: bool = False, shown: Shown = "given"
+) -> Decimal:
+    """:func:`aneel_rules._convert.non_negative` in this domain (code ``negative``)."""
+    return _non_negative(
+        value, path, invalid=_invalid, money=money, shown=shown, template=TEMPLATES["negative"]
+    )
 
 
 def gap(code: str, *, basis: Basis | None = None, **params: str) -> RegulatoryGapError:

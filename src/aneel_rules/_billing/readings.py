@@ -13,10 +13,10 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._billing.messages import check_enum, gap, invalid, unsupported
+from aneel_rules._billing.messages import check_enum, gap, invalid, non_negative, unsupported
 from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, to_quantity
+from aneel_rules._convert import plain_date
 from aneel_rules._tariffs.units import Group
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -424,9 +424,7 @@ def billable_consumption(
         >>> short.kwh, short.availability_charge_applies, str(short.basis[0])
         (Decimal('80'), False, 'REN 1.000/2021, art. 285, I')
     """
-    measured = to_quantity(measured_kwh, path="measured_kwh")
-    if measured < 0:
-        raise invalid("measured_kwh", "negative", path="measured_kwh", value=quoted(measured_kwh))
+    measured = non_negative(measured_kwh, "measured_kwh")
     check = _interval_rule(previous, current, kind, group, billed_month)
     if check.norm is Norm.REN_414_2010:
         return _ren414_billable(measured, plain_date(current, path="current"), check)

@@ -12,10 +12,10 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._billing.messages import invalid, unsupported
+from aneel_rules._billing.messages import invalid, non_negative, unsupported
 from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, to_quantity
+from aneel_rules._convert import plain_date, quoted
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren1000
 
 __all__ = ("REGULARIZATION_CHARGE_MAX_DAYS", "ReadingRegularization", "regularize_reading")
@@ -54,13 +54,6 @@ class ReadingRegularization:
     charge_kwh: Decimal
     charged_days: int
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
-
-
-def _kwh(value: object, path: str) -> Decimal:
-    number = to_quantity(value, path=path)
-    if number < 0:
-        raise invalid(path, "negative", path=path, value=quoted(value))
-    return number
 
 
 def regularize_reading(
@@ -106,13 +99,13 @@ def regularize_reading(
         >>> r.charge_kwh, r.charged_days
         (Decimal('225'), 90)
     """
-    total = _kwh(total_measured_kwh, "total_measured_kwh")
+    total = non_negative(total_measured_kwh, "total_measured_kwh")
     raw: object = billed_kwh
     if isinstance(raw, str | bytes) or not isinstance(raw, Sequence):
         raise invalid(
             "billed_kwh", "not_an_enum", path="billed_kwh", expected="sequence", value=quoted(raw)
         )
-    billed = [_kwh(v, f"billed_kwh.{i}") for i, v in enumerate(billed_kwh)]
+    billed = [non_negative(v, f"billed_kwh.{i}") for i, v in enumerate(billed_kwh)]
     first = plain_date(last_reading, path="last_reading")
     last = plain_date(regularized_on, path="regularized_on")
     if isinstance(availability_kwh, bool) or not isinstance(availability_kwh, int):

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from aneel_rules._convert import non_negative as _non_negative
 from aneel_rules._convert import quoted, to_bool, to_date, to_decimal
 from aneel_rules.errors import UnsupportedCaseError, invalid_in
 from aneel_rules.legal import Basis, Norm, norm_in_force
@@ -68,13 +69,4 @@ def positive(value: Decimal | int | str, path: str) -> Decimal:
 
 def non_negative(value: Decimal | int | str, path: str) -> Decimal:
     """A number not below zero (a ``float`` is read through its ``repr``)."""
-    number = to_decimal(value, path=path, allow_float=True)
-    if number < 0:
-        raise invalid(
-            path,
-            "negative",
-            "{path} must not be negative, got {value}",
-            path=path,
-            value=quoted(value),
-        )
-    return number
+    return _non_negative(value, path, invalid=invalid)

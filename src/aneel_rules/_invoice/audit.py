@@ -53,7 +53,7 @@ import attrs
 
 from aneel_rules._billing.money import CTX, InvoiceRounding
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import quoted
 from aneel_rules._invoice.audit_bases import (
     demand_floor_basis,
     flag_days_basis,
@@ -61,7 +61,7 @@ from aneel_rules._invoice.audit_bases import (
     not_allowed_basis,
     reading_period_basis,
 )
-from aneel_rules._invoice.audit_messages import DOMAIN, TEMPLATES, invalid
+from aneel_rules._invoice.audit_messages import DOMAIN, TEMPLATES, invalid, non_negative
 from aneel_rules._invoice.bill import Bill, BillLine, round_amount
 from aneel_rules._invoice.parse import Invoice, InvoiceGroup, InvoiceLine, LineCode
 from aneel_rules._tariffs.posts import TariffPost
@@ -243,13 +243,6 @@ def _finding(
         difference=difference,
         basis=basis,
     )
-
-
-def _check_tolerance(value: object, path: str) -> Decimal:
-    number = to_decimal(value, path=path)
-    if number < 0:
-        raise invalid(path, "negative", path=path, value=quoted(value))
-    return number
 
 
 def _labels(lines: Iterable[InvoiceLine]) -> dict[_Key, str]:
@@ -463,9 +456,9 @@ def audit_invoice(
     if not isinstance(expected, Bill):
         raise invalid("expected", "not_a_bill", value=quoted(expected))
     tolerances = (
-        _check_tolerance(tolerance, "tolerance"),
-        _check_tolerance(quantity_tolerance, "quantity_tolerance"),
-        _check_tolerance(rate_tolerance, "rate_tolerance"),
+        non_negative(tolerance, "tolerance"),
+        non_negative(quantity_tolerance, "quantity_tolerance"),
+        non_negative(rate_tolerance, "rate_tolerance"),
     )
     findings: list[Finding] = []
     if (invoice.start, invoice.end) != (expected.start, expected.end):

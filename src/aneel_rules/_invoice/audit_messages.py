@@ -6,12 +6,14 @@ Portuguese translation in ``locale/pt_BR/LC_MESSAGES/invoice_audit.po``.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Final
 
+from aneel_rules._convert import non_negative as _non_negative
 from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError, invalid_in
 from aneel_rules.legal import Basis
 
-__all__ = ("DOMAIN", "TEMPLATES", "error", "invalid", "not_modelled")
+__all__ = ("DOMAIN", "TEMPLATES", "error", "invalid", "non_negative", "not_modelled")
 
 DOMAIN: Final = "invoice_audit"
 _invalid: Final = invalid_in(DOMAIN)
@@ -96,6 +98,11 @@ def invalid(
 ) -> InvalidInputError:
     """The library's input error for one field, with this module's catalog domain."""
     return _invalid(path, code, TEMPLATES[code], basis=basis, **params)
+
+
+def non_negative(value: object, path: str, /) -> Decimal:
+    """An amount not below zero (:func:`aneel_rules._convert.non_negative`, code ``negative``)."""
+    return _non_negative(value, path, invalid=_invalid, money=True, template=TEMPLATES["negative"])
 
 
 def not_modelled(code: str, **params: str) -> UnsupportedCaseError:

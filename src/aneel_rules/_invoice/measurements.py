@@ -14,7 +14,7 @@ from typing import Final, cast
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import plain_date, quoted, to_decimal
+from aneel_rules._convert import non_negative, plain_date, quoted
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._tariffs.posts import TariffPost
 
@@ -27,16 +27,7 @@ _EMPTY: Final[PostMap] = MappingProxyType({})
 
 
 def _quantity(value: object, path: str) -> Decimal:
-    number = to_decimal(value, path=path, allow_float=True)
-    if number < 0:
-        raise invalid(
-            path,
-            "negative",
-            "{path} must not be negative, got {value}",
-            path=path,
-            value=str(number),
-        )
-    return number
+    return non_negative(value, path, invalid=invalid, shown="text")
 
 
 def to_post_map(value: object, path: str) -> PostMap:

@@ -43,8 +43,8 @@ from aneel_rules._billing.money import (
 from aneel_rules._billing.settlement import Settlement
 from aneel_rules._billing.settlement_rules import Direction
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, to_decimal
-from aneel_rules._invoice.audit_messages import invalid, not_modelled
+from aneel_rules._convert import plain_date, quoted
+from aneel_rules._invoice.audit_messages import invalid, non_negative, not_modelled
 from aneel_rules._invoice.ipca import IpcaSeries, as_index, ipca_series
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.errors import UnsupportedCaseError
@@ -380,13 +380,6 @@ class LatePayment:
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
-def _money(value: object, path: str) -> Decimal:
-    number = to_decimal(value, path=path)
-    if number < 0:
-        raise invalid(path, "negative", path=path, value=quoted(value))
-    return number
-
-
 def _exclusions(excluded: object) -> dict[LateExclusion, Decimal]:
     if excluded is None:
         return {}
@@ -408,7 +401,7 @@ def _exclusions(excluded: object) -> dict[LateExclusion, Decimal]:
                 expected="LateExclusion",
                 value=quoted(key),
             )
-        found[key] = _money(value, f"excluded.{key.name}")
+        found[key] = non_negative(value, f"excluded.{key.name}")
     return found
 
 
@@ -482,10 +475,10 @@ def late_payment(
         >>> lp.days_late, lp.fine, lp.interest, lp.monetary_update, lp.charges_rounded
         (30, Decimal('4.6000'), Decimal('2.3000'), Decimal('0.368000'), Decimal('7.27'))
     """
-    value = _money(amount, "amount")
+    value = non_negative(amount, "amount")
     due_on = plain_date(due, path="due")
     paid_day = plain_date(paid, path="paid")
-    rate = _money(fine_rate, "fine_rate")
+    rate = non_negative(fine_rate, "fine_rate")
     regime414 = due_on < REN1000_IN_FORCE_FROM
     # art. 343, § 1º: up to 2 % (REN 414/2010's limit is not quoted: not checked on its dates)
     if rate > MAX_LATE_FINE_RATE and not regime414:

@@ -13,7 +13,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, to_bool, to_quantity
+from aneel_rules._convert import non_negative, plain_date, to_bool
 from aneel_rules._tariffs.common import (
     DOMAIN,
     LAST_VERIFIED,
@@ -266,16 +266,10 @@ def modality_options(
     average = (
         None
         if average_consumption_kwh is None
-        else to_quantity(average_consumption_kwh, path="average_consumption_kwh")
-    )
-    if average is not None and average < 0:
-        raise invalid(
-            "average_consumption_kwh",
-            "negative",
-            "{path} must not be negative, got {value}",
-            path="average_consumption_kwh",
-            value=str(average),
+        else non_negative(
+            average_consumption_kwh, "average_consumption_kwh", invalid=invalid, shown="text"
         )
+    )
     new_connection = to_bool(new_connection, path="new_connection")
     norm = norm_in_force(on)
     # art. 176, VII (incluído pela REN 1.147/2025): no desconto social subclass before it
