@@ -205,3 +205,45 @@ def test_a_sorted_file_holds_back_only_the_last_unit_month() -> None:
     frame = pd.DataFrame({"unit": ["a", "b", "a", "b"], "_month": [1, 1, 2, 2]})
     assert _open_rows(frame).tolist() == [False, False, True, True]
     assert _open_rows(frame.iloc[:0]).tolist() == []
+
+
+@pytest.mark.parametrize("chunk", ["100", "1"])
+def test_ren414_low_power_factor_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], chunk: str
+) -> None:
+    """REN 414/2010 dates (before 2022-01-03), art. 96, § 1º not found: refused, exit 2.
+
+    Row 3 (0-based data row) has f = 25 / √(25² + 18.75²) = 0.8 < 0.92; the others
+    f = 25 / √(25² + 7²) ≈ 0.96. The row is the file's whatever the chunk size.
+    """
+    rows = [
+        ("U0", "2021-12-31T23:30", 25.0, 7.0),
+        ("U0", "2021-12-31T23:45", 25.0, 7.0),
+        ("U1", "2022-01-02T00:00", 25.0, 7.0),
+        ("U1", "2022-01-02T00:15", 25.0, -18.75),
+    ]
+    source = _profile(tmp_path, rows)
+    argv = ["--capacitive-window", "00:00", "--chunk-rows", chunk]
+    status, out, err = _run(capsys, "audit", "profile", str(source), *argv)
+    assert status == 2
+    assert out == ""
+    assert err.startswith(
+        "aneel-rules: erro: o excedente de reativos de uma memória de massa sob a REN 414/2010 "
+        "não é calculado (linha 3): "
+    )
+    assert "art. 96, § 1º" in err
+    assert "U1" not in err
+
+
+def test_ren414_power_factor_096_answered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # f ≈ 0.96 ≥ 0.92 in every interval: no excess under any reading of art. 96, § 1º
+    rows = [("U1", f"2022-01-02T00:{m:02d}", 25.0, -7.0) for m in (0, 15, 30, 45)]
+    source = _profile(tmp_path, rows)
+    out_file = tmp_path / "o.csv"
+    argv = ["--capacitive-window", "00:00", "--output", str(out_file), "--lang", "en"]
+    status, _, err = _run(capsys, "audit", "profile", str(source), *argv)
+    assert status == 0
+    assert err == ""
+    assert pd.read_csv(out_file)["reactive_excess_kwh"].tolist() == [0.0]

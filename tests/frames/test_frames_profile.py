@@ -305,3 +305,89 @@ def test_before_the_calendar() -> None:
     frame = _frame([datetime(2010, 9, 14, 20)], [1.0])
     with pytest.raises(NotInForceError, match=r"^stamp\.0"):
         load_profile(frame, AMAZONAS_ENERGIA, modality=BLUE)
+
+
+# --- REN 414/2010 dates (before 2022-01-03): art. 96, § 1º not found, as the scalar face ------
+
+
+def _hour_frame(start: datetime, reactive: float, *, unit: str = "UC-1") -> Any:
+    # four 15-minute intervals of 25 kWh (P = 100 kWh in the hour) from ``start``
+    return pd.DataFrame(
+        {
+            "unit": unit,
+            "stamp": [start + timedelta(minutes=15 * i) for i in range(4)],
+            "value": [25.0] * 4,
+            "reactive": [reactive] * 4,
+        }
+    )
+
+
+def _scalar(frame: Any) -> Any:
+    return measurements_from_profile(
+        list(frame["stamp"]),
+        [str(v) for v in frame["value"]],
+        AMAZONAS_ENERGIA,
+        modality=GREEN,
+        unit="kWh",
+        reactive=[str(q) for q in frame["reactive"]],
+        capacitive_window=MIDNIGHT,
+    )
+
+
+@pytest.mark.parametrize("reactive", [7.0, -7.0, 0.0])
+@pytest.mark.parametrize("day", [datetime(2022, 1, 2), datetime(2022, 1, 3)])
+def test_ren414_power_factor_096_answered_as_the_scalar(reactive: float, day: datetime) -> None:
+    # 7 kvarh per 25 kWh: f = 25 / sqrt(25² + 7²) = 25 / 25.96 ≈ 0.963 ≥ 0.92 (art. 95)
+    frame = _hour_frame(day, reactive)
+    result = load_profile(frame, AMAZONAS_ENERGIA, modality=GREEN, capacitive_window=MIDNIGHT)
+    scalar = _scalar(frame)
+    assert scalar.reactive_excess_kwh == 0
+    assert result["reactive_excess_kwh"].sum() == 0.0
+    # corrected demand of an hour not below 0.92 is its active demand: 100 kWh in one hour
+    assert result["reactive_demand_kw"].max() == float(max(scalar.reactive_demand_kw.values()))
+    assert result["reactive_demand_kw"].max() == 100.0
+
+
+def test_ren414_power_factor_below_092_refused_as_the_scalar() -> None:
+    from aneel_rules import UnsupportedCaseError, ren414  # noqa: PLC0415
+
+    # f = 100 / sqrt(100² + 75²) = 0.8 < 0.92, on 2022-01-02 (REN 414/2010)
+    low = _hour_frame(datetime(2022, 1, 2), -18.75, unit="UC-B")
+    fine = _hour_frame(datetime(2022, 1, 2), 7.0, unit="UC-A")
+    frame = pd.concat([low, fine], ignore_index=True)  # UC-B first: sorting keeps row numbers
+    frame.loc[2, "reactive"] = 0.0  # rows 0, 1, 3 below 0.92; row 0 named
+    frame = frame.iloc[[4, 5, 0, 6, 1, 2, 3, 7]].reset_index(drop=True)  # interleaved units
+    with pytest.raises(UnsupportedCaseError) as scalar:
+        _scalar(low)
+    with pytest.raises(UnsupportedCaseError) as caught:
+        load_profile(frame, AMAZONAS_ENERGIA, modality=GREEN, capacitive_window=MIDNIGHT)
+    for error in (scalar.value, caught.value):
+        assert error.code == "unverified_ren414"
+        assert error.basis == (ren414(96, paragraph=1),)
+        assert "art. 96, § 1º" in error.message_in("pt_BR")
+    assert "(row 2)" in str(caught.value)  # first offending row in the caller's order
+    assert "(linha 2)" in caught.value.message_in("pt_BR")
+    assert "UC-B" not in str(caught.value)
+    assert "UC-B" not in caught.value.message_in("pt_BR")
+
+
+def test_same_low_profile_on_2022_01_03_answered_as_today() -> None:
+    # REN 1.000/2021, art. 304: capacitive hour 00:00-01:00 in the window, 0.92 × 125 − 100 = 15
+    frame = _hour_frame(datetime(2022, 1, 3), -18.75)
+    result = load_profile(frame, AMAZONAS_ENERGIA, modality=GREEN, capacitive_window=MIDNIGHT)
+    assert result["reactive_excess_kwh"].sum() == pytest.approx(15.0)
+    assert result["reactive_demand_kw"].max() == pytest.approx(115.0)
+    assert _scalar(frame).reactive_excess_kwh == 15
+
+
+def test_ren414_without_reactive_column_answered() -> None:
+    frame = _hour_frame(datetime(2022, 1, 2), -18.75).drop(columns="reactive")
+    result = load_profile(frame, AMAZONAS_ENERGIA, modality=GREEN)
+    assert result["kwh"].sum() == 100.0
+    assert result["reactive_excess_kwh"].isna().all()
+
+
+def test_reactive_profile_before_ren414_not_in_force() -> None:
+    frame = _hour_frame(datetime(2010, 9, 14), 7.0)
+    with pytest.raises(NotInForceError):
+        load_profile(frame, AMAZONAS_ENERGIA, modality=CONVENTIONAL, capacitive_window=MIDNIGHT)

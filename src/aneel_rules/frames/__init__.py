@@ -248,11 +248,19 @@ def load_profile(
             15-minute grid or not after the previous one of its unit; a negative or missing
             active value; reactive values without ``capacitive_window``; posts that do not
             start on a quarter hour (the path names the first bad row).
-        NotInForceError: as :func:`post_codes`.
+        NotInForceError: as :func:`post_codes`; reactive values in a unit-month ending
+            before REN 414/2010.
+        UnsupportedCaseError: as :func:`~aneel_rules.invoice.measurements_from_profile` on
+            each unit-month: reactive values in a unit-month whose last interval starts before
+            2022-01-03 (REN 414/2010) with some 15-minute power factor below 0.92, code
+            ``unverified_ren414``, ``basis`` REN 414/2010, art. 96, § 1º (its capacitive window
+            was not found); the message names the first such row (its ``RangeIndex`` label,
+            else its position). Without such an interval the excess is 0 under every reading.
 
     Legal basis:
         - REN 1.000/2021, art. 2º, XI, XIII and XXI; arts. 212–214; arts. 302–304; art. 261,
           caput and art. 282, I (group A billed by calendar month).
+        - REN 414/2010, art. 96, § 1º (not found: see ``Raises``).
 
     Examples:
         >>> from datetime import time

@@ -14,12 +14,14 @@ count (art. 304, § 1º). The billing month is the calendar month of the interva
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from aneel_rules._invoice.messages import UNVERIFIED_REN414, unsupported
 from aneel_rules._invoice.profile import INTEGRATION_MINUTES
 from aneel_rules._invoice.reactive import (
     CAPACITIVE_WINDOW_HOURS,
@@ -38,7 +40,7 @@ from aneel_rules.frames._time import (
     first_true,
     wall_seconds,
 )
-from aneel_rules.legal import ren1000
+from aneel_rules.legal import REN1000_IN_FORCE_FROM, norm_in_force, ren414, ren1000
 
 __all__ = ("PROFILE_COLUMNS", "load_profile")
 
@@ -58,6 +60,8 @@ _POSTS: Final = _NO_POST + 1
 _STEP_SECONDS: Final = INTEGRATION_MINUTES * 60
 _PER_HOUR: Final = 60 // INTEGRATION_MINUTES
 _REFERENCE: Final = np.float64(str(REFERENCE_POWER_FACTOR))
+_EPOCH: Final = date(1970, 1, 1)
+_REN1000_DAY: Final = (REN1000_IN_FORCE_FROM - _EPOCH).days  # first REN 1.000 day since epoch
 FloatArray = npt.NDArray[np.float64]
 
 
@@ -237,7 +241,57 @@ def load_profile(
     else:
         posts = np.full(minutes.shape, _NO_POST, dtype=np.int64)
     months = _month_index(split[0])
+    if reactive is not None:
+        _check_ren414(units, months, split[0], values, reactive, order, frame.index)
     return _aggregate(units, labels, minutes, months, posts, values, reactive, capacitive_window)
+
+
+def _check_ren414(  # noqa: PLR0917 (private: the columns it checks)
+    units: Int64Array,
+    months: Int64Array,
+    days: Int64Array,
+    kwh: FloatArray,
+    kvarh: FloatArray,
+    order: npt.NDArray[np.intp] | None,
+    index: pd.Index,
+) -> None:
+    """Refuse REN 414/2010 unit-months whose reactive excess depends on art. 96, § 1º.
+
+    As :func:`aneel_rules.invoice.measurements_from_profile` on each unit-month: the regime is
+    that of the unit-month's last interval; before 2022-01-03 (REN 414/2010) the capacitive
+    window and the power factors counted in and out of it (art. 96, § 1º, REN 418 wording)
+    were not found, so a unit-month with some 15-minute power factor below 0.92 is refused;
+    without one no hour on any grid is below 0.92 and the excess is 0 under every reading.
+    The refusal names the first offending row: its label in a ``RangeIndex`` (a file's row
+    number when the frame is a chunk of it), else its position; never a value.
+    """
+    if not days.size or int(days.min()) >= _REN1000_DAY:  # REN 1.000 dates only: no work
+        return
+    starts = _starts(units, months)
+    last_day = days[np.append(starts[1:], days.size) - 1]
+    norm_in_force(_EPOCH + timedelta(days=int(last_day.min())))  # before REN 414: NotInForce
+    ren414_rows = np.repeat(last_day < _REN1000_DAY, np.diff(np.append(starts, days.size)))
+    # f < 0.92 ⟺ P² < 0.8464 (P² + Q²) ⟺ 96 P² < 529 Q² (0.1536 / 0.8464 = 96 / 529)
+    below = ren414_rows & (96.0 * kwh * kwh < 529.0 * kvarh * kvarh)
+    offending = np.flatnonzero(below)
+    if not offending.size:
+        return
+    # the first offending row in the caller's order (rows were sorted by unit)
+    first = offending[0] if order is None else offending[np.argmin(order[offending])]
+    row = int(first if order is None else order[first])
+    if isinstance(index, pd.RangeIndex):
+        row = int(index[row])
+    group = int(np.searchsorted(starts, first, side="right")) - 1
+    raise unsupported(
+        "the reactive excess of a load profile under REN 414/2010 is not computed (row {row}): "
+        "the capacitive window and the power factors counted in and out of it (art. 96, § 1º) "
+        "are not quoted in any source found; give the meter's excess and corrected demand to "
+        "compute_bill in Measurements",
+        on=_EPOCH + timedelta(days=int(last_day[group])),
+        code=UNVERIFIED_REN414,
+        basis=ren414(96, paragraph=1),
+        row=str(row),
+    )
 
 
 def _order(units: Int64Array, minutes: Int64Array, path: str) -> npt.NDArray[np.intp] | None:
