@@ -15,10 +15,10 @@ from aneel_rules._convert import Shown, is_whole_number, quoted
 from aneel_rules._convert import non_negative as _non_negative
 from aneel_rules._convert import positive as _positive
 from aneel_rules.errors import (
-    InvalidInputError,
     RegulatoryGapError,
     UnsupportedCaseError,
     invalid_in,
+    keyed_invalid_in,
 )
 from aneel_rules.legal import Basis
 
@@ -192,11 +192,8 @@ TEMPLATES: Final[dict[str, str]] = {
 """Code → English template (the gettext msgid)."""
 
 
-def invalid(
-    field: str, code: str, /, *, basis: Basis | None = None, **params: object
-) -> InvalidInputError:
-    """The library's input error for one field, with this module's catalog domain."""
-    return _invalid(field, code, TEMPLATES[code], basis=basis, **params)
+invalid: Final = keyed_invalid_in(DOMAIN, TEMPLATES)
+"""The library's input error for one field, with this module's catalog domain."""
 
 
 def non_negative(
