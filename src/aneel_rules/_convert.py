@@ -36,6 +36,7 @@ __all__ = (
     "instance_of",
     "is_whole_number",
     "non_negative",
+    "positive",
     "plain_date",
     "plain_scalar",
     "quoted",
@@ -375,15 +376,66 @@ def non_negative(
         ...
         aneel_rules.errors.InvalidInputError: kwh: kwh must not be negative, got '-1'
     """
+    return _signed(
+        value,
+        path,
+        strict=False,
+        invalid=invalid,
+        money=money,
+        shown=shown,
+        code=code,
+        template=template,
+    )
+
+
+def positive(
+    value: object,
+    path: str,
+    /,
+    *,
+    invalid: InvalidFactory,
+    template: str,
+    money: bool = False,
+    shown: Shown = "given",
+    code: str = "not_positive",
+) -> Decimal:
+    """A number greater than zero: :func:`non_negative` with zero refused too (``code``).
+
+    ``template`` is the domain's own msgid (the domains word it differently).
+
+    Examples:
+        >>> from aneel_rules.errors import invalid_in
+        >>> positive("0", "kv", invalid=invalid_in("messages"), template="{path}: {value}")
+        Traceback (most recent call last):
+        ...
+        aneel_rules.errors.InvalidInputError: kv: kv: '0'
+    """
+    return _signed(
+        value,
+        path,
+        strict=True,
+        invalid=invalid,
+        money=money,
+        shown=shown,
+        code=code,
+        template=template,
+    )
+
+
+def _signed(
+    value: object,
+    path: str,
+    *,
+    strict: bool,
+    invalid: InvalidFactory,
+    money: bool,
+    shown: Shown,
+    code: str,
+    template: str,
+) -> Decimal:
     number = to_money(value, path=path) if money else to_quantity(value, path=path)
-    if number < 0:
-        text = (
-            quoted(value)
-            if shown == "given"
-            else repr(number)
-            if shown == "number"
-            else str(number)
-        )
+    if number < 0 or (strict and number == 0):
+        text = {"given": quoted(value), "number": repr(number), "text": str(number)}[shown]
         raise invalid(path, code, template, path=path, value=text)
     return number
 

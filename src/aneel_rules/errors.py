@@ -295,3 +295,34 @@ def invalid_in(domain: str) -> InvalidFactory:
         return InvalidInputError.single(path, code, template, domain=domain, basis=basis, **params)
 
     return invalid
+
+
+class KeyedInvalidFactory(Protocol):
+    """Signature of a domain's ``invalid(path, code, **params)`` helper (template by code)."""
+
+    def __call__(
+        self, path: str, code: str, /, *, basis: Basis | None = None, **params: object
+    ) -> InvalidInputError:
+        """An :class:`InvalidInputError` whose template is the domain's one for ``code``."""
+
+
+def keyed_invalid_in(domain: str, templates: Mapping[str, str]) -> KeyedInvalidFactory:
+    """The ``invalid(path, code, *, basis=None, **params)`` helper of a keyed domain.
+
+    For the library's own modules whose templates are one per code: the template is
+    ``templates[code]`` (the catalogue msgid), the domain's :func:`invalid_in` builds the error.
+
+    Examples:
+        >>> invalid = keyed_invalid_in("portal", {"unknown_flow": "unknown flow {value}"})
+        >>> err = invalid("flow", "unknown_flow", value="'x'")
+        >>> err.errors[0].domain, err.codes, str(err)
+        ('portal', ('unknown_flow',), "flow: unknown flow 'x'")
+    """
+    bound = invalid_in(domain)
+
+    def invalid(
+        path: str, code: str, /, *, basis: Basis | None = None, **params: object
+    ) -> InvalidInputError:
+        return bound(path, code, templates[code], basis=basis, **params)
+
+    return invalid

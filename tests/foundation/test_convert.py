@@ -12,6 +12,7 @@ from aneel_rules._convert import (
     Shown,
     is_whole_number,
     non_negative,
+    positive,
     to_bool,
     to_date,
     to_decimal,
@@ -155,3 +156,11 @@ def test_non_negative_money_refuses_floats_and_keeps_zero() -> None:
 def test_is_whole_number_bounds_and_bools(value: object, expected: bool) -> None:
     assert is_whole_number(value, 0, 9) is expected
     assert is_whole_number(value) is (type(value) is int)
+
+
+@pytest.mark.parametrize("value", ["0", "-0", "-0.01", Decimal("-0.00")])
+def test_positive_refuses_zero_and_below(value: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        positive(value, "kv", invalid=invalid_in("tariffs"), template="{path} > 0: {value}")
+    assert caught.value.code == "not_positive"
+    assert positive("0.01", "kv", invalid=invalid_in("tariffs"), template="x") == Decimal("0.01")

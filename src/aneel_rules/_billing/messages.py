@@ -11,13 +11,14 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._citations import cite, to_bases
-from aneel_rules._convert import Shown, is_whole_number, quoted, to_decimal
+from aneel_rules._convert import Shown, is_whole_number, quoted
 from aneel_rules._convert import non_negative as _non_negative
+from aneel_rules._convert import positive as _positive
 from aneel_rules.errors import (
-    InvalidInputError,
     RegulatoryGapError,
     UnsupportedCaseError,
     invalid_in,
+    keyed_invalid_in,
 )
 from aneel_rules.legal import Basis
 
@@ -191,11 +192,8 @@ TEMPLATES: Final[dict[str, str]] = {
 """Code → English template (the gettext msgid)."""
 
 
-def invalid(
-    field: str, code: str, /, *, basis: Basis | None = None, **params: object
-) -> InvalidInputError:
-    """The library's input error for one field, with this module's catalog domain."""
-    return _invalid(field, code, TEMPLATES[code], basis=basis, **params)
+invalid: Final = keyed_invalid_in(DOMAIN, TEMPLATES)
+"""The library's input error for one field, with this module's catalog domain."""
 
 
 def non_negative(
@@ -259,7 +257,6 @@ def positive_int(value: object, path: str) -> int:
 
 def positive_amount(value: object) -> Decimal:
     """``value`` as a Decimal amount of money > 0 (field ``amount``), else the input error."""
-    amount = to_decimal(value, path="amount")
-    if amount <= 0:
-        raise invalid("amount", "not_positive", path="amount", value=quoted(value))
-    return amount
+    return _positive(
+        value, "amount", invalid=_invalid, template=TEMPLATES["not_positive"], money=True
+    )

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._convert import non_negative as _non_negative
-from aneel_rules._convert import quoted, to_bool, to_date, to_decimal
+from aneel_rules._convert import positive as _positive
+from aneel_rules._convert import to_bool, to_date
 from aneel_rules.errors import UnsupportedCaseError, invalid_in
 from aneel_rules.legal import Basis, Norm, norm_in_force
 
@@ -53,18 +54,12 @@ def require_ren1000(
     return day
 
 
+_NOT_POSITIVE: Final = "{path} must be greater than zero, got {value}"
+
+
 def positive(value: Decimal | int | str, path: str) -> Decimal:
     """A number greater than zero (a ``float`` is read through its ``repr``)."""
-    number = to_decimal(value, path=path, allow_float=True)
-    if number <= 0:
-        raise invalid(
-            path,
-            "not_positive",
-            "{path} must be greater than zero, got {value}",
-            path=path,
-            value=quoted(value),
-        )
-    return number
+    return _positive(value, path, invalid=invalid, template=_NOT_POSITIVE)
 
 
 def non_negative(value: Decimal | int | str, path: str) -> Decimal:

@@ -10,7 +10,12 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._convert import non_negative as _non_negative
-from aneel_rules.errors import FieldError, InvalidInputError, UnsupportedCaseError, invalid_in
+from aneel_rules.errors import (
+    FieldError,
+    UnsupportedCaseError,
+    invalid_in,
+    keyed_invalid_in,
+)
 from aneel_rules.legal import Basis
 
 __all__ = ("DOMAIN", "TEMPLATES", "error", "invalid", "non_negative", "not_modelled")
@@ -93,11 +98,8 @@ def error(path: str, code: str, /, *, basis: Basis | None = None, **params: obje
     )
 
 
-def invalid(
-    path: str, code: str, /, *, basis: Basis | None = None, **params: object
-) -> InvalidInputError:
-    """The library's input error for one field, with this module's catalog domain."""
-    return _invalid(path, code, TEMPLATES[code], basis=basis, **params)
+invalid: Final = keyed_invalid_in(DOMAIN, TEMPLATES)
+"""The library's input error for one field, with this module's catalog domain."""
 
 
 def non_negative(value: object, path: str, /) -> Decimal:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from aneel_rules.errors import FieldError, InvalidInputError, invalid_in
+from aneel_rules.errors import FieldError, invalid_in, keyed_invalid_in
 
 if TYPE_CHECKING:
     from aneel_rules.legal import Basis
@@ -123,13 +123,5 @@ def field_error(
     )
 
 
-def invalid(
-    path: str, code: str, /, *, basis: Basis | None = None, **params: object
-) -> InvalidInputError:
-    """The portal's :class:`InvalidInputError` of one field problem (``MESSAGES[code]``).
-
-    Examples:
-        >>> invalid("flow", "unknown_flow", value="'x'", choices="access").codes
-        ('unknown_flow',)
-    """
-    return _invalid(path, code, MESSAGES[code], basis=basis, **params)
+invalid: Final = keyed_invalid_in(DOMAIN, MESSAGES)
+"""The portal's :class:`InvalidInputError` of one field problem (``MESSAGES[code]``)."""

@@ -12,7 +12,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import instance_of, to_bool, to_decimal
+from aneel_rules._convert import instance_of, positive, to_bool
 from aneel_rules._tariffs.common import (
     DOMAIN,
     invalid,
@@ -168,16 +168,10 @@ def group_a_subgroup(voltage_kv: Decimal | str | float, *, underground: bool = F
 
 
 def _positive(value: object, path: str) -> Decimal:
-    number = to_decimal(value, path=path, allow_float=True)
-    if number <= 0:
-        raise invalid(
-            path,
-            "not_positive",
-            "{path} must be positive, got {value}",
-            path=path,
-            value=str(number),
-        )
-    return number
+    return positive(value, path, invalid=invalid, template=_NOT_POSITIVE, shown="text")
+
+
+_NOT_POSITIVE: Final = "{path} must be positive, got {value}"
 
 
 def _to_kv(value: object) -> Decimal:
