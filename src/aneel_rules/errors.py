@@ -326,3 +326,39 @@ def keyed_invalid_in(domain: str, templates: Mapping[str, str]) -> KeyedInvalidF
         return bound(path, code, templates[code], basis=basis, **params)
 
     return invalid
+
+
+class KeyedFieldErrorFactory(Protocol):
+    """Signature of a domain's ``error(path, code, **params)`` helper (template by code)."""
+
+    def __call__(
+        self, path: str, code: str, /, *, basis: Basis | None = None, **params: object
+    ) -> FieldError:
+        """A :class:`FieldError` whose template is the domain's one for ``code``."""
+
+
+def keyed_field_error_in(domain: str, templates: Mapping[str, str]) -> KeyedFieldErrorFactory:
+    """The ``error(path, code, *, basis=None, **params)`` :class:`FieldError` helper of a domain.
+
+    The :class:`FieldError` twin of :func:`keyed_invalid_in` (a collector gathers several).
+
+    Examples:
+        >>> error = keyed_field_error_in("portal", {"required": "this field is required"})
+        >>> e = error("cpf", "required")
+        >>> e.domain, e.code, e.template
+        ('portal', 'required', 'this field is required')
+    """
+
+    def error(
+        path: str, code: str, /, *, basis: Basis | None = None, **params: object
+    ) -> FieldError:
+        return FieldError(
+            path=path,
+            code=code,
+            template=templates[code],
+            params=params,
+            domain=domain,
+            basis=basis,
+        )
+
+    return error

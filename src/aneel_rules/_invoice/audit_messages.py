@@ -11,12 +11,11 @@ from typing import Final
 
 from aneel_rules._convert import non_negative as _non_negative
 from aneel_rules.errors import (
-    FieldError,
     UnsupportedCaseError,
     invalid_in,
+    keyed_field_error_in,
     keyed_invalid_in,
 )
-from aneel_rules.legal import Basis
 
 __all__ = ("DOMAIN", "TEMPLATES", "error", "invalid", "non_negative", "not_modelled")
 
@@ -91,11 +90,8 @@ TEMPLATES: Final[dict[str, str]] = {
 """Code → English template (the gettext msgid)."""
 
 
-def error(path: str, code: str, /, *, basis: Basis | None = None, **params: object) -> FieldError:
-    """One :class:`FieldError` of this domain."""
-    return FieldError(
-        path=path, code=code, template=TEMPLATES[code], params=params, domain=DOMAIN, basis=basis
-    )
+error: Final = keyed_field_error_in(DOMAIN, TEMPLATES)
+"""One :class:`FieldError` of this domain."""
 
 
 invalid: Final = keyed_invalid_in(DOMAIN, TEMPLATES)

@@ -14,19 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from aneel_rules.errors import FieldError, invalid_in, keyed_invalid_in
-
-if TYPE_CHECKING:
-    from aneel_rules.legal import Basis
+from aneel_rules.errors import keyed_field_error_in, keyed_invalid_in
 
 __all__ = ("DOMAIN", "MESSAGES", "field_error", "invalid", "type_name")
 
 DOMAIN: Final = "portal"
 """Message-catalog domain of the portal module."""
-
-_invalid: Final = invalid_in(DOMAIN)
 
 # Every template the portal module emits, by stable code (one template per code).
 # tests/test_portal_messages.py checks that each has a pt_BR translation.
@@ -114,13 +109,8 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
-def field_error(
-    path: str, code: str, *, basis: Basis | None = None, **params: object
-) -> FieldError:
-    """A portal :class:`FieldError` whose template is ``MESSAGES[code]``."""
-    return FieldError(
-        path=path, code=code, template=MESSAGES[code], params=params, domain=DOMAIN, basis=basis
-    )
+field_error: Final = keyed_field_error_in(DOMAIN, MESSAGES)
+"""A portal :class:`FieldError` whose template is ``MESSAGES[code]``."""
 
 
 invalid: Final = keyed_invalid_in(DOMAIN, MESSAGES)
