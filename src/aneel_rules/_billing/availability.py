@@ -19,6 +19,7 @@ from aneel_rules._billing.messages import (
     not_modelled,
     unsupported,
 )
+from aneel_rules._billing.supply import SupplyType
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, to_bool
 from aneel_rules.errors import UnsupportedCaseError
@@ -45,15 +46,6 @@ __all__ = (
     "explain_availability_charge",
     "availability_charge_kwh",
 )
-
-
-class SupplyType(enum.Enum):
-    """Number of phases and conductors of the connection (tipo de ligação)."""
-
-    SINGLE_PHASE = "monofásico"
-    TWO_PHASE_TWO_WIRE = "bifásico a dois condutores"
-    TWO_PHASE_THREE_WIRE = "bifásico a três condutores"
-    THREE_PHASE = "trifásico"
 
 
 class AvailabilityExemption(enum.Enum):

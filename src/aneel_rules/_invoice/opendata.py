@@ -13,7 +13,6 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from aneel_rules._convert import quoted
 from aneel_rules._invoice.messages import invalid
@@ -24,7 +23,9 @@ __all__ = ("decimal_comma", "iso_day", "text_lines")
 def text_lines(source: object, encoding: str) -> Iterator[str]:
     """Lines of ``source``: a path or binary stream decoded with ``encoding``, or text lines."""
     if isinstance(source, os.PathLike):
-        with Path(source).open(encoding=encoding, newline="") as handle:  # an edge: a path
+        # an edge: a path, opened as ``Path(source).open`` did (``io.open`` is the built-in
+        # ``open``; pathlib is not imported for it: every bill imports this module)
+        with io.open(source, encoding=encoding, newline="") as handle:  # noqa: UP020
             yield from handle
         return
     if isinstance(source, io.IOBase) and not isinstance(source, io.TextIOBase):

@@ -11,7 +11,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._billing.availability import SupplyType
+from aneel_rules._billing.supply import SupplyType
 from aneel_rules._convert import to_decimal
 from aneel_rules._invoice.bill import BillLine
 from aneel_rules._invoice.demand import (
@@ -19,7 +19,7 @@ from aneel_rules._invoice.demand import (
 )
 from aneel_rules._invoice.rates import TariffRates
 from aneel_rules._invoice.taxes import GrossUp, TaxRates
-from aneel_rules._tariffs.irrigation import IrrigationRegion
+from aneel_rules._tariffs.irrigation_region import IrrigationRegion
 
 __all__ = ("BillOptions",)
 

@@ -24,7 +24,7 @@ from aneel_rules._tariffs.common import (
     hm,
     invalid,
 )
-from aneel_rules._tariffs.modalities import WHITE_TARIFF_AVAILABILITY, TariffModality
+from aneel_rules._tariffs.modality_types import WHITE_TARIFF_AVAILABILITY, TariffModality
 from aneel_rules.errors import (
     InvalidFactory,
     InvalidInputError,

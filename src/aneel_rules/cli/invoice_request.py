@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import csv
 import enum
+import itertools
+import os
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
-from pathlib import Path
 from typing import Final
 
 from aneel_rules._invoice.audit_messages import invalid
@@ -55,7 +56,7 @@ class _PostMap(Spec):
 def _spec() -> Obj:
     from aneel_rules._invoice.flags import TariffFlag  # noqa: PLC0415
     from aneel_rules._invoice.taxes import GrossUp  # noqa: PLC0415
-    from aneel_rules._tariffs.modalities import TariffModality  # noqa: PLC0415
+    from aneel_rules._tariffs.modality_types import TariffModality  # noqa: PLC0415
     from aneel_rules._tariffs.units import ConsumerClass, Subgroup  # noqa: PLC0415
 
     money = Number(minimum=Decimal(0))
@@ -132,23 +133,28 @@ class _ProfileUnit(enum.Enum):
     KWH = "kWh"
 
 
-def _profile(path: Path) -> tuple[list[datetime], list[str], list[str] | None]:
+def _profile(path: str) -> tuple[list[datetime], list[str], list[str] | None]:
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = []
-            for row in csv.reader(handle):
-                rows.append(row)
-                if len(rows) > MAX_PROFILE_ROWS + 1:
-                    raise invalid(
-                        "profile.file", "profile_too_large", maximum=str(MAX_PROFILE_ROWS)
-                    )
+        with open(path, encoding="utf-8", newline="") as handle:  # noqa: PTH123 (no pathlib)
+            # a header and MAX_PROFILE_ROWS rows at most: one more row is too many
+            rows = list(itertools.islice(csv.reader(handle), MAX_PROFILE_ROWS + 2))
+            if len(rows) > MAX_PROFILE_ROWS + 1:
+                raise invalid("profile.file", "profile_too_large", maximum=str(MAX_PROFILE_ROWS))
     except (OSError, UnicodeDecodeError) as exc:
         raise invalid("profile.file", "unreadable_profile", reason=type(exc).__name__) from None
     if rows and rows[0] and not rows[0][0][:1].isdigit():
         rows = rows[1:]  # header
-    stamps: list[datetime] = []
-    active: list[str] = []
-    reactive: list[str] = []
+    try:  # every row well formed (the usual file): column by column
+        stamps = [datetime.fromisoformat(row[0].strip()) for row in rows]
+        active = [row[1].strip() for row in rows]
+    except (IndexError, ValueError):
+        pass  # the loop below names the first bad row
+    else:
+        reactive = [row[2].strip() for row in rows if len(row) > 2]
+        return stamps, active, (reactive if len(reactive) == len(active) else None)
+    stamps = []
+    active = []
+    reactive = []
     for number, row in enumerate(rows, start=1):
         try:
             stamps.append(datetime.fromisoformat(row[0].strip()))
@@ -160,8 +166,10 @@ def _profile(path: Path) -> tuple[list[datetime], list[str], list[str] | None]:
     return stamps, active, (reactive if len(reactive) == len(active) else None)
 
 
-def read_bill_request(data: object, *, base: Path) -> object:
+def read_bill_request(data: object, *, base: str) -> object:
     """The :class:`~aneel_rules.invoice.Bill` a JSON bill request asks for.
+
+    ``base`` is the directory the profile file is named from (that of the JSON file).
 
     Raises:
         InvalidInputError: every field problem of the request, or the library's error for
@@ -203,7 +211,9 @@ def read_bill_request(data: object, *, base: Path) -> object:
         act=rates_v["act"] or "",
         valid_from=rates_v["valid_from"],
     )
-    stamps, active, reactive = _profile(base / profile_v["file"])
+    stamps, active, reactive = _profile(
+        os.path.join(base, profile_v["file"])  # noqa: PTH118 (no pathlib)
+    )
     window_text = profile_v["capacitive_window"]
     try:
         window = None if window_text is None else CapacitiveWindow(time.fromisoformat(window_text))
