@@ -27,7 +27,7 @@ from aneel_rules._billing.money import (
     InvoiceRounding,
     check_rounding_known,
 )
-from aneel_rules._convert import instance_of, plain_date, quoted
+from aneel_rules._convert import instance_of, plain_date, quoted, to_money
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.legal import (
@@ -339,6 +339,15 @@ def round_amount(amount: Decimal, rounding: InvoiceRounding) -> Decimal:
         >>> [round_amount(Decimal("10.129"), r) for r in InvoiceRounding]
         [Decimal('10.12'), Decimal('10.13')]
     """
+    amount = to_money(amount, path="amount")
+    instance_of(
+        rounding,
+        InvoiceRounding,
+        "rounding",
+        "not_a_rounding",
+        "{path} must be an InvoiceRounding, got {value}",
+        invalid=invalid,
+    )
     # REN 414/2010, art. 213, parágrafo único: truncation of money values to two decimals
     if rounding is InvoiceRounding.TRUNCATION:
         return amount.quantize(_CENT, rounding=ROUND_DOWN, context=CTX)

@@ -79,6 +79,9 @@ def interval_demand_kw(value: Decimal, unit: str) -> Decimal:
         >>> interval_demand_kw(Decimal("25"), "kWh"), interval_demand_kw(Decimal("100"), "kW")
         (Decimal('100'), Decimal('100'))
     """
+    # art. 2º, XI: an average power; a 15-minute energy or power is never negative
+    value = non_negative(value, "value", invalid=invalid, shown="text")
+    unit = _choice(unit, ("kW", "kWh"), "unit")
     return CTX.multiply(value, _PER_HOUR) if unit == "kWh" else value
 
 
