@@ -274,3 +274,13 @@ def test_prorate_rates_refuses_bad_input() -> None:
 def test_records_callers_build_refuse_bad_fields() -> None:
     _refused(IpcaSeries, variations=None, source="x")
     assert _refused(TrialPeriod, kind=None).code == "not_a_trial_kind"
+
+
+def test_numpy_integers_count_as_the_int_they_hold() -> None:
+    np = pytest.importorskip("numpy")
+    # the input policy: a numpy integer is the int it holds (art. 173, § 2º days; § 3º families)
+    assert proportional_tariff([(D("600.00"), np.int64(10)), (D("660.00"), 20)]) == D("640.00")
+    slices = tier_slices(
+        D(150), SOCIAL_TARIFF_TIERS.value_on(date(2025, 7, 5)), families=np.int8(2)
+    )
+    assert slices == ((D(150), D(1)),)

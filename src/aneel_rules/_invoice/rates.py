@@ -26,7 +26,7 @@ from typing import IO, Final
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import instance_of, is_whole_number, masked, plain_date, quoted, to_money
+from aneel_rules._convert import instance_of, masked, plain_date, quoted, to_money, whole_number
 from aneel_rules._invoice.bill import check_text
 from aneel_rules._invoice.measurements import PostMap, to_post_map
 from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
@@ -444,7 +444,8 @@ def proportional_tariff(parts: Iterable[tuple[Decimal, int]]) -> Decimal:
         )
     for index, part in enumerate(parts):
         # art. 173, § 2º: Tᵢ a tariff, Pᵢ a number of days (a whole number, never negative)
-        if not (isinstance(part, tuple) and len(part) == 2 and is_whole_number(part[1], 0)):
+        count = whole_number(part[1], 0) if isinstance(part, tuple) and len(part) == 2 else None
+        if count is None:
             raise invalid(
                 f"parts.{index}",
                 "not_a_tariff_part",
@@ -454,8 +455,8 @@ def proportional_tariff(parts: Iterable[tuple[Decimal, int]]) -> Decimal:
                 value=masked(part),
             )
         tariff = to_money(part[0], path=f"parts.{index}.0")
-        weighted = CTX.add(weighted, CTX.multiply(tariff, part[1]))
-        days += part[1]
+        weighted = CTX.add(weighted, CTX.multiply(tariff, count))
+        days += count
     if days <= 0:
         raise invalid(
             "parts",

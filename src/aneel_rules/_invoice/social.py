@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import is_whole_number, masked, non_negative
+from aneel_rules._convert import masked, non_negative, whole_number
 from aneel_rules._invoice.messages import invalid
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -212,7 +212,8 @@ def tier_slices(
         ((Decimal('150'), Decimal('1')),)
     """
     kwh = non_negative(kwh, "kwh", invalid=invalid)
-    if not is_whole_number(families, 1):
+    count = whole_number(families, 1)
+    if count is None:
         raise invalid(
             "families",
             "not_families",
@@ -224,7 +225,7 @@ def tier_slices(
     slices: list[tuple[Decimal, Decimal]] = []
     lower = Decimal(0)
     for limit, reduction in steps:
-        upper = kwh if limit is None else min(kwh, CTX.multiply(limit, families))
+        upper = kwh if limit is None else min(kwh, CTX.multiply(limit, count))
         if upper > lower:
             slices.append((CTX.subtract(upper, lower), reduction))
             lower = upper
