@@ -87,6 +87,9 @@ class AmendmentKind(enum.Enum):
     WORDING = "redação dada"
     INSERTED = "incluído"
     SUSPENDED = "suspenso"
+    SEE = "vide"
+    """The compiled text's "Vide:" note: an act that applies to the provision without
+    rewriting it (REN 1.000/2021, art. 291, III: "Vide: Despacho 1.731/2025")."""
 
 
 _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -213,6 +216,9 @@ class LegalRef:
         >>> str(ren1000(323, item="II", amended_by=Norm.DSP_2006_2024,
         ...             amendment_kind=AmendmentKind.SUSPENDED))
         'REN 1.000/2021, art. 323, II (suspenso pelo Despacho ANEEL 2.006/2024)'
+        >>> str(ren1000(291, item="III", amended_by=Norm.DSP_1731_2025,
+        ...             amendment_kind=AmendmentKind.SEE))
+        'REN 1.000/2021, art. 291, III (vide Despacho ANEEL 1.731/2025)'
     """
 
     norm: Norm = attrs.field(validator=_kind_check(Norm, "not_a_norm"))
@@ -238,7 +244,9 @@ class LegalRef:
         if self.subitem is not None:
             parts.append(f'"{self.subitem}"')
         text = ", ".join(parts)
-        if self.amended_by is not None:
+        if self.amended_by is not None and self.amendment_kind is AmendmentKind.SEE:
+            text += f" (vide {self.amended_by.value})"
+        elif self.amended_by is not None:
             text += f" ({self.amendment_kind.value} {self.amended_by.by})"
         return text
 
