@@ -35,6 +35,7 @@ __all__ = (
     "Shown",
     "instance_of",
     "is_whole_number",
+    "whole_number",
     "non_negative",
     "positive",
     "plain_date",
@@ -446,8 +447,8 @@ def is_whole_number(
     """Whether ``value`` is an ``int`` (a ``bool`` is not) from ``minimum`` to ``maximum``.
 
     The one "whole number in range" test; each caller raises its own code and message, so the
-    catalogue msgids stay where they are. numpy integers are not unwrapped here (callers that
-    take them read the value through :func:`plain_scalar` first).
+    catalogue msgids stay where they are. numpy integers are not unwrapped here: callers read
+    their arguments through :func:`whole_number`, which does.
 
     Examples:
         >>> [is_whole_number(v, 1, 9) for v in (3, True, 0, 10, 3.0, "3")]
@@ -456,6 +457,23 @@ def is_whole_number(
     if isinstance(value, bool) or not isinstance(value, int):
         return False
     return (minimum is None or value >= minimum) and (maximum is None or value <= maximum)
+
+
+def whole_number(
+    value: object, minimum: int | None = None, maximum: int | None = None
+) -> int | None:
+    """``value`` as a plain ``int`` if it is a whole number from ``minimum`` to ``maximum``.
+
+    The reader of every count, year or number of days: a numpy integer counts as the ``int``
+    it holds (the module's policy), a ``bool`` (numpy's too), a float or text never does.
+    ``None`` when it is not one; each caller raises its own code and message.
+
+    Examples:
+        >>> [whole_number(v, 1, 9) for v in (3, True, 0, 3.0, "3")]
+        [3, None, None, None, None]
+    """
+    plain = plain_scalar(value)
+    return plain if is_whole_number(plain, minimum, maximum) else None
 
 
 def to_bool(value: object, *, path: str) -> bool:

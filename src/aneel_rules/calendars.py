@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from aneel_rules._convert import is_whole_number, quoted, to_bool, to_date
+from aneel_rules._convert import quoted, to_bool, to_date, whole_number
 from aneel_rules.errors import InvalidInputError, invalid_in
 
 if TYPE_CHECKING:
@@ -189,8 +189,10 @@ class BusinessCalendar:
             >>> len(BusinessCalendar().holidays_in(2026))
             10
         """
-        if not is_whole_number(year, 1, 9999):
+        number = whole_number(year, 1, 9999)
+        if number is None:
             raise _error("year", "invalid_year", "year {value} is not valid", value=quoted(year))
+        year = number
         found = dict(_holidays(year, self.subdiv, self.optional))
         for extra in self.extra_holidays:
             if extra.year == year:
@@ -225,7 +227,8 @@ class BusinessCalendar:
             >>> BusinessCalendar().add_business_days(date(2026, 3, 4), 5)
             datetime.date(2026, 3, 11)
         """
-        if not is_whole_number(days, 1, _MAX_DAYS):
+        count = whole_number(days, 1, _MAX_DAYS)
+        if count is None:
             raise _error(
                 "days",
                 "invalid_days",
@@ -234,7 +237,7 @@ class BusinessCalendar:
                 value=quoted(days),
             )
         day = to_date(start, path="start")
-        remaining = days
+        remaining = count
         while remaining:
             day = _next_day(day, "start")
             if self.is_business_day(day):

@@ -21,8 +21,9 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from os import PathLike
@@ -31,7 +32,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from aneel_rules import tariffs
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import plain_date, quoted, to_datetime
 from aneel_rules._extras import needs
 from aneel_rules._format import format_date
 from aneel_rules.errors import invalid_in
@@ -80,6 +81,10 @@ DAY_COLORS: Final[Mapping[str, str]] = MappingProxyType(
 """Calendar colours: a day with ponta, a weekend, a listed holiday, no such day (31 Feb)."""
 
 _MAX_INTERVALS: Final = 31 * 96
+# Presentation limits (no rule of the norm): the figure grows with its bars, so the number of
+# months is checked while the rows are read, before anything is drawn.
+_MAX_MONTHS: Final = 120
+_MAX_ROWS: Final = 1_000_000
 _POST_LABELS: Final = {
     TariffPost.PEAK: "peak",
     TariffPost.INTERMEDIATE: "intermediate",
@@ -101,6 +106,12 @@ _EMPTY: Final = "{path} is empty"
 _BAD_VALUE: Final = "{path} must be a finite non-negative number, got {value}"
 _WRITTEN: Final = "Figure written to {path}"
 _BAD_ROW: Final = "{path} must be a (month, TariffPost, kWh) triple, got {value}"
+_NOT_A_SEQUENCE: Final = "{path} must be a sequence, got {value}"
+_TOO_MANY_ROWS: Final = "{path} has more than {limit} rows"
+_TOO_MANY_MONTHS: Final = "{path} has more than {limit} months; a figure shows at most {limit}"
+_BAD_INTERVAL: Final = "{path} must be a positive timedelta of at most a day, got {value}"
+_NOT_A_FIGURE: Final = "{path} must be a matplotlib Figure, got {value}"
+_NOT_WRITTEN: Final = "the figure could not be written to {path}: {reason}"
 TEXTS: Final = (
     *_POST_LABELS.values(),
     _PROFILE_TITLE,
@@ -119,6 +130,12 @@ TEXTS: Final = (
     _BAD_VALUE,
     _WRITTEN,
     _BAD_ROW,
+    _NOT_A_SEQUENCE,
+    _TOO_MANY_ROWS,
+    _BAD_INTERVAL,
+    _NOT_A_FIGURE,
+    _NOT_WRITTEN,
+    _TOO_MANY_MONTHS,
 )
 """Every text of this module (English msgids of the ``plot`` catalog)."""
 
@@ -144,6 +161,19 @@ def _number(value: object, path: str) -> float:
     raise _invalid(path, "invalid_number", _BAD_VALUE, path=path, value=quoted(value))
 
 
+def _check_iterable(values: object, path: str) -> None:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise _invalid(
+            path, "not_a_sequence", _NOT_A_SEQUENCE, path=path, value=type(values).__name__
+        )
+
+
+def _items(values: object, path: str, limit: int) -> list[object]:
+    """The first ``limit + 1`` items of ``values`` (an iterable), so a size is checked first."""
+    _check_iterable(values, path)
+    return list(itertools.islice(values, limit + 1))  # type: ignore[call-overload]
+
+
 def _new_figure(width: float, height: float) -> Figure:
     with needs("plot", feature="aneel_rules.plot"):
         from matplotlib.figure import Figure  # noqa: PLC0415 (lazy extra)
@@ -159,8 +189,8 @@ def _legend_handles(colors: Iterable[tuple[str, str]]) -> list[object]:
 
 
 def load_profile_figure(
-    stamps: Sequence[datetime],
-    kwh: Sequence[float | Decimal],
+    stamps: Iterable[datetime],
+    kwh: Iterable[float | Decimal],
     schedule: PostSchedule,
     *,
     modality: TariffModality,
@@ -181,7 +211,9 @@ def load_profile_figure(
         lang: ``"pt_BR"`` (default) or ``"en"``.
 
     Raises:
-        InvalidInputError: lengths differ, no interval, more than a month, a bad value.
+        InvalidInputError: ``stamps`` or ``kwh`` not an iterable (``not_a_sequence``), lengths
+            differ, no interval, more than a month (counted before anything is read further),
+            a bad value, ``interval`` not a timedelta above zero and up to a day.
         NotInForceError: as :func:`aneel_rules.tariffs.tariff_posts`.
         MissingExtraError: matplotlib is not installed (extra ``plot``).
 
@@ -189,7 +221,13 @@ def load_profile_figure(
         - REN 1.000/2021, art. 2º, XXXVIII, "a" to "c" (the posts coloured).
     """
     lang = normalize_lang(lang)
-    count = len(stamps)
+    if not isinstance(interval, timedelta) or not timedelta(0) < interval <= timedelta(days=1):
+        raise _invalid(
+            "interval", "invalid_interval", _BAD_INTERVAL, path="interval", value=quoted(interval)
+        )
+    given = _items(stamps, "stamps", _MAX_INTERVALS)
+    energies = _items(kwh, "kwh", _MAX_INTERVALS)
+    count = len(given)
     if count == 0:
         raise _invalid("stamps", "empty", _EMPTY, path="stamps")
     if count > _MAX_INTERVALS:
@@ -201,19 +239,21 @@ def load_profile_figure(
             count=str(count),
             limit=str(_MAX_INTERVALS),
         )
-    if len(kwh) != count:
+    if len(energies) != count:
         raise _invalid(
             "kwh",
             "length_mismatch",
             _BAD_LENGTHS,
             path="kwh",
-            count=str(len(kwh)),
+            count=str(len(energies)),
             stamps=str(count),
         )
-    values = [_number(value, f"kwh.{index}") for index, value in enumerate(kwh)]
-    posts = tariffs.tariff_posts(list(stamps), schedule, modality=modality)
+    values = [_number(value, f"kwh.{index}") for index, value in enumerate(energies)]
+    posts = tariffs.tariff_posts(given, schedule, modality=modality)  # type: ignore[arg-type]
     tz = schedule.tzinfo
-    local = [s if s.tzinfo is None else s.astimezone(tz).replace(tzinfo=None) for s in stamps]
+    # the datetimes tariff_posts read (numpy datetime64 and pandas Timestamps included)
+    read = [to_datetime(s, path=f"stamps.{i}") for i, s in enumerate(given)]
+    local = [s if s.tzinfo is None else s.astimezone(tz).replace(tzinfo=None) for s in read]
     with needs("plot", feature="aneel_rules.plot"):
         from matplotlib import dates  # noqa: PLC0415 (lazy extra)
     figure = _new_figure(11, 4)
@@ -317,7 +357,9 @@ def monthly_kwh_figure(
         lang: ``"pt_BR"`` (default) or ``"en"``.
 
     Raises:
-        InvalidInputError: no row, or a row that is not a ``(date, TariffPost, kWh)`` triple.
+        InvalidInputError: ``rows`` not an iterable, no row, a row that is not a ``(date,
+            TariffPost, kWh)`` triple; more than 120 months or 1,000,000 rows (``too_many``,
+            found while reading, before drawing: presentation limits, not rules).
         MissingExtraError: matplotlib is not installed (extra ``plot``).
 
     Legal basis:
@@ -325,12 +367,24 @@ def monthly_kwh_figure(
     """
     lang = normalize_lang(lang)
     totals: dict[tuple[date, TariffPost], float] = {}
+    months_seen: set[date] = set()
+    _check_iterable(rows, "rows")
     for index, row in enumerate(rows):
+        if index >= _MAX_ROWS:  # an endless iterable is refused, not drawn
+            raise _invalid("rows", "too_many", _TOO_MANY_ROWS, path="rows", limit=str(_MAX_ROWS))
         path = f"rows.{index}"
-        ok = isinstance(row, tuple) and len(row) == 3
-        if not ok or not isinstance(row[1], TariffPost):
+        if not isinstance(row, tuple) or len(row) != 3 or not isinstance(row[1], TariffPost):
             raise _invalid(path, "invalid_row", _BAD_ROW, path=path, value=quoted(row))
         key = (plain_date(row[0], path=f"{path}.0").replace(day=1), row[1])
+        months_seen.add(key[0])
+        if len(months_seen) > _MAX_MONTHS:
+            raise _invalid(
+                "rows",
+                "too_many",
+                _TOO_MANY_MONTHS,
+                path="rows",
+                limit=str(_MAX_MONTHS),
+            )
         totals[key] = totals.get(key, 0.0) + _number(row[2], f"{path}.2")
     if not totals:
         raise _invalid("rows", "empty", _EMPTY, path="rows")
@@ -363,12 +417,33 @@ def monthly_kwh_figure(
 
 
 def save_png(figure: Figure, path: str | PathLike[str]) -> Path:
-    """Write ``figure`` as a PNG file through the Agg canvas; returns the path written."""
+    """Write ``figure`` as a PNG file through the Agg canvas; returns the path written.
+
+    Raises:
+        InvalidInputError: ``figure`` is not a matplotlib ``Figure`` (``not_a_figure``); the
+            file cannot be written (``not_written``: the system's reason, e.g. no such
+            directory).
+        MissingExtraError: matplotlib is not installed (extra ``plot``).
+    """
     with needs("plot", feature="aneel_rules.plot"):
         from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415 (lazy extra)
+        from matplotlib.figure import Figure  # noqa: PLC0415 (lazy extra)
+    if not isinstance(figure, Figure):
+        raise _invalid(
+            "figure", "not_a_figure", _NOT_A_FIGURE, path="figure", value=type(figure).__name__
+        )
     FigureCanvasAgg(figure)
     target = Path(path)
-    figure.savefig(target, format="png")
+    try:
+        figure.savefig(target, format="png")
+    except OSError as exc:
+        raise _invalid(
+            "path",
+            "not_written",
+            _NOT_WRITTEN,
+            path=str(target),
+            reason=exc.strerror or type(exc).__name__,
+        ) from None
     return target
 
 

@@ -73,6 +73,15 @@ KINDS: dict[str, tuple[str, object, str, str]] = {
         "reactive deve ser um número finito; recebido inf",
     ),
     "missing_unit": ("unit", None, "unit is missing", "unit está ausente"),
+    "out_of_range": (
+        "value",
+        2e15,
+        "value is out of range: 2.000000E+15 (the library accepts magnitudes below 1E+15)",
+        (
+            "value está fora do intervalo: 2.000000E+15 (a biblioteca aceita valores absolutos "
+            "menores que 1E+15)"
+        ),
+    ),
 }
 WHERE_PT = {ROW_LABEL: "rótulo do índice", ROW_POSITION: "posição"}
 

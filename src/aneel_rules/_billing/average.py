@@ -23,7 +23,7 @@ from aneel_rules._billing.messages import (
 )
 from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import is_whole_number, plain_date, quoted, to_bool, to_quantity
+from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity, whole_number
 from aneel_rules.legal import Basis, Norm, in_force_from, norm_in_force, ren414, ren1000
 
 __all__ = (
@@ -195,7 +195,8 @@ def bill_by_average(
     _history(history)
     day = plain_date(on, path="on")
     streak = positive_int(consecutive_cycles, "consecutive_cycles")
-    if not is_whole_number(days_without_meter, 0):
+    days = whole_number(days_without_meter, 0)
+    if days is None:
         raise invalid(
             "days_without_meter",
             "negative",
@@ -209,9 +210,7 @@ def bill_by_average(
         to_bool(flag, path=path)
     norm = norm_in_force(day)
     if norm is Norm.REN_414_2010:
-        return _bill_by_average_ren414(
-            history, case, day, streak, days_without_meter, bool(supply_maintained)
-        )
+        return _bill_by_average_ren414(history, case, day, streak, days, bool(supply_maintained))
     may_suspend = False
     basis: tuple[Basis, ...]
     if case is AverageBillingCase.ACCESS_IMPEDIMENT:
@@ -222,7 +221,7 @@ def bill_by_average(
         )
     elif case is AverageBillingCase.METER_REMOVED:
         # REN 1.000/2021, art. 320, parágrafo único: > 30 days by the distributor's fault
-        if days_without_meter > 30 and distributor_responsible:
+        if days > 30 and distributor_responsible:
             return AverageBilling(
                 case=case,
                 norm=norm,

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._citations import cite, to_bases
-from aneel_rules._convert import Shown, is_whole_number, quoted
+from aneel_rules._convert import Shown, quoted, whole_number
 from aneel_rules._convert import non_negative as _non_negative
 from aneel_rules._convert import positive as _positive
 from aneel_rules.errors import (
@@ -249,10 +249,11 @@ def check_enum(value: object, cls: type[enum.Enum], path: str) -> None:
 
 
 def positive_int(value: object, path: str) -> int:
-    """``value`` if it is an ``int`` (not a bool) ≥ 1, else the library's input error."""
-    if not is_whole_number(value, 1):
+    """``value`` as an ``int`` ≥ 1 (a numpy integer too, not a bool), else the input error."""
+    number = whole_number(value, 1)
+    if number is None:
         raise invalid(path, "not_an_int", path=path, value=quoted(value))
-    return value
+    return number
 
 
 def positive_amount(value: object) -> Decimal:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Final
 
 from aneel_rules._billing.messages import invalid, unsupported
-from aneel_rules._convert import is_whole_number, plain_date, quoted, to_bool
+from aneel_rules._convert import plain_date, quoted, to_bool, whole_number
 from aneel_rules.legal import Basis, Determination, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("MeterDefectCriterion", "meter_defect_criterion")
@@ -71,7 +71,8 @@ def meter_defect_criterion(
     """
     day = plain_date(on, path="on")
     factor = to_bool(correction_factor_available, path="correction_factor_available")
-    if not is_whole_number(normal_history_cycles, 0):
+    history = whole_number(normal_history_cycles, 0)
+    if history is None:
         raise invalid(
             "normal_history_cycles",
             "negative",
@@ -79,7 +80,7 @@ def meter_defect_criterion(
             value=quoted(normal_history_cycles),
         )
     if norm_in_force(day) is Norm.REN_414_2010:
-        if factor or normal_history_cycles > 0:
+        if factor or history > 0:
             raise unsupported("subject_meter_criterion_order", day.isoformat(), ren414(115))
         # REN 414/2010, art. 115 (ANEEL's summary): the only criterion usable without a
         # correction factor and without history, in order or by choice
@@ -87,12 +88,12 @@ def meter_defect_criterion(
     # REN 1.000/2021, art. 255, caput: each criterion only when the previous one is impossible
     if factor:
         criterion = MeterDefectCriterion.CORRECTION_FACTOR
-    elif normal_history_cycles > 0:
+    elif history > 0:
         criterion = MeterDefectCriterion.AVERAGE
     else:
         criterion = MeterDefectCriterion.NEXT_BILLING
     basis: tuple[Basis, ...] = (ren1000(255, item=_CRITERION_ITEM[criterion]),)
-    if criterion is MeterDefectCriterion.AVERAGE and normal_history_cycles < 12:
+    if criterion is MeterDefectCriterion.AVERAGE and history < 12:
         # REN 1.000/2021, art. 255, II → art. 288, § 1º: the cycles available
         basis = (*basis, ren1000(288, paragraph=1))
     return Determination(criterion, basis)

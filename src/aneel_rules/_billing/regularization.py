@@ -15,7 +15,7 @@ import attrs
 from aneel_rules._billing.messages import invalid, non_negative, unsupported
 from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import is_whole_number, plain_date, quoted
+from aneel_rules._convert import plain_date, quoted, whole_number
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren1000
 
 __all__ = ("REGULARIZATION_CHARGE_MAX_DAYS", "ReadingRegularization", "regularize_reading")
@@ -108,14 +108,15 @@ def regularize_reading(
     billed = [non_negative(v, f"billed_kwh.{i}") for i, v in enumerate(billed_kwh)]
     first = plain_date(last_reading, path="last_reading")
     last = plain_date(regularized_on, path="regularized_on")
-    if not is_whole_number(availability_kwh):
+    availability = whole_number(availability_kwh)
+    if availability is None:
         raise invalid(
             "availability_kwh",
             "not_a_whole_number",
             path="availability_kwh",
             value=quoted(availability_kwh),
         )
-    if availability_kwh < 0:
+    if availability < 0:
         raise invalid(
             "availability_kwh", "negative", path="availability_kwh", value=quoted(availability_kwh)
         )
@@ -172,7 +173,7 @@ def regularize_reading(
         total_kwh=total,
         daily_average_kwh=daily,
         cycle_kwh=cycle,
-        availability_kwh=availability_kwh,
+        availability_kwh=availability,
         previously_billed_kwh=previous,
         difference_kwh=difference,
         refund_kwh=refund,

@@ -164,14 +164,13 @@ def _check_settlement_args(
     found_on: object,
     window_cycles: object,
     justifiable_error: object,
-) -> date:
+) -> tuple[date, int | None]:
     check_enum(direction, Direction, "direction")
     check_enum(cause, Cause, "cause")
     day = plain_date(found_on, path="found_on")
-    if window_cycles is not None:
-        positive_int(window_cycles, "window_cycles")
+    window = None if window_cycles is None else positive_int(window_cycles, "window_cycles")
     to_bool(justifiable_error, path="justifiable_error")
-    return day
+    return day, window
 
 
 def settle_incorrect_billing(
@@ -274,7 +273,9 @@ def settle_incorrect_billing(
         >>> later.amount_due, later.window_needed, later.window_cycles
         (Decimal('600.00'), False, None)
     """
-    day = _check_settlement_args(direction, cause, found_on, window_cycles, justifiable_error)
+    day, window_cycles = _check_settlement_args(
+        direction, cause, found_on, window_cycles, justifiable_error
+    )
     found = _errors(errors, day)
     if to_bool(false_declaration, path="false_declaration") and not (
         direction is Direction.OVER and cause is Cause.CONSUMER

@@ -13,7 +13,7 @@ from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import invalid, require_ren1000
 from aneel_rules._connection.deadline_types import Deadline, DeadlineRule, DeadlineUnit
 from aneel_rules._connection.ren414 import GAP_OTHER, Ren414Deadline, ren414_gap
-from aneel_rules._convert import is_whole_number, quoted, to_date, to_datetime
+from aneel_rules._convert import quoted, to_date, to_datetime, whole_number
 from aneel_rules.calendars import BusinessCalendar, out_of_range
 from aneel_rules.errors import UnsupportedCaseError
 from aneel_rules.legal import Basis, ren1000
@@ -104,14 +104,16 @@ def _calendar(calendar: BusinessCalendar | None) -> BusinessCalendar:
     return calendar
 
 
-def _check_days(days: object) -> None:
-    if not is_whole_number(days, 1):
+def _check_days(days: object) -> int:
+    number = whole_number(days, 1)
+    if number is None:
         raise invalid(
             "days",
             "invalid_days",
             "days must be a whole number ≥ 1, got {value}",
             value=quoted(days),
         )
+    return number
 
 
 def check_counting_args(
@@ -189,7 +191,7 @@ def count_calendar_days(
     """
     cal = _calendar(calendar)
     day = to_date(notice_on, path="notice_on")
-    _check_days(days)
+    days = _check_days(days)
     _check_start(start)
     try:
         # Art. 656, § 3º: the start day moves to the next business day ...
@@ -220,7 +222,7 @@ def count_business_days(
         datetime.date(2026, 3, 13)
     """
     cal = _calendar(calendar)
-    _check_days(days)
+    days = _check_days(days)
     return cal.add_business_days(to_date(notice_on, path="notice_on"), days)
 
 

@@ -12,7 +12,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import MAX_MAGNITUDE, to_decimal
+from aneel_rules._convert import MAX_MAGNITUDE, plain_scalar, to_decimal
 from aneel_rules._portal.fields import (
     _BLANK,
     _DOC_MAX_LENGTH,
@@ -31,6 +31,8 @@ _NUMBER_PATTERN: Final = f"^{_BLANK}[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]
 
 
 def _number(value: object, path: str, collector: Collector) -> Decimal | None:
+    # A numpy scalar counts as the Python number it holds (np.int64(300) → 300), as elsewhere.
+    value = plain_scalar(value)
     # A huge int (10**5000) is a valid Decimal; str of it is capped to keep messages short.
     # Text must match _NUMBER_PATTERN: Decimal() alone would also read "1_000", "١٢" or
     # "Infinity", which the JSON Schema's pattern refuses.

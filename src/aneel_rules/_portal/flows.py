@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Final, TypeVar
 
 from aneel_rules._connection.metering import SecondaryVoltage
-from aneel_rules._convert import is_whole_number, plain_date
+from aneel_rules._convert import plain_date, whole_number
 from aneel_rules._portal.attachments import (
     Attachment,
 )
@@ -245,9 +245,11 @@ _MAX_POLICY_LENGTH: Final = 64
 
 def _password_minimum(value: object, collector: Collector) -> int:
     """``password_min_length`` checked: an int from 8 to 64 (else the default, and an error)."""
-    if not is_whole_number(value):
+    number = whole_number(value)
+    if number is None:
         collector.add("password_min_length", "not_an_integer", value=type_name(value))
         return MIN_LENGTH
+    value = number
     if value < PORTAL_MIN_LENGTH:
         collector.add(
             "password_min_length", "below_minimum", minimum=PORTAL_MIN_LENGTH, value=echo(value)

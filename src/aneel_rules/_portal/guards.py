@@ -51,7 +51,7 @@ from typing import ClassVar, Final, NoReturn, Self
 
 import attrs
 
-from aneel_rules._convert import is_whole_number, quoted, to_datetime
+from aneel_rules._convert import is_whole_number, quoted, to_datetime, whole_number
 from aneel_rules._portal.messages import invalid, type_name
 from aneel_rules.legal import Basis, DistributorRule
 
@@ -101,6 +101,12 @@ def _last_attempt(value: object) -> datetime | None:
 
 def _locked_until(value: object) -> datetime | None:
     return None if value is None else _utc(value, "locked_until")
+
+
+def _as_count(value: object) -> int:
+    """A numpy integer as the ``int`` it holds; anything else unchanged, for :func:`_count`."""
+    number = whole_number(value)
+    return value if number is None else number  # type: ignore[return-value]
 
 
 def _count(maximum: int | None = None) -> Callable[[object, attrs.Attribute[int], int], None]:
@@ -153,9 +159,11 @@ class Escalation:
         ['0:10:00', '0:20:00', '0:40:00']
     """
 
-    factor: int = attrs.field(default=2, validator=_count())
+    factor: int = attrs.field(default=2, converter=_as_count, validator=_count())
     max_lock: timedelta = attrs.field(default=timedelta(hours=24), validator=_check_duration)
-    max_failed_attempts: int = attrs.field(default=100, validator=_count(_MAX_NIST_ATTEMPTS))
+    max_failed_attempts: int = attrs.field(
+        default=100, converter=_as_count, validator=_count(_MAX_NIST_ATTEMPTS)
+    )
 
     @factor.validator
     def _check_factor(self, _attribute: object, value: int) -> None:
@@ -186,8 +194,8 @@ class _Guard:
     max_failures: ClassVar[int] = 3
     lock: ClassVar[timedelta]
 
-    failures: int = attrs.field(default=0, validator=_count(3))
-    lockouts: int = attrs.field(default=0, validator=_count())
+    failures: int = attrs.field(default=0, converter=_as_count, validator=_count(3))
+    lockouts: int = attrs.field(default=0, converter=_as_count, validator=_count())
     last_attempt: datetime | None = attrs.field(default=None, converter=_last_attempt)
     locked_until: datetime | None = attrs.field(default=None, converter=_locked_until)
     escalation: Escalation | None = attrs.field(default=None, validator=_check_escalation)

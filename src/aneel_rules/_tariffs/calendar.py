@@ -18,7 +18,7 @@ import attrs
 from dateutil.easter import easter
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import is_whole_number, plain_date, quoted
+from aneel_rules._convert import plain_date, quoted, whole_number
 from aneel_rules._tariffs.common import (
     LAST_VERIFIED,
     REN414_START,
@@ -176,7 +176,8 @@ class PeakExemptDay:
 
 
 def _check_year(year: object) -> int:
-    if not is_whole_number(year, 1, 9998):
+    number = whole_number(year, 1, 9998)
+    if number is None:
         raise invalid(
             "year",
             "invalid_year",
@@ -184,7 +185,7 @@ def _check_year(year: object) -> int:
             path="year",
             value=quoted(year),
         )
-    return year
+    return number
 
 
 @functools.lru_cache(maxsize=64)

@@ -3,8 +3,12 @@
 ``aneel-rules validate cpf 529.982.247-25`` prints the formatted value (exit 0) or every
 problem (exit 1); ``aneel-rules validate request budget examples/budget.json`` parses a
 JSON request of a portal flow and prints every problem with its path, code and message
-(exit 1) or a short summary (exit 0); ``aneel-rules schema budget`` prints the flow's
-JSON Schema. Attachments in the JSON files are ``{"filename": ..., "content_base64": ...}``.
+(exit 1) or a short summary (exit 0). The flow may be left out
+(``aneel-rules validate request examples/budget.json``, as issue 4 writes it): it is then the
+one flow whose fields the request's keys match best, and a request that matches two flows
+equally (or none) is refused on one line asking for the flow (exit 2).
+``aneel-rules schema budget`` prints the flow's JSON Schema. Attachments in the JSON files
+are ``{"filename": ..., "content_base64": ...}``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from aneel_rules.cli.common import (
     add_command,
     add_lang_option,
     date_arg,
+    print_error,
 )
 from aneel_rules.cli.json_input import load_json, print_problems
 from aneel_rules.errors import InvalidInputError
@@ -42,6 +47,9 @@ _BASIS: Final = "basis: {basis}"
 _YES: Final = "yes"
 _NO: Final = "no"
 _BAD_FLOW: Final = "unknown flow {value} (use one of: {choices})"
+_UNKNOWN_FLOW: Final = (
+    "cannot tell which flow {file} is: name it before the file (one of: {choices})"
+)
 _FLOW_LABELS: Final = {
     Flow.REGISTRATION: "registration",
     Flow.NEW_CONNECTION: "new connection",
@@ -61,6 +69,7 @@ CLI_MESSAGES: Final = (
     _YES,
     _NO,
     _BAD_FLOW,
+    _UNKNOWN_FLOW,
     *_FLOW_LABELS.values(),
 )
 """Every text the ``validate`` and ``schema`` commands print (translated in ``portal.po``)."""
@@ -72,6 +81,23 @@ def _flow(value: str) -> Flow:
             return member
     choices = ", ".join(f.value for f in Flow)
     raise ArgTypeError(_BAD_FLOW, domain=DOMAIN, value=repr(value), choices=choices)
+
+
+def _infer_flow(data: object) -> Flow | None:
+    """The one flow whose fields hold the most of the request's keys (``None``: a tie or none)."""
+    from aneel_rules.portal import json_schema  # noqa: PLC0415
+
+    if not isinstance(data, dict):
+        return None
+    keys = set(data)
+    scores: dict[Flow, int] = {}
+    for flow in Flow:
+        properties = json_schema(flow)["properties"]
+        assert isinstance(properties, dict)  # noqa: S101 - the schema's own shape
+        scores[flow] = len(keys & set(properties))
+    best = max(scores.values())
+    winners = [flow for flow, score in scores.items() if score == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
 
 
 def _validate_document(args: argparse.Namespace, console: Console) -> int:
@@ -98,9 +124,14 @@ def _validate_request(args: argparse.Namespace, console: Console) -> int:
     from aneel_rules import portal  # noqa: PLC0415
     from aneel_rules.cli.labels import reason_label  # noqa: PLC0415
 
-    flow: Flow = args.flow
     data = load_json(args.file, console)
     if data is None:
+        return 2
+    flow: Flow | None = args.flow if args.flow is not None else _infer_flow(data)
+    if flow is None:
+        choices = ", ".join(f.value for f in Flow)
+        text = console.t(_UNKNOWN_FLOW, domain=DOMAIN, file=args.file, choices=choices)
+        print_error(text, console.lang)
         return 2
     # The command may read the clock (the library never does): the local date by default.
     today: date = args.today if args.today is not None else datetime.now(UTC).astimezone().date()
@@ -178,7 +209,13 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
         help_text="validate a portal request (JSON file) and list every problem",
         handler=_validate_request,
     )
-    request.add_argument("flow", type=_flow, help=", ".join(f.value for f in Flow))
+    request.add_argument(
+        "flow",
+        type=_flow,
+        nargs="?",
+        default=None,
+        help=", ".join(f.value for f in Flow),
+    )
     request.add_argument("file", help="JSON file with the request")
     request.add_argument(
         "--today", type=date_arg, default=None, help="date of the request (default: today)"

@@ -148,11 +148,14 @@ def readings(frame: object, *, columns: Mapping[str, str] | None = None) -> pd.D
     Args:
         frame: A pandas DataFrame (or a mapping of column name → column). Columns:
             ``previous`` and ``current`` (dates of the readings: ``datetime.date`` objects or
-            datetime64 at midnight), ``measured_kwh`` (energy registered, numbers), and
-            optionally ``group`` (``"A"``/``"B"``, default B), ``kind``
-            (:class:`~aneel_rules.billing_cycle.ReadingKind` or its value, default regular),
-            ``supply`` (:class:`~aneel_rules.billing_cycle.SupplyType` or its value) and
-            ``low_income`` (bools).
+            datetime64 at midnight, naive or tz-aware (the local date), numpy or Arrow),
+            ``measured_kwh`` (energy registered, numbers: numpy, nullable or Arrow; a missing
+            one is that row's refusal), and optionally ``group`` (``"A"``/``"B"``, default B),
+            ``kind`` (:class:`~aneel_rules.billing_cycle.ReadingKind` or its value, default
+            regular), ``supply`` (:class:`~aneel_rules.billing_cycle.SupplyType` or its value)
+            and ``low_income`` (bools: numpy, nullable ``boolean`` or Arrow; a missing one is
+            that row's refusal, as the scalar rule refuses ``None``). Categorical columns are
+            read by their values; an empty frame of any column types gives an empty answer.
         columns: Our column name → the frame's, for frames that name them otherwise
             (``{"previous": "data_leitura_anterior"}``).
 
@@ -247,9 +250,12 @@ def load_profile(
         MissingExtraError: the ``frames`` extra is not installed.
         InvalidInputError: a missing column or one of the wrong type; a stamp missing, off the
             15-minute grid or not after the previous one of its unit; a negative or missing
-            active value; reactive values without ``capacitive_window``; posts that do not
-            start on a quarter hour (the path ``<column>.<n>`` names the first bad row: its
-            ``RangeIndex`` label, else its position; the message says which).
+            active value; a value, or a quantity of the answer, of magnitude 1E+15 or more
+            (``out_of_range``, as the scalar face); reactive values without
+            ``capacitive_window``; posts that do not start on a quarter hour (the path
+            ``<column>.<n>`` names the first bad row: its ``RangeIndex`` label, else its
+            position; the message says which). An empty frame of any column types gives an
+            empty answer.
         NotInForceError: as :func:`post_codes`; reactive values in a unit-month ending
             before REN 414/2010.
         UnsupportedCaseError: as :func:`~aneel_rules.invoice.measurements_from_profile` on

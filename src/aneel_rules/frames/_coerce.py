@@ -16,11 +16,37 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-__all__ = ("dates", "first_bad_flag", "flags", "members", "numbers")
+__all__ = (
+    "dates",
+    "first_bad_flag",
+    "flags",
+    "members",
+    "named_members",
+    "numbers",
+    "numpy_datetimes",
+)
 
 _TRUE: Final = frozenset({"true", "1", "sim", "s", "yes", "y", "t"})
 _FALSE: Final = frozenset({"false", "0", "não", "nao", "n", "no", "f", ""})
 _ISO_DATE: Final = "%Y-%m-%d"
+
+
+def numpy_datetimes(series: pd.Series) -> pd.Series:
+    """An Arrow-backed date or timestamp column as numpy datetime64 (others as they are).
+
+    Dates become ``datetime64[s]`` (every year 1–9999 fits), timestamps keep their unit, and
+    a zone (``timestamp[us, tz=…]``) stays a tz-aware column; nulls become ``NaT``.
+    """
+    if not isinstance(series.dtype, pd.ArrowDtype) or series.dtype.kind != "M":
+        return series
+    import pyarrow as pa  # noqa: PLC0415 (an Arrow dtype: pyarrow is there)
+
+    arrow_type = series.dtype.pyarrow_dtype
+    if pa.types.is_date(arrow_type):
+        return series.astype("datetime64[s]")
+    if arrow_type.tz is None:
+        return series.astype(np.dtype(f"datetime64[{arrow_type.unit}]"))
+    return series.astype(pd.DatetimeTZDtype(arrow_type.unit, arrow_type.tz))
 
 
 def dates(series: pd.Series) -> pd.Series:
@@ -28,8 +54,7 @@ def dates(series: pd.Series) -> pd.Series:
 
     Text that is not such a date (``2026-13-01``, ``05/01/2026``) becomes ``NaT``.
     """
-    if isinstance(series.dtype, pd.ArrowDtype) and series.dtype.kind == "M":
-        return series.astype("datetime64[ns]")
+    series = numpy_datetimes(series)
     if series.dtype.kind == "M" or not pd.api.types.is_string_dtype(series):
         return series
     return pd.to_datetime(series.str.strip(), format=_ISO_DATE, errors="coerce")
@@ -77,6 +102,23 @@ def members(series: pd.Series, cls: type[enum.Enum], default: enum.Enum | None) 
         categories=pd.Index(distinct, dtype=object),
     )
     return pd.Series(column, index=series.index)
+
+
+def named_members(series: pd.Series, cls: type[enum.Enum]) -> pd.Series:
+    """Text ``"<Class>.<NAME>"`` back to the member; every other cell as it is.
+
+    What Dask's string conversion (``dataframe.convert-string``) makes of a pandas column of
+    members (``ReadingKind.REGULAR`` → ``"ReadingKind.REGULAR"``): undone, a partition is
+    read as the pandas frame it came from.
+    """
+    if isinstance(series.dtype, pd.CategoricalDtype) or not pd.api.types.is_string_dtype(series):
+        return series
+    by_text = {str(member): member for member in cls}
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if not any(value in by_text for value in uniques.tolist()):
+        return series
+    mapped = np.array([by_text.get(v, v) for v in uniques.tolist()] + [None], dtype=object)
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
 
 
 def _flag(value: object) -> bool | None:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from aneel_rules._convert import MAX_MAGNITUDE
 from aneel_rules._invoice.messages import UNVERIFIED_REN414
 from aneel_rules._invoice.profile import INTEGRATION_MINUTES
 from aneel_rules._invoice.reactive import (
@@ -62,6 +64,7 @@ _PER_HOUR: Final = 60 // INTEGRATION_MINUTES
 _REFERENCE: Final = np.float64(str(REFERENCE_POWER_FACTOR))
 _EPOCH: Final = date(1970, 1, 1)
 _REN1000_DAY: Final = (REN1000_IN_FORCE_FROM - _EPOCH).days  # first REN 1.000 day since epoch
+_MAX_MAGNITUDE: Final = np.float64(str(MAX_MAGNITUDE))
 FloatArray = npt.NDArray[np.float64]
 
 
@@ -111,6 +114,17 @@ def _numbers(series: pd.Series, path: str, rows: Rows, *, signed: bool) -> Float
             "{where} {row}: {column} must be a finite number, got {value}",
             value=repr(values[bad].item()),
         )
+    bad = first_true(np.abs(values) >= _MAX_MAGNITUDE)
+    if bad is not None:  # as the scalar face (to_quantity): magnitudes below 1E+15
+        raise row_invalid(
+            rows,
+            bad,
+            path,
+            "out_of_range",
+            "{where} {row}: {column} is out of range: {value} (the library accepts magnitudes "
+            "below 1E+15)",
+            value=f"{Decimal(repr(values[bad].item())):.6E}",
+        )
     bad = None if signed else first_true(values < 0)
     if bad is not None:
         raise row_invalid(
@@ -122,6 +136,29 @@ def _numbers(series: pd.Series, path: str, rows: Rows, *, signed: bool) -> Float
             value=repr(values[bad].item()),
         )
     return values
+
+
+def _out_of_range(path: str, value: float) -> InvalidInputError:
+    return invalid(
+        path,
+        "out_of_range",
+        "{path} is out of range: {value} (the library accepts magnitudes below 1E+15)",
+        path=path,
+        value=f"{Decimal(repr(value)):.6E}",
+    )
+
+
+def _check_results(result: pd.DataFrame) -> pd.DataFrame:
+    """Refuse a quantity of the answer of 1E+15 or more, as the scalar face refuses its own.
+
+    The path names the row of the answer (a fresh ``RangeIndex``), not a row of the input.
+    """
+    for column in ("kwh", "demand_kw", "reactive_excess_kwh", "reactive_demand_kw"):
+        values = result[column].to_numpy()
+        bad = first_true(np.abs(np.nan_to_num(values)) >= _MAX_MAGNITUDE)
+        if bad is not None:
+            raise _out_of_range(f"{column}.{bad}", values[bad].item())
+    return result
 
 
 def _grid_error(path: str, index: int, stamps: pd.Series, rows: Rows) -> InvalidInputError:
@@ -193,7 +230,7 @@ def load_profile(
         raise invalid(
             "frame",
             "not_a_frame",
-            "{path} must be a pandas DataFrame or a mapping of columns, got {value}",
+            "{path} must be a pandas DataFrame, got {value}",
             path="frame",
             value=type(frame).__name__,
         )
@@ -207,6 +244,12 @@ def load_profile(
             "decides which power factors count",
             basis=ren1000(304, paragraph=1, item="I"),
             path="capacitive_window",
+        )
+    if frame.empty:  # no row to read: any column types (an empty frame's are often object)
+        none = np.zeros(0, dtype=np.int64)
+        reactive_none = np.zeros(0) if "reactive" in names else None
+        return _aggregate(
+            none, pd.Index([]), none, none, none, np.zeros(0), reactive_none, capacitive_window
         )
     rows = rows_of(frame)
     stamps = frame[names["stamp"]]
@@ -248,7 +291,9 @@ def load_profile(
     months = _month_index(split[0])
     if reactive is not None:
         _check_ren414(units, months, split[0], values, reactive, rows, names["reactive"])
-    return _aggregate(units, labels, minutes, months, posts, values, reactive, capacitive_window)
+    return _check_results(
+        _aggregate(units, labels, minutes, months, posts, values, reactive, capacitive_window)
+    )
 
 
 def _check_ren414(  # noqa: PLR0917 (private: the columns it checks)

@@ -36,6 +36,7 @@ from aneel_rules._billing.readings import (
 from aneel_rules._convert import MAX_MAGNITUDE
 from aneel_rules._tariffs.units import Group
 from aneel_rules.errors import AneelRulesError, UnsupportedCaseError
+from aneel_rules.frames import _coerce
 from aneel_rules.frames._common import READING_REASONS, invalid
 
 __all__ = (
@@ -50,6 +51,7 @@ _EPOCH: Final = date(1970, 1, 1)
 _MAX_MAGNITUDE: Final = int(MAX_MAGNITUDE)
 _MISSING: Final = np.iinfo(np.int64).min
 _FIRST_DAY: Final = (date(1, 1, 1) - date(1970, 1, 1)).days
+_NO_FLAG: Final = 2  # a missing low-income flag (NA)
 
 
 # Findings of a row whose rules all answered (the scalar functions' own cases).
@@ -84,10 +86,13 @@ def _basis_text(basis: tuple[object, ...]) -> str:
 def _dates(values: object, path: str) -> npt.NDArray[np.int64]:
     """Days since 1970 of a date column; ``-2**63`` where missing or not a whole day."""
     series = pd.Series(values) if not isinstance(values, pd.Series) else values
+    series = _coerce.numpy_datetimes(series)  # Arrow-backed dates and timestamps
     missing = _MISSING
+    if series.empty:  # no row to read: any type (an empty frame's columns are often object)
+        return np.zeros(0, dtype=np.int64)
     if series.dtype.kind == "M":
         stamps = series.to_numpy()
-        if getattr(series.dtype, "tz", None) is not None:  # pragma: no cover - pandas < 3 path
+        if getattr(series.dtype, "tz", None) is not None:  # tz-aware: the local wall date
             stamps = series.dt.tz_localize(None).to_numpy()
         day = stamps.astype("datetime64[D]")
         days = day.astype(np.int64)
@@ -129,10 +134,22 @@ def _enum_codes(
     return mapped[codes], members
 
 
-def _bools(values: object, path: str, size: int) -> npt.NDArray[np.bool_]:
+def _flags(values: object, path: str, size: int) -> npt.NDArray[np.int64]:
+    """0 False, 1 True, 2 missing (a nullable ``boolean`` column's ``NA``: the scalar's None)."""
     if values is None:
-        return np.zeros(size, dtype=np.bool_)
+        return np.zeros(size, dtype=np.int64)
+    series = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values))
+    missing = series.isna().to_numpy(dtype=np.bool_)
+    if series.dtype.kind == "b" or (
+        series.dtype.kind == "O" and all(isinstance(v, bool | np.bool_) for v in series[~missing])
+    ):
+        # numpy bool, pandas "boolean", Arrow bool, or bools with None: a missing flag is the
+        # scalar rule's None (refused there, so that row's finding)
+        flags = series.to_numpy(dtype=np.bool_, na_value=False).astype(np.int64)
+        return np.where(missing, _NO_FLAG, flags)
     array = np.asarray(values)
+    if array.size == 0:
+        return np.zeros(0, dtype=np.int64)
     if array.dtype != np.bool_:
         raise invalid(
             path,
@@ -141,11 +158,16 @@ def _bools(values: object, path: str, size: int) -> npt.NDArray[np.bool_]:
             path=path,
             value=str(array.dtype),
         )
-    return array
+    return array.astype(np.int64)
 
 
 def _numbers(values: object, path: str) -> npt.NDArray[np.float64]:
+    if isinstance(values, pd.Series) and values.dtype.kind in "iuf":
+        # numpy, nullable and Arrow numbers; NA is NaN (a missing energy: the scalar's refusal)
+        return values.to_numpy(dtype=np.float64, na_value=np.nan)
     array = np.asarray(values)
+    if array.size == 0:
+        return np.zeros(0, dtype=np.float64)
     if array.dtype.kind not in "iuf" or array.dtype == np.bool_:
         raise invalid(
             path,
@@ -442,7 +464,7 @@ def _availability(  # noqa: PLR0917 (private helper: the columns it combines)
     findings, bases, reasons = labels
     size = len(last_days)
     supplies, members = _enum_codes(supplies_column, SupplyType, SupplyType.SINGLE_PHASE, size)
-    low = _bools(low_column, "low_income", size).astype(np.int64)
+    low = _flags(low_column, "low_income", size)
     # art. 291, III: the answer depends on the energy only through "≤ 80 kWh" (each value of
     # the timeline is a threshold, so a later one is honoured too)
     thresholds = sorted({int(p.value or 0) for p in THREE_PHASE_LOW_INCOME_AVAILABILITY.periods})
@@ -450,7 +472,7 @@ def _availability(  # noqa: PLR0917 (private helper: the columns it combines)
     for bit, limit in enumerate(thresholds):
         side |= (measured <= limit).astype(np.int64) << bit
     keys = (
-        (((_day_key(last_days) * 8 + (supplies + 1)) * 2 + low) << len(thresholds)) | side
+        (((_day_key(last_days) * 8 + (supplies + 1)) * 3 + low) << len(thresholds)) | side
     ) * 4 + _energy_class(measured)
     rows = np.flatnonzero(group_b & (last_days != _MISSING))
 
@@ -460,7 +482,7 @@ def _availability(  # noqa: PLR0917 (private helper: the columns it combines)
             charge = availability_charge(
                 members[supplies[row]] if supplies[row] >= 0 else None,  # type: ignore[arg-type]
                 on=_EPOCH + timedelta(days=int(last_days[row])),
-                low_income=bool(low[row]),
+                low_income=None if low[row] == _NO_FLAG else bool(low[row]),  # type: ignore[arg-type]
                 measured_kwh=_decimal(measured[row].item()),
             )
         except AneelRulesError as error:

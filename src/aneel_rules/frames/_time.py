@@ -109,6 +109,9 @@ def _from_pandas(stamps: object) -> tuple[npt.NDArray[np.datetime64], str | None
         values = stamps
     else:
         return None
+    if isinstance(values, pd.arrays.ArrowExtensionArray):
+        # Arrow-backed (read_parquet/read_csv with dtype_backend="pyarrow"): as an Arrow array
+        return _from_arrow(values.__arrow_array__())
     if not isinstance(values, pd.arrays.DatetimeArray):
         return None
     tz = values.tz
@@ -251,6 +254,8 @@ def _to_local(utc_seconds: Int64Array, tz: ZoneInfo) -> Int64Array:
     centuries looks its offsets up per day present, the stamps of days with a change one by
     one.
     """
+    if not utc_seconds.size:  # an empty tz-aware column: nothing to convert
+        return utc_seconds
     pieces = zone_pieces(tz, int(utc_seconds.min()), int(utc_seconds.max()))
     if pieces is not None:
         starts, offsets = pieces

@@ -24,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,15 @@ __all__ = ("audit_readings", "finding_counts")
 
 
 def _readings_partition(frame: pd.DataFrame, columns: Mapping[str, str] | None) -> pd.DataFrame:
-    """One partition: its reading dates as dates (Dask makes text of ``date`` objects), answered."""
+    """One partition as the pandas frame it came from, answered.
+
+    Dask makes text of ``date`` objects and of enum members (``"ReadingKind.REGULAR"``):
+    the dates are read back as dates and the members as members.
+    """
     from aneel_rules import frames  # noqa: PLC0415
+    from aneel_rules._billing.availability import SupplyType  # noqa: PLC0415
+    from aneel_rules._billing.readings import ReadingKind  # noqa: PLC0415
+    from aneel_rules._tariffs.units import Group  # noqa: PLC0415
     from aneel_rules.frames import _coerce  # noqa: PLC0415
 
     names = dict(columns or {})
@@ -47,6 +55,15 @@ def _readings_partition(frame: pd.DataFrame, columns: Mapping[str, str] | None) 
         name = names.get(role, role)
         if name in frame.columns:
             frame[name] = _coerce.dates(frame[name])
+    enums: tuple[tuple[str, type[enum.Enum]], ...] = (
+        ("group", Group),
+        ("kind", ReadingKind),
+        ("supply", SupplyType),
+    )
+    for role, cls in enums:
+        name = names.get(role, role)
+        if name in frame.columns:
+            frame[name] = _coerce.named_members(frame[name], cls)
     return frames.readings(frame, columns=columns)
 
 
