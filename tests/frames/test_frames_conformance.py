@@ -495,3 +495,25 @@ def test_an_empty_aware_column_gives_no_codes(zone: str) -> None:
         pd.Series(pd.DatetimeIndex([]).tz_localize(zone)).astype(f"timestamp[us, {zone}][pyarrow]"),
     ):
         assert post_codes(empty, AMAZONAS_ENERGIA, modality=BLUE).tolist() == []
+
+
+def test_arrow_and_polars_document_columns_answer_as_a_list() -> None:
+    import pyarrow as pa  # noqa: PLC0415
+
+    from aneel_rules.frames import document_codes  # noqa: PLC0415
+
+    values = ["529.982.247-25", None, "529.982.247-26", "12.ABC.345/01DE-35"]
+    expected = document_codes(values)
+    for column in (pa.array(values), pa.chunked_array([values[:2], values[2:]])):
+        pd.testing.assert_frame_equal(document_codes(column), expected)
+    polars = pytest.importorskip("polars")
+    pd.testing.assert_frame_equal(document_codes(polars.Series(values)), expected)
+
+
+def test_a_two_dimensional_array_is_not_a_document_column() -> None:
+    from aneel_rules.frames import document_codes  # noqa: PLC0415
+
+    with pytest.raises(InvalidInputError) as caught:
+        document_codes(np.array([["529.982.247-25"]]))
+    assert caught.value.codes == ("not_a_column",)
+    assert "529" not in str(caught.value)  # the numbers are never echoed (LGPD)

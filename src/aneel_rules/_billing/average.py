@@ -451,7 +451,11 @@ def bill_multi_month_reading(
         - REN 414/2010, art. 86 (study note: up to 12 cycles; distributor's reading,
           consumer's reading or 12-cycle average); art. 89, caput and § 1º (fewer cycles: their
           mean; no history: the availability charge), in the wording quoted by ANEEL's 2012
-          booklet (1library y969mk4j), applied from REN 479/2012.
+          booklet (1library y969mk4j), applied from REN 479/2012. Art. 86 is one page
+          (SINGLE-QUOTE); it suffices for its 12 consecutive cycles in rural group B units
+          because REN 1.000/2021, art. 271 keeps them word for word ("intervalos de até 12
+          ciclos consecutivos em unidade consumidora do grupo B localizada em zona rural") and
+          the VERIFIED art. 89 refers to it ("observado no art. 86").
 
     Examples:
         >>> from datetime import date

@@ -54,7 +54,15 @@ TEMPORARY_ADVANCE_MAX_CYCLES: Final[Timeline[int]] = Timeline(
     ),
     last_verified_on=LAST_VERIFIED,
 )
-"""Advance payment of a temporary connection: up to 3 complete billing cycles."""
+"""Advance payment of a temporary connection: up to 3 complete billing cycles.
+
+REN 414/2010, art. 52 is known from one page (SINGLE-QUOTE: the 2013 study note, "pagamento
+antecipado desses serviços e do consumo de energia elétrica ou da demanda de potência prevista,
+em até 3 (três) ciclos completos de faturamento"). One page suffices for the one number encoded:
+REN 1.000/2021, art. 504 (official compiled text) keeps it word for word ("pagamento antecipado
+do consumo de energia elétrica ou da demanda de potência prevista, por até 3 ciclos completos
+de faturamento"), so the answer is the same under either text.
+"""
 
 LOW_VALUE_MAX_CYCLES: Final = 3
 """Low-value invoices may be accumulated for at most 3 consecutive cycles (art. 318, § 3º)."""

@@ -185,7 +185,20 @@ IRRIGATION_DISCOUNTS: Final[Timeline[Mapping[tuple[IrrigationRegion, Group], Dec
     ),
     last_verified_on=LAST_VERIFIED,
 )
-"""Discount on consumption tariffs by region and group (fraction, 0.73 = 73 %)."""
+"""Discount on consumption tariffs by region and group (fraction, 0.73 = 73 %).
+
+REN 414/2010, art. 109 is known from one page (SINGLE-QUOTE: the 2013 study note's table,
+``shared/seeds/004``: "Nordeste e demais municípios da área de atuação da Superintendência de
+Desenvolvimento do Nordeste – SUDENE, conforme o art. 2o do Anexo I do Decreto no 6.219, de
+2007" 90 % / 73 %; "Norte, Centro-Oeste e demais Municípios do Estado de Minas Gerais" 80 % /
+67 %; "Demais Regiões" 70 % / 60 %). One page suffices for what is encoded: the six percentages
+and the names of the second and third rows are those of REN 1.000/2021, art. 186, I–III
+(official compiled text), which carried the benefit over unchanged; only the first row's area
+differs, and the note names it by the decree and article that define SUDENE's area, as a copy
+of the table would and a paraphrase would not; its quotes of arts. 84, 98 and 113 agree word
+for word with ANEEL's booklet (VERIFIED). The area is asked of the caller (``sudene_area``),
+never guessed.
+"""
 
 
 def irrigation_discount(region: IrrigationRegion, group: Group, *, on: date) -> Decimal:
@@ -296,7 +309,17 @@ IRRIGATION_WINDOW: Final[Timeline[IrrigationWindowRule]] = Timeline(
     ),
     last_verified_on=LAST_VERIFIED,
 )
-"""Daily window of the irrigation discount (8 h 30 min; 21h30–6h guaranteed until REN 1.147)."""
+"""Daily window of the irrigation discount (8 h 30 min; 21h30–6h guaranteed until REN 1.147).
+
+REN 414/2010, art. 107 is known from one page (SINGLE-QUOTE: the 2013 study note, "em um
+período diário contínuo de oito horas e trinta minutos, facultado à distribuidora o
+estabelecimento de escala de horário para início, mediante acordo com o respectivo
+consumidor, garantido o horário de 21 h 30 min às 6 h do dia seguinte"). One page suffices:
+REN 1.000/2021, art. 186, caput ("período diário contínuo de 8 horas e 30 minutos") and § 2º
+in its first wording ("escala de horário para início, mediante acordo com o consumidor, desde
+que garantido o horário das 21h30 às 6 horas do dia seguinte") keep every element of it, so the
+rule encoded is the same under either text.
+"""
 
 
 def irrigation_window_rule(*, on: date) -> Determination[IrrigationWindowRule]:

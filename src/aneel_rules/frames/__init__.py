@@ -310,7 +310,9 @@ def document_codes(documents: object) -> pd.DataFrame:
     The numbers themselves are not copied to the result (LGPD).
 
     Args:
-        documents: A pandas ``Series`` or ``Index``, a numpy array or a list of texts.
+        documents: A pandas ``Series`` or ``Index``, a one-dimensional numpy array, a
+            pyarrow ``Array``/``ChunkedArray``, a polars ``Series`` or a list of texts (a
+            null is a missing value, ``not_a_string`` as ``None``).
 
     Returns:
         A DataFrame (the Series' index) with the columns of :data:`DOCUMENT_COLUMNS`:

@@ -26,16 +26,24 @@ _CPF: Final = DocumentKind.CPF
 
 
 def _values(documents: object) -> tuple[list[object], pd.Index | None]:
+    module = type(documents).__module__.partition(".")[0]
+    if module == "polars" and type(documents).__name__ == "Series":
+        documents = documents.to_arrow()  # type: ignore[attr-defined]  # polars' route to Arrow
+        module = "pyarrow"
+    if module == "pyarrow" and type(documents).__name__.endswith(("Array", "ChunkedArray")):
+        # an Arrow column (Array or ChunkedArray): its values, nulls as None
+        return list(documents.to_pylist()), None  # type: ignore[attr-defined]
     if isinstance(documents, pd.Series):
         return documents.tolist(), documents.index
-    if isinstance(documents, np.ndarray | pd.Index):
+    if isinstance(documents, np.ndarray | pd.Index) and documents.ndim == 1:
         return documents.tolist(), None
     if isinstance(documents, list | tuple):
         return list(documents), None
     raise invalid(
         "documents",
         "not_a_column",
-        "{path} must be a column (pandas Series or Index, numpy array, list), got {value}",
+        "{path} must be a column (pandas Series or Index, one-dimensional numpy array, Arrow "
+        "array, polars Series, list), got {value}",
         path="documents",
         value=type(documents).__name__,
     )
