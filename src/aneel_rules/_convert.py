@@ -35,6 +35,7 @@ __all__ = (
     "Shown",
     "instance_of",
     "is_whole_number",
+    "masked",
     "whole_number",
     "non_negative",
     "positive",
@@ -127,11 +128,44 @@ def to_decimal(value: object, *, path: str, allow_float: bool = False) -> Decima
             "not_a_number",
             "{path} must be a finite number, got {value}",
             path=path,
-            value=quoted(value),
+            value=_shown_number(value),
         )
     if result.copy_abs() >= MAX_MAGNITUDE:  # copy_abs: no context, so no Overflow
         _out_of_range(path, f"{result:.6E}")
     return result
+
+
+def _shown_number(value: object) -> str:
+    """A refused number as a message shows it: any text by its length only, else ``repr``.
+
+    LGPD: a name or CPF typed where a number was expected is never echoed.
+    """
+    if isinstance(value, str) and not _NUMBER.fullmatch(value.strip()):
+        return f"<text of {len(value)} characters>"
+    return quoted(value)
+
+
+_SAFE_TEXT: Final = re.compile(r"[A-Za-z_.:/()\[\]-]{0,40}")
+
+
+def masked(value: object) -> str:
+    """:func:`quoted`, but text that may carry personal data (LGPD) by its length only.
+
+    Text with a digit, a blank, an ``@`` or a character outside ASCII, or longer than 40
+    characters — a name, CPF, phone or e-mail passed where a number, code or object was
+    expected — is never echoed. Numeric text and short ASCII words are quoted as given.
+
+    Examples:
+        >>> masked("MW"), masked("-1.5"), masked("Maria da Silva"), masked("529.982.247-25")
+        ("'MW'", "'-1.5'", '<text of 14 characters>', '<text of 14 characters>')
+    """
+    if (
+        isinstance(value, str)
+        and not _NUMBER.fullmatch(value.strip())
+        and not _SAFE_TEXT.fullmatch(value)
+    ):
+        return f"<text of {len(value)} characters>"
+    return quoted(value)
 
 
 _MAX_BITS: Final = 64
@@ -187,7 +221,7 @@ def to_date(value: object, *, path: str, text: bool = True) -> date:
         "not_a_date",
         "{path} must be a date (YYYY-MM-DD), got {value}",
         path=path,
-        value=quoted(value),
+        value=masked(value),
     )
 
 
@@ -324,7 +358,8 @@ def instance_of(
 
     The one "must be a <Class>" check: ``invalid`` is the calling domain's bound builder
     (``errors.invalid_in``), so the message comes from that domain's catalogue; the template
-    receives ``path`` and the value as ``quoted``.
+    receives ``path`` and the value as :func:`masked` shows it (text that may carry personal
+    data by its length only).
 
     Examples:
         >>> from aneel_rules.errors import invalid_in
@@ -337,7 +372,7 @@ def instance_of(
     """
     if isinstance(value, kind):
         return value
-    raise invalid(path, code, template, path=path, value=quoted(value))
+    raise invalid(path, code, template, path=path, value=masked(value))
 
 
 NEGATIVE: Final = "{path} must not be negative, got {value}"
@@ -494,6 +529,6 @@ def to_bool(value: object, *, path: str) -> bool:
             "not_a_bool",
             "{path} must be True or False, got {value}",
             path=path,
-            value=quoted(value),
+            value=masked(value),
         )
     return value

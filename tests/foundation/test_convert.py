@@ -164,3 +164,41 @@ def test_positive_refuses_zero_and_below(value: object) -> None:
         positive(value, "kv", invalid=invalid_in("tariffs"), template="{path} > 0: {value}")
     assert caught.value.code == "not_positive"
     assert positive("0.01", "kv", invalid=invalid_in("tariffs"), template="x") == Decimal("0.01")
+
+
+# --- LGPD: text a caller passes where a number, date, bool or object was expected --------------
+
+_PERSONAL = ("Maria da Silva", "529.982.247-25", "maria@example.com.br", "(92) 99123-4567")
+
+
+@pytest.mark.parametrize("text", _PERSONAL)
+def test_kit_never_echoes_text_that_may_carry_personal_data(text: str) -> None:
+    from aneel_rules._convert import instance_of, masked, to_bool, to_date, to_decimal  # noqa: PLC0415
+    from aneel_rules.errors import invalid_in  # noqa: PLC0415
+
+    calls = (
+        lambda: to_decimal(text, path="kwh"),
+        lambda: to_date(text, path="on"),
+        lambda: to_bool(text, path="flag"),
+        lambda: instance_of(
+            text, int, "n", "not_int", "{path}: {value}", invalid=invalid_in("messages")
+        ),
+    )
+    for call in calls:
+        with pytest.raises(InvalidInputError) as caught:
+            call()
+        for message in (str(caught.value), caught.value.message_in("en"), caught.value.message):
+            assert text not in message
+            assert f"<text of {len(text)} characters>" in message
+    assert masked(text) == f"<text of {len(text)} characters>"
+
+
+def test_kit_still_quotes_numbers_and_short_words() -> None:
+    from aneel_rules._convert import masked  # noqa: PLC0415
+
+    assert [masked(v) for v in ("-1.5", "MW", "additive", 3)] == [
+        "'-1.5'",
+        "'MW'",
+        "'additive'",
+        "3",
+    ]

@@ -18,6 +18,7 @@ from aneel_rules.invoice import (
     audit_invoice,
     parse_invoice,
 )
+from aneel_rules.legal import Norm
 from aneel_rules.tariffs import TariffPost
 
 D = Decimal
@@ -410,7 +411,10 @@ def test_ren414_bill_truncates() -> None:
     assert bill.invoice_total == D("62.12")
     result = audit(inv, bill)
     assert result.codes == ("rounding_not_per_norm",)
-    assert result.findings[0].basis == (ren414(213, paragraph="único"),)
+    # REN 414/2010, art. 213, parágrafo único in the wording of REN 418/2010 (23 Nov 2010)
+    assert result.findings[0].basis == (
+        ren414(213, paragraph="único", amended_by=Norm.REN_418_2010),
+    )
     assert ren1000(323) not in result.basis
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
 import pytest
 
 from aneel_rules import InvalidInputError, UnsupportedCaseError
-from aneel_rules.billing_cycle import InvoiceRounding
+from aneel_rules.billing_cycle import INVOICE_ROUNDING, InvoiceRounding
 from aneel_rules.invoice import LINE_CODES, Bill, BillLine, round_amount
-from aneel_rules.legal import ren414, ren1000
+from aneel_rules.legal import Norm, ren414, ren1000
 from aneel_rules.tariffs import TariffPost
 
 
@@ -62,8 +62,9 @@ def test_total_is_exact_sum_and_rounds_once_not_per_line() -> None:
 def test_bill_basis_names_the_regime_rounding_rule() -> None:
     before = Bill(start=date(2021, 11, 1), end=date(2021, 12, 1), lines=())
     after = Bill(start=date(2024, 1, 1), end=date(2024, 2, 1), lines=())
-    assert ren414(213, paragraph="único") in before.basis
-    assert ren414(213) in before.basis
+    # the whole of art. 213 is in the wording of REN 418/2010 (23 Nov 2010), as the timeline says
+    assert ren414(213, paragraph="único", amended_by=Norm.REN_418_2010) in before.basis
+    assert ren414(213, amended_by=Norm.REN_418_2010) in before.basis
     assert ren1000(657, paragraph="único") in after.basis
     assert before.norm.value == "REN 414/2010"
     assert after.norm.value == "REN 1.000/2021"
@@ -188,3 +189,34 @@ def test_bill_before_ren418_answers_what_every_reading_agrees_on() -> None:
 def test_bill_from_ren418_truncates() -> None:
     bill = Bill(start=date(2010, 10, 23), end=date(2010, 11, 23), lines=(_line("10.129"),))
     assert bill.invoice_total == Decimal("10.12")
+
+
+# REN 418/2010 rewrote art. 213 from its DOU publication (23 Nov 2010): the bill cites the
+# wording in force on its end, both sides of the day, as INVOICE_ROUNDING does
+@pytest.mark.parametrize(
+    ("end", "amended"),
+    [
+        pytest.param(date(2010, 11, 22), None, id="day-before-REN418"),
+        pytest.param(date(2010, 11, 23), Norm.REN_418_2010, id="REN418-first-day"),
+        pytest.param(date(2022, 1, 2), Norm.REN_418_2010, id="REN414-last-day"),
+    ],
+)
+def test_bill_rounding_basis_follows_the_timeline(end: date, amended: Norm | None) -> None:
+    bill = Bill(start=end - timedelta(days=30), end=end, lines=(_line("10.12"),))
+    pu = ren414(213, paragraph="único", amended_by=amended)
+    assert pu in bill.basis
+    assert ren414(213, amended_by=amended) in bill.basis
+    assert INVOICE_ROUNDING.period_on(end).basis == (pu,)
+
+
+def test_truncation_kept_in_the_art_668_transition_cites_the_ren418_wording() -> None:
+    bill = Bill(
+        start=date(2022, 11, 1),
+        end=date(2022, 12, 1),
+        lines=(_line("10.129"),),
+        rounding=InvoiceRounding.TRUNCATION,
+    )
+    assert bill.invoice_total == Decimal("10.12")
+    assert ren414(213, paragraph="único", amended_by=Norm.REN_418_2010) in bill.basis
+    assert ren1000(668, item="II", subitem="l") in bill.basis
+    assert ren414(213, paragraph="único") not in bill.basis

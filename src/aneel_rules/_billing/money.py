@@ -21,7 +21,7 @@ from decimal import (
 )
 from typing import Final
 
-from aneel_rules._billing.messages import invalid, unsupported
+from aneel_rules._billing.messages import invalid, non_negative, unsupported
 from aneel_rules._convert import plain_date, quoted, to_decimal
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -315,8 +315,7 @@ def late_interest(
     value = to_decimal(amount, path="amount")
     rate = to_decimal(monthly_rate, path="monthly_rate")
     for path, number in (("amount", value), ("monthly_rate", rate)):
-        if number < 0:
-            raise invalid(path, "negative", path=path, value=quoted(number))
+        non_negative(number, path, money=True, shown="number")
     if not isinstance(day_count, DayCount):
         raise invalid(
             "day_count",

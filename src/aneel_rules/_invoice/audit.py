@@ -62,10 +62,10 @@ from aneel_rules._invoice.audit_bases import (
     reading_period_basis,
 )
 from aneel_rules._invoice.audit_messages import DOMAIN, TEMPLATES, invalid, non_negative
-from aneel_rules._invoice.bill import Bill, BillLine, round_amount
+from aneel_rules._invoice.bill import Bill, BillLine, round_amount, rounding_basis
 from aneel_rules._invoice.parse import Invoice, InvoiceGroup, InvoiceLine, LineCode
 from aneel_rules._tariffs.posts import TariffPost
-from aneel_rules.legal import Basis, ren414, ren1000
+from aneel_rules.legal import Basis, ren1000
 
 __all__ = (
     "FINDING_CODES",
@@ -375,9 +375,11 @@ def _flag_findings(
 
 
 def _rounding_basis(bill: Bill) -> tuple[Basis, ...]:
+    # REN 414/2010, art. 213, parágrafo único (REN 418/2010 wording from 23 Nov 2010), as the
+    # INVOICE_ROUNDING timeline cites it; REN 1.000/2021, art. 657, caput and parágrafo único
     if bill.rounding is InvoiceRounding.TRUNCATION:
-        return (ren414(213, paragraph="único"),)
-    return (ren1000(657), ren1000(657, paragraph="único"))
+        return rounding_basis(bill.rounding, bill.end)
+    return (ren1000(657), *rounding_basis(bill.rounding, bill.end))
 
 
 def _total_findings(invoice: Invoice, bill: Bill, line_findings: bool) -> list[Finding]:

@@ -4,8 +4,9 @@ A :class:`Bill` is what the rules say the distributor should charge for one read
 tuple of :class:`BillLine`, each with a stable ``code`` (:data:`LINE_CODES`), the tariff post it
 applies to, quantity, unit, rate, the unrounded amount and the provisions that produced it.
 Nothing is rounded while computing (REN 1.000/2021, art. 657, caput; REN 414/2010, art. 213,
-caput); the invoice total is rounded once, by the rule of the regime in force at the end of the
-reading period (:data:`aneel_rules.billing_cycle.INVOICE_ROUNDING`).
+caput, in the wording of REN 418/2010 from 23 Nov 2010); the invoice total is rounded once, by
+the rule of the regime in force at the end of the reading period
+(:data:`aneel_rules.billing_cycle.INVOICE_ROUNDING`).
 
 Private: import the public names from :mod:`aneel_rules.invoice`.
 """
@@ -26,7 +27,7 @@ from aneel_rules._billing.money import (
     InvoiceRounding,
     check_rounding_known,
 )
-from aneel_rules._convert import instance_of, plain_date, quoted
+from aneel_rules._convert import instance_of, plain_date, quoted, to_money
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.legal import (
@@ -35,6 +36,7 @@ from aneel_rules.legal import (
     DistributorRule,
     LegalRef,
     Norm,
+    in_force_from,
     norm_in_force,
     ren414,
     ren1000,
@@ -50,6 +52,7 @@ __all__ = (
     "invoice_rounding_on",
     "priced_line",
     "round_amount",
+    "rounding_basis",
 )
 
 LINE_CODES: Final = (
@@ -95,14 +98,8 @@ _T = TypeVar("_T")
 _CENT: Final = Decimal("0.01")
 _CALLER_CODES: Final = frozenset({"municipal", "other"})
 
-_ROUNDING_BASIS: Final = {
-    InvoiceRounding.TRUNCATION: ren414(213, paragraph="único"),
-    InvoiceRounding.ABNT: ren1000(657, paragraph="único"),
-}
-_NO_ROUNDING_BASIS: Final = {
-    Norm.REN_414_2010: ren414(213),
-    Norm.REN_1000_2021: ren1000(657),
-}
+_REN418_SINCE: Final = in_force_from(Norm.REN_418_2010)
+"""REN 418/2010 rewrote art. 213 of REN 414/2010 (the only wording quoted) from this day."""
 # REN 1.000/2021, art. 668, II, "l": until 31 Dec 2022 the distributor may keep the previous
 # procedure (REN 414 truncation) while it adapts to art. 657, parágrafo único.
 _TRANSITION_END: Final = date(2022, 12, 31)
@@ -249,14 +246,42 @@ class BillLine:
 def invoice_rounding_on(end: date) -> InvoiceRounding:
     """Rounding rule of the invoice total for a reading period ending on ``end``.
 
-    Truncation under REN 414/2010 (art. 213, parágrafo único), ABNT rounding under REN 1.000/2021
-    (art. 657, parágrafo único).
+    Truncation under REN 414/2010 (art. 213, parágrafo único, in the wording of REN 418/2010 from
+    23 Nov 2010), ABNT rounding under REN 1.000/2021 (art. 657, parágrafo único).
 
     Examples:
         >>> invoice_rounding_on(date(2022, 1, 2)).value, invoice_rounding_on(date(2022, 1, 3)).value
         ('truncamento', 'arredondamento ABNT')
     """
     return INVOICE_ROUNDING.value_on(end)
+
+
+def rounding_basis(rounding: InvoiceRounding, end: date) -> tuple[LegalRef, ...]:
+    """Provisions for cutting the invoice total by ``rounding`` for a period ending on ``end``.
+
+    As precise as :data:`aneel_rules.billing_cycle.INVOICE_ROUNDING`: REN 414/2010, art. 213,
+    parágrafo único, in the wording of REN 418/2010 from 23 Nov 2010 (including a truncation
+    kept under REN 1.000/2021, art. 668, II, "l"), without it before; REN 1.000/2021, art. 657,
+    parágrafo único for ABNT rounding.
+
+    Examples:
+        >>> [str(b) for b in rounding_basis(InvoiceRounding.TRUNCATION, date(2021, 12, 10))]
+        ['REN 414/2010, art. 213, parágrafo único (redação dada pela REN 418/2010)']
+        >>> [str(b) for b in rounding_basis(InvoiceRounding.TRUNCATION, date(2010, 11, 22))]
+        ['REN 414/2010, art. 213, parágrafo único']
+    """
+    if rounding is InvoiceRounding.ABNT:
+        return (ren1000(657, paragraph="único"),)
+    # REN 414/2010, art. 213, parágrafo único; REN 418/2010 rewrote art. 213 on 23 Nov 2010
+    amended = Norm.REN_418_2010 if end >= _REN418_SINCE else None
+    return (ren414(213, paragraph="único", amended_by=amended),)
+
+
+def _no_rounding_basis(regime: Norm, end: date) -> LegalRef:
+    # REN 414/2010, art. 213, caput (REN 418/2010 wording from 23 Nov 2010); REN 1.000, art. 657
+    if regime is Norm.REN_1000_2021:
+        return ren1000(657)
+    return ren414(213, amended_by=Norm.REN_418_2010 if end >= _REN418_SINCE else None)
 
 
 def exact_sum(amounts: Iterable[Decimal]) -> Decimal:
@@ -314,6 +339,15 @@ def round_amount(amount: Decimal, rounding: InvoiceRounding) -> Decimal:
         >>> [round_amount(Decimal("10.129"), r) for r in InvoiceRounding]
         [Decimal('10.12'), Decimal('10.13')]
     """
+    amount = to_money(amount, path="amount")
+    instance_of(
+        rounding,
+        InvoiceRounding,
+        "rounding",
+        "not_a_rounding",
+        "{path} must be an InvoiceRounding, got {value}",
+        invalid=invalid,
+    )
     # REN 414/2010, art. 213, parágrafo único: truncation of money values to two decimals
     if rounding is InvoiceRounding.TRUNCATION:
         return amount.quantize(_CENT, rounding=ROUND_DOWN, context=CTX)
@@ -331,9 +365,10 @@ class Bill:
 
     ``total`` is the exact sum of the lines; ``invoice_total`` is that sum rounded once to two
     decimals by ``rounding``, which defaults to the rule in force on ``end``: truncation for a
-    period ending before 2022-01-03 (REN 414/2010, art. 213, parágrafo único), ABNT rounding from
-    then (REN 1.000/2021, art. 657, parágrafo único). Until 31 Dec 2022 a distributor could keep
-    truncating while it adapted (REN 1.000/2021, art. 668, II, "l"): pass
+    period ending before 2022-01-03 (REN 414/2010, art. 213, parágrafo único, REN 418/2010
+    wording), ABNT rounding from then (REN 1.000/2021, art. 657, parágrafo único). Until
+    31 Dec 2022 a distributor could keep truncating while it adapted (REN 1.000/2021, art. 668,
+    II, "l"): pass
     ``rounding=InvoiceRounding.TRUNCATION`` for such a bill. REN 418/2010 rewrote art. 213 on
     23 Nov 2010 and only its later wording is quoted: for a period ending from 15 Sep to 22 Nov
     2010 the default refuses a total with more than two decimals (``UnsupportedCaseError``,
@@ -427,7 +462,10 @@ class Bill:
         object.__setattr__(self, "norm", regime)
         object.__setattr__(self, "total", _total(self))
         object.__setattr__(self, "invoice_total", _invoice_total(self))
-        own: list[Basis] = [_NO_ROUNDING_BASIS[regime], _ROUNDING_BASIS[self.rounding]]
+        own: list[Basis] = [
+            _no_rounding_basis(regime, self.end),
+            *rounding_basis(self.rounding, self.end),
+        ]
         if self.rounding is InvoiceRounding.TRUNCATION and self.end >= REN1000_IN_FORCE_FROM:
             own.append(_TRANSITION_BASIS)
         basis = tuple(dict.fromkeys((*self.basis, *own)))

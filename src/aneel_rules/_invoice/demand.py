@@ -18,7 +18,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import instance_of, positive, quoted, to_decimal
 from aneel_rules._invoice.bill import BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.measurements import PostMap, to_post_map
@@ -87,8 +87,19 @@ class TrialPeriod:
         previous_demand_kw: Demand contracted before the increase (``INCREASE`` only).
     """
 
-    kind: TrialKind = attrs.field(validator=attrs.validators.instance_of(TrialKind))
+    kind: TrialKind = attrs.field()
     previous_demand_kw: Decimal | None = attrs.field(default=None)
+
+    @kind.validator
+    def _check_kind(self, _attr: object, value: object) -> None:
+        instance_of(
+            value,
+            TrialKind,
+            "kind",
+            "not_a_trial_kind",
+            "{path} must be a TrialKind, got {value}",
+            invalid=invalid,
+        )
 
     def __attrs_post_init__(self) -> None:
         if (self.kind is TrialKind.INCREASE) != (self.previous_demand_kw is not None):
@@ -127,6 +138,9 @@ def losses_factor(voltage_kv: Decimal) -> tuple[Decimal, Basis]:
         >>> losses_factor(Decimal("69"))[0], losses_factor(Decimal("13.8"))[0]
         (Decimal('1.01'), Decimal('1.025'))
     """
+    voltage_kv = positive(
+        voltage_kv, "voltage_kv", invalid=invalid, template="{path} must be above zero, got {value}"
+    )
     # art. 305, I: 1 % at 69 kV or more; II: 2.5 % below 69 kV
     if voltage_kv >= _LOSSES_VOLTAGE_KV:
         return _LOSSES_HIGH, ren1000(305, item="I")

@@ -26,7 +26,7 @@ from typing import IO, Final
 
 import attrs
 
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import masked, plain_date, quoted
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._invoice.opendata import decimal_comma, iso_day, text_lines
 
@@ -133,6 +133,25 @@ def flag_shares(
         ...  flag_shares(flags, start=date(2024, 6, 12), end=date(2024, 7, 12))]
         [('Verde', 18), ('Amarela', 12)]
     """
+    first = plain_date(start, path="start")
+    last = plain_date(end, path="end")
+    if last <= first:
+        raise invalid(
+            "end",
+            "end_not_after_start",
+            "reading period end {end} must be after its start {start}",
+            end=last.isoformat(),
+            start=first.isoformat(),
+        )
+    given: object = flags  # the annotation says FlagMonth values; callers may pass anything
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        raise invalid(
+            "flags",
+            "not_a_flag_month",
+            "{path} must hold FlagMonth values, got {value}",
+            path="flags",
+            value=masked(flags),
+        )
     by_month: dict[date, FlagMonth] = {}
     for item in flags:
         if not isinstance(item, FlagMonth):
@@ -141,7 +160,7 @@ def flag_shares(
                 "not_a_flag_month",
                 "{path} must hold FlagMonth values, got {value}",
                 path="flags",
-                value=quoted(item),
+                value=masked(item),
             )
         if item.month in by_month and by_month[item.month] != item:
             raise invalid(
@@ -151,23 +170,23 @@ def flag_shares(
                 month=item.month.isoformat(),
             )
         by_month[item.month] = item
-    days: dict[date, list[date]] = {}
-    day = start + timedelta(days=1)
-    while day <= end:
-        days.setdefault(_month_start(day), []).append(day)
-        day += timedelta(days=1)
-    shares = []
-    for month, month_days in days.items():
-        found = by_month.get(month)
-        if found is None:
+    # every month of the period has its flag, checked before any day is listed (bounded cost)
+    begin = first + timedelta(days=1)
+    for index in range(begin.year * 12 + begin.month - 1, last.year * 12 + last.month):
+        month = date(index // 12, index % 12 + 1, 1)
+        if month not in by_month:
             raise invalid(
                 "flags",
                 "missing_flag",
                 "no tariff flag given for {month}",
                 month=month.isoformat()[:7],
             )
-        shares.append((found, tuple(month_days)))
-    return tuple(shares)
+    days: dict[date, list[date]] = {}
+    day = first + timedelta(days=1)
+    while day <= last:
+        days.setdefault(_month_start(day), []).append(day)
+        day += timedelta(days=1)
+    return tuple((by_month[m], tuple(month_days)) for m, month_days in days.items())
 
 
 # --- ANEEL's open-data resources -------------------------------------------------------------

@@ -57,6 +57,8 @@ _HUNDRED: Final = Decimal(100)
 
 
 def _frozen_map(value: Mapping[date, Decimal]) -> Mapping[date, Decimal]:
+    if not isinstance(value, Mapping):
+        raise invalid("variations", "not_a_series", path="variations", value=quoted(value))
     return MappingProxyType(dict(sorted(value.items())))
 
 

@@ -22,7 +22,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, TypeVar
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import MAX_MAGNITUDE, instance_of, quoted, to_datetime, to_decimal
+from aneel_rules._convert import (
+    MAX_MAGNITUDE,
+    instance_of,
+    non_negative,
+    quoted,
+    to_datetime,
+    to_decimal,
+)
 from aneel_rules._invoice.bill import exact_sum
 from aneel_rules._invoice.measurements import Measurements
 from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
@@ -72,6 +79,9 @@ def interval_demand_kw(value: Decimal, unit: str) -> Decimal:
         >>> interval_demand_kw(Decimal("25"), "kWh"), interval_demand_kw(Decimal("100"), "kW")
         (Decimal('100'), Decimal('100'))
     """
+    # art. 2º, XI: an average power; a 15-minute energy or power is never negative
+    value = non_negative(value, "value", invalid=invalid, shown="text")
+    unit = _choice(unit, ("kW", "kWh"), "unit")
     return CTX.multiply(value, _PER_HOUR) if unit == "kWh" else value
 
 
@@ -230,14 +240,7 @@ def _check_active(numbers: list[Decimal]) -> None:
     if min(numbers) >= 0:  # one comparison pass; the loop below finds the first negative
         return
     for index, number in enumerate(numbers):
-        if number < 0:
-            raise invalid(
-                f"values.{index}",
-                "negative",
-                "{path} must not be negative, got {value}",
-                path=f"values.{index}",
-                value=str(number),
-            )
+        non_negative(number, f"values.{index}", invalid=invalid, shown="text")
 
 
 def _check_ren414_window(

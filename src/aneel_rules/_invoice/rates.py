@@ -26,7 +26,7 @@ from typing import IO, Final
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import quoted
+from aneel_rules._convert import instance_of, masked, plain_date, quoted, to_money, whole_number
 from aneel_rules._invoice.bill import check_text
 from aneel_rules._invoice.measurements import PostMap, to_post_map
 from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
@@ -435,7 +435,28 @@ def proportional_tariff(parts: Iterable[tuple[Decimal, int]]) -> Decimal:
     """
     weighted = Decimal(0)
     days = 0
-    for tariff, count in parts:
+    given: object = parts  # the annotation says pairs; callers may pass anything
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        raise invalid(
+            "parts",
+            "not_iterable",
+            "{path} must be an iterable, got {value}",
+            path="parts",
+            value=masked(parts),
+        )
+    for index, part in enumerate(parts):
+        # art. 173, § 2º: Tᵢ a tariff, Pᵢ a number of days (a whole number, never negative)
+        count = whole_number(part[1], 0) if isinstance(part, tuple) and len(part) == 2 else None
+        if count is None:
+            raise invalid(
+                f"parts.{index}",
+                "not_a_tariff_part",
+                "{path} must be a (tariff, days) pair, days a whole number not below 0, got "
+                "{value}",
+                path=f"parts.{index}",
+                value=masked(part),
+            )
+        tariff = to_money(part[0], path=f"parts.{index}.0")
         weighted = CTX.add(weighted, CTX.multiply(tariff, count))
         days += count
     if days <= 0:
@@ -496,7 +517,34 @@ def prorate_rates(
         >>> r.te_mwh[None], [str(b) for b in basis]
         (Decimal('640'), ['REN 1.000/2021, art. 173, § 2º'])
     """
-    first, last = start + timedelta(days=1), end
+    begin, last = plain_date(start, path="start"), plain_date(end, path="end")
+    if last <= begin:
+        raise invalid(
+            "end",
+            "end_not_after_start",
+            "reading period end {end} must be after its start {start}",
+            end=last.isoformat(),
+            start=begin.isoformat(),
+        )
+    given: object = periods  # the annotation says TariffRates; callers may pass anything
+    if isinstance(given, str | bytes) or not isinstance(given, Sequence):
+        raise invalid(
+            "rates",
+            "not_rates",
+            "{path} must be TariffRates or a sequence of them, got {value}",
+            path="rates",
+            value=masked(periods),
+        )
+    for index, item in enumerate(periods):
+        instance_of(
+            item,
+            TariffRates,
+            f"rates.{index}",
+            "not_rates",
+            "{path} must be TariffRates or a sequence of them, got {value}",
+            invalid=invalid,
+        )
+    first = begin + timedelta(days=1)
     parts = [(r, _days_in(r, first, last)) for r in periods]
     parts = [(r, days) for r, days in parts if days]
     total = (last - first).days + 1

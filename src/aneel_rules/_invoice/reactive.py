@@ -44,7 +44,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import quoted
+from aneel_rules._convert import non_negative, quoted, to_bool, to_quantity
 from aneel_rules._invoice.messages import invalid
 from aneel_rules.legal import ren1000
 
@@ -143,6 +143,12 @@ def _apparent(active: Decimal, reactive: Decimal) -> Decimal:
     return CTX.sqrt(CTX.add(CTX.multiply(active, active), CTX.multiply(reactive, reactive)))
 
 
+def _energies(active_kwh: object, reactive_kvarh: object) -> tuple[Decimal, Decimal]:
+    """The public functions' inputs: active energy not negative, reactive signed (± kvarh)."""
+    active = non_negative(active_kwh, "active_kwh", invalid=invalid)
+    return active, to_quantity(reactive_kvarh, path="reactive_kvarh")
+
+
 def power_factor(active_kwh: Decimal, reactive_kvarh: Decimal) -> Decimal:
     """Power factor of one interval (fator de potência, art. 2º, XXI).
 
@@ -152,6 +158,7 @@ def power_factor(active_kwh: Decimal, reactive_kvarh: Decimal) -> Decimal:
         >>> power_factor(Decimal(80), Decimal(60)), power_factor(Decimal(0), Decimal(0))
         (Decimal('0.8'), Decimal('1'))
     """
+    active_kwh, reactive_kvarh = _energies(active_kwh, reactive_kvarh)
     apparent = _apparent(active_kwh, reactive_kvarh)
     if not apparent:
         return Decimal(1)
@@ -215,7 +222,9 @@ def excess_kwh(active_kwh: Decimal, reactive_kvarh: Decimal, *, capacitive_hour:
         >>> excess_kwh(Decimal(100), Decimal(-75), capacitive_hour=True)
         Decimal('15.00')
     """
-    return hour_terms(active_kwh, reactive_kvarh, capacitive_hour=capacitive_hour)[0]
+    active, reactive = _energies(active_kwh, reactive_kvarh)
+    counted = to_bool(capacitive_hour, path="capacitive_hour")
+    return hour_terms(active, reactive, capacitive_hour=counted)[0]
 
 
 def corrected_demand_kw(
@@ -230,4 +239,6 @@ def corrected_demand_kw(
         >>> corrected_demand_kw(Decimal(120), Decimal(30), capacitive_hour=False)  # f ≈ 0.97
         Decimal('120')
     """
-    return hour_terms(active_kwh, reactive_kvarh, capacitive_hour=capacitive_hour)[1]
+    active, reactive = _energies(active_kwh, reactive_kvarh)
+    counted = to_bool(capacitive_hour, path="capacitive_hour")
+    return hour_terms(active, reactive, capacitive_hour=counted)[1]

@@ -32,6 +32,8 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._billing.money import CTX
+from aneel_rules._convert import masked, non_negative, whole_number
+from aneel_rules._invoice.messages import invalid
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -163,6 +165,38 @@ SOCIAL_DISCOUNT_LIMIT: Final[Timeline[Decimal]] = Timeline(
 """Desconto social: 120 kWh/month at the B1 desconto social tariff (art. 179, § 4º)."""
 
 
+def _tiers(tiers: object) -> list[tuple[Decimal | None, Decimal]]:
+    """``tiers`` as (upper limit in kWh or None, reduction from 0 to 1) pairs, or refused."""
+    found: list[tuple[Decimal | None, Decimal]] = []
+    items = tiers if isinstance(tiers, Sequence) and not isinstance(tiers, str | bytes) else None
+    for index, item in enumerate(items or ()):
+        limit, reduction = item if isinstance(item, tuple) and len(item) == 2 else (None, None)
+        if (
+            (limit is None or (isinstance(limit, Decimal) and limit.is_finite() and limit >= 0))
+            and isinstance(reduction, Decimal)
+            and reduction.is_finite()
+            and 0 <= reduction <= 1
+        ):
+            found.append((limit, reduction))
+            continue
+        raise invalid(
+            f"tiers.{index}",
+            "not_a_tier",
+            "{path} must be a (limit kWh or None, reduction from 0 to 1) pair, got {value}",
+            path=f"tiers.{index}",
+            value=masked(item),
+        )
+    if items is None:
+        raise invalid(
+            "tiers",
+            "not_a_sequence",
+            "{path} must be a sequence (list or tuple), got {value}",
+            path="tiers",
+            value=masked(tiers),
+        )
+    return found
+
+
 def tier_slices(
     kwh: Decimal, tiers: Sequence[Tier], *, families: int = 1
 ) -> tuple[tuple[Decimal, Decimal], ...]:
@@ -177,10 +211,21 @@ def tier_slices(
         >>> tier_slices(Decimal(150), _MP_1300, families=2)
         ((Decimal('150'), Decimal('1')),)
     """
+    kwh = non_negative(kwh, "kwh", invalid=invalid)
+    count = whole_number(families, 1)
+    if count is None:
+        raise invalid(
+            "families",
+            "not_families",
+            "{path} must be a whole number of families from 1, got {value}",
+            path="families",
+            value=masked(families),
+        )
+    steps = _tiers(tiers)
     slices: list[tuple[Decimal, Decimal]] = []
     lower = Decimal(0)
-    for limit, reduction in tiers:
-        upper = kwh if limit is None else min(kwh, CTX.multiply(limit, families))
+    for limit, reduction in steps:
+        upper = kwh if limit is None else min(kwh, CTX.multiply(limit, count))
         if upper > lower:
             slices.append((CTX.subtract(upper, lower), reduction))
             lower = upper

@@ -28,7 +28,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import quoted
+from aneel_rules._convert import instance_of, quoted, to_money
 from aneel_rules._invoice.messages import invalid
 
 __all__ = ("GrossUp", "TaxAmounts", "TaxRates", "gross_up", "tax_amounts")
@@ -108,6 +108,15 @@ def tax_amounts(base: Decimal, rates: TaxRates, method: GrossUp) -> TaxAmounts:
         >>> t.gross.quantize(Decimal("0.01")), t.icms.quantize(Decimal("0.01"))
         (Decimal('121.04'), Decimal('14.53'))
     """
+    base = to_money(base, path="base")
+    instance_of(
+        rates,
+        TaxRates,
+        "rates",
+        "not_tax_rates",
+        "{path} must be TaxRates, got {value}",
+        invalid=invalid,
+    )
     if method is GrossUp.ADDITIVE:
         total = CTX.add(CTX.add(rates.pis, rates.cofins), rates.icms)
         gross = CTX.divide(base, CTX.subtract(_ONE, total))
