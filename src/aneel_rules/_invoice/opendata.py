@@ -57,7 +57,10 @@ def text_lines(source: object, encoding: str) -> Iterator[str]:
 
 
 def decimal_comma(text: str, row: int | str, column: str) -> Decimal:
-    """A non-negative number written with a decimal comma (``"1.234,56"``, ``",00"``)."""
+    """A non-negative number written with a decimal comma (``"1.234,56"``, ``",00"``).
+
+    ``row`` is the data row (from 1, the first row under the header) named by an error.
+    """
     cleaned = text.strip().replace(".", "").replace(",", ".")
     if cleaned.startswith("."):
         cleaned = "0" + cleaned
@@ -69,7 +72,7 @@ def decimal_comma(text: str, row: int | str, column: str) -> Decimal:
         raise invalid(
             f"row.{row}.{column}",
             "bad_csv_number",
-            "row {row}: {column} is not a decimal-comma number: {value}",
+            "data row {row}: {column} is not a decimal-comma number: {value}",
             row=str(row),
             column=column,
             value=quoted(text),
@@ -88,7 +91,7 @@ def iso_day(text: str, row: int | str, column: str) -> date | None:
         raise invalid(
             f"row.{row}.{column}",
             "bad_csv_date",
-            "row {row}: {column} is not a date: {value}",
+            "data row {row}: {column} is not a date: {value}",
             row=str(row),
             column=column,
             value=quoted(text),

@@ -146,8 +146,9 @@ def _read_rows(
             value=quoted(names[:17]),
         )
     rows: list[_Row] = []
-    for number, values in enumerate(reader, start=2):
-        if number > MAX_CSV_ROWS:
+    number = 0  # data rows from 1 (the first under the header; blank lines are not rows)
+    for line, values in enumerate(reader, start=2):
+        if line > MAX_CSV_ROWS:
             raise invalid(
                 "source",
                 "too_many_rows",
@@ -156,11 +157,12 @@ def _read_rows(
             )
         if not values:
             continue
+        number += 1
         if len(values) != len(ANEEL_TARIFF_COLUMNS):
             raise invalid(
                 f"row.{number}",
                 "bad_row",
-                "row {row} has {value} fields instead of 17",
+                "data row {row} has {value} fields instead of 17",
                 row=str(number),
                 value=str(len(values)),
             )
@@ -177,7 +179,7 @@ def _read_rows(
             raise invalid(
                 f"row.{number}.NomPostoTarifario",
                 "unknown_post",
-                "row {row}: unknown tariff post {value}",
+                "data row {row}: unknown tariff post {value}",
                 row=str(number),
                 value=quoted(fields["NomPostoTarifario"]),
             )

@@ -21,6 +21,7 @@ from aneel_rules._invoice.audit_messages import invalid
 from aneel_rules._portal.field_groups import Field, ListOf, Obj
 from aneel_rules._portal.field_numbers import Number
 from aneel_rules._portal.fields import INVALID, Boolean, Choice, Collector, DateSpec, Spec, Text
+from aneel_rules.errors import InvalidInputError
 
 __all__ = ("MAX_PROFILE_ROWS", "read_bill_request")
 
@@ -166,6 +167,37 @@ def _profile(path: str) -> tuple[list[datetime], list[str], list[str] | None]:
     return stamps, active, (reactive if len(reactive) == len(active) else None)
 
 
+# The list a profile column became → how an error names its row of the file (nested message).
+PROFILE_ROWS: Final = {
+    "stamps": "the timestamp of data row {row} of the load profile",
+    "values": "the active value of data row {row} of the load profile",
+    "reactive": "the reactive value of data row {row} of the load profile",
+}
+"""Column → catalog message (``messages`` and ``invoice`` domains) naming a data row."""
+
+
+def _in_file_rows(exc: InvalidInputError) -> InvalidInputError:
+    """``exc`` of ``measurements_from_profile`` with its list positions as data rows.
+
+    Position ``n`` of the lists :func:`_profile` read is data row ``n + 1`` of the file (the
+    first row under the header, if any, is data row 1), the numbering of ``bad_profile_row``.
+    """
+    import attrs  # noqa: PLC0415 (only on this error path)
+
+    parts = []
+    for error in exc.errors:
+        column, _, rest = error.path.partition(".")
+        position = rest.partition(".")[0]
+        params = dict(error.params)
+        if column in PROFILE_ROWS and position.isdigit() and params.get("path") == error.path:
+            params.update(path=PROFILE_ROWS[column], row=str(int(position) + 1))
+            error = attrs.evolve(  # noqa: PLW2901
+                error, path="profile.file", params=params, nested=(*error.nested, "path")
+            )
+        parts.append(error)
+    return InvalidInputError(parts)
+
+
 def read_bill_request(data: object, *, base: str) -> object:
     """The :class:`~aneel_rules.invoice.Bill` a JSON bill request asks for.
 
@@ -221,15 +253,18 @@ def read_bill_request(data: object, *, base: str) -> object:
         raise invalid(
             "profile.capacitive_window", "bad_profile_row", row="capacitive_window"
         ) from None
-    measured = measurements_from_profile(
-        stamps,
-        active,
-        post_schedule(profile_v["distributor"]),
-        modality=rates.modality,
-        unit=profile_v["unit"].value,
-        reactive=reactive,
-        capacitive_window=window,
-    )
+    try:
+        measured = measurements_from_profile(
+            stamps,
+            active,
+            post_schedule(profile_v["distributor"]),
+            modality=rates.modality,
+            unit=profile_v["unit"].value,
+            reactive=reactive,
+            capacitive_window=window,
+        )
+    except InvalidInputError as exc:
+        raise _in_file_rows(exc) from None
     taxes = values["taxes"]
     options = BillOptions(
         reactive_energy_rate=values["reactive_energy_rate"],
