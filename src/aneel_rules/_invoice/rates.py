@@ -108,7 +108,7 @@ def _demand(value: object) -> PostMap:
     return to_post_map(value, "demand_kw")
 
 
-def _check_subgroup(_inst: object, _attr: object, value: object) -> None:
+def _check_subgroup(_inst: object, _attr: object, value: Subgroup) -> None:
     instance_of(
         value,
         Subgroup,
@@ -119,7 +119,7 @@ def _check_subgroup(_inst: object, _attr: object, value: object) -> None:
     )
 
 
-def _check_modality(_inst: object, _attr: object, value: object) -> None:
+def _check_modality(_inst: object, _attr: object, value: TariffModality) -> None:
     instance_of(
         value,
         TariffModality,
