@@ -12,13 +12,29 @@ is cached as after an install (in a temporary ``PYTHONPYCACHEPREFIX``, written b
 unmeasured run, even when ``PYTHONDONTWRITEBYTECODE`` is set).
 
 The aim (issue 7) is at most 2x the bare library import; ``audit`` reads its file with
-pandas (extra ``frames``) and is reported, not aimed. What stays above the aim pays for a
-dependency the rule needs: ``deadline`` counts business days with python-holidays, whose
-own ``import holidays`` (it reads its version through ``importlib.metadata``) costs about
-as much as ``import aneel_rules`` (the row :data:`HOLIDAYS`); only its ``Brazil`` class is
-loaded, not the ~250 modules of ``holidays.countries`` (:mod:`aneel_rules.calendars`).
-``bill``, ``invoice check``, ``validate request`` and ``schema`` import rule modules whose
-frozen attrs classes (each compiles its methods at import) cost about as much again.
+pandas (extra ``frames``) and is reported, not aimed. The numbers, reais and dates the commands
+print are written by :mod:`aneel_rules._format` without babel (babel and the locale data it
+loads for a first number cost about half of ``import aneel_rules``); only ``calendar`` and
+``post`` still load babel, for week-day and month names and times. One run on the development
+machine (2 cores shared with other jobs), before and after the cold-start work of issue 7,
+item 6: ``bill`` 2.60x → 1.95x, ``invoice check`` 2.47x → 2.16x, ``deadline`` 2.57-2.66x →
+2.11-2.25x (its floor 1.83x), ``reading`` and ``refund`` 1.75x → 1.29-1.32x, ``modality``
+1.83x → 1.29x, every other command 1.18-1.82x; runs on the shared machine move a row by up
+to 0.1x. What stays above the aim pays for a dependency or for classes the rule needs:
+
+- ``deadline`` counts business days with python-holidays, whose own ``import holidays`` (it
+  reads its version through ``importlib.metadata``) costs about as much as ``import
+  aneel_rules`` (the row :data:`HOLIDAYS`, its floor); only its ``Brazil`` class is loaded,
+  not the ~250 modules of ``holidays.countries`` (:mod:`aneel_rules.calendars`). Above the
+  floor: the command line itself (argparse and the catalogs, as ``--help``), the deadline
+  rules, and the ``Brazil`` class with its holiday groups.
+- ``invoice check`` pays for ``bill`` (the bill rules, the portal's field machinery that reads
+  the request, a month of 15-minute load profile) and parses, audits and checks the invoice:
+  the invoice, audit and contents rules add a dozen frozen attrs classes, each compiling its
+  methods at import (about 0.5 ms apiece), that the check uses.
+- ``bill`` itself sits at the aim: the bill rules define some thirty attrs classes, nearly
+  all of which computing a bill uses, and about 5 ms of it (and of ``invoice check``) is the
+  cyclic garbage collector running during the imports.
 """
 
 from __future__ import annotations

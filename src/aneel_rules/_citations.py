@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
-from typing import Final, Generic, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
@@ -87,12 +87,16 @@ class AmendmentKind(enum.Enum):
     WORDING = "redação dada"
     INSERTED = "incluído"
     SUSPENDED = "suspenso"
+    SEE = "vide"
+    """The compiled text's "Vide:" note: an act that applies to the provision without
+    rewriting it (REN 1.000/2021, art. 291, III: "Vide: Despacho 1.731/2025")."""
 
 
 _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ARTICLE = re.compile(r"^[1-9]\d*(-[A-Z])?$")
 _ALINEA = re.compile(r"^[a-z]{1,2}$")
 _SOLE_PARAGRAPH: Final = "único"
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
 def _article_converter(value: int | str) -> str:
@@ -128,15 +132,50 @@ def _check_paragraph(_inst: object, _attr: object, value: int | str | None) -> N
         )
 
 
+_NOT_A_KIND: Final = "{path} must be a {expected}, got {value}"
+_NOT_TEXT: Final = "{path} must be non-empty text, got {value}"
+
+
+def _kind_check(expected: type[enum.Enum], code: str, *, optional: bool = False) -> _Validator:
+    """Validator: a member of ``expected`` (or ``None`` when ``optional``), else the input error."""
+
+    def check(_inst: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if (optional and value is None) or isinstance(value, expected):
+            return
+        raise InvalidInputError.single(
+            attribute.name,
+            code,
+            _NOT_A_KIND,
+            path=attribute.name,
+            expected=expected.__name__,
+            value=quoted(value),
+        )
+
+    return check
+
+
+def _text_check(*, optional: bool = False) -> _Validator:
+    """Validator: non-empty text (or ``None`` when ``optional``), else the input error."""
+
+    def check(_inst: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if (optional and value is None) or (isinstance(value, str) and value.strip()):
+            return
+        raise InvalidInputError.single(
+            attribute.name, "not_text", _NOT_TEXT, path=attribute.name, value=quoted(value)
+        )
+
+    return check
+
+
 def _check_item(_inst: object, _attr: object, value: str | None) -> None:
-    if value is not None and not _ROMAN.match(value):
+    if value is not None and (not isinstance(value, str) or not _ROMAN.match(value)):
         raise InvalidInputError.single(
             "item", "invalid_item", "inciso {value} is not a Roman numeral", value=repr(value)
         )
 
 
 def _check_subitem(_inst: object, _attr: object, value: str | None) -> None:
-    if value is not None and not _ALINEA.match(value):
+    if value is not None and (not isinstance(value, str) or not _ALINEA.match(value)):
         raise InvalidInputError.single(
             "subitem",
             "invalid_subitem",
@@ -177,18 +216,21 @@ class LegalRef:
         >>> str(ren1000(323, item="II", amended_by=Norm.DSP_2006_2024,
         ...             amendment_kind=AmendmentKind.SUSPENDED))
         'REN 1.000/2021, art. 323, II (suspenso pelo Despacho ANEEL 2.006/2024)'
+        >>> str(ren1000(291, item="III", amended_by=Norm.DSP_1731_2025,
+        ...             amendment_kind=AmendmentKind.SEE))
+        'REN 1.000/2021, art. 291, III (vide Despacho ANEEL 1.731/2025)'
     """
 
-    norm: Norm = attrs.field(validator=attrs.validators.instance_of(Norm))
+    norm: Norm = attrs.field(validator=_kind_check(Norm, "not_a_norm"))
     article: str = attrs.field(converter=_article_converter, validator=_check_article)
     paragraph: int | str | None = attrs.field(default=None, validator=_check_paragraph)
     item: str | None = attrs.field(default=None, validator=_check_item)
     subitem: str | None = attrs.field(default=None, validator=_check_subitem)
     amended_by: Norm | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Norm))
+        default=None, validator=_kind_check(Norm, "not_a_norm", optional=True)
     )
     amendment_kind: AmendmentKind = attrs.field(
-        default=AmendmentKind.WORDING, validator=attrs.validators.instance_of(AmendmentKind)
+        default=AmendmentKind.WORDING, validator=_kind_check(AmendmentKind, "not_an_amendment_kind")
     )
 
     def __str__(self) -> str:
@@ -202,7 +244,9 @@ class LegalRef:
         if self.subitem is not None:
             parts.append(f'"{self.subitem}"')
         text = ", ".join(parts)
-        if self.amended_by is not None:
+        if self.amended_by is not None and self.amendment_kind is AmendmentKind.SEE:
+            text += f" (vide {self.amended_by.value})"
+        elif self.amended_by is not None:
             text += f" ({self.amendment_kind.value} {self.amended_by.by})"
         return text
 
@@ -220,9 +264,9 @@ class DistributorRule:
         'Amazonas Energia, Manual da Agência Virtual, item 4.5 (regra da distribuidora)'
     """
 
-    distributor: str = attrs.field(validator=attrs.validators.min_len(1))
-    document: str = attrs.field(validator=attrs.validators.min_len(1))
-    section: str | None = None
+    distributor: str = attrs.field(validator=_text_check())
+    document: str = attrs.field(validator=_text_check())
+    section: str | None = attrs.field(default=None, validator=_text_check(optional=True))
 
     def __str__(self) -> str:
         text = f"{self.distributor}, {self.document}"
@@ -270,7 +314,10 @@ def cite(basis: Iterable[Basis]) -> str:
         >>> cite((ren1000(323, item="II"), ren1000(656, paragraph=2)))
         'REN 1.000/2021, art. 323, II; REN 1.000/2021, art. 656, § 2º'
     """
-    return "; ".join(map(str, basis))
+    refs = to_bases(basis)
+    if refs:  # an empty basis is an empty line; anything else must be references
+        check_bases(None, None, refs)
+    return "; ".join(map(str, refs))
 
 
 @attrs.frozen

@@ -50,6 +50,10 @@ def _params_converter(
     return tuple(sorted((str(k), v if isinstance(v, str) else repr(v)) for k, v in items))
 
 
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class FieldError:
     """One problem with one input field (erro de campo).
@@ -64,6 +68,10 @@ class FieldError:
             should appear quoted. Templates never use ``!r``.
         domain: Message-catalog domain that translates ``template``.
         basis: Rule that the value breaks, when there is one.
+        nested: Names of the params that are themselves catalog messages of ``domain``
+            (translated with the template, as :attr:`AneelRulesError.nested`, and filled from
+            the other params): the frames name a row as ``"index label"``, ``"position"`` or
+            ``"data row"`` this way.
     """
 
     path: str
@@ -72,6 +80,7 @@ class FieldError:
     params: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_params_converter)
     domain: str = "messages"
     basis: Basis | None = None
+    nested: tuple[str, ...] = attrs.field(default=(), converter=_names)
 
     @property
     def message(self) -> str:
@@ -82,7 +91,12 @@ class FieldError:
         """Human message in ``lang`` (``"pt_BR"`` or ``"en"``)."""
         from aneel_rules.i18n import translate  # noqa: PLC0415 (lazy: babel is heavy)
 
-        return translate(self.template, domain=self.domain, lang=lang).format(**dict(self.params))
+        given = dict(self.params)
+        params = dict(given)
+        for name in self.nested:  # a nested message may use the other params too
+            if name in params:
+                params[name] = translate(given[name], domain=self.domain, lang=lang).format(**given)
+        return translate(self.template, domain=self.domain, lang=lang).format(**params)
 
 
 class AneelRulesError(Exception):

@@ -82,13 +82,11 @@ from aneel_rules._invoice.profile import (
     measurements_from_profile,
 )
 from aneel_rules._invoice.rates import (
-    ANEEL_TARIFF_COLUMNS,
-    MAX_CSV_ROWS,
     TariffRates,
     proportional_tariff,
     prorate_rates,
-    rates_from_aneel_csv,
 )
+from aneel_rules._invoice.rates_csv import ANEEL_TARIFF_COLUMNS, MAX_CSV_ROWS, rates_from_aneel_csv
 from aneel_rules._invoice.reactive import (
     CAPACITIVE_WINDOW_EARLIEST,
     CAPACITIVE_WINDOW_HOURS,

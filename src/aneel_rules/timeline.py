@@ -25,6 +25,7 @@ Examples:
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Generic, TypeVar
 
@@ -40,6 +41,11 @@ __all__ = ("Period", "Timeline")
 T = TypeVar("T")
 
 
+def _since(value: object) -> date:
+    """A period's first day: a plain ``date`` (a datetime or text is the library's input error)."""
+    return plain_date(value, path="since")
+
+
 @attrs.frozen(kw_only=True)
 class Period(Generic[T]):
     """One value in force from ``since`` (inclusive) until the next period of its timeline.
@@ -53,10 +59,26 @@ class Period(Generic[T]):
         note: Caveats (e.g. a date taken from a secondary source).
     """
 
-    since: date = attrs.field(validator=attrs.validators.instance_of(date))
+    since: date = attrs.field(converter=_since)
     value: T | None
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
     note: str = ""
+
+
+def _to_periods(value: Iterable[Period[T]]) -> tuple[Period[T], ...]:
+    """The periods as a tuple (frozen like the timeline); a lone value is one bad period.
+
+    :func:`_check_periods` then refuses anything that is not a ``Period``.
+    """
+    given: object = value  # typed, but callers may pass anything
+    if isinstance(given, Iterable) and not isinstance(given, str | bytes):
+        return tuple(given)
+    return () if given is None else (given,)  # type: ignore[return-value]
+
+
+def _last_verified(value: object) -> date:
+    """The day the values were last checked: a plain ``date`` (text or datetime refused)."""
+    return plain_date(value, path="last_verified_on")
 
 
 def _check_periods(
@@ -102,8 +124,8 @@ class Timeline(Generic[T]):
     name: str
     unit: str
     label_pt: str
-    periods: tuple[Period[T], ...] = attrs.field(validator=_check_periods)
-    last_verified_on: date
+    periods: tuple[Period[T], ...] = attrs.field(converter=_to_periods, validator=_check_periods)
+    last_verified_on: date = attrs.field(converter=_last_verified)
 
     @property
     def starts_on(self) -> date:

@@ -38,6 +38,9 @@ INSERTED_IV = ren1000(
 SCEE = ren1000(
     291, paragraph="único", amended_by=Norm.REN_1098_2024, amendment_kind=AmendmentKind.INSERTED
 )
+VIDE_DSP1731 = ren1000(
+    291, item="III", amended_by=Norm.DSP_1731_2025, amendment_kind=AmendmentKind.SEE
+)
 
 
 def _monthly(first: tuple[int, int], count: int, amount: str = "10.00") -> list[BillingError]:
@@ -56,14 +59,36 @@ def _monthly(first: tuple[int, int], count: int, amount: str = "10.00") -> list[
         pytest.param(
             date(2025, 7, 4), False, None, 100, ren1000(291, item="III"), id="art291-III-original"
         ),
-        pytest.param(
-            date(2025, 7, 5), False, None, 100, INSERTED_IV, id="art291-IV-inserted-not-low-income"
-        ),
-        pytest.param(
-            date(2025, 7, 5), True, "80.001", 100, INSERTED_IV, id="art291-IV-inserted-above-80"
-        ),
+        # 5 Jul 2025 – 15 Dec 2025: Despacho 1.731/2025 applies the 80 kWh ("Vide" note on
+        # art. 291, III); art. 291, III still reads 100 kWh and IV does not exist yet. (These
+        # cases asserted REN 1.147/2025's wording before that act existed.)
         pytest.param(
             date(2025, 7, 5),
+            False,
+            None,
+            100,
+            ren1000(291, item="III"),
+            id="dsp1731-not-low-income",
+        ),
+        pytest.param(
+            date(2025, 12, 15), True, "80.001", 100, ren1000(291, item="III"), id="dsp1731-above-80"
+        ),
+        pytest.param(date(2025, 7, 5), True, "80", 80, VIDE_DSP1731, id="dsp1731-80-kwh"),
+        pytest.param(date(2025, 12, 15), True, "80", 80, VIDE_DSP1731, id="dsp1731-last-day"),
+        # from 16 Dec 2025 (REN 1.147/2025 in force): III rewritten, IV inserted
+        pytest.param(
+            date(2025, 12, 16),
+            False,
+            None,
+            100,
+            INSERTED_IV,
+            id="art291-IV-inserted-not-low-income",
+        ),
+        pytest.param(
+            date(2025, 12, 16), True, "80.001", 100, INSERTED_IV, id="art291-IV-inserted-above-80"
+        ),
+        pytest.param(
+            date(2025, 12, 16),
             True,
             "80",
             80,
@@ -86,6 +111,7 @@ def test_art_291_amendment_kinds(
 
 def test_art_291_iv_is_printed_as_inserted() -> None:
     assert str(INSERTED_IV) == "REN 1.000/2021, art. 291, IV (incluído pela REN 1.147/2025)"
+    assert str(VIDE_DSP1731) == "REN 1.000/2021, art. 291, III (vide Despacho ANEEL 1.731/2025)"
 
 
 @pytest.mark.parametrize(

@@ -148,11 +148,24 @@ def test_a_command_imports_no_other_command(argv: tuple[str, ...]) -> None:
 
 
 _NOT_NEEDED = (
-    # (command line, modules (or packages) it must not import)
+    # (command line, modules (or packages) it must not import). babel: the numbers, reais and
+    # dates these commands print are written by aneel_rules._format (tests/test_format.py);
+    # pathlib and shutil: the file readers and argparse's help width do without them.
     (("post", "2026-03-09T20:30"), ("holidays", "aneel_rules.calendars", "aneel_rules._billing")),
     (
         ("deadline", "budget", "--requested", "2026-03-04", "--voltage-kv", "13,8", "--uf", "AM"),
-        ("aneel_rules.connection", "aneel_rules.tariffs", "aneel_rules._tariffs.posts"),
+        (
+            "aneel_rules.connection",
+            "aneel_rules.tariffs",
+            "aneel_rules._tariffs",
+            "aneel_rules._connection.supply",
+            "aneel_rules._connection.metering",
+            "babel",
+        ),
+    ),
+    (
+        ("deadline", "inspection", "--notice", "2026-03-04", "--voltage-kv", "0,22"),
+        ("aneel_rules._connection.supply", "aneel_rules._connection.metering", "babel"),
     ),
     (
         ("validate", "request", "budget", "examples/budget.json", "--today", "2026-03-09"),
@@ -177,12 +190,45 @@ _NOT_NEEDED = (
             "aneel_rules._invoice.refunds",
             "aneel_rules._invoice.parse",
             "aneel_rules._invoice.bill_json",
+            "aneel_rules._invoice.rates_csv",
+            "aneel_rules._billing.availability",
+            "aneel_rules._tariffs.irrigation",
+            "aneel_rules._tariffs.group_b_option",
+            "aneel_rules._portal.attachments",
+            "aneel_rules._portal.field_documents",
+            "babel",
+            "pathlib",
+            "shutil",
+        ),
+    ),
+    (
+        ("invoice", "check", "examples/invoice_check_azul.json"),
+        (
+            "aneel_rules.invoice",
+            "aneel_rules._invoice.refunds",
+            "aneel_rules._invoice.rates_csv",
+            "aneel_rules._billing.availability",
+            "aneel_rules._tariffs.irrigation",
+            "aneel_rules._portal.attachments",
+            "aneel_rules._portal.field_documents",
+            "babel",
+            "pathlib",
+            "shutil",
         ),
     ),
     (("validate", "cpf", "529.982.247-25"), ("json", "pathlib", "aneel_rules.portal")),
     (
         ("reading", "2026-01-05", "2026-02-10"),
-        ("aneel_rules.billing_cycle", "aneel_rules._billing.collection", "aneel_rules.tariffs"),
+        (
+            "aneel_rules.billing_cycle",
+            "aneel_rules._billing.collection",
+            "aneel_rules.tariffs",
+            "babel",
+        ),
+    ),
+    (
+        ("refund", "--found-on", "2026-03-10", "--direction", "under", "--error", "2025-12:90,00"),
+        ("aneel_rules.billing_cycle", "babel"),
     ),
 )
 

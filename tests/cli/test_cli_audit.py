@@ -247,7 +247,7 @@ def test_bad_flag_names_the_row_not_the_value(
     assert status == 2
     assert err == (
         f"aneel-rules: error: {source}: column 'low_income' has a value that is not "
-        "true/false on row 2\n"
+        "true/false on data row 2\n"
     )
 
 

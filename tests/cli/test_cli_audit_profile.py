@@ -116,8 +116,8 @@ def test_out_of_order_unit_month(tmp_path: Path, capsys: pytest.CaptureFixture[s
     status, _, err = _run(capsys, "audit", "profile", str(source), *argv)
     assert status == 2
     assert err == (
-        f"aneel-rules: error: {source}: the intervals of a unit-month are not together (row 4);"
-        " sort the file by unit and time\n"
+        f"aneel-rules: error: {source}: the intervals of a unit-month are not together "
+        "(data row 4); sort the file by unit and time\n"
     )
 
 
@@ -213,8 +213,9 @@ def test_ren414_low_power_factor_refused(
 ) -> None:
     """REN 414/2010 dates (before 2022-01-03), art. 96, § 1º not found: refused, exit 2.
 
-    Row 3 (0-based data row) has f = 25 / √(25² + 18.75²) = 0.8 < 0.92; the others
-    f = 25 / √(25² + 7²) ≈ 0.96. The row is the file's whatever the chunk size.
+    Data row 4 (the fourth under the header) has f = 25 / √(25² + 18.75²) = 0.8 < 0.92; the
+    others f = 25 / √(25² + 7²) ≈ 0.96. The row is the file's whatever the chunk size (it
+    said "linha 3", the frame's 0-based label, before the rows were named as the file's).
     """
     rows = [
         ("U0", "2021-12-31T23:30", 25.0, 7.0),
@@ -228,8 +229,8 @@ def test_ren414_low_power_factor_refused(
     assert status == 2
     assert out == ""
     assert err.startswith(
-        "aneel-rules: erro: o excedente de reativos de uma memória de massa sob a REN 414/2010 "
-        "não é calculado (linha 3): "
+        f"aneel-rules: erro: {source}: o excedente de reativos de uma memória de massa sob a "
+        "REN 414/2010 não é calculado (linha de dados 4): "
     )
     assert "art. 96, § 1º" in err
     assert "U1" not in err

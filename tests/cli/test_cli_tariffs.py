@@ -68,7 +68,11 @@ def test_post(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert out.splitlines() == [
         "09/03/2026 20:30 (America/Manaus), horária branca: ponta",
-        'Fundamento: REN 1.000/2021, art. 2º, XXXVIII, "a"; REN 1.000/2021, art. 212',
+        # alínea "a" (ponta) in its wording of REN 1.101/2024, in force on 9 Mar 2026
+        (
+            'Fundamento: REN 1.000/2021, art. 2º, XXXVIII, "a" (redação dada pela REN 1.101/2024); '
+            "REN 1.000/2021, art. 212"
+        ),
     ]
 
 

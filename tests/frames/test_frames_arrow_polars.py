@@ -112,8 +112,9 @@ def test_arrow_nulls_name_the_first_bad_index(tz: str | None, unit: str) -> None
         post_codes(arrow, AMAZONAS_ENERGIA, modality=BLUE)
     (error,) = caught.value.errors
     assert (error.path, error.code) == ("stamps.1", "missing_timestamp")
-    assert error.message == "stamps.1 está ausente (NaT ou nulo)"
-    assert error.message_in("en") == "stamps.1 is missing (NaT or null)"
+    # an Arrow array has no index: its position (docs/frames.md, "Which row an error names")
+    assert error.message == "posição 1: stamps está ausente (NaT ou nulo)"
+    assert error.message_in("en") == "position 1: stamps is missing (NaT or null)"
     # across chunks the index is the column's, not the chunk's
     chunked = pa.chunked_array([arrow[:1], arrow[2:3], arrow[3:]])
     with pytest.raises(InvalidInputError, match=r"^stamps\.2: "):

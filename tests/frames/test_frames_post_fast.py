@@ -194,5 +194,5 @@ def test_errors_of_columns_in_order_name_the_first_index(
     stamps: list[str], modality: TariffModality, error: type[Exception], index: int
 ) -> None:
     array = np.array(stamps, dtype="datetime64[m]")
-    with pytest.raises(error, match=rf"stamps\.{index}"):
+    with pytest.raises(error, match=rf"position {index}: stamps"):
         post_codes(array, AMAZONAS_ENERGIA, modality=modality)

@@ -153,7 +153,7 @@ def test_first_bad_index_of_either_kind() -> None:
     array = np.array(["2026-01-01", "10000-01-01", "2001-01-01"], dtype="datetime64[D]")
     with pytest.raises(InvalidInputError, match=r"stamps\.1"):
         post_codes(array, AMAZONAS_ENERGIA, modality=BLUE)
-    with pytest.raises(NotInForceError, match=r"stamps\.1"):
+    with pytest.raises(NotInForceError, match=r"^position 1: stamps "):
         post_codes(array[[0, 2, 1]], AMAZONAS_ENERGIA, modality=BLUE)
 
 
@@ -181,7 +181,7 @@ def test_missing_stamp_names_first_index() -> None:
         post_codes(array, AMAZONAS_ENERGIA, modality=BLUE)
     (error,) = caught.value.errors
     assert (error.path, error.code) == ("stamps.1", "missing_timestamp")
-    assert error.message == "stamps.1 está ausente (NaT ou nulo)"
+    assert error.message == "posição 1: stamps está ausente (NaT ou nulo)"
     with pytest.raises(InvalidInputError, match=r"timestamps\.1"):
         tariff_posts(array, AMAZONAS_ENERGIA, modality=BLUE)
     arrow = pa.array([datetime(2026, 3, 9), None], type=pa.timestamp("s"))
@@ -225,7 +225,7 @@ def test_not_in_force_names_first_index(
     stamps: list[str], modality: TariffModality, index: int
 ) -> None:
     array = np.array(stamps, dtype="datetime64[m]")
-    with pytest.raises(NotInForceError, match=rf"^stamps\.{index}[: ]"):
+    with pytest.raises(NotInForceError, match=rf"^position {index}: stamps[: ]"):
         post_codes(array, AMAZONAS_ENERGIA, modality=modality)
     arrow = pa.array(array.astype("datetime64[s]"), type=pa.timestamp("s", tz="UTC"))
     with pytest.raises(NotInForceError):
@@ -303,12 +303,12 @@ def test_not_in_force_errors_have_the_scalar_code_and_both_languages() -> None:
         tariff_post(datetime(2010, 9, 14, 23, 59), AMAZONAS_ENERGIA, modality=BLUE)
     assert caught.value.code == scalar.value.code == "no_regime"
     assert caught.value.message_in("en") == (
-        "stamps.1 is before 2010-09-15, when REN 414/2010 and its list of days without ponta "
-        "began to apply"
+        "position 1: stamps is before 2010-09-15, when REN 414/2010 and its list of days "
+        "without ponta began to apply"
     )
     assert caught.value.message == (
-        "stamps.1 é anterior a 2010-09-15, quando a REN 414/2010 e sua lista de dias sem ponta "
-        "passaram a valer"
+        "posição 1: stamps é anterior a 2010-09-15, quando a REN 414/2010 e sua lista de dias "
+        "sem ponta passaram a valer"
     )
     # the tarifa branca from 1 Jan 2018 (REN 733/2016): code, date and basis of check_offered
     white = np.array(["2018-01-01T00:00", "2017-12-31T23:59"], dtype="datetime64[m]")
@@ -320,9 +320,10 @@ def test_not_in_force_errors_have_the_scalar_code_and_both_languages() -> None:
     assert caught.value.on == scalar.value.on
     assert caught.value.basis == scalar.value.basis
     assert str(caught.value) == (
-        "stamps.1: the tarifa branca was not yet offered on 2017-12-31 (available from 2018-01-01)"
+        "position 1: stamps: the tarifa branca was not yet offered on 2017-12-31 (available "
+        "from 2018-01-01)"
     )
     assert caught.value.message == (
-        "stamps.1: a tarifa branca ainda não era oferecida em 2017-12-31 (disponível a partir de "
-        "2018-01-01)"
+        "posição 1: stamps: a tarifa branca ainda não era oferecida em 2017-12-31 (disponível a "
+        "partir de 2018-01-01)"
     )

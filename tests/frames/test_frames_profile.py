@@ -303,7 +303,7 @@ def test_reactive_needs_the_window_and_frames_need_columns() -> None:
 
 def test_before_the_calendar() -> None:
     frame = _frame([datetime(2010, 9, 14, 20)], [1.0])
-    with pytest.raises(NotInForceError, match=r"^stamp\.0"):
+    with pytest.raises(NotInForceError, match=r"^index label 0: stamp "):
         load_profile(frame, AMAZONAS_ENERGIA, modality=BLUE)
 
 
@@ -365,8 +365,8 @@ def test_ren414_power_factor_below_092_refused_as_the_scalar() -> None:
         assert error.code == "unverified_ren414"
         assert error.basis == (ren414(96, paragraph=1),)
         assert "art. 96, § 1º" in error.message_in("pt_BR")
-    assert "(row 2)" in str(caught.value)  # first offending row in the caller's order
-    assert "(linha 2)" in caught.value.message_in("pt_BR")
+    assert "(index label 2)" in str(caught.value)  # first offending row in the caller's order
+    assert "(rótulo do índice 2)" in caught.value.message_in("pt_BR")
     assert "UC-B" not in str(caught.value)
     assert "UC-B" not in caught.value.message_in("pt_BR")
 

@@ -790,8 +790,10 @@ def test_post_errors() -> None:
 
 
 def test_explain_tariff_post_bases() -> None:
+    # 9 Mar 2026: alínea "a" (ponta) in the wording of REN 1.101/2024 (the test asserted the
+    # original wording, replaced on 27 Aug 2024)
     peak = explain_tariff_post(_at(20, 30), AMAZONAS_ENERGIA, modality=WHITE)
-    assert peak.basis == (ren1000(2, item="XXXVIII", subitem="a"), ren1000(212))
+    assert peak.basis == (XXXVIII_A_1101, ren1000(212))
     inter = explain_tariff_post(_at(19), AMAZONAS_ENERGIA, modality=WHITE)
     assert inter.basis == (ren1000(2, item="XXXVIII", subitem="b"), ren1000(212))
     off = explain_tariff_post(_at(10), AMAZONAS_ENERGIA, modality=BLUE)

@@ -19,6 +19,7 @@ from aneel_rules._billing.messages import (
     not_modelled,
     unsupported,
 )
+from aneel_rules._billing.supply import SupplyType
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, to_bool
 from aneel_rules.errors import UnsupportedCaseError
@@ -47,15 +48,6 @@ __all__ = (
 )
 
 
-class SupplyType(enum.Enum):
-    """Number of phases and conductors of the connection (tipo de ligação)."""
-
-    SINGLE_PHASE = "monofásico"
-    TWO_PHASE_TWO_WIRE = "bifásico a dois condutores"
-    TWO_PHASE_THREE_WIRE = "bifásico a três condutores"
-    THREE_PHASE = "trifásico"
-
-
 class AvailabilityExemption(enum.Enum):
     """Units never billed the availability charge (art. 290, § 1º)."""
 
@@ -79,14 +71,23 @@ THREE_PHASE_LOW_INCOME_AVAILABILITY: Final[Timeline[int]] = Timeline(
         Period(
             since=in_force_from(Norm.DSP_1731_2025),
             value=80,
-            basis=ren1000(291, item="III", amended_by=Norm.REN_1147_2025),
+            basis=ren1000(
+                291, item="III", amended_by=Norm.DSP_1731_2025, amendment_kind=AmendmentKind.SEE
+            ),
             note=(
                 "Applied from 5 Jul 2025 under MP 1.300/2025 (Lei 15.235/2025) by Despacho ANEEL "
-                "1.731/2025, which the compiled text cites at art. 291, III; the wording was "
-                "written into REN 1.000 by REN 1.147 of 9 Dec 2025 (DOU 16 Dec 2025). The "
-                "5 Jul 2025 start rests on secondary sources (dossier S7, Medium); the "
-                "alternative reading starts on 9 Dec 2025."
+                "1.731/2025, which the compiled text cites at art. 291, III ('Vide: Despacho "
+                "1.731/2025 - aplicação da tarifa social'); art. 291, III still read '100 kWh, se "
+                "trifásico' until REN 1.147/2025 rewrote it. The 5 Jul 2025 start rests on "
+                "secondary sources (dossier S7, Medium); the alternative reading starts on 9 Dec "
+                "2025."
             ),
+        ),
+        Period(
+            since=in_force_from(Norm.REN_1147_2025),
+            value=80,
+            basis=ren1000(291, item="III", amended_by=Norm.REN_1147_2025),
+            note="Wording by REN 1.147 of 9 Dec 2025 (DOU 16 Dec 2025), with art. 291, IV.",
         ),
     ),
     last_verified_on=LAST_VERIFIED,
@@ -94,6 +95,10 @@ THREE_PHASE_LOW_INCOME_AVAILABILITY: Final[Timeline[int]] = Timeline(
 """Availability charge of a three-phase low-income unit consuming at most 80 kWh."""
 
 _REN479_SINCE: Final = in_force_from(Norm.REN_479_2012)
+_REN1147_SINCE: Final = in_force_from(Norm.REN_1147_2025)
+_OTHER_THREE_PHASE_REN1147: Final = (
+    ren1000(291, item="IV", amended_by=Norm.REN_1147_2025, amendment_kind=AmendmentKind.INSERTED),
+)
 
 _AVAILABILITY_KWH: Final = {
     SupplyType.SINGLE_PHASE: (30, "I"),
@@ -160,12 +165,10 @@ def _caput_charge(
     if reduced == 100:
         # REN 1.000/2021, art. 291, III (original wording): 100 kWh three-phase
         return 100, period.basis
-    # REN 1.000/2021, art. 291, IV (inserted by REN 1.147/2025): 100 kWh in the other cases
-    other = (
-        ren1000(
-            291, item="IV", amended_by=Norm.REN_1147_2025, amendment_kind=AmendmentKind.INSERTED
-        ),
-    )
+    # 100 kWh in the other cases: REN 1.000/2021, art. 291, IV (inserted by REN 1.147/2025);
+    # before it, while Despacho 1.731/2025 applied the 80 kWh, art. 291, III as first worded,
+    # which gives 100 kWh to every three-phase unit
+    other = _OTHER_THREE_PHASE_REN1147 if day >= _REN1147_SINCE else (ren1000(291, item="III"),)
     if not low_income:
         return 100, other
     if measured_kwh is None:

@@ -6,7 +6,6 @@ All arithmetic uses the module's own :class:`decimal.Context`, never the ambient
 
 from __future__ import annotations
 
-import calendar
 import enum
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -331,6 +330,8 @@ def late_interest(
     if day_count is DayCount.DAYS_OVER_30:
         days = (last - first).days
         return CTX.divide(CTX.multiply(CTX.multiply(value, rate), days), 30)
+    import calendar  # noqa: PLC0415 (only this count needs it; every bill imports this module)
+
     months = Decimal(0)
     day = first + timedelta(days=1)
     while day <= last:

@@ -20,7 +20,7 @@ from aneel_rules._connection.deadlines import (
     deadline_due,
 )
 from aneel_rules._connection.ren414 import GAP_BUDGET
-from aneel_rules._connection.supply import VoltageLevel
+from aneel_rules._connection.voltage import VoltageLevel
 from aneel_rules._convert import quoted
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.errors import AneelRulesError

@@ -18,6 +18,7 @@ from aneel_rules._connection.common import (
     require_ren1000,
 )
 from aneel_rules._connection.ren414 import GAP_PLANT_VOLTAGE, GAP_SUPPLY_VOLTAGE
+from aneel_rules._connection.voltage import VoltageLevel
 from aneel_rules._tariffs.units import Group
 from aneel_rules.legal import (
     LAST_VERIFIED,
@@ -44,8 +45,6 @@ __all__ = (
     "supply_voltage",
 )
 
-_LOW_VOLTAGE_LIMIT_KV: Final = Decimal("2.3")
-_HIGH_VOLTAGE_FROM_KV: Final = Decimal(69)
 _GROUP_B_LOAD_LIMIT_KW: Final = Decimal(75)
 _GROUP_A_BY_STUDY_FROM_KW: Final = Decimal(50)
 _GROUP_A_DEMAND_LIMIT_KW: Final = Decimal(2500)
@@ -93,29 +92,6 @@ MINIGENERATION_IN_GROUP_A: Final[Timeline[bool]] = Timeline(
     last_verified_on=LAST_VERIFIED,
 )
 """Whether art. 23, § 6º (minigeneration units go to group A) is in force."""
-
-
-class VoltageLevel(enum.Enum):
-    """Connection-voltage band (faixa de tensão de conexão) used by arts. 23, 64, 88 and 91."""
-
-    BELOW_2_3_KV = "tensão menor que 2,3 kV"
-    FROM_2_3_TO_69_KV = "tensão maior ou igual a 2,3 kV e menor que 69 kV"
-    FROM_69_KV = "tensão maior ou igual a 69 kV"
-
-    @classmethod
-    def of(cls, voltage_kv: Decimal | int | str) -> VoltageLevel:
-        """The band of a nominal voltage in kV (a ``float`` is read through its ``repr``).
-
-        Examples:
-            >>> VoltageLevel.of("2.3").name, VoltageLevel.of(0.38).name, VoltageLevel.of(69).name
-            ('FROM_2_3_TO_69_KV', 'BELOW_2_3_KV', 'FROM_69_KV')
-        """
-        kv = positive(voltage_kv, "voltage_kv")
-        if kv < _LOW_VOLTAGE_LIMIT_KV:
-            return cls.BELOW_2_3_KV
-        if kv < _HIGH_VOLTAGE_FROM_KV:
-            return cls.FROM_2_3_TO_69_KV
-        return cls.FROM_69_KV
 
 
 class SupplyOption(enum.Enum):

@@ -26,7 +26,7 @@ TEMPLATES: Final[dict[str, str]] = {
     # IPCA series reader
     "unreadable_series": "the IPCA series could not be read: {reason}",
     "series_too_large": "the IPCA series has more than {maximum} characters",
-    "bad_series_row": "row {row} of the IPCA series is not 'YYYY-MM,variation': {value}",
+    "bad_series_row": "data row {row} of the IPCA series is not 'YYYY-MM,variation': {value}",
     "duplicate_month": "month {month} appears more than once in the IPCA series",
     "empty_series": "the IPCA series has no month",
     "not_a_series": "{path} must be an IpcaSeries or a mapping of month to variation, got {value}",
@@ -36,7 +36,7 @@ TEMPLATES: Final[dict[str, str]] = {
     "cli_not_an_object": "{key} must be a JSON object",
     "profile_too_large": "the load profile has more than {maximum} rows",
     "unreadable_profile": "the load profile could not be read: {reason}",
-    "bad_profile_row": "row {row} of the load profile is not 'timestamp,active[,reactive]'",
+    "bad_profile_row": ("data row {row} of the load profile is not 'timestamp,active[,reactive]'"),
     "not_an_invoice": "invoice must be an Invoice (see parse_invoice), got {value}",
     "not_a_bill": "expected must be a Bill (see compute_bill), got {value}",
     # audit findings (rendered by Finding.message)

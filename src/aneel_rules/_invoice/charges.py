@@ -42,7 +42,6 @@ from aneel_rules._invoice.social import (
     tier_slices,
 )
 from aneel_rules._invoice.taxes import tax_amounts
-from aneel_rules._tariffs.irrigation import irrigation_discount
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules._tariffs.units import ConsumerUnit, Group
 from aneel_rules.errors import NotInForceError
@@ -201,6 +200,8 @@ def _benefits(
     if unit.social_discount:
         lines.extend(_social_discount(rates, billed_kwh, opts, end))
     if opts.irrigation_region is not None and m.irrigation_kwh:
+        from aneel_rules._tariffs.irrigation import irrigation_discount  # noqa: PLC0415 (rare)
+
         group = Group.B if unit.group is Group.B or unit.group_b_option else Group.A
         fraction = irrigation_discount(opts.irrigation_region, group, on=end)
         post = None if None in rates.te_mwh else TariffPost.OFF_PEAK

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from aneel_rules._billing.availability import AvailabilityCharge, SupplyType, availability_charge
 from aneel_rules._billing.money import CTX
+from aneel_rules._billing.supply import SupplyType
 from aneel_rules._convert import plain_date, quoted
 from aneel_rules._invoice.bill import Bill, BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
@@ -30,10 +30,13 @@ from aneel_rules._invoice.measurements import Measurements, PostMap, to_post_map
 from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
 from aneel_rules._invoice.options import _ZERO, BillOptions
 from aneel_rules._invoice.rates import TariffRates, prorate_rates
-from aneel_rules._tariffs.modalities import TariffModality
+from aneel_rules._tariffs.modality_types import TariffModality
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group, check_unit
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
+
+if TYPE_CHECKING:  # the availability rule is imported where a group B bill needs it
+    from aneel_rules._billing.availability import AvailabilityCharge
 
 __all__ = ("compute_bill",)
 
@@ -347,6 +350,10 @@ def _group_b(
     measured = exact_sum(energy.values())
     if opts.supply is None:
         return measured, lines, measured
+    # imported here: only a group B unit with a connection type pays it (a bill of group A
+    # does not import the rule)
+    from aneel_rules._billing.availability import availability_charge  # noqa: PLC0415
+
     charge = availability_charge(
         opts.supply, on=end, low_income=unit.low_income, measured_kwh=measured
     )
@@ -394,6 +401,8 @@ def _indigenous_charge_414(
     """
     if measured >= caput.kwh:
         return caput
+    from aneel_rules._billing.availability import availability_charge  # noqa: PLC0415
+
     reduced = availability_charge(supply, on=end, low_income=True, indigenous_or_quilombola=True)
     if reduced.kwh and measured >= reduced.kwh:
         raise unsupported(

@@ -205,8 +205,9 @@ def _records(source: object, encoding: str, needed: Sequence[str]) -> list[dict[
         )
     reader.fieldnames = header
     records = []
-    for number, row in enumerate(reader, start=2):
-        if number > MAX_FLAG_ROWS:
+    # data rows from 1 (the first under the header; blank lines are not rows), frames._common
+    for number, row in enumerate(reader, start=1):
+        if number >= MAX_FLAG_ROWS:  # the header counts: at most MAX_FLAG_ROWS lines
             raise invalid(
                 "source",
                 "too_many_rows",
@@ -224,7 +225,7 @@ def _flag(text: str, row: str) -> TariffFlag:
         raise invalid(
             f"row.{row}",
             "unknown_flag",
-            "row {row}: unknown tariff flag {value}",
+            "data row {row}: unknown tariff flag {value}",
             row=row,
             value=quoted(text),
         )
@@ -241,7 +242,7 @@ def _date(text: str, row: str) -> date:
         raise invalid(
             f"row.{row}",
             "bad_csv_date",
-            "row {row}: {column} is not a date: {value}",
+            "data row {row}: {column} is not a date: {value}",
             row=row,
             column="date",
             value=quoted(text),
@@ -323,7 +324,7 @@ def _lookup(
         raise invalid(
             f"row.{row}",
             "no_add_on",
-            "row {row}: no add-on for {value} in {month} (pass the Adicional resource)",
+            "data row {row}: no add-on for {value} in {month} (pass the Adicional resource)",
             row=row,
             value=flag.value,
             month=month.isoformat()[:7],

@@ -120,7 +120,8 @@ def _add(months: dict[date, Decimal], month: date, value: Decimal) -> None:
 def _parse_csv(text: str) -> IpcaSeries:
     months: dict[date, Decimal] = {}
     headers: dict[str, str] = {}
-    for row, raw in enumerate(text.splitlines(), start=1):
+    row = 0  # data rows from 1: comments, blank lines and the header are not rows
+    for raw in text.splitlines():
         line = raw.strip()
         if line.startswith("#"):
             key, _, value = line[1:].partition(":")
@@ -128,6 +129,7 @@ def _parse_csv(text: str) -> IpcaSeries:
             continue
         if not line or line.replace(" ", "") == "month,variation_percent":
             continue
+        row += 1
         month_text, _, value_text = line.partition(",")
         match = _MONTH.fullmatch(month_text.strip())
         if match is None:

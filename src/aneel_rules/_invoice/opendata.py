@@ -13,7 +13,6 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from aneel_rules._convert import quoted
 from aneel_rules._invoice.messages import invalid
@@ -44,7 +43,9 @@ def text_lines(source: object, encoding: str) -> Iterator[str]:
 
 def _lines(source: object, encoding: str) -> Iterator[str]:
     if isinstance(source, os.PathLike):
-        with Path(source).open(encoding=encoding, newline="") as handle:  # an edge: a path
+        # an edge: a path, opened as ``Path(source).open`` did (``io.open`` is the built-in
+        # ``open``; pathlib is not imported for it: every bill imports this module)
+        with io.open(source, encoding=encoding, newline="") as handle:  # noqa: UP020
             yield from handle
         return
     if isinstance(source, io.IOBase) and not isinstance(source, io.TextIOBase):
@@ -76,7 +77,10 @@ def _lines(source: object, encoding: str) -> Iterator[str]:
 
 
 def decimal_comma(text: str, row: int | str, column: str) -> Decimal:
-    """A non-negative number written with a decimal comma (``"1.234,56"``, ``",00"``)."""
+    """A non-negative number written with a decimal comma (``"1.234,56"``, ``",00"``).
+
+    ``row`` is the data row (from 1, the first row under the header) named by an error.
+    """
     cleaned = text.strip().replace(".", "").replace(",", ".")
     if cleaned.startswith("."):
         cleaned = "0" + cleaned
@@ -88,7 +92,7 @@ def decimal_comma(text: str, row: int | str, column: str) -> Decimal:
         raise invalid(
             f"row.{row}.{column}",
             "bad_csv_number",
-            "row {row}: {column} is not a decimal-comma number: {value}",
+            "data row {row}: {column} is not a decimal-comma number: {value}",
             row=str(row),
             column=column,
             value=quoted(text),
@@ -107,7 +111,7 @@ def iso_day(text: str, row: int | str, column: str) -> date | None:
         raise invalid(
             f"row.{row}.{column}",
             "bad_csv_date",
-            "row {row}: {column} is not a date: {value}",
+            "data row {row}: {column} is not a date: {value}",
             row=str(row),
             column=column,
             value=quoted(text),

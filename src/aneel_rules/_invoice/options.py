@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import attrs
 
-from aneel_rules._billing.availability import SupplyType
+from aneel_rules._billing.supply import SupplyType
 from aneel_rules._convert import masked, non_negative, to_bool, to_decimal, whole_number
 from aneel_rules._invoice.bill import BillLine
 from aneel_rules._invoice.demand import (
@@ -20,7 +20,7 @@ from aneel_rules._invoice.demand import (
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._invoice.rates import TariffRates
 from aneel_rules._invoice.taxes import GrossUp, TaxRates
-from aneel_rules._tariffs.irrigation import IrrigationRegion
+from aneel_rules._tariffs.irrigation_region import IrrigationRegion
 
 __all__ = ("BillOptions",)
 

@@ -1,19 +1,17 @@
-"""Compound specs of the portal parsers (private): objects, lists and attachments.
+"""Compound specs of the portal parsers (private): objects and lists.
 
-Part of the field machinery of :mod:`aneel_rules._portal.fields`.
+Part of the field machinery of :mod:`aneel_rules._portal.fields`; attachments are in
+:mod:`aneel_rules._portal.field_attachments` (only the portal's requests take files: the
+invoice parsers import this module without them).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping, Sequence
-from typing import Final
 
 import attrs
 
 from aneel_rules._convert import quoted
-from aneel_rules._portal.attachments import MAX_ATTACHMENT_BYTES, Attachment
 from aneel_rules._portal.field_numbers import Number
 from aneel_rules._portal.fields import (
     _BLANK_TEXT_SCHEMA,
@@ -22,15 +20,11 @@ from aneel_rules._portal.fields import (
     MAX_PROBLEMS,
     Collector,
     Spec,
-    Text,
     join,
 )
 from aneel_rules._portal.messages import type_name
-from aneel_rules.errors import InvalidInputError
 
 __all__ = (
-    "MAX_BASE64_LENGTH",
-    "AttachmentSpec",
     "Field",
     "ListOf",
     "NumberOrList",
@@ -183,59 +177,3 @@ class NumberOrList(Spec):
                 ListOf(self.number, min_items=1, max_items=self.max_items).schema(),
             ]
         }
-
-
-MAX_BASE64_LENGTH: Final = 4 * -(-MAX_ATTACHMENT_BYTES // 3)
-"""Longest base64 text of an attachment of at most 20 MiB: 4 × ⌈20 971 520 / 3⌉ characters.
-
-A longer ``content_base64`` is refused (``too_long``) before it is decoded.
-"""
-
-_ATTACHMENT_JSON: Final = Obj(
-    fields=(
-        Field("filename", Text(max_length=255, strip=False)),
-        Field("content_base64", Text(max_length=MAX_BASE64_LENGTH, strip=False)),
-    )
-)
-
-
-@attrs.frozen
-class AttachmentSpec(Spec):
-    """An :class:`Attachment`, or its JSON form ``{"filename": ..., "content_base64": ...}``."""
-
-    description: str = ""
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        if isinstance(value, Attachment):
-            return value
-        fields = _ATTACHMENT_JSON.convert(value, path, collector)
-        if not isinstance(fields, dict) or INVALID in fields.values():
-            return INVALID
-        filename, encoded = fields["filename"], fields["content_base64"]
-        assert isinstance(filename, str)  # noqa: S101
-        assert isinstance(encoded, str)  # noqa: S101
-        try:
-            content = base64.b64decode(encoded.encode("ascii"), validate=True)
-        except (binascii.Error, UnicodeEncodeError):
-            collector.add(join(path, "content_base64"), "not_base64")
-            return INVALID
-        try:
-            return Attachment(filename=filename, content=content)
-        except InvalidInputError as exc:
-            collector.adopt(exc, path, keep_path=True)
-            return INVALID
-
-    def schema(self) -> dict[str, object]:
-        result = _ATTACHMENT_JSON.schema()
-        properties = result["properties"]
-        assert isinstance(properties, dict)  # noqa: S101
-        properties["content_base64"] = {
-            "type": "string",
-            "maxLength": MAX_BASE64_LENGTH,
-            "contentEncoding": "base64",
-            "contentMediaType": "application/octet-stream",
-        }
-        result["description"] = (
-            self.description or "JPG, JPEG, PNG or PDF, at most 20 MB (20 × 1024 × 1024 bytes)"
-        )
-        return result

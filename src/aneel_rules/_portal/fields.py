@@ -7,8 +7,9 @@ problem is appended to the :class:`Collector` as a :class:`~aneel_rules.errors.F
 with a dotted path and a stable code, and the flow raises one
 :class:`~aneel_rules.errors.InvalidInputError` at the end.
 
-Number specs are in :mod:`aneel_rules._portal.field_numbers`, objects, lists and attachments
-in :mod:`aneel_rules._portal.field_groups`.
+Number specs are in :mod:`aneel_rules._portal.field_numbers`, objects and lists in
+:mod:`aneel_rules._portal.field_groups`, documents and attachments (only the portal's requests
+have them) in :mod:`aneel_rules._portal.field_documents`.
 
 Examples:
     >>> from datetime import date, datetime
@@ -26,7 +27,6 @@ from __future__ import annotations
 
 import abc
 import enum
-import importlib
 import math
 import re
 from datetime import date, datetime
@@ -46,7 +46,6 @@ __all__ = (
     "Choice",
     "Collector",
     "DateSpec",
-    "Document",
     "Spec",
     "Text",
     "caseless_pattern",
@@ -195,56 +194,7 @@ class Text(Spec):
 
 
 _DOC_MAX_LENGTH: Final = 64
-_EMAIL_MAX_LENGTH: Final = 254  # the e-mail validator's own limit (RFC 5321 with erratum 1690)
-
-
-@attrs.frozen
-class Document(Spec):
-    """A document checked by ``aneel_rules.documents.<kind>.validate`` (its errors re-pathed).
-
-    ``kind`` is ``cpf``, ``cnpj``, ``cep``, ``phone``, ``email``, ``uf``, ``rg`` or ``uc``;
-    the special kind ``cpf_or_cnpj`` dispatches on the number of characters (11 → CPF).
-    """
-
-    kind: str
-    description: str
-    mobile_only: bool = False
-    max_length: int = attrs.field(
-        default=attrs.Factory(
-            lambda self: _EMAIL_MAX_LENGTH if self.kind == "email" else _DOC_MAX_LENGTH,
-            takes_self=True,
-        )
-    )
-    function: str = "validate"
-
-    def convert(self, value: object, path: str, collector: Collector) -> object:
-        text = Text(max_length=self.max_length).convert(value, path, collector)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)  # noqa: S101 (Text returns str or INVALID)
-        kind = document_kind(text) if self.kind == "cpf_or_cnpj" else self.kind
-        if kind is None:
-            collector.add(path, "invalid_document")
-            return INVALID
-        module = importlib.import_module(f"aneel_rules.documents.{kind}")
-        try:
-            validate = getattr(module, self.function)
-            if kind == "phone":
-                result: object = validate(text, mobile_only=self.mobile_only)
-            else:
-                result = validate(text)
-        except InvalidInputError as exc:
-            collector.adopt(exc, path)
-            return INVALID
-        return result
-
-    def schema(self) -> dict[str, object]:
-        return {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": self.max_length,
-            "description": self.description,
-        }
+"""Longest document or number text read (the e-mail's own limit is longer)."""
 
 
 def document_kind(text: str) -> str | None:
@@ -286,11 +236,38 @@ def caseless_pattern(text: str) -> str:
     return "".join(parts)
 
 
+def _caseless_letter(got: str, wanted: str) -> bool:
+    lower, upper = wanted.lower(), wanted.upper()
+    if lower != upper and len(lower) == len(upper) == 1:
+        return got in (lower, upper)  # the class [lower upper] of caseless_pattern
+    return got == wanted  # a literal (escaped or not)
+
+
+def _caseless_fullmatch(text: str, option: str) -> bool:
+    """Whether ``text`` is ``option`` in :func:`caseless_pattern`'s sense, between blanks.
+
+    What :attr:`Choice.pattern` matches for that option, without compiling it (a cold
+    command line would compile one pattern per enum it reads).
+    """
+    size = len(option)
+    lead = len(text) - len(text.lstrip(_BLANKS))
+    for start in range(lead + 1):
+        stop = start + size
+        if (
+            stop <= len(text)
+            and not text[stop:].strip(_BLANKS)
+            and all(map(_caseless_letter, text[start:stop], option))
+        ):
+            return True
+    return False
+
+
 @attrs.frozen
 class Choice(Spec):
     """One of an enum's values (official Portuguese), ignoring letter case and outer blanks.
 
-    Parser and JSON Schema share one pattern (:func:`caseless_pattern` of each value),
+    Parser and JSON Schema share one pattern (:func:`caseless_pattern` of each value; the
+    parser matches it letter by letter, :func:`_caseless_fullmatch`, rather than compile it),
     so a value accepted by one is accepted by the other; both refuse text longer than
     the longest value plus 32 blanks (read before matching). A ``sensitive`` choice (sex,
     marital status: personal data, LGPD art. 5º) is never quoted in a message.
@@ -316,7 +293,7 @@ class Choice(Spec):
         if (
             isinstance(value, str)
             and len(value) <= self.max_length
-            and re.fullmatch(self.pattern, value)
+            and any(_caseless_fullmatch(value, str(m.value)) for m in self.enum_cls)
         ):
             wanted = value.strip(_BLANKS).lower()
             for member in self.enum_cls:  # pragma: no branch (the pattern matched one)

@@ -22,7 +22,8 @@ from aneel_rules._portal.choices import (
     Sex,
     SubstationUse,
 )
-from aneel_rules._portal.field_groups import AttachmentSpec, Field, ListOf, NumberOrList, Obj
+from aneel_rules._portal.field_documents import AttachmentSpec, Document
+from aneel_rules._portal.field_groups import Field, ListOf, NumberOrList, Obj
 from aneel_rules._portal.field_numbers import Integer, Number
 from aneel_rules._portal.fields import (
     INVALID,
@@ -30,7 +31,6 @@ from aneel_rules._portal.fields import (
     Choice,
     Collector,
     DateSpec,
-    Document,
     Spec,
     Text,
     echo,

@@ -5,7 +5,6 @@ Private: import the public names from :mod:`aneel_rules.tariffs`.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -23,6 +22,7 @@ from aneel_rules._tariffs.common import (
     hm,
     invalid,
 )
+from aneel_rules._tariffs.irrigation_region import IrrigationRegion
 from aneel_rules._tariffs.units import Group
 from aneel_rules.legal import Determination, Norm, norm_in_force, ren414, ren1000
 from aneel_rules.timeline import Period, Timeline
@@ -36,16 +36,6 @@ __all__ = (
     "IRRIGATION_WINDOW",
     "irrigation_window_rule",
 )
-
-
-class IrrigationRegion(enum.Enum):
-    """Region tier of the irrigation/aquaculture discount (REN 1.000/2021, art. 186, I–III)."""
-
-    NORTHEAST = (
-        "Nordeste e municípios de Minas Gerais do Polígono da Seca e do Vale do Jequitinhonha"
-    )
-    NORTH_CENTER_WEST = "Norte, Centro-Oeste e demais municípios de Minas Gerais"
-    OTHER = "demais regiões"
 
 
 _NORTHEAST_UFS: Final = frozenset({"MA", "PI", "CE", "RN", "PB", "PE", "AL", "SE", "BA"})

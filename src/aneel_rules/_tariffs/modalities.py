@@ -5,7 +5,6 @@ Private: import the public names from :mod:`aneel_rules.tariffs`.
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from decimal import Decimal
 from typing import Final
@@ -22,7 +21,11 @@ from aneel_rules._tariffs.common import (
     REN1147_SINCE,
     invalid,
 )
-from aneel_rules._tariffs.group_b_option import group_b_option_check
+from aneel_rules._tariffs.modality_types import (
+    WHITE_TARIFF_AVAILABILITY,
+    TariffModality,
+    WhiteTariffAvailability,
+)
 from aneel_rules._tariffs.units import ConsumerClass, ConsumerUnit, Group, check_unit
 from aneel_rules.errors import (
     InvalidInputError,
@@ -43,105 +46,6 @@ __all__ = (
     "modality_options",
 )
 
-
-class TariffModality(enum.Enum):
-    """Tariff modality (modalidade tarifária), REN 1.000, arts. 211–214; REN 414, art. 2º, L."""
-
-    CONVENTIONAL_MONOMIAL = "convencional monômia"
-    CONVENTIONAL_BINOMIAL = "convencional binômia"
-    WHITE = "horária branca"
-    GREEN = "horária verde"
-    BLUE = "horária azul"
-
-    @property
-    def has_posts(self) -> bool:
-        """Whether the modality segments the day into tariff posts (the horária ones)."""
-        return self not in {
-            TariffModality.CONVENTIONAL_MONOMIAL,
-            TariffModality.CONVENTIONAL_BINOMIAL,
-        }
-
-
-@attrs.frozen(kw_only=True)
-class WhiteTariffAvailability:
-    """Which group-B units could opt into the tarifa branca at a time (REN 414 phase-in).
-
-    Attributes:
-        available: Whether the modality could be chosen at all.
-        min_average_consumption_kwh: Average monthly consumption the unit had to exceed
-            (strictly), or ``None`` when any consumption qualifies.
-        new_connections: Whether new connections qualified regardless of consumption.
-    """
-
-    available: bool
-    min_average_consumption_kwh: Decimal | None = None
-    new_connections: bool = True
-
-    def admits(self, *, average_consumption_kwh: Decimal | None, new_connection: bool) -> bool:
-        """Whether a unit qualifies; ``None`` consumption is only acceptable if not needed."""
-        if not self.available:
-            return False
-        if self.min_average_consumption_kwh is None or (new_connection and self.new_connections):
-            return True
-        if average_consumption_kwh is None:
-            raise invalid(
-                "average_consumption_kwh",
-                "required",
-                "{path} is required on this date: the tarifa branca was then open "
-                "only to units averaging more than {limit} kWh/month",
-                path="average_consumption_kwh",
-                limit=str(self.min_average_consumption_kwh),
-            )
-        return average_consumption_kwh > self.min_average_consumption_kwh
-
-
-_REN733_NOTE: Final = (
-    "Phase-in set by REN 733/2016 (the 'resolução específica' that REN 414 awaited): from "
-    "1 Jan 2018 new connections and units averaging > 500 kWh/month, from 1 Jan 2019 > 250 "
-    "kWh/month, from 1 Jan 2020 every group-B unit. Dates and thresholds: ANEEL's decision as "
-    "reported by several independent press sources (Medium); the REN 733 article could not be "
-    "read, so the basis cited is the REN 414 provision that made branca depend on it."
-)
-
-WHITE_TARIFF_AVAILABILITY: Final[Timeline[WhiteTariffAvailability]] = Timeline(
-    name="white_tariff_availability",
-    unit="availability",
-    label_pt="disponibilidade da tarifa branca",
-    periods=(
-        Period(
-            since=REN414_START,
-            value=WhiteTariffAvailability(available=False),
-            basis=ren414(57),
-            note="REN 414, art. 57 (group B, II): branca 'somente após a publicação de resolução "
-            "específica'; not yet published (2013 study note).",
-        ),
-        Period(
-            since=date(2018, 1, 1),
-            value=WhiteTariffAvailability(available=True, min_average_consumption_kwh=Decimal(500)),
-            basis=ren414(57),
-            note=_REN733_NOTE,
-        ),
-        Period(
-            since=date(2019, 1, 1),
-            value=WhiteTariffAvailability(available=True, min_average_consumption_kwh=Decimal(250)),
-            basis=ren414(57),
-            note=_REN733_NOTE,
-        ),
-        Period(
-            since=date(2020, 1, 1),
-            value=WhiteTariffAvailability(available=True),
-            basis=ren414(57),
-            note=_REN733_NOTE,
-        ),
-        Period(
-            since=REN1000_START,
-            value=WhiteTariffAvailability(available=True),
-            basis=ren1000(219, item="II"),
-        ),
-    ),
-    last_verified_on=LAST_VERIFIED,
-)
-"""Availability of the tarifa branca to group-B units (REN 414 phase-in; REN 1.000 art. 219, II)."""
 
 LOW_INCOME: Final = "baixa renda"
 SOCIAL_DISCOUNT: Final = "desconto social"
@@ -314,7 +218,10 @@ def _options_ren1000(unit: ConsumerUnit, on: date) -> ModalityOptions:
     if unit.group is Group.B or unit.group_b_option:
         basis: list[Basis] = [ren1000(219, item="I")]
         if unit.group_b_option:
-            # art. 292: only a unit meeting one of its criteria may have opted
+            # art. 292: only a unit meeting one of its criteria may have opted (imported here:
+            # the tariff posts import this module, and few units have the option)
+            from aneel_rules._tariffs.group_b_option import group_b_option_check  # noqa: PLC0415
+
             check = group_b_option_check(unit, on=on)
             if not check.qualifies:
                 raise InvalidInputError.single(

@@ -21,10 +21,11 @@ from aneel_rules._convert import instance_of, quoted, to_datetime
 from aneel_rules._tariffs.calendar import exempt_map, require_calendar
 from aneel_rules._tariffs.common import (
     DOMAIN,
+    REN1101_SINCE,
     hm,
     invalid,
 )
-from aneel_rules._tariffs.modalities import WHITE_TARIFF_AVAILABILITY, TariffModality
+from aneel_rules._tariffs.modality_types import WHITE_TARIFF_AVAILABILITY, TariffModality
 from aneel_rules.errors import (
     InvalidFactory,
     InvalidInputError,
@@ -330,6 +331,9 @@ def explain_tariff_post(
     post = schedule.minute_table(modality)[local.hour * 60 + local.minute]
     if not ren1000_in_force:
         return Determination(post, (_REN414_POST_BASIS, modality_ref))
+    if post is TariffPost.PEAK and day >= REN1101_SINCE:
+        # art. 2º, XXXVIII, "a" (ponta) in the wording REN 1.101/2024 gave the whole alínea
+        return Determination(post, (_PEAK_BASIS_REN1101, modality_ref))
     return Determination(post, (_POST_BASIS[post], modality_ref))
 
 
@@ -341,6 +345,7 @@ _MODALITY_BASIS: Final = {
 }
 _REN414_MODALITY_BASIS: Final = ren414(2, item="L")
 _REN414_POST_BASIS: Final = ren414(2)
+_PEAK_BASIS_REN1101: Final = ren1000(2, item="XXXVIII", subitem="a", amended_by=Norm.REN_1101_2024)
 _POST_BASIS: Final = {
     TariffPost.PEAK: ren1000(2, item="XXXVIII", subitem="a"),
     TariffPost.INTERMEDIATE: ren1000(2, item="XXXVIII", subitem="b"),

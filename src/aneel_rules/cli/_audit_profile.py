@@ -5,6 +5,11 @@ each unit's last month in a chunk are held back and joined to the next chunk, so
 :func:`aneel_rules.frames.load_profile` always sees a unit-month whole, whatever the chunk size
 (a unit-month met again after it was answered is reported as an error: the file is out of
 order). pandas is imported only when the command runs.
+
+An error about one row names its **data row** of the file (1 = the first row under the
+header, counted across chunks) and the file's column, whatever the chunk size: the frames
+pass the library's errors (a ``RangeIndex`` label or a position of the frame it was given,
+``aneel_rules.frames._common``) through :func:`aneel_rules.frames._common.in_file_rows`.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 from aneel_rules._extras import needs
 from aneel_rules.cli.common import ArgTypeError, Console, print_error
+from aneel_rules.errors import AneelRulesError, InvalidInputError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,7 +48,7 @@ _TOTAL_LINE: Final = "  {post}: {kwh} kWh; largest 15-minute demand {kw} kW"
 _EXCESS: Final = "Unit-month-posts with reactive excess energy: {count} ({kwh} kWh)"
 _NO_REACTIVE: Final = "No reactive column: reactive excess not audited"
 _OUT_OF_ORDER: Final = (
-    "{file}: the intervals of a unit-month are not together (row {row}); "
+    "{file}: the intervals of a unit-month are not together (data row {row}); "
     "sort the file by unit and time"
 )
 _NEEDS_WINDOW: Final = "--capacitive-window is needed with a kvarh column (art. 304, § 1º, I)"
@@ -156,15 +162,73 @@ def _open_rows(frame: pd.DataFrame) -> npt.NDArray[np.bool_]:
     return interleaved
 
 
+def _frame(
+    chunk: pd.DataFrame, roles: Mapping[str, str], offset: int, *, reactive: bool, decimal: str
+) -> pd.DataFrame:
+    """The chunk as ``load_profile`` reads it; its index labels are the 0-based data rows."""
+    import pandas as pd  # noqa: PLC0415 (lazy extra)
+
+    from aneel_rules.frames import _coerce  # noqa: PLC0415
+
+    frame = pd.DataFrame(
+        {
+            "unit": chunk[roles["unit"]].to_numpy(),
+            "stamp": _stamps(chunk[roles["stamp"]]).to_numpy(),
+            "value": _coerce.numbers(chunk[roles["kwh"]], decimal).to_numpy(),
+        },
+        index=pd.RangeIndex(offset, offset + len(chunk)),
+    )
+    if reactive:
+        frame["reactive"] = _coerce.numbers(chunk[roles["kvarh"]], decimal).to_numpy()
+    return frame
+
+
+class _RowError(Exception):
+    """A library error about a row of the file, its rows already named as the file's."""
+
+    def __init__(self, error: AneelRulesError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _in_file(error: AneelRulesError, frame: pd.DataFrame, roles: Mapping[str, str]) -> Exception:
+    """What to raise for ``error`` about ``frame`` (its labels are the 0-based data rows).
+
+    A :class:`_RowError` with the rows named as the file's data rows and the columns as the
+    file's; an error that names no row as it is (printed by the command line's handler).
+    """
+    from aneel_rules.frames._common import ROW_POSITION, in_file_rows  # noqa: PLC0415
+
+    columns = {
+        "unit": roles["unit"],
+        "stamp": roles["stamp"],
+        "value": roles["kwh"],
+        "reactive": roles["kvarh"],
+    }
+
+    def row_of(where: str, number: int) -> int:
+        label = int(frame.index[number]) if where == ROW_POSITION else number
+        return label + 1
+
+    renamed = in_file_rows(error, row_of, columns)
+    return error if renamed is error else _RowError(renamed)
+
+
+def _row_message(error: AneelRulesError, lang: str) -> str:
+    """The messages of a renamed error (each names its data row and column)."""
+    if isinstance(error, InvalidInputError):
+        return "; ".join(part.message_in(lang) for part in error.errors)
+    return error.message_in(lang)
+
+
 def run_profile(args: argparse.Namespace, console: Console) -> int:
     """Run ``audit profile``; see :mod:`aneel_rules.cli.audit` for the exit statuses."""
     from aneel_rules.cli import _audit_stream as stream  # noqa: PLC0415 (pandas when run)
 
     with needs("frames", feature="aneel-rules audit"):
-        import pandas as pd  # noqa: PLC0415 (lazy extra)
+        import pandas as pd  # noqa: PLC0415, F401 (lazy extra: fail early, naming it)
     from aneel_rules import frames, tariffs  # noqa: PLC0415
     from aneel_rules.cli.audit import roles_of  # noqa: PLC0415
-    from aneel_rules.frames import _coerce  # noqa: PLC0415
     from aneel_rules.invoice import CapacitiveWindow  # noqa: PLC0415
 
     roles = roles_of(args.columns, PROFILE_SCHEMA)
@@ -195,28 +259,23 @@ def run_profile(args: argparse.Namespace, console: Console) -> int:
             chunk = next(chunks, None)
             while chunk is not None:
                 following = next(chunks, None)
-                frame = pd.DataFrame(
-                    {
-                        "unit": chunk[roles["unit"]].to_numpy(),
-                        "stamp": _stamps(chunk[roles["stamp"]]).to_numpy(),
-                        "value": _coerce.numbers(chunk[roles["kwh"]], args.decimal).to_numpy(),
-                    },
-                    index=pd.RangeIndex(rows, rows + len(chunk)),
-                )
-                if reactive:
-                    frame["reactive"] = _coerce.numbers(
-                        chunk[roles["kvarh"]], args.decimal
-                    ).to_numpy()
-                months = _month_keys(frame["stamp"], schedule, args.label)
+                frame = _frame(chunk, roles, rows, reactive=reactive, decimal=args.decimal)
+                try:
+                    months = _month_keys(frame["stamp"], schedule, args.label)
+                except AneelRulesError as exc:
+                    raise _in_file(exc, frame, roles) from None
                 for ready in carry.feed(frame, months, last=following is None):
-                    result = frames.load_profile(
-                        ready,
-                        schedule,
-                        modality=modality,
-                        unit=args.value_unit,
-                        label=args.label,
-                        capacitive_window=window,
-                    )
+                    try:
+                        result = frames.load_profile(
+                            ready,
+                            schedule,
+                            modality=modality,
+                            unit=args.value_unit,
+                            label=args.label,
+                            capacitive_window=window,
+                        )
+                    except AneelRulesError as exc:
+                        raise _in_file(exc, ready, roles) from None
                     summary.add(result)
                     if sink is not None:
                         sink.write(result)
@@ -225,6 +284,9 @@ def run_profile(args: argparse.Namespace, console: Console) -> int:
                 chunk = following
     except stream.AuditFileError as exc:
         print_error(console.t(exc.template, domain=DOMAIN, **exc.params), console.lang)
+        return 2
+    except _RowError as exc:
+        print_error(f"{args.file}: {_row_message(exc.error, console.lang)}", console.lang)
         return 2
     _print(summary, rows, args.file, reactive, console)
     if args.output is not None:

@@ -93,7 +93,7 @@ _BAD_ROLE: Final = "unknown column role {value} (use {roles})"
 _BAD_MAPPING: Final = "invalid column mapping {value} (use ROLE=NAME)"
 _BAD_CHUNK: Final = "invalid chunk size {value} (a whole number of rows from 1 to {largest})"
 _BAD_MODALITY: Final = "unknown modality {value} (use verde, azul or branca)"
-_BAD_BOOL: Final = "{file}: column {column} has a value that is not true/false on row {row}"
+_BAD_BOOL: Final = "{file}: column {column} has a value that is not true/false on data row {row}"
 TEXTS: Final = (
     *FINDINGS.values(),
     _SUMMARY_READINGS,

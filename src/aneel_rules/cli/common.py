@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -336,11 +337,34 @@ def date_arg(text: str) -> date:
         raise ArgTypeError(_INVALID_DATE, value=repr(text)) from None
 
 
+_FALLBACK_COLUMNS: Final = 80
+
+
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil (and its archivers).
+
+    argparse asks for the width on every formatter, and makes one per ``add_argument`` to
+    check its metavar: a command line that prints no help would import shutil for nothing.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            size = os.terminal_size((_FALLBACK_COLUMNS, 24))
+        columns = size.columns or _FALLBACK_COLUMNS
+    return columns
+
+
 class _HelpFormatter(argparse.HelpFormatter):
     """argparse's formatter, with every text looked up in the ``messages`` catalog."""
 
     def __init__(self, prog: str, *, lang: str) -> None:
-        super().__init__(prog)
+        # argparse's own width: the terminal's, less 2
+        super().__init__(prog, width=_terminal_columns() - 2)
         self._lang = lang
 
     def _t(self, text: str) -> str:

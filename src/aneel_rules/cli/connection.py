@@ -10,7 +10,7 @@ Examples (output in Portuguese by default)::
 from __future__ import annotations
 
 import argparse
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from aneel_rules._connection.budget import (
     BudgetNotIssuedError,
@@ -19,7 +19,6 @@ from aneel_rules._connection.budget import (
     explain_inspection_deadline,
 )
 from aneel_rules._connection.deadlines import DeadlineDecision, DeadlineUnit
-from aneel_rules._connection.metering import Transformer, primary_metering_required
 from aneel_rules._format import format_date
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.cli.common import (
@@ -31,10 +30,12 @@ from aneel_rules.cli.common import (
     add_lang_option,
     date_arg,
 )
-from aneel_rules.cli.labels import reason_label
 from aneel_rules.cli.numbers import decimal_arg, parse_number
 from aneel_rules.errors import InvalidInputError
 from aneel_rules.legal import cite
+
+if TYPE_CHECKING:  # the metering rules are imported by ``metering`` only, not ``deadline``
+    from aneel_rules._connection.metering import Transformer
 
 __all__ = ("TEXTS", "register")
 
@@ -61,6 +62,8 @@ TEXTS: Final = (
 
 @LangReader
 def _transformer(value: str, lang: str) -> Transformer:
+    from aneel_rules._connection.metering import Transformer  # noqa: PLC0415
+
     power, sep, voltage = value.partition(":")
     if not sep:
         raise ArgTypeError(_BAD_TRANSFORMER, domain=DOMAIN, value=repr(value))
@@ -138,6 +141,9 @@ def _inspection(args: argparse.Namespace, console: Console) -> int:
 
 
 def _metering(args: argparse.Namespace, console: Console) -> int:
+    from aneel_rules._connection.metering import primary_metering_required  # noqa: PLC0415
+    from aneel_rules.cli.labels import reason_label  # noqa: PLC0415
+
     decision = primary_metering_required(args.transformer)
     if decision.required:
         console.line(console.t("Primary-voltage (MT) metering is required:", domain=DOMAIN))

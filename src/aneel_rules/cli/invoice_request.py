@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import csv
 import enum
+import itertools
+import os
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
-from pathlib import Path
 from typing import Final
 
 from aneel_rules._invoice.audit_messages import invalid
 from aneel_rules._portal.field_groups import Field, ListOf, Obj
 from aneel_rules._portal.field_numbers import Number
 from aneel_rules._portal.fields import INVALID, Boolean, Choice, Collector, DateSpec, Spec, Text
+from aneel_rules.errors import InvalidInputError
 
 __all__ = ("MAX_PROFILE_ROWS", "read_bill_request")
 
@@ -55,7 +57,7 @@ class _PostMap(Spec):
 def _spec() -> Obj:
     from aneel_rules._invoice.flags import TariffFlag  # noqa: PLC0415
     from aneel_rules._invoice.taxes import GrossUp  # noqa: PLC0415
-    from aneel_rules._tariffs.modalities import TariffModality  # noqa: PLC0415
+    from aneel_rules._tariffs.modality_types import TariffModality  # noqa: PLC0415
     from aneel_rules._tariffs.units import ConsumerClass, Subgroup  # noqa: PLC0415
 
     money = Number(minimum=Decimal(0))
@@ -132,23 +134,28 @@ class _ProfileUnit(enum.Enum):
     KWH = "kWh"
 
 
-def _profile(path: Path) -> tuple[list[datetime], list[str], list[str] | None]:
+def _profile(path: str) -> tuple[list[datetime], list[str], list[str] | None]:
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = []
-            for row in csv.reader(handle):
-                rows.append(row)
-                if len(rows) > MAX_PROFILE_ROWS + 1:
-                    raise invalid(
-                        "profile.file", "profile_too_large", maximum=str(MAX_PROFILE_ROWS)
-                    )
+        with open(path, encoding="utf-8", newline="") as handle:  # noqa: PTH123 (no pathlib)
+            # a header and MAX_PROFILE_ROWS rows at most: one more row is too many
+            rows = list(itertools.islice(csv.reader(handle), MAX_PROFILE_ROWS + 2))
+            if len(rows) > MAX_PROFILE_ROWS + 1:
+                raise invalid("profile.file", "profile_too_large", maximum=str(MAX_PROFILE_ROWS))
     except (OSError, UnicodeDecodeError) as exc:
         raise invalid("profile.file", "unreadable_profile", reason=type(exc).__name__) from None
     if rows and rows[0] and not rows[0][0][:1].isdigit():
         rows = rows[1:]  # header
-    stamps: list[datetime] = []
-    active: list[str] = []
-    reactive: list[str] = []
+    try:  # every row well formed (the usual file): column by column
+        stamps = [datetime.fromisoformat(row[0].strip()) for row in rows]
+        active = [row[1].strip() for row in rows]
+    except (IndexError, ValueError):
+        pass  # the loop below names the first bad row
+    else:
+        reactive = [row[2].strip() for row in rows if len(row) > 2]
+        return stamps, active, (reactive if len(reactive) == len(active) else None)
+    stamps = []
+    active = []
+    reactive = []
     for number, row in enumerate(rows, start=1):
         try:
             stamps.append(datetime.fromisoformat(row[0].strip()))
@@ -160,8 +167,41 @@ def _profile(path: Path) -> tuple[list[datetime], list[str], list[str] | None]:
     return stamps, active, (reactive if len(reactive) == len(active) else None)
 
 
-def read_bill_request(data: object, *, base: Path) -> object:
+# The list a profile column became → how an error names its row of the file (nested message).
+PROFILE_ROWS: Final = {
+    "stamps": "the timestamp of data row {row} of the load profile",
+    "values": "the active value of data row {row} of the load profile",
+    "reactive": "the reactive value of data row {row} of the load profile",
+}
+"""Column → catalog message (``messages`` and ``invoice`` domains) naming a data row."""
+
+
+def _in_file_rows(exc: InvalidInputError) -> InvalidInputError:
+    """``exc`` of ``measurements_from_profile`` with its list positions as data rows.
+
+    Position ``n`` of the lists :func:`_profile` read is data row ``n + 1`` of the file (the
+    first row under the header, if any, is data row 1), the numbering of ``bad_profile_row``.
+    """
+    import attrs  # noqa: PLC0415 (only on this error path)
+
+    parts = []
+    for error in exc.errors:
+        column, _, rest = error.path.partition(".")
+        position = rest.partition(".")[0]
+        params = dict(error.params)
+        if column in PROFILE_ROWS and position.isdigit() and params.get("path") == error.path:
+            params.update(path=PROFILE_ROWS[column], row=str(int(position) + 1))
+            error = attrs.evolve(  # noqa: PLW2901
+                error, path="profile.file", params=params, nested=(*error.nested, "path")
+            )
+        parts.append(error)
+    return InvalidInputError(parts)
+
+
+def read_bill_request(data: object, *, base: str) -> object:
     """The :class:`~aneel_rules.invoice.Bill` a JSON bill request asks for.
+
+    ``base`` is the directory the profile file is named from (that of the JSON file).
 
     Raises:
         InvalidInputError: every field problem of the request, or the library's error for
@@ -203,7 +243,9 @@ def read_bill_request(data: object, *, base: Path) -> object:
         act=rates_v["act"] or "",
         valid_from=rates_v["valid_from"],
     )
-    stamps, active, reactive = _profile(base / profile_v["file"])
+    stamps, active, reactive = _profile(
+        os.path.join(base, profile_v["file"])  # noqa: PTH118 (no pathlib)
+    )
     window_text = profile_v["capacitive_window"]
     try:
         window = None if window_text is None else CapacitiveWindow(time.fromisoformat(window_text))
@@ -211,15 +253,18 @@ def read_bill_request(data: object, *, base: Path) -> object:
         raise invalid(
             "profile.capacitive_window", "bad_profile_row", row="capacitive_window"
         ) from None
-    measured = measurements_from_profile(
-        stamps,
-        active,
-        post_schedule(profile_v["distributor"]),
-        modality=rates.modality,
-        unit=profile_v["unit"].value,
-        reactive=reactive,
-        capacitive_window=window,
-    )
+    try:
+        measured = measurements_from_profile(
+            stamps,
+            active,
+            post_schedule(profile_v["distributor"]),
+            modality=rates.modality,
+            unit=profile_v["unit"].value,
+            reactive=reactive,
+            capacitive_window=window,
+        )
+    except InvalidInputError as exc:
+        raise _in_file_rows(exc) from None
     taxes = values["taxes"]
     options = BillOptions(
         reactive_energy_rate=values["reactive_energy_rate"],

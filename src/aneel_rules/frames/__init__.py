@@ -114,10 +114,11 @@ def post_codes(
     Raises:
         MissingExtraError: numpy (the ``frames`` extra) is not installed.
         InvalidInputError: not a timestamp column; a missing stamp (NaT, null) or one from year
-            10000 on (the path ``stamps.<i>`` names the first); the modalities of
-            :func:`~aneel_rules.tariffs.tariff_post`.
+            10000 on (the path ``stamps.<n>`` names the first: the label of a pandas
+            ``RangeIndex``, else the position; the message says which, ``docs/frames.md``);
+            the modalities of :func:`~aneel_rules.tariffs.tariff_post`.
         NotInForceError: a stamp before REN 414/2010 (15 Sep 2010), or horária branca before
-            it was offered (1 Jan 2018); the message names the first such index.
+            it was offered (1 Jan 2018); the message names the first such row.
 
     Legal basis:
         - REN 1.000/2021, art. 2º, XXXVIII, "a" to "c"; arts. 212–214 (as ``tariff_post``).
@@ -251,8 +252,10 @@ def load_profile(
             15-minute grid or not after the previous one of its unit; a negative or missing
             active value; a value, or a quantity of the answer, of magnitude 1E+15 or more
             (``out_of_range``, as the scalar face); reactive values without
-            ``capacitive_window``; posts that do not start on a quarter hour (the path names
-            the first bad row). An empty frame of any column types gives an empty answer.
+            ``capacitive_window``; posts that do not start on a quarter hour (the path
+            ``<column>.<n>`` names the first bad row: its ``RangeIndex`` label, else its
+            position; the message says which). An empty frame of any column types gives an
+            empty answer.
         NotInForceError: as :func:`post_codes`; reactive values in a unit-month ending
             before REN 414/2010.
         UnsupportedCaseError: as :func:`~aneel_rules.invoice.measurements_from_profile` on
@@ -260,7 +263,8 @@ def load_profile(
             2022-01-03 (REN 414/2010) with some 15-minute power factor below 0.92, code
             ``unverified_ren414``, ``basis`` REN 414/2010, art. 96, § 1º (its capacitive window
             was not found); the message names the first such row (its ``RangeIndex`` label,
-            else its position). Without such an interval the excess is 0 under every reading.
+            else its position, and says which). Without such an interval the excess is 0 under
+            every reading.
 
     Legal basis:
         - REN 1.000/2021, art. 2º, XI, XIII and XXI; arts. 212–214; arts. 302–304; art. 261,

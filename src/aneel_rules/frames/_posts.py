@@ -25,7 +25,7 @@ from aneel_rules._tariffs.posts import (
 )
 from aneel_rules.errors import NotInForceError
 from aneel_rules.frames._calendar import EPOCH, day_exempt, year_of_day
-from aneel_rules.frames._common import POST_BY_CODE
+from aneel_rules.frames._common import POST_BY_CODE, Rows, rows_of
 from aneel_rules.frames._post_fast import sorted_codes, table_arrays, wall_minutes
 from aneel_rules.frames._time import (
     DENSE_SPAN,
@@ -34,7 +34,6 @@ from aneel_rules.frames._time import (
     check_range,
     converted_wall_seconds,
     datetime64_of,
-    first_true,
 )
 
 __all__ = ("UInt8Array", "codes_of_minutes", "post_codes_at")
@@ -51,10 +50,12 @@ def codes_of_minutes(
     path: str,
     *,
     split: tuple[Int64Array, Int64Array] | None = None,
+    rows: Rows | None = None,
 ) -> UInt8Array:
     """Post codes of local wall minutes already range-checked by ``local_minutes``.
 
-    ``split`` is ``divmod(minutes, 1440)`` when the caller has it already.
+    ``split`` is ``divmod(minutes, 1440)`` when the caller has it already; ``rows`` names
+    the row of an error (default: positions of ``minutes``).
     """
     if split is None:
         days = minutes // MINUTES_PER_DAY
@@ -67,11 +68,11 @@ def codes_of_minutes(
         return empty
     first_day, last_day = int(days.min()), int(days.max())
     if modality is TariffModality.WHITE and first_day < _WHITE_SINCE:
-        _check_white(days, path)
+        _check_white(days, path, rows or Rows())
     if last_day - first_day < DENSE_SPAN:
         # each day's row of ``two_days``: with ponta (0) or, on a day without, the second
-        rows = np.where(day_exempt(first_day, last_day), MINUTES_PER_DAY, 0)
-        index = rows[days - first_day]
+        day_rows = np.where(day_exempt(first_day, last_day), MINUTES_PER_DAY, 0)
+        index = day_rows[days - first_day]
         index += minute_of_day
         result: UInt8Array = two_days[index]
         return result
@@ -84,29 +85,34 @@ def codes_of_minutes(
     return np.where(exempt[inverse], _CODE[TariffPost.OFF_PEAK], codes[minute_of_day])
 
 
-def _check_white(days: Int64Array, path: str) -> None:
+def _check_white(days: Int64Array, path: str, rows: Rows) -> None:
     """Raise, for the first day before the tarifa branca was offered, the scalar rule's error.
 
     The code, date and basis are those of :func:`~aneel_rules._tariffs.posts.check_offered`
     (REN 414/2010, art. 57 and REN 733/2016); the message also names the row.
     """
-    early = first_true(days < _WHITE_SINCE)
-    if early is not None:
+    bad = np.flatnonzero(days < _WHITE_SINCE)
+    if bad.size:
+        # the first in the caller's order (``rows.order``: the caller sorted the rows)
+        order = rows.order
+        early = int(bad[0] if order is None else bad[np.argmin(np.take(order, bad))])
         day = EPOCH + timedelta(days=int(days[early]))
         try:
             check_offered(TariffModality.WHITE, day)
         except NotInForceError as exc:
             params = dict(exc.params)
             raise NotInForceError(
-                "{path}: the tarifa branca was not yet offered on {day} (available from {since})",
+                "{where} {row}: {column}: the tarifa branca was not yet offered on {day} "
+                "(available from {since})",
                 code=exc.code,
                 domain="frames",  # _common.DOMAIN, written out: the catalogue test reads it
                 on=exc.on,
                 what=exc.what,
                 basis=exc.basis,
-                path=f"{path}.{early}",
+                nested=("where",),
                 day=params["day"],
                 since=params["since"],
+                params=rows.params(early, path),
             ) from exc
 
 
@@ -121,8 +127,9 @@ def post_codes_at(
     if fast is not None:
         return fast
     minutes = wall_minutes(values, zone, schedule.tzinfo)
+    rows = rows_of(stamps)
     if minutes is None:  # the checking path: raises for the first bad stamp
-        seconds, _fraction = converted_wall_seconds(values, zone, schedule.tzinfo, path)
+        seconds, _fraction = converted_wall_seconds(values, zone, schedule.tzinfo, path, rows)
         minutes = seconds // 60
-        check_range(minutes, path)
-    return codes_of_minutes(minutes, schedule, modality, path)
+        check_range(minutes, path, rows)
+    return codes_of_minutes(minutes, schedule, modality, path, rows=rows)

@@ -23,7 +23,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from aneel_rules._convert import MAX_MAGNITUDE
-from aneel_rules._invoice.messages import UNVERIFIED_REN414, unsupported
+from aneel_rules._invoice.messages import UNVERIFIED_REN414
 from aneel_rules._invoice.profile import INTEGRATION_MINUTES
 from aneel_rules._invoice.reactive import (
     CAPACITIVE_WINDOW_HOURS,
@@ -32,8 +32,8 @@ from aneel_rules._invoice.reactive import (
 )
 from aneel_rules._tariffs.modalities import TariffModality
 from aneel_rules._tariffs.posts import PostSchedule, check_schedule
-from aneel_rules.errors import InvalidInputError
-from aneel_rules.frames._common import POST_BY_CODE, invalid
+from aneel_rules.errors import InvalidInputError, UnsupportedCaseError
+from aneel_rules.frames._common import POST_BY_CODE, Rows, invalid, row_invalid, rows_of
 from aneel_rules.frames._posts import codes_of_minutes
 from aneel_rules.frames._time import (
     MINUTES_PER_DAY,
@@ -94,7 +94,7 @@ def _names(frame: pd.DataFrame, columns: dict[str, str]) -> dict[str, str]:
     return names
 
 
-def _numbers(series: pd.Series, path: str, *, signed: bool) -> FloatArray:
+def _numbers(series: pd.Series, path: str, rows: Rows, *, signed: bool) -> FloatArray:
     if series.dtype.kind not in "iuf":
         raise invalid(
             path,
@@ -106,23 +106,33 @@ def _numbers(series: pd.Series, path: str, *, signed: bool) -> FloatArray:
     values = series.to_numpy(dtype=np.float64, na_value=np.nan)
     bad = first_true(~np.isfinite(values))
     if bad is not None:
-        raise invalid(
-            f"{path}.{bad}",
+        raise row_invalid(
+            rows,
+            bad,
+            path,
             "not_a_quantity",
-            "{path} must be a finite number, got {value}",
-            path=f"{path}.{bad}",
+            "{where} {row}: {column} must be a finite number, got {value}",
             value=repr(values[bad].item()),
         )
     bad = first_true(np.abs(values) >= _MAX_MAGNITUDE)
     if bad is not None:  # as the scalar face (to_quantity): magnitudes below 1E+15
-        raise _out_of_range(f"{path}.{bad}", values[bad].item())
+        raise row_invalid(
+            rows,
+            bad,
+            path,
+            "out_of_range",
+            "{where} {row}: {column} is out of range: {value} (the library accepts magnitudes "
+            "below 1E+15)",
+            value=f"{Decimal(repr(values[bad].item())):.6E}",
+        )
     bad = None if signed else first_true(values < 0)
     if bad is not None:
-        raise invalid(
-            f"{path}.{bad}",
+        raise row_invalid(
+            rows,
+            bad,
+            path,
             "negative",
-            "{path} must not be negative, got {value}",
-            path=f"{path}.{bad}",
+            "{where} {row}: {column} must not be negative, got {value}",
             value=repr(values[bad].item()),
         )
     return values
@@ -139,7 +149,10 @@ def _out_of_range(path: str, value: float) -> InvalidInputError:
 
 
 def _check_results(result: pd.DataFrame) -> pd.DataFrame:
-    """Refuse a quantity of the answer of 1E+15 or more, as the scalar face refuses its own."""
+    """Refuse a quantity of the answer of 1E+15 or more, as the scalar face refuses its own.
+
+    The path names the row of the answer (a fresh ``RangeIndex``), not a row of the input.
+    """
     for column in ("kwh", "demand_kw", "reactive_excess_kwh", "reactive_demand_kw"):
         values = result[column].to_numpy()
         bad = first_true(np.abs(np.nan_to_num(values)) >= _MAX_MAGNITUDE)
@@ -148,13 +161,14 @@ def _check_results(result: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
-def _grid_error(path: str, index: int, stamps: pd.Series) -> InvalidInputError:
-    return invalid(
-        f"{path}.{index}",
+def _grid_error(path: str, index: int, stamps: pd.Series, rows: Rows) -> InvalidInputError:
+    return row_invalid(
+        rows,
+        index,
+        path,
         "off_grid",
-        "{path} is not on the 15-minute grid: {value}",
+        "{where} {row}: {column} is not on the 15-minute grid: {value}",
         basis=ren1000(2, item="XIII"),
-        path=f"{path}.{index}",
         value=str(stamps.iloc[index]),
     )
 
@@ -237,29 +251,29 @@ def load_profile(
         return _aggregate(
             none, pd.Index([]), none, none, none, np.zeros(0), reactive_none, capacitive_window
         )
+    rows = rows_of(frame)
     stamps = frame[names["stamp"]]
     seconds, fraction = wall_seconds(stamps, schedule.tzinfo, names["stamp"])
     if label == "end":  # a stamp labelled by its end stands for the interval before it
         seconds = seconds - _STEP_SECONDS
     off_grid = first_true(fraction | (seconds % _STEP_SECONDS != 0))
     if off_grid is not None:
-        raise _grid_error(names["stamp"], off_grid, stamps)
+        raise _grid_error(names["stamp"], off_grid, stamps, rows)
     minutes = seconds // 60
-    check_range(minutes, names["stamp"])
+    check_range(minutes, names["stamp"], rows)
     units, labels = pd.factorize(frame[names["unit"]], use_na_sentinel=True)
     no_unit = first_true(units < 0)
     if no_unit is not None:
-        raise invalid(
-            f"{names['unit']}.{no_unit}",
-            "missing_unit",
-            "{path} is missing",
-            path=f"{names['unit']}.{no_unit}",
+        # the row is named, never a unit (a consumer unit's number is personal data)
+        raise row_invalid(
+            rows, no_unit, names["unit"], "missing_unit", "{where} {row}: {column} is missing"
         )
-    values = _numbers(frame[names["value"]], names["value"], signed=False)
+    values = _numbers(frame[names["value"]], names["value"], rows, signed=False)
     reactive = None
     if "reactive" in names:
-        reactive = _numbers(frame[names["reactive"]], names["reactive"], signed=True)
-    order = _order(units, minutes, names["stamp"])
+        reactive = _numbers(frame[names["reactive"]], names["reactive"], rows, signed=True)
+    order = _order(units, minutes, names["stamp"], rows)
+    rows = rows.reordered(order)  # positions below are of the rows sorted by unit
     if order is not None:
         units, minutes, values = units[order], minutes[order], values[order]
         reactive = None if reactive is None else reactive[order]
@@ -268,13 +282,15 @@ def load_profile(
         reactive = None if reactive is None else reactive / _PER_HOUR
     split = np.divmod(minutes, MINUTES_PER_DAY)
     if modality.has_posts:
-        codes = codes_of_minutes(minutes, schedule, modality, names["stamp"], split=split)
+        codes = codes_of_minutes(
+            minutes, schedule, modality, names["stamp"], split=split, rows=rows
+        )
         posts = codes.astype(np.int64)
     else:
         posts = np.full(minutes.shape, _NO_POST, dtype=np.int64)
     months = _month_index(split[0])
     if reactive is not None:
-        _check_ren414(units, months, split[0], values, reactive, order, frame.index)
+        _check_ren414(units, months, split[0], values, reactive, rows, names["reactive"])
     return _check_results(
         _aggregate(units, labels, minutes, months, posts, values, reactive, capacitive_window)
     )
@@ -286,8 +302,8 @@ def _check_ren414(  # noqa: PLR0917 (private: the columns it checks)
     days: Int64Array,
     kwh: FloatArray,
     kvarh: FloatArray,
-    order: npt.NDArray[np.intp] | None,
-    index: pd.Index,
+    rows: Rows,
+    column: str,
 ) -> None:
     """Refuse REN 414/2010 unit-months whose reactive excess depends on art. 96, § 1º.
 
@@ -296,8 +312,8 @@ def _check_ren414(  # noqa: PLR0917 (private: the columns it checks)
     window and the power factors counted in and out of it (art. 96, § 1º, REN 418 wording)
     were not found, so a unit-month with some 15-minute power factor below 0.92 is refused;
     without one no hour on any grid is below 0.92 and the excess is 0 under every reading.
-    The refusal names the first offending row: its label in a ``RangeIndex`` (a file's row
-    number when the frame is a chunk of it), else its position; never a value.
+    The refusal names the first offending row of the caller's frame as ``rows`` does (its
+    ``RangeIndex`` label, else its position); never a value.
     """
     if not days.size or int(days.min()) >= _REN1000_DAY:  # REN 1.000 dates only: no work
         return
@@ -311,24 +327,27 @@ def _check_ren414(  # noqa: PLR0917 (private: the columns it checks)
     if not offending.size:
         return
     # the first offending row in the caller's order (rows were sorted by unit)
-    first = offending[0] if order is None else offending[np.argmin(order[offending])]
-    row = int(first if order is None else order[first])
-    if isinstance(index, pd.RangeIndex):
-        row = int(index[row])
+    order = rows.order
+    first = offending[0] if order is None else offending[np.argmin(np.take(order, offending))]
     group = int(np.searchsorted(starts, first, side="right")) - 1
-    raise unsupported(
-        "the reactive excess of a load profile under REN 414/2010 is not computed (row {row}): "
-        "the capacitive window and the power factors counted in and out of it (art. 96, § 1º) "
-        "are not quoted in any source found; give the meter's excess and corrected demand to "
-        "compute_bill in Measurements",
-        on=_EPOCH + timedelta(days=int(last_day[group])),
+    on = _EPOCH + timedelta(days=int(last_day[group]))
+    raise UnsupportedCaseError(
+        "the reactive excess of a load profile under REN 414/2010 is not computed ({where} "
+        "{row}): the capacitive window and the power factors counted in and out of it (art. 96, "
+        "§ 1º) are not quoted in any source found; give the meter's excess and corrected demand "
+        "to compute_bill in Measurements",
         code=UNVERIFIED_REN414,
+        domain="invoice",  # _invoice.messages.DOMAIN, written out: the catalogue test reads it
         basis=ren414(96, paragraph=1),
-        row=str(row),
+        nested=("where",),
+        on=on.isoformat(),
+        params=rows.params(int(first), column),
     )
 
 
-def _order(units: Int64Array, minutes: Int64Array, path: str) -> npt.NDArray[np.intp] | None:
+def _order(
+    units: Int64Array, minutes: Int64Array, path: str, rows: Rows
+) -> npt.NDArray[np.intp] | None:
     """Row order by unit (stable), or ``None`` if already grouped; stamps must increase."""
     order = None
     if units.size > 1 and bool((units[1:] < units[:-1]).any()):
@@ -338,11 +357,12 @@ def _order(units: Int64Array, minutes: Int64Array, path: str) -> npt.NDArray[np.
     bad = np.flatnonzero(same & (minutes[1:] <= minutes[:-1])) + 1
     if bad.size:
         index = int(bad.min() if order is None else order[bad].min())
-        raise invalid(
-            f"{path}.{index}",
+        raise row_invalid(
+            rows,
+            index,
+            path,
             "not_increasing",
-            "{path} is not after the previous stamp of its unit",
-            path=f"{path}.{index}",
+            "{where} {row}: {column} is not after the previous stamp of its unit",
         )
     return order
 

@@ -15,7 +15,7 @@ import numpy.typing as npt
 from aneel_rules._convert import quoted
 from aneel_rules._tariffs.calendar import PEAK_EXEMPT_HOLIDAYS
 from aneel_rules.errors import NotInForceError
-from aneel_rules.frames._common import invalid
+from aneel_rules.frames._common import Rows, invalid, row_invalid, rows_of
 from aneel_rules.frames._zone import offset_at, zone_pieces
 
 __all__ = (
@@ -136,12 +136,13 @@ def local_minutes(stamps: object, tz: ZoneInfo, path: str) -> Int64Array:
 
     Raises:
         InvalidInputError: not a timestamp column; a missing value (NaT, null) or a wall time
-            from year 10000 on (``out_of_range``); the path names the first bad index.
+            from year 10000 on (``out_of_range``); the path names the first bad row
+            (:class:`~aneel_rules.frames._common.Rows`).
         NotInForceError: a wall time before ANEEL's calendar (REN 414/2010) applied.
     """
     seconds, _fraction = wall_seconds(stamps, tz, path)
     minutes = seconds // 60
-    check_range(minutes, path)
+    check_range(minutes, path, rows_of(stamps))
     return minutes
 
 
@@ -153,23 +154,29 @@ def wall_seconds(
     Not range-checked: see :func:`check_range` (on minutes).
 
     Raises:
-        InvalidInputError: not a timestamp column; a missing value (NaT, null).
+        InvalidInputError: not a timestamp column; a missing value (NaT, null), naming its
+            row by the ``RangeIndex`` label of a pandas column, else by its position.
     """
     values, zone = datetime64_of(stamps, path)
-    return converted_wall_seconds(values, zone, tz, path)
+    return converted_wall_seconds(values, zone, tz, path, rows_of(stamps))
 
 
 def converted_wall_seconds(
-    values: npt.NDArray[np.datetime64], zone: str | None, tz: ZoneInfo, path: str
+    values: npt.NDArray[np.datetime64],
+    zone: str | None,
+    tz: ZoneInfo,
+    path: str,
+    rows: Rows | None = None,
 ) -> tuple[Int64Array, npt.NDArray[np.bool_]]:
-    """:func:`wall_seconds` of the result of :func:`datetime64_of`."""
+    """:func:`wall_seconds` of the result of :func:`datetime64_of` (``rows``: how to name one)."""
     missing = first_true(np.isnat(values))
     if missing is not None:
-        raise invalid(
-            f"{path}.{missing}",
+        raise row_invalid(
+            rows or Rows(),
+            missing,
+            path,
             "missing_timestamp",
-            "{path} is missing (NaT or null)",
-            path=f"{path}.{missing}",
+            "{where} {row}: {column} is missing (NaT or null)",
         )
     seconds = _bounded_seconds(values)
     unit, count = np.datetime_data(values.dtype)
@@ -206,34 +213,36 @@ def _bounded_seconds(values: npt.NDArray[np.datetime64]) -> Int64Array:
     return seconds
 
 
-def _out_of_range(path: str, index: int) -> Exception:
-    return invalid(
-        f"{path}.{index}",
-        "out_of_range",
-        "{path} is outside the dates the calendar covers (years 1 to 9999)",
-        path=f"{path}.{index}",
-    )
+def check_range(minutes: Int64Array, path: str, rows: Rows | None = None) -> None:
+    """Raise for a wall minute before ANEEL's calendar or from year 10000 on (first row).
 
-
-def check_range(minutes: Int64Array, path: str) -> None:
-    """Raise for a wall minute before ANEEL's calendar or from year 10000 on (first index)."""
+    ``rows`` names the row (:class:`~aneel_rules.frames._common.Rows`; default: positions).
+    """
     start = PEAK_EXEMPT_HOLIDAYS.starts_on
     early, late = minutes < FIRST_MINUTE, minutes >= _END
     bad = first_true(early | late)
     if bad is None:
         return
+    rows = rows or Rows()
     if late[bad]:
-        raise _out_of_range(path, bad)
+        raise row_invalid(
+            rows,
+            bad,
+            path,
+            "out_of_range",
+            "{where} {row}: {column} is outside the dates the calendar covers (years 1 to 9999)",
+        )
     # the code of tariff_post for such a stamp (no regime in force before REN 414/2010)
     raise NotInForceError(
-        "{path} is before {since}, when REN 414/2010 and its list of days without ponta "
-        "began to apply",
+        "{where} {row}: {column} is before {since}, when REN 414/2010 and its list of days "
+        "without ponta began to apply",
         code="no_regime",
         domain="frames",  # _common.DOMAIN, written out: the catalogue test reads it
         on=start - timedelta(days=1),
         what=PEAK_EXEMPT_HOLIDAYS.name,
-        path=f"{path}.{bad}",
+        nested=("where",),
         since=start.isoformat(),
+        params=rows.params(bad, path),
     )
 
 
