@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -284,3 +285,117 @@ def test_numpy_integers_count_as_the_int_they_hold() -> None:
         D(150), SOCIAL_TARIFF_TIERS.value_on(date(2025, 7, 5)), families=np.int8(2)
     )
     assert slices == ((D(150), D(1)),)
+
+
+# --- BillOptions: a fact is refused, never read by its truthiness --------------------------
+
+_PERSONAL_TEXT = PERSONAL
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        # "no" read as true would bill a non-seasonal unit by art. 294, I (10 % of the history)
+        # instead of art. 294, II (the contracted demand)
+        ("seasonal", "no"),
+        ("seasonal", 1),
+        ("seasonal", None),
+        ("secondary_metering", "no"),  # art. 305 losses adder
+        ("adjustment_period", 1),  # art. 316
+        ("indigenous_or_quilombola", _PERSONAL_TEXT),
+        ("families", 0),  # art. 179, § 3º counts families from one
+        ("families", "2"),
+        ("families", True),
+        ("taxes", _PERSONAL_TEXT),
+        ("gross_up", "additive"),
+        ("test_period", "start"),
+        ("supply", _PERSONAL_TEXT),
+        ("irrigation_region", 1),
+        ("social_rates", {}),
+        ("availability_rates", _PERSONAL_TEXT),
+        ("scee_compensated_kwh", D(-1)),  # art. 307, § 2º: a negative would add flag energy
+        ("scee_compensated_kwh", _PERSONAL_TEXT),
+    ],
+)
+def test_bill_options_refuse_wrong_facts(field: str, value: object) -> None:
+    from aneel_rules.invoice import BillOptions  # noqa: PLC0415
+
+    _refused(BillOptions, **{field: value})
+
+
+def test_bill_options_keep_real_values() -> None:
+    np = pytest.importorskip("numpy")
+    from aneel_rules.invoice import BillOptions  # noqa: PLC0415
+
+    opts = BillOptions(seasonal=np.bool_(True), families=np.int64(3), scee_compensated_kwh=1.5)
+    assert opts.seasonal is True
+    assert opts.families == 3
+    assert opts.scee_compensated_kwh == D("1.5")
+
+
+# --- files: the readers' failures are the library's error, never OSError/UnicodeError -------
+
+
+def _readers(source: object, encoding: str = "utf-8") -> list[object]:
+    from aneel_rules.invoice import flags_from_aneel_csv, rates_from_aneel_csv  # noqa: PLC0415
+    from aneel_rules.tariffs import Subgroup, TariffModality  # noqa: PLC0415
+
+    def rates() -> object:
+        return rates_from_aneel_csv(
+            source,  # type: ignore[arg-type]
+            distributor="X",
+            subgroup=Subgroup.B1,
+            modality=TariffModality.CONVENTIONAL_MONOMIAL,
+            on=date(2026, 1, 1),
+        )
+
+    def flags() -> object:
+        return flags_from_aneel_csv(source, encoding=encoding)  # type: ignore[arg-type]
+
+    return [rates, flags]
+
+
+def test_readers_refuse_unreadable_files(tmp_path: Path) -> None:
+    binary = tmp_path / "Maria 529.982.247-25.csv"
+    binary.write_bytes(b"DatCompetencia;NomBandeiraAcionada\n\xff\xfe\xfa\n")
+    for source in (tmp_path / "missing.csv", tmp_path):
+        for call in _readers(source):
+            assert _refused(call).code == "unreadable_source"
+    rates, flags = _readers(binary)
+    _refused(rates)  # latin-1 reads any byte: the header is what is refused
+    assert _refused(flags).code == "unreadable_source"  # not UTF-8
+    (flags,) = _readers(binary, encoding="no-such-codec")[1:]
+    assert _refused(flags).code == "unreadable_source"
+
+
+@pytest.mark.parametrize("source", ["a\x00b", "\ud800", "Maria 529.982.247-25"])
+def test_ipca_reader_refuses_unreadable_paths(source: str) -> None:
+    from aneel_rules.invoice import read_ipca_series  # noqa: PLC0415
+
+    assert _refused(read_ipca_series, source).code == "unreadable_series"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("subgroup", None),
+        ("subgroup", "B1"),
+        ("modality", PERSONAL),
+        ("valid_from", None),
+        ("valid_from", "2026-13-01"),
+        ("valid_to", PERSONAL),
+    ],
+)
+def test_tariff_rates_refuse_wrong_fields(field: str, value: object) -> None:
+    from aneel_rules.invoice import TariffRates  # noqa: PLC0415
+    from aneel_rules.tariffs import Subgroup, TariffModality  # noqa: PLC0415
+
+    fields: dict[str, object] = {
+        "distributor": "X",
+        "subgroup": Subgroup.B1,
+        "modality": TariffModality.CONVENTIONAL_MONOMIAL,
+        "te_mwh": D(300),
+        "tusd_mwh": D(200),
+        "valid_from": date(2026, 1, 1),
+    }
+    _refused(TariffRates, **{**fields, field: value})

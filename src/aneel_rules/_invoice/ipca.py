@@ -174,7 +174,7 @@ def _text(source: str | os.PathLike[str] | IO[str]) -> str:
         try:
             with Path(source).open(encoding="utf-8") as handle:
                 text = handle.read(MAX_SERIES_CHARS + 1)
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, UnicodeError, ValueError) as exc:  # ValueError: a NUL in the path
             raise invalid("ipca", "unreadable_series", reason=type(exc).__name__) from None
     elif hasattr(source, "read"):
         text = source.read(MAX_SERIES_CHARS + 1)

@@ -16,12 +16,32 @@ from decimal import Decimal
 
 from aneel_rules._convert import quoted
 from aneel_rules._invoice.messages import invalid
+from aneel_rules.errors import AneelRulesError
 
 __all__ = ("decimal_comma", "iso_day", "text_lines")
 
 
 def text_lines(source: object, encoding: str) -> Iterator[str]:
-    """Lines of ``source``: a path or binary stream decoded with ``encoding``, or text lines."""
+    """Lines of ``source``: a path or binary stream decoded with ``encoding``, or text lines.
+
+    A file that cannot be opened or decoded (missing, a directory, not ``encoding``, an
+    unknown encoding) is the library's error ``unreadable_source``, naming the kind of failure
+    only (never the path, which may carry a name).
+    """
+    try:
+        yield from _lines(source, encoding)
+    except AneelRulesError:
+        raise
+    except (OSError, UnicodeError, LookupError, ValueError) as exc:
+        raise invalid(
+            "source",
+            "unreadable_source",
+            "the file could not be read: {reason}",
+            reason=type(exc).__name__,
+        ) from None
+
+
+def _lines(source: object, encoding: str) -> Iterator[str]:
     if isinstance(source, os.PathLike):
         # an edge: a path, opened as ``Path(source).open`` did (``io.open`` is the built-in
         # ``open``; pathlib is not imported for it: every bill imports this module)

@@ -5,18 +5,19 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from aneel_rules._billing.supply import SupplyType
-from aneel_rules._convert import to_decimal
+from aneel_rules._convert import masked, non_negative, to_bool, to_decimal, whole_number
 from aneel_rules._invoice.bill import BillLine
 from aneel_rules._invoice.demand import (
     TrialPeriod,
 )
+from aneel_rules._invoice.messages import invalid
 from aneel_rules._invoice.rates import TariffRates
 from aneel_rules._invoice.taxes import GrossUp, TaxRates
 from aneel_rules._tariffs.irrigation_region import IrrigationRegion
@@ -32,6 +33,76 @@ def _energy_rate(value: object) -> Decimal | None:
 
 def _demand_rate(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value, path="reactive_demand_rate")
+
+
+def _flag(value: object, path: str) -> bool:
+    """A fact that is true or false: a real bool only.
+
+    ``"no"`` or ``1`` would be a silent wrong answer (e.g. the rural demand rule of art. 294, I
+    for a unit that is not seasonal).
+    """
+    return to_bool(value, path=path)
+
+
+def _seasonal(value: object) -> bool:
+    return _flag(value, "seasonal")
+
+
+def _secondary(value: object) -> bool:
+    return _flag(value, "secondary_metering")
+
+
+def _adjustment(value: object) -> bool:
+    return _flag(value, "adjustment_period")
+
+
+def _indigenous(value: object) -> bool:
+    return _flag(value, "indigenous_or_quilombola")
+
+
+def _optional(kind: type) -> Callable[[Any, Any, Any], None]:
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise invalid(
+                attribute.name,
+                "not_an_option",
+                "{path} must be a {expected} or None, got {value}",
+                path=attribute.name,
+                expected=kind.__name__,
+                value=masked(value),
+            )
+
+    return check
+
+
+def _compensated(value: object) -> Decimal:
+    # art. 307, § 2º: energy compensated in the SCEE, never negative (it would add flag energy)
+    return non_negative(value, "scee_compensated_kwh", invalid=invalid)
+
+
+def _families(value: object) -> int:
+    # art. 179, § 3º: the tiers are multiplied by the number of families, one or more
+    count = whole_number(value, 1)
+    if count is None:
+        raise invalid(
+            "families",
+            "not_families",
+            "{path} must be a whole number of families from 1, got {value}",
+            path="families",
+            value=masked(value),
+        )
+    return count
+
+
+def _gross_up(_inst: object, _attr: object, value: object) -> None:
+    if not isinstance(value, GrossUp):
+        raise invalid(
+            "gross_up",
+            "not_a_gross_up",
+            "{path} must be a GrossUp, got {value}",
+            path="gross_up",
+            value=masked(value),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -67,23 +138,27 @@ class BillOptions:
             ``other`` lines are in the tax base, ``municipal`` ones are not.
     """
 
-    supply: SupplyType | None = None
+    supply: SupplyType | None = attrs.field(default=None, validator=_optional(SupplyType))
     demand_history: Sequence[object] = ()
-    seasonal: bool = False
+    seasonal: bool = attrs.field(default=False, converter=_seasonal)
     complementary_history: object = None
     overrun_tolerance: Decimal = Decimal("0.05")
     overrun_rate: object = None
     reactive_energy_rate: Decimal | None = attrs.field(default=None, converter=_energy_rate)
     reactive_demand_rate: Decimal | None = attrs.field(default=None, converter=_demand_rate)
-    secondary_metering: bool = False
-    test_period: TrialPeriod | None = None
-    adjustment_period: bool = False
-    indigenous_or_quilombola: bool = False
-    families: int = 1
-    social_rates: TariffRates | None = None
-    availability_rates: TariffRates | None = None
-    irrigation_region: IrrigationRegion | None = None
-    scee_compensated_kwh: Decimal = _ZERO
-    taxes: TaxRates | None = None
-    gross_up: GrossUp = GrossUp.ADDITIVE
+    secondary_metering: bool = attrs.field(default=False, converter=_secondary)
+    test_period: TrialPeriod | None = attrs.field(default=None, validator=_optional(TrialPeriod))
+    adjustment_period: bool = attrs.field(default=False, converter=_adjustment)
+    indigenous_or_quilombola: bool = attrs.field(default=False, converter=_indigenous)
+    families: int = attrs.field(default=1, converter=_families)
+    social_rates: TariffRates | None = attrs.field(default=None, validator=_optional(TariffRates))
+    availability_rates: TariffRates | None = attrs.field(
+        default=None, validator=_optional(TariffRates)
+    )
+    irrigation_region: IrrigationRegion | None = attrs.field(
+        default=None, validator=_optional(IrrigationRegion)
+    )
+    scee_compensated_kwh: Decimal = attrs.field(default=_ZERO, converter=_compensated)
+    taxes: TaxRates | None = attrs.field(default=None, validator=_optional(TaxRates))
+    gross_up: GrossUp = attrs.field(default=GrossUp.ADDITIVE, validator=_gross_up)
     extra_lines: Sequence[BillLine] = ()

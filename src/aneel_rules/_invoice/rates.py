@@ -56,6 +56,36 @@ def _demand(value: object) -> PostMap:
     return to_post_map(value, "demand_kw")
 
 
+def _check_subgroup(_inst: object, _attr: object, value: Subgroup) -> None:
+    instance_of(
+        value,
+        Subgroup,
+        "subgroup",
+        "not_a_subgroup",
+        "{path} must be a Subgroup, got {value}",
+        invalid=invalid,
+    )
+
+
+def _check_modality(_inst: object, _attr: object, value: TariffModality) -> None:
+    instance_of(
+        value,
+        TariffModality,
+        "modality",
+        "not_a_modality",
+        "{path} must be a TariffModality, got {value}",
+        invalid=invalid,
+    )
+
+
+def _valid_from(value: object) -> date:
+    return plain_date(value, path="valid_from")
+
+
+def _valid_to(value: object) -> date | None:
+    return None if value is None else plain_date(value, path="valid_to")
+
+
 @attrs.frozen(kw_only=True)
 class TariffRates:
     """Homologated tariffs of one subgroup and modality, before taxes (tarifas de aplicação).
@@ -85,16 +115,14 @@ class TariffRates:
     """
 
     distributor: str = attrs.field(validator=check_text)
-    subgroup: Subgroup = attrs.field(validator=attrs.validators.instance_of(Subgroup))
-    modality: TariffModality = attrs.field(validator=attrs.validators.instance_of(TariffModality))
+    subgroup: Subgroup = attrs.field(validator=_check_subgroup)
+    modality: TariffModality = attrs.field(validator=_check_modality)
     te_mwh: PostMap = attrs.field(converter=_energy)
     tusd_mwh: PostMap = attrs.field(converter=_tusd)
     demand_kw: PostMap = attrs.field(default=None, converter=_demand)
     act: str = attrs.field(default="", validator=check_text)
-    valid_from: date = attrs.field(validator=attrs.validators.instance_of(date))
-    valid_to: date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
-    )
+    valid_from: date = attrs.field(converter=_valid_from)
+    valid_to: date | None = attrs.field(default=None, converter=_valid_to)
     consumer_class: str = attrs.field(default="", validator=check_text)
     subclass: str = attrs.field(default="", validator=check_text)
     basis: tuple[Basis, ...] = attrs.field(init=False)
