@@ -12,30 +12,28 @@ is cached as after an install (in a temporary ``PYTHONPYCACHEPREFIX``, written b
 unmeasured run, even when ``PYTHONDONTWRITEBYTECODE`` is set).
 
 The aim (issue 7) is at most 2x the bare library import; ``audit`` reads its file with
-pandas (extra ``frames``) and is reported, not aimed. The numbers, reais and dates the commands
-print are written by :mod:`aneel_rules._format` without babel (babel and the locale data it
-loads for a first number cost about half of ``import aneel_rules``); only ``calendar`` and
-``post`` still load babel, for week-day and month names and times. Before and after the
-cold-start work of issue 7, item 6, on the development machine (2 cores shared with other
-jobs; one run before, three after on the landed code): ``bill`` 2.60x → 1.94-2.06x,
-``invoice check`` 2.47x → 2.07-2.21x, ``deadline`` 2.57-2.66x → 2.13-2.27x (its floor
-1.79-1.88x in the same runs), ``reading`` and ``refund`` 1.75x → 1.31-1.35x, ``modality``
-1.83x → 1.35-1.40x, every other command 1.17-1.92x; a row moves by up to 0.1x from run to
-run. What stays above the aim pays for a dependency or for classes the rule needs:
+pandas (extra ``frames``) and is reported, not aimed. A command imports babel
+where it formats a number, an amount or a date (babel and the locale data it loads for a first
+value cost about 0.4x of ``import aneel_rules``); the library formats with babel, never with
+hand-written CLDR data. One run on the development machine (2 cores shared with other jobs)
+after the cold-start work of issue 7, item 6: ``bill`` 2.30x (2.60x before), ``invoice check``
+2.21x (2.47x), ``deadline`` 2.56-2.60x (its floor 1.88x in the same run), every other command
+1.18-1.91x; a row moves by up to 0.1x from run to run. What stays above the aim pays for a
+dependency or for classes the rule needs:
 
 - ``deadline`` counts business days with python-holidays, whose own ``import holidays`` (it
   reads its version through ``importlib.metadata``) costs about as much as ``import
   aneel_rules`` (the row :data:`HOLIDAYS`, its floor); only its ``Brazil`` class is loaded,
   not the ~250 modules of ``holidays.countries`` (:mod:`aneel_rules.calendars`). Above the
   floor: the command line itself (argparse and the catalogs, as ``--help``), the deadline
-  rules, and the ``Brazil`` class with its holiday groups.
+  rules, the ``Brazil`` class with its holiday groups, and babel for the dates it prints.
 - ``invoice check`` pays for ``bill`` (the bill rules, the portal's field machinery that reads
   the request, a month of 15-minute load profile) and parses, audits and checks the invoice:
   the invoice, audit and contents rules add a dozen frozen attrs classes, each compiling its
   methods at import (about 0.5 ms apiece), that the check uses.
-- ``bill`` sits on the aim: the bill rules define some thirty attrs classes, nearly all of
-  which computing a bill uses, and about 5 ms of it (and of ``invoice check``) is the cyclic
-  garbage collector running during the imports.
+- ``bill``: the bill rules define some thirty attrs classes, nearly all of which computing a
+  bill uses; babel formats its amounts; about 5 ms of it (and of ``invoice check``) is the
+  cyclic garbage collector running during the imports.
 """
 
 from __future__ import annotations

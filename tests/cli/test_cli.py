@@ -148,8 +148,8 @@ def test_a_command_imports_no_other_command(argv: tuple[str, ...]) -> None:
 
 
 _NOT_NEEDED = (
-    # (command line, modules (or packages) it must not import). babel: the numbers, reais and
-    # dates these commands print are written by aneel_rules._format (tests/test_format.py);
+    # (command line, modules (or packages) it must not import). babel is imported where a
+    # command formats a number or a date (aneel_rules._format), not for its rules;
     # pathlib and shutil: the file readers and argparse's help width do without them.
     (("post", "2026-03-09T20:30"), ("holidays", "aneel_rules.calendars", "aneel_rules._billing")),
     (
@@ -160,12 +160,11 @@ _NOT_NEEDED = (
             "aneel_rules._tariffs",
             "aneel_rules._connection.supply",
             "aneel_rules._connection.metering",
-            "babel",
         ),
     ),
     (
         ("deadline", "inspection", "--notice", "2026-03-04", "--voltage-kv", "0,22"),
-        ("aneel_rules._connection.supply", "aneel_rules._connection.metering", "babel"),
+        ("aneel_rules._connection.supply", "aneel_rules._connection.metering"),
     ),
     (
         ("validate", "request", "budget", "examples/budget.json", "--today", "2026-03-09"),
@@ -196,7 +195,6 @@ _NOT_NEEDED = (
             "aneel_rules._tariffs.group_b_option",
             "aneel_rules._portal.attachments",
             "aneel_rules._portal.field_documents",
-            "babel",
             "pathlib",
             "shutil",
         ),
@@ -211,7 +209,6 @@ _NOT_NEEDED = (
             "aneel_rules._tariffs.irrigation",
             "aneel_rules._portal.attachments",
             "aneel_rules._portal.field_documents",
-            "babel",
             "pathlib",
             "shutil",
         ),
@@ -223,12 +220,11 @@ _NOT_NEEDED = (
             "aneel_rules.billing_cycle",
             "aneel_rules._billing.collection",
             "aneel_rules.tariffs",
-            "babel",
         ),
     ),
     (
         ("refund", "--found-on", "2026-03-10", "--direction", "under", "--error", "2025-12:90,00"),
-        ("aneel_rules.billing_cycle", "babel"),
+        ("aneel_rules.billing_cycle",),
     ),
 )
 
