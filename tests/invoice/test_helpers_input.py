@@ -19,6 +19,7 @@ from aneel_rules import InvalidInputError
 from aneel_rules.billing_cycle import InvoiceRounding
 from aneel_rules.invoice import (
     SOCIAL_TARIFF_TIERS,
+    SOCIAL_TARIFF_TIERS_INDIGENOUS,
     FlagMonth,
     GrossUp,
     IpcaSeries,
@@ -38,6 +39,7 @@ from aneel_rules.invoice import (
     tax_amounts,
     tier_slices,
 )
+from aneel_rules.timeline import Timeline
 
 D = Decimal
 PERSONAL = "Maria da Silva 529.982.247-25"
@@ -399,3 +401,43 @@ def test_tariff_rates_refuse_wrong_fields(field: str, value: object) -> None:
         "valid_from": date(2026, 1, 1),
     }
     _refused(TariffRates, **{**fields, field: value})
+
+
+@pytest.mark.parametrize("timeline", [SOCIAL_TARIFF_TIERS, SOCIAL_TARIFF_TIERS_INDIGENOUS])
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        # compiled REN 1.000, art. 179 caput: "(Vide: Despacho 1.731/2025 - aplicação da tarifa
+        # social de energia elétrica)"; § 1º in its first wording until REN 1.147/2025
+        pytest.param(
+            date(2025, 7, 5),
+            (
+                "REN 1.000/2021, art. 179 (vide Despacho ANEEL 1.731/2025)",
+                "REN 1.000/2021, art. 179, § 1º",
+            ),
+            id="despacho-1731-first-day",
+        ),
+        pytest.param(
+            date(2025, 12, 15),
+            (
+                "REN 1.000/2021, art. 179 (vide Despacho ANEEL 1.731/2025)",
+                "REN 1.000/2021, art. 179, § 1º",
+            ),
+            id="day-before-REN1147-DOU",
+        ),
+        # "§ 1º ... (Redação dada pela REN ANEEL 1.147, de 09.12.2025)", DOU 16 Dec 2025
+        pytest.param(
+            date(2025, 12, 16),
+            ("REN 1.000/2021, art. 179, § 1º (redação dada pela REN 1.147/2025)",),
+            id="REN1147-in-force",
+        ),
+    ],
+)
+def test_social_tiers_cite_the_text_in_force(
+    timeline: Timeline[tuple[tuple[Decimal | None, Decimal], ...]],
+    on: date,
+    expected: tuple[str, ...],
+) -> None:
+    assert tuple(str(ref) for ref in timeline.period_on(on).basis) == expected
+    # the 80 kWh at 100 % of MP 1.300/2025 across the whole change of wording
+    assert timeline.value_on(on)[0] == (D(80), D(1))

@@ -78,9 +78,15 @@ _MP_1300: Final[tuple[Tier, ...]] = ((_D(80), _D(1)), (None, _D(0)))
 _MP1300_SINCE: Final = in_force_from(Norm.DSP_1731_2025)
 _NOTE_2025: Final = (
     "From 5 Jul 2025 under MP 1.300/2025 (Lei 15.235/2025) as applied by Despacho ANEEL "
-    "1.731/2025, which the compiled text cites at art. 179; the wording was written into "
-    "REN 1.000 by REN 1.147 of 9 Dec 2025. The start date rests on secondary sources (press, "
-    "INVOICE.md §6.2); the alternative reading starts on 16 Dec 2025 (DOU of REN 1.147)."
+    "1.731/2025, which the compiled text cites at art. 179 ('Vide: Despacho 1.731/2025 - "
+    "aplicação da tarifa social de energia elétrica'); art. 179, § 1º kept its first wording "
+    "until REN 1.147 of 9 Dec 2025 (DOU 16 Dec 2025) rewrote it. The start date rests on "
+    "secondary sources (press, INVOICE.md §6.2); the alternative reading starts on 16 Dec 2025."
+)
+_NOTE_REN1147: Final = "Wording by REN 1.147 of 9 Dec 2025 (DOU 16 Dec 2025)."
+_REN1147_SINCE: Final = in_force_from(Norm.REN_1147_2025)
+_VIDE_DSP_1731: Final = ren1000(
+    179, amended_by=Norm.DSP_1731_2025, amendment_kind=AmendmentKind.SEE
 )
 
 _LAW_ART1: Final = LegalRef(norm=Norm.LEI_12212_2010, article=1)
@@ -100,8 +106,14 @@ SOCIAL_TARIFF_TIERS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
         Period(
             since=_MP1300_SINCE,
             value=_MP_1300,
-            basis=ren1000(179, paragraph=1, amended_by=Norm.REN_1147_2025),
+            basis=(_VIDE_DSP_1731, ren1000(179, paragraph=1)),
             note=_NOTE_2025,
+        ),
+        Period(
+            since=_REN1147_SINCE,
+            value=_MP_1300,
+            basis=ren1000(179, paragraph=1, amended_by=Norm.REN_1147_2025),
+            note=_NOTE_REN1147,
         ),
     ),
     last_verified_on=LAST_VERIFIED,
@@ -128,9 +140,16 @@ SOCIAL_TARIFF_TIERS_INDIGENOUS: Final[Timeline[tuple[Tier, ...]]] = Timeline(
         Period(
             since=_MP1300_SINCE,
             value=_MP_1300,
+            basis=(_VIDE_DSP_1731, ren1000(179, paragraph=1)),
+            note="Under MP 1.300/2025 the 100 % up to 80 kWh is every baixa renda subclass's. "
+            + _NOTE_2025,
+        ),
+        Period(
+            since=_REN1147_SINCE,
+            value=_MP_1300,
             basis=ren1000(179, paragraph=1, amended_by=Norm.REN_1147_2025),
             note="§ 2º revoked by REN 1.147/2025: § 1º applies to every baixa renda subclass. "
-            + _NOTE_2025,
+            + _NOTE_REN1147,
         ),
     ),
     last_verified_on=LAST_VERIFIED,
