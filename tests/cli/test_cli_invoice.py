@@ -267,3 +267,28 @@ def test_bill_request_missing_profile_and_window(
     assert not [line for line in json.loads(out)["lines"] if line["code"] in {"icms", "pis_pasep"}]
     status, _, _ = run(capsys, "bill", _write(tmp_path, [1, 2]))
     assert status == 2
+
+
+@pytest.mark.parametrize(
+    ("window", "code"),
+    [
+        pytest.param("25:99", "bad_capacitive_window", id="not-a-time"),
+        pytest.param("12:00", "invalid_capacitive_window", id="outside-23:30-06:30"),
+    ],
+)
+def test_bill_request_capacitive_window_has_its_own_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, window: str, code: str
+) -> None:
+    data = json.loads(AZUL.read_text(encoding="utf-8"))
+    data["profile"]["file"] = str(EXAMPLES / "azul_profile.csv")
+    data["profile"]["capacitive_window"] = window
+    status, out, err = run(capsys, "bill", _write(tmp_path, data), "--lang", "en")
+    assert status == 2
+    assert f"[{code}]" in out + err
+    assert "data row" not in out + err
+    status, out, err = run(capsys, "bill", _write(tmp_path, data))
+    assert status == 2
+    assert "linha de dados" not in out + err
+    if code == "bad_capacitive_window":
+        assert "HH:MM" in out + err
+        assert "período capacitivo" in out + err

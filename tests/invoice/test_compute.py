@@ -112,7 +112,11 @@ def test_b_conventional_ren414_truncates() -> None:
     # the same bill under REN 414/2010: art. 213, parágrafo único truncates the invoice total
     rates = _b_rates("310.21", "593.08")
     bill = compute_bill(
-        HOME, Measurements(energy_kwh=200), rates, period=(date(2021, 5, 31), date(2021, 6, 30))
+        HOME,
+        Measurements(energy_kwh=200),
+        rates,
+        period=(date(2021, 5, 31), date(2021, 6, 30)),
+        flags=_green_months((2021, 6)),
     )
     assert bill.total == D("180.658")
     assert bill.invoice_total == D("180.65")
@@ -283,6 +287,7 @@ def test_social_tariff_ren414_tiers_of_the_law() -> None:
         Measurements(energy_kwh=150),
         _b_rates(),
         period=(date(2021, 5, 31), date(2021, 6, 30)),
+        flags=_green_months((2021, 6)),
     )
     assert bill.total == D("97.5")
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aneel_rules import NotInForceError, UnsupportedCaseError
+from aneel_rules import InvalidInputError, NotInForceError, UnsupportedCaseError
 from aneel_rules.billing_cycle import SupplyType
 from aneel_rules.invoice import (
     Bill,
@@ -71,8 +71,19 @@ def _month(end: date) -> tuple[date, date]:
     return start, end
 
 
+def _greens(start: date, end: date) -> list[FlagMonth]:
+    """Verde for every month of the reading period (``start`` excluded).
+
+    From REN 626/2014 (DOU of 6 Oct 2014) a REN 414/2010 bill needs each month's flag, as a
+    REN 1.000/2021 bill does; verde adds nothing (REN 547/2013, art. 3º; REN 1.000, art. 309).
+    """
+    first = date.fromordinal(start.toordinal() + 1)
+    months = range(first.year * 12 + first.month - 1, end.year * 12 + end.month)
+    return [FlagMonth(date(i // 12, i % 12 + 1, 1), TariffFlag.GREEN, D(0)) for i in months]
+
+
 def _bill(kwh: object, end: date, *, unit: ConsumerUnit = FAMILY, **options: object) -> Bill:
-    flags = options.pop("flags", ())
+    flags = options.pop("flags", _greens(*_month(end)))
     assert isinstance(flags, (list, tuple))
     return compute_bill(
         unit,
@@ -341,6 +352,7 @@ def _verde(dam: str, end: date, **kw: object) -> Bill:
         _green_a(),
         period=_month(end),
         contracted_demand=D(100),
+        flags=_greens(*_month(end)),
         options=BillOptions(**kw),  # type: ignore[arg-type]
     )
 
@@ -513,6 +525,7 @@ def test_same_values_over_a_ren414_cycle_answered() -> None:
         Measurements(energy_kwh=100),
         [first, second],
         period=(date(2017, 5, 31), date(2017, 6, 30)),
+        flags=_greens(date(2017, 5, 31), date(2017, 6, 30)),
     )
     assert bill.total == D(100)
     dearer = _rates(te="700", since=date(2017, 6, 16))
@@ -522,6 +535,7 @@ def test_same_values_over_a_ren414_cycle_answered() -> None:
             Measurements(energy_kwh=100),
             [first, dearer],
             period=(date(2017, 5, 31), date(2017, 6, 30)),
+            flags=_greens(date(2017, 5, 31), date(2017, 6, 30)),
         )
     assert info.value.code == "unverified_ren414"
 
@@ -551,8 +565,60 @@ def test_reactive_same_equations_both_regimes(excess: D, corrected: D) -> None:
             flags=flags,
             options=opts,
         )
-        for end, flags in ((date(2021, 6, 30), ()), (date(2022, 1, 31), GREEN_DEC_JAN))
+        for end, flags in (
+            (date(2021, 6, 30), _greens(*_month(date(2021, 6, 30)))),
+            (date(2022, 1, 31), GREEN_DEC_JAN),
+        )
     ]
     for code in ("reactive_energy", "reactive_demand"):
         assert bills[0].amount_of(code) == bills[1].amount_of(code)
     assert bills[0].amount_of("reactive_demand") == max(D(0), corrected - 100) * 20
+
+
+# --- a missing flag month: refused from REN 626/2014 on, as under REN 1.000/2021 -------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "month"),
+    [
+        # REN 626/2014 (DOU of 6 Oct 2014) gave REN 547/2013, art. 3º the wording billed here
+        pytest.param(date(2014, 9, 5), date(2014, 10, 6), "2014-10", id="first-day-6-oct-2014"),
+        pytest.param(date(2015, 1, 10), date(2015, 2, 9), "2015-01", id="2015"),
+        pytest.param(date(2021, 12, 2), date(2022, 1, 2), "2021-12", id="last-ren414-day"),
+    ],
+)
+def test_missing_flags_refused_ren414(start: date, end: date, month: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        compute_bill(HOME, Measurements(energy_kwh=100), _rates(), period=(start, end))
+    assert info.value.code == "missing_flag"
+    assert info.value.errors[0].basis == FLAGS_414
+    assert month in str(info.value)
+    assert "bandeira" in info.value.message_in("pt_BR")
+
+
+def test_missing_flags_refused_both_regimes_alike() -> None:
+    # REN 1.000/2021, arts. 307-308: the same refusal the day the regime changes
+    with pytest.raises(InvalidInputError) as info:
+        compute_bill(
+            HOME,
+            Measurements(energy_kwh=100),
+            _rates(),
+            period=(date(2021, 12, 3), date(2022, 1, 3)),
+        )
+    assert info.value.code == "missing_flag"
+
+
+def test_no_flags_answered_before_ren626_and_in_isolated_systems() -> None:
+    # the day before REN 626/2014's DOU (5 Oct 2014): no flag wording billed, none needed
+    before = compute_bill(
+        HOME, Measurements(energy_kwh=100), _rates(), period=(date(2014, 9, 4), date(2014, 10, 5))
+    )
+    assert before.lines_of("flag") == ()
+    assert before.total == D(100)
+    isolated = compute_bill(
+        ISOLATED,
+        Measurements(energy_kwh=100),
+        _rates(),
+        period=(date(2015, 1, 10), date(2015, 2, 9)),
+    )
+    assert isolated.lines_of("flag") == ()

@@ -37,6 +37,9 @@ TEMPLATES: Final[dict[str, str]] = {
     "profile_too_large": "the load profile has more than {maximum} rows",
     "unreadable_profile": "the load profile could not be read: {reason}",
     "bad_profile_row": ("data row {row} of the load profile is not 'timestamp,active[,reactive]'"),
+    "bad_capacitive_window": (
+        "profile.capacitive_window must be the start of the capacitive window as HH:MM (23:30)"
+    ),
     "not_an_invoice": "invoice must be an Invoice (see parse_invoice), got {value}",
     "not_a_bill": "expected must be a Bill (see compute_bill), got {value}",
     # audit findings (rendered by Finding.message)

@@ -14,7 +14,9 @@ so the same computation serves both, on the billed consumption (art. 98, availab
 as under art. 307); "o desconto tarifário que o consumidor tiver direito" brings every tariff
 discount (tarifa social, irrigation) to the add-on. The original art. 3º of REN 547/2013 was
 not found: a flag charged on days before 6 Oct 2014 is refused, and so are flags in a Sistema
-Isolado and on SCEE-compensated energy (no REN 414-era text found).
+Isolado and on SCEE-compensated energy (no REN 414-era text found). From 6 Oct 2014 a REN 414
+bill given no flag is refused (``missing_flag``, citing that art. 3º), as a REN 1.000 bill is:
+it is never billed as if no flag had been in force.
 
 Private: import the public names from :mod:`aneel_rules.invoice`.
 """
@@ -22,7 +24,7 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Final
 
@@ -93,8 +95,21 @@ def _flag_lines(
     # art. 307, § 3º: no flags in Sistemas Isolados
     if unit.isolated_system and not regime414:
         return []
+    # REN 414/2010: flags are billed in the wording REN 626/2014 gave REN 547/2013, art. 3º
+    # (from its DOU, 6 Oct 2014); from then on a missing flag month is refused, as under
+    # REN 1.000 (flag_shares: missing_flag), never billed as no flag. Before it, and in a
+    # Sistema Isolado, nothing is billed when no flag is given (see the module docstring).
     if regime414 and not flags:
-        return []
+        if end < _REN626_SINCE or unit.isolated_system:
+            return []
+        first = max(start + timedelta(days=1), _REN626_SINCE)
+        raise invalid(
+            "flags",
+            "missing_flag",
+            "no tariff flag given for {month}",
+            basis=_FLAGS_414,
+            month=first.isoformat()[:7],
+        )
     shares = flag_shares(flags, start=start, end=end)
     charged = [(f, days) for f, days in shares if f.flag is not TariffFlag.GREEN and f.add_on_mwh]
     if not charged:

@@ -119,7 +119,10 @@ def compute_bill(
         period: ``(previous reading, current reading)``; the regime is that of the current
             reading date.
         contracted_demand: Group A contracted demand: per post (azul) or one value (verde).
-        flags: Flag of each month of the period (not needed in Sistemas Isolados).
+        flags: Flag of each month of the period, under both regimes (REN 1.000/2021, arts.
+            307–308; REN 414/2010 bills: REN 547/2013, art. 3º in the wording of REN 626/2014,
+            from its DOU of 6 Oct 2014); not needed in Sistemas Isolados nor for a REN 414
+            period ending before 6 Oct 2014.
         options: The less common facts (:class:`BillOptions`).
 
     Returns:
@@ -129,7 +132,7 @@ def compute_bill(
 
     Raises:
         InvalidInputError: inconsistent facts (rates of another group, a missing tariff, a
-            missing flag month, contracted demand below 30 kW…).
+            missing flag month (code ``missing_flag``), contracted demand below 30 kW…).
         UnsupportedCaseError: a REN 414/2010 case whose text no source quotes (code
             ``unverified_ren414``): an ultrapassagem above the tolerance (equation of art. 93),
             reactive excess before REN 418/2010 (23 Nov 2010) or in the adjustment period,

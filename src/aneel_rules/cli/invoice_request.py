@@ -247,12 +247,13 @@ def read_bill_request(data: object, *, base: str) -> object:
         os.path.join(base, profile_v["file"])  # noqa: PTH118 (no pathlib)
     )
     window_text = profile_v["capacitive_window"]
-    try:
-        window = None if window_text is None else CapacitiveWindow(time.fromisoformat(window_text))
-    except ValueError:
-        raise invalid(
-            "profile.capacitive_window", "bad_profile_row", row="capacitive_window"
-        ) from None
+    window = None
+    if window_text is not None:
+        try:
+            start = time.fromisoformat(window_text)
+        except ValueError:
+            raise invalid("profile.capacitive_window", "bad_capacitive_window") from None
+        window = CapacitiveWindow(start)  # its own error (code invalid_capacitive_window)
     try:
         measured = measurements_from_profile(
             stamps,
