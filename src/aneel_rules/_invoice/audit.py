@@ -63,6 +63,15 @@ from aneel_rules._invoice.audit_bases import (
 )
 from aneel_rules._invoice.audit_messages import DOMAIN, TEMPLATES, invalid, non_negative
 from aneel_rules._invoice.bill import Bill, BillLine, round_amount, rounding_basis
+from aneel_rules._invoice.fields import (
+    MONEY,
+    OPTIONAL_NUMBER,
+    TEXT,
+    checked,
+    instance,
+    optional_instance,
+    tuple_of,
+)
 from aneel_rules._invoice.parse import Invoice, InvoiceGroup, InvoiceLine, LineCode
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.legal import Basis, ren1000
@@ -93,7 +102,7 @@ _CENT: Final = Decimal("0.01")
 _LABELLED: Final = frozenset({LineCode.FLAG, LineCode.MUNICIPAL, LineCode.OTHER})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Finding:
     """One difference between the invoice and the computed bill (achado da auditoria).
 
@@ -108,13 +117,13 @@ class Finding:
         basis: Provisions behind the expected value.
     """
 
-    code: str
-    line: LineCode | None
-    post: TariffPost | None
-    label: str
-    expected: Decimal | None
-    found: Decimal | None
-    difference: Decimal | None
+    code: str = attrs.field(metadata=TEXT)
+    line: LineCode | None = attrs.field(metadata=optional_instance(LineCode))
+    post: TariffPost | None = attrs.field(metadata=optional_instance(TariffPost))
+    label: str = attrs.field(metadata=TEXT)
+    expected: Decimal | None = attrs.field(metadata=OPTIONAL_NUMBER)
+    found: Decimal | None = attrs.field(metadata=OPTIONAL_NUMBER)
+    difference: Decimal | None = attrs.field(metadata=OPTIONAL_NUMBER)
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
     def message(self, lang: str = "pt_BR") -> str:
@@ -148,7 +157,7 @@ def _show(value: Decimal, code: str) -> str:
     return format(value.normalize(CTX), "f")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class InvoiceAudit:
     """Result of :func:`audit_invoice` (resultado da auditoria).
 
@@ -160,10 +169,10 @@ class InvoiceAudit:
         basis: Provisions behind the findings (the bill's when there is none).
     """
 
-    invoice: Invoice
-    expected: Bill
-    tolerance: Decimal
-    findings: tuple[Finding, ...]
+    invoice: Invoice = attrs.field(metadata=instance(Invoice))
+    expected: Bill = attrs.field(metadata=instance(Bill))
+    tolerance: Decimal = attrs.field(metadata=MONEY)
+    findings: tuple[Finding, ...] = attrs.field(metadata=tuple_of(Finding))
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
     @property

@@ -89,6 +89,10 @@ TEMPLATES: Final[dict[str, str]] = {
         "the statement cannot be composed"
     ),
     "not_a_calendar": "calendar must be a BusinessCalendar, got {value}",
+    # the records' constructors (_invoice/fields.py)
+    "wrong_type": "{path} must be a {expected}, got {value}",
+    "wrong_items": "{path} must be an iterable of {expected}, got {value}",
+    "not_a_count": "{path} must be a whole number from 0, got {value}",
 }
 """Code → English template (the gettext msgid)."""
 

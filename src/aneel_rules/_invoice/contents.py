@@ -57,6 +57,12 @@ import attrs
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, quoted
 from aneel_rules._invoice.audit_messages import invalid
+from aneel_rules._invoice.fields import (
+    DAY,
+    checked,
+    instance,
+    tuple_of,
+)
 from aneel_rules._invoice.parse import (
     PRICED_CODES,
     Invoice,
@@ -89,15 +95,15 @@ _DISCOUNT_LINES: Final = frozenset({LineCode.SOCIAL_DISCOUNT, LineCode.IRRIGATIO
 _ENERGY_LINES: Final = frozenset({LineCode.ENERGY_TE, LineCode.ENERGY_TUSD})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class RequiredItem:
     """A mandatory item of the invoice, with the provision requiring it."""
 
-    item: InvoiceItem
+    item: InvoiceItem = attrs.field(metadata=instance(InvoiceItem))
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class ContentsCheck:
     """Result of :func:`check_invoice_contents` (conferência do conteúdo da fatura).
 
@@ -109,10 +115,10 @@ class ContentsCheck:
         basis: Provisions applied.
     """
 
-    on: date
-    norm: Norm
-    required: tuple[RequiredItem, ...]
-    missing: tuple[RequiredItem, ...]
+    on: date = attrs.field(metadata=DAY)
+    norm: Norm = attrs.field(metadata=instance(Norm))
+    required: tuple[RequiredItem, ...] = attrs.field(metadata=tuple_of(RequiredItem))
+    missing: tuple[RequiredItem, ...] = attrs.field(metadata=tuple_of(RequiredItem))
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
     @property

@@ -10,17 +10,18 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import instance_of, positive, quoted, to_decimal
+from aneel_rules._convert import instance_of, masked, positive, quoted, to_decimal
 from aneel_rules._invoice.bill import BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
+from aneel_rules._invoice.fields import OPTIONAL_QUANTITY, checked
 from aneel_rules._invoice.measurements import PostMap, to_post_map
 from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
 from aneel_rules._tariffs.posts import TariffPost
@@ -78,7 +79,7 @@ class TrialKind(enum.Enum):
     INCREASE = "acréscimo de demanda maior que 5%"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class TrialPeriod:
     """A cycle inside the 3-cycle test period (arts. 311–313).
 
@@ -88,7 +89,7 @@ class TrialPeriod:
     """
 
     kind: TrialKind = attrs.field()
-    previous_demand_kw: Decimal | None = attrs.field(default=None)
+    previous_demand_kw: Decimal | None = attrs.field(default=None, metadata=OPTIONAL_QUANTITY)
 
     @kind.validator
     def _check_kind(self, _attr: object, value: object) -> None:
@@ -109,8 +110,6 @@ class TrialPeriod:
                 "{path} is required for a demand increase and only for it",
                 path="previous_demand_kw",
             )
-        if self.previous_demand_kw is not None:
-            to_decimal(self.previous_demand_kw, path="previous_demand_kw")
 
 
 @attrs.frozen(kw_only=True)
@@ -380,7 +379,16 @@ def check_complementary(
         )
     checked: dict[TariffPost | None, tuple[tuple[Decimal, Decimal], ...]] = {}
     for post, cycles in value.items():
-        pairs = tuple(cycles)
+        if post is not None and not isinstance(post, TariffPost):
+            raise invalid(
+                "complementary_history",
+                "not_a_post_key",
+                "{path} keys must be TariffPost or None, got {value}",
+                path="complementary_history",
+                value=masked(post),
+            )
+        iterable = isinstance(cycles, Iterable) and not isinstance(cycles, str | bytes)
+        pairs = tuple(cast("Iterable[object]", cycles)) if iterable else ()
         if len(pairs) != 12:
             raise invalid(
                 "complementary_history",
@@ -390,14 +398,25 @@ def check_complementary(
                 path="complementary_history",
                 value=str(len(pairs)),
             )
-        checked[post] = tuple(
-            (
-                to_decimal(c, path="complementary_history", allow_float=True),
-                to_decimal(b, path="complementary_history", allow_float=True),
-            )
-            for c, b in pairs
-        )
+        checked[post] = tuple(_cycle(pair) for pair in pairs)
     return checked
+
+
+def _cycle(pair: object) -> tuple[Decimal, Decimal]:
+    """One cycle of the complementary-demand check: ``(contracted kW, billed kW)``."""
+    items = tuple(pair) if isinstance(pair, tuple | list) else ()
+    if len(items) != 2:
+        raise invalid(
+            "complementary_history",
+            "not_a_cycle",
+            "{path} must give each cycle as (contracted kW, billed kW), got {value}",
+            path="complementary_history",
+            value=masked(pair),
+        )
+    return (
+        to_decimal(items[0], path="complementary_history", allow_float=True),
+        to_decimal(items[1], path="complementary_history", allow_float=True),
+    )
 
 
 def _ren414_reactive(end: date, adjustment_period: bool) -> tuple[Basis, ...]:

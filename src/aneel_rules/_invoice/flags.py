@@ -27,6 +27,7 @@ from typing import IO, Final
 import attrs
 
 from aneel_rules._convert import masked, plain_date, quoted
+from aneel_rules._invoice.fields import MONEY, checked, instance
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._invoice.opendata import decimal_comma, iso_day, text_lines
 
@@ -86,7 +87,7 @@ def _check_add_on(_inst: object, _attr: object, value: Decimal) -> None:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked)
 class FlagMonth:
     """The flag of one month (competência) and its add-on (adicional), before taxes.
 
@@ -102,8 +103,8 @@ class FlagMonth:
     """
 
     month: date = attrs.field(converter=_month, validator=_check_month)
-    flag: TariffFlag = attrs.field(validator=attrs.validators.instance_of(TariffFlag))
-    add_on_mwh: Decimal = attrs.field(validator=_check_add_on)
+    flag: TariffFlag = attrs.field(metadata=instance(TariffFlag))
+    add_on_mwh: Decimal = attrs.field(metadata=MONEY, validator=_check_add_on)
 
 
 def _month_start(day: date) -> date:

@@ -42,8 +42,9 @@ from typing import IO, Final
 
 import attrs
 
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import plain_date, quoted, to_decimal
 from aneel_rules._invoice.audit_messages import invalid
+from aneel_rules._invoice.fields import OPTIONAL_DAY, TEXT, checked
 from aneel_rules.errors import InvalidInputError
 
 __all__ = ("MAX_SERIES_CHARS", "IpcaSeries", "as_index", "ipca_series", "read_ipca_series")
@@ -59,10 +60,14 @@ _HUNDRED: Final = Decimal(100)
 def _frozen_map(value: Mapping[date, Decimal]) -> Mapping[date, Decimal]:
     if not isinstance(value, Mapping):
         raise invalid("variations", "not_a_series", path="variations", value=quoted(value))
-    return MappingProxyType(dict(sorted(value.items())))
+    months = {
+        plain_date(month, path="variations"): to_decimal(number, path=f"variations.{index}")
+        for index, (month, number) in enumerate(value.items())
+    }
+    return MappingProxyType(dict(sorted(months.items())))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class IpcaSeries:
     """Monthly IPCA variations in percent, by first day of month (série do IPCA).
 
@@ -75,8 +80,8 @@ class IpcaSeries:
     """
 
     variations: Mapping[date, Decimal] = attrs.field(converter=_frozen_map)
-    source: str = ""
-    last_verified_on: date | None = None
+    source: str = attrs.field(default="", metadata=TEXT)
+    last_verified_on: date | None = attrs.field(default=None, metadata=OPTIONAL_DAY)
 
     @property
     def first(self) -> date:

@@ -5,18 +5,17 @@ Private: import the public names from :mod:`aneel_rules.invoice`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
 from aneel_rules._billing.supply import SupplyType
 from aneel_rules._convert import masked, non_negative, to_bool, to_decimal, whole_number
 from aneel_rules._invoice.bill import BillLine
-from aneel_rules._invoice.demand import (
-    TrialPeriod,
-)
+from aneel_rules._invoice.demand import TrialPeriod, check_complementary
+from aneel_rules._invoice.measurements import PostMap, to_post_map
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._invoice.rates import TariffRates
 from aneel_rules._invoice.taxes import GrossUp, TaxRates
@@ -80,6 +79,46 @@ def _compensated(value: object) -> Decimal:
     return non_negative(value, "scee_compensated_kwh", invalid=invalid)
 
 
+def _sequence(value: object, path: str) -> list[object]:
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise invalid(
+            path,
+            "not_a_sequence",
+            "{path} must be a sequence (list or tuple), got {value}",
+            path=path,
+            value=masked(value),
+        )
+    return list(cast("Iterable[object]", value))
+
+
+def _history(value: object) -> tuple[PostMap, ...]:
+    items = _sequence(value, "demand_history")
+    return tuple(to_post_map(item, f"demand_history.{i}") for i, item in enumerate(items))
+
+
+def _tolerance(value: object) -> Decimal:
+    # a fraction (0.05 = 5 %), checked against OVERRUN_TOLERANCES by compute_bill
+    return to_decimal(value, path="overrun_tolerance")
+
+
+def _overrun_rate(value: object) -> PostMap | None:
+    return None if value is None else to_post_map(value, "overrun_rate")
+
+
+def _extra_lines(value: object) -> tuple[BillLine, ...]:
+    lines = _sequence(value, "extra_lines")
+    for index, line in enumerate(lines):
+        if not isinstance(line, BillLine) or line.code not in {"municipal", "other"}:
+            raise invalid(
+                f"extra_lines.{index}",
+                "not_a_caller_line",
+                "{path} must be a BillLine with code municipal or other, got {value}",
+                path=f"extra_lines.{index}",
+                value=masked(line),
+            )
+    return tuple(cast("list[BillLine]", lines))
+
+
 def _families(value: object) -> int:
     # art. 179, § 3º: the tiers are multiplied by the number of families, one or more
     count = whole_number(value, 1)
@@ -139,11 +178,11 @@ class BillOptions:
     """
 
     supply: SupplyType | None = attrs.field(default=None, validator=_optional(SupplyType))
-    demand_history: Sequence[object] = ()
+    demand_history: Sequence[object] = attrs.field(default=(), converter=_history)
     seasonal: bool = attrs.field(default=False, converter=_seasonal)
-    complementary_history: object = None
-    overrun_tolerance: Decimal = Decimal("0.05")
-    overrun_rate: object = None
+    complementary_history: object = attrs.field(default=None, converter=check_complementary)
+    overrun_tolerance: Decimal = attrs.field(default=Decimal("0.05"), converter=_tolerance)
+    overrun_rate: object = attrs.field(default=None, converter=_overrun_rate)
     reactive_energy_rate: Decimal | None = attrs.field(default=None, converter=_energy_rate)
     reactive_demand_rate: Decimal | None = attrs.field(default=None, converter=_demand_rate)
     secondary_metering: bool = attrs.field(default=False, converter=_secondary)
@@ -161,4 +200,4 @@ class BillOptions:
     scee_compensated_kwh: Decimal = attrs.field(default=_ZERO, converter=_compensated)
     taxes: TaxRates | None = attrs.field(default=None, validator=_optional(TaxRates))
     gross_up: GrossUp = attrs.field(default=GrossUp.ADDITIVE, validator=_gross_up)
-    extra_lines: Sequence[BillLine] = ()
+    extra_lines: Sequence[BillLine] = attrs.field(default=(), converter=_extra_lines)

@@ -32,6 +32,22 @@ import attrs
 
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._invoice.bill import LINE_CODES
+from aneel_rules._invoice.fields import (
+    COUNT,
+    DAY,
+    MONEY,
+    OPTIONAL_DAY,
+    OPTIONAL_MONEY,
+    OPTIONAL_QUANTITY,
+    OPTIONAL_TEXT,
+    TEXT,
+    checked,
+    frozenset_of,
+    instance,
+    optional_instance,
+    quantities_by,
+    tuple_of,
+)
 from aneel_rules._invoice.invoice_specs import (
     _QUANTITY,
     _convert_top,
@@ -174,28 +190,32 @@ class InvoiceSituation(enum.Enum):
     STATE_AGENCY = "agência estadual conveniada"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class InvoiceLine:
-    """One line printed on the invoice (item faturado)."""
+    """One line printed on the invoice (item faturado).
 
-    code: LineCode
-    post: TariffPost | None
-    quantity: Decimal | None
-    unit: str | None
-    rate: Decimal | None
-    amount: Decimal
-    label: str = ""
+    Built by :func:`parse_invoice`; built directly, every argument is checked as there
+    (money ``Decimal``, ``int`` or numeric text; quantities also floats).
+    """
+
+    code: LineCode = attrs.field(metadata=instance(LineCode))
+    post: TariffPost | None = attrs.field(metadata=optional_instance(TariffPost))
+    quantity: Decimal | None = attrs.field(metadata=OPTIONAL_QUANTITY)
+    unit: str | None = attrs.field(metadata=OPTIONAL_TEXT)
+    rate: Decimal | None = attrs.field(metadata=OPTIONAL_MONEY)
+    amount: Decimal = attrs.field(metadata=MONEY)
+    label: str = attrs.field(default="", metadata=TEXT)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class FlagPeriod:
     """A tariff flag and the days it was in force in the reading period, as printed."""
 
-    name: str
-    days: int
+    name: str = attrs.field(metadata=TEXT)
+    days: int = attrs.field(metadata=COUNT)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Invoice:
     """A distributor's invoice as printed and charged (fatura emitida).
 
@@ -215,18 +235,20 @@ class Invoice:
         basis: Where the content of an invoice is defined.
     """
 
-    start: date
-    end: date
-    next_reading: date | None
-    issued_on: date | None
-    due_on: date
-    group: InvoiceGroup | None
-    lines: tuple[InvoiceLine, ...]
-    total: Decimal
-    flags: tuple[FlagPeriod, ...]
-    measured_demand: Mapping[TariffPost | None, Decimal]
-    present: frozenset[InvoiceItem]
-    situations: frozenset[InvoiceSituation]
+    start: date = attrs.field(metadata=DAY)
+    end: date = attrs.field(metadata=DAY)
+    next_reading: date | None = attrs.field(metadata=OPTIONAL_DAY)
+    issued_on: date | None = attrs.field(metadata=OPTIONAL_DAY)
+    due_on: date = attrs.field(metadata=DAY)
+    group: InvoiceGroup | None = attrs.field(metadata=optional_instance(InvoiceGroup))
+    lines: tuple[InvoiceLine, ...] = attrs.field(metadata=tuple_of(InvoiceLine))
+    total: Decimal = attrs.field(metadata=MONEY)
+    flags: tuple[FlagPeriod, ...] = attrs.field(metadata=tuple_of(FlagPeriod))
+    measured_demand: Mapping[TariffPost | None, Decimal] = attrs.field(
+        metadata=quantities_by(TariffPost)
+    )
+    present: frozenset[InvoiceItem] = attrs.field(metadata=frozenset_of(InvoiceItem))
+    situations: frozenset[InvoiceSituation] = attrs.field(metadata=frozenset_of(InvoiceSituation))
     basis: tuple[Basis, ...] = attrs.field(
         default=(ren1000(327),), converter=to_bases, validator=check_bases
     )

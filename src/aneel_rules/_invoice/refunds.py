@@ -45,6 +45,17 @@ from aneel_rules._billing.settlement_rules import Direction
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._convert import plain_date, quoted
 from aneel_rules._invoice.audit_messages import invalid, non_negative, not_modelled
+from aneel_rules._invoice.fields import (
+    COUNT,
+    DAY,
+    FLAG,
+    MONEY,
+    NUMBER,
+    OPTIONAL_FLAG,
+    checked,
+    instance,
+    tuple_of,
+)
 from aneel_rules._invoice.ipca import IpcaSeries, as_index, ipca_series
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.errors import UnsupportedCaseError
@@ -67,7 +78,7 @@ _MONTHLY_INTEREST: Final = Decimal("0.01")
 _ZERO: Final = Decimal(0)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class RefundLine:
     """One refunded cycle: doubled (or not), updated by the index, plus interest.
 
@@ -85,16 +96,16 @@ class RefundLine:
         basis: Provisions applied to this line.
     """
 
-    cycle: date
-    paid_on: date
-    amount: Decimal
-    multiplier: int
-    due: Decimal
-    index_factor: Decimal
-    updated: Decimal
-    interest_days: int
-    interest: Decimal
-    total: Decimal
+    cycle: date = attrs.field(metadata=DAY)
+    paid_on: date = attrs.field(metadata=DAY)
+    amount: Decimal = attrs.field(metadata=MONEY)
+    multiplier: int = attrs.field(metadata=COUNT)
+    due: Decimal = attrs.field(metadata=MONEY)
+    index_factor: Decimal = attrs.field(metadata=NUMBER)
+    updated: Decimal = attrs.field(metadata=MONEY)
+    interest_days: int = attrs.field(metadata=COUNT)
+    interest: Decimal = attrs.field(metadata=MONEY)
+    total: Decimal = attrs.field(metadata=MONEY)
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
     @property
@@ -103,7 +114,7 @@ class RefundLine:
         return self.index_factor
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class RefundStatement:
     """What the distributor must refund, cycle by cycle (demonstrativo da devolução).
 
@@ -125,19 +136,19 @@ class RefundStatement:
         basis: Provisions applied.
     """
 
-    settlement: Settlement
-    refunded_on: date
-    index: MonetaryIndex
-    day_count: DayCount
-    lines: tuple[RefundLine, ...]
-    principal: Decimal
-    due: Decimal
-    updated: Decimal
-    interest: Decimal
-    total: Decimal
-    rounding: InvoiceRounding
-    amount: Decimal
-    within_deadline: bool | None
+    settlement: Settlement = attrs.field(metadata=instance(Settlement))
+    refunded_on: date = attrs.field(metadata=DAY)
+    index: MonetaryIndex = attrs.field(metadata=instance(MonetaryIndex))
+    day_count: DayCount = attrs.field(metadata=instance(DayCount))
+    lines: tuple[RefundLine, ...] = attrs.field(metadata=tuple_of(RefundLine))
+    principal: Decimal = attrs.field(metadata=MONEY)
+    due: Decimal = attrs.field(metadata=MONEY)
+    updated: Decimal = attrs.field(metadata=MONEY)
+    interest: Decimal = attrs.field(metadata=MONEY)
+    total: Decimal = attrs.field(metadata=MONEY)
+    rounding: InvoiceRounding = attrs.field(metadata=instance(InvoiceRounding))
+    amount: Decimal = attrs.field(metadata=MONEY)
+    within_deadline: bool | None = attrs.field(metadata=OPTIONAL_FLAG)
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 
@@ -344,7 +355,7 @@ _EXCLUSION_ITEM: Final = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class LatePayment:
     """Charges for paying an invoice late (acréscimos moratórios, art. 343).
 
@@ -365,18 +376,18 @@ class LatePayment:
         basis: Provisions applied.
     """
 
-    amount: Decimal
-    due: date
-    paid: date
-    late: bool
-    days_late: int
-    base: Decimal
-    fine: Decimal
-    index_factor: Decimal
-    monetary_update: Decimal
-    interest: Decimal
-    charges: Decimal
-    charges_rounded: Decimal
+    amount: Decimal = attrs.field(metadata=MONEY)
+    due: date = attrs.field(metadata=DAY)
+    paid: date = attrs.field(metadata=DAY)
+    late: bool = attrs.field(metadata=FLAG)
+    days_late: int = attrs.field(metadata=COUNT)
+    base: Decimal = attrs.field(metadata=MONEY)
+    fine: Decimal = attrs.field(metadata=MONEY)
+    index_factor: Decimal = attrs.field(metadata=NUMBER)
+    monetary_update: Decimal = attrs.field(metadata=MONEY)
+    interest: Decimal = attrs.field(metadata=MONEY)
+    charges: Decimal = attrs.field(metadata=MONEY)
+    charges_rounded: Decimal = attrs.field(metadata=MONEY)
     basis: tuple[Basis, ...] = attrs.field(converter=to_bases, validator=check_bases)
 
 

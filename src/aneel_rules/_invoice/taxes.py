@@ -29,6 +29,7 @@ import attrs
 
 from aneel_rules._billing.money import CTX
 from aneel_rules._convert import instance_of, quoted, to_money
+from aneel_rules._invoice.fields import MONEY, checked
 from aneel_rules._invoice.messages import invalid
 
 __all__ = ("GrossUp", "TaxAmounts", "TaxRates", "gross_up", "tax_amounts")
@@ -77,15 +78,15 @@ class TaxRates:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class TaxAmounts:
     """Taxes of a grossed-up amount: ``base + pis + cofins + icms == gross``."""
 
-    base: Decimal
-    gross: Decimal
-    pis: Decimal
-    cofins: Decimal
-    icms: Decimal
+    base: Decimal = attrs.field(metadata=MONEY)
+    gross: Decimal = attrs.field(metadata=MONEY)
+    pis: Decimal = attrs.field(metadata=MONEY)
+    cofins: Decimal = attrs.field(metadata=MONEY)
+    icms: Decimal = attrs.field(metadata=MONEY)
 
 
 def gross_up(base: Decimal, rates: TaxRates, method: GrossUp) -> Decimal:
