@@ -394,6 +394,21 @@ def test_ren414_hour_below_092_on_another_grid_is_refused(at: int, after: str) -
     assert m.reactive_excess_kwh == D(0)
 
 
+def test_ren414_hour_netting_to_zero_with_each_kind_below_092_is_refused() -> None:
+    # 08:00-09:00: 25 kWh each, +50, −50, 0, 0 kvarh. Net: Q = 0, f = 1; each kind apart
+    # (the meter's inductive and capacitive registers): 100 / sqrt(100² + 50²) ≈ 0.894 < 0.92.
+    # Whether the hour's reactive energy is net is not quoted for REN 414 (§ 1º): refused
+    def hour(start: datetime) -> Measurements:
+        return measurements_from_profile(
+            _stamps(start, 4), ["25"] * 4, AMAZONAS_ENERGIA, modality=GREEN, unit="kWh",
+            reactive=["50", "-50", "0", "0"], capacitive_window=MIDNIGHT,
+        )  # fmt: skip
+
+    with pytest.raises(UnsupportedCaseError):
+        hour(datetime(2021, 12, 1, 8))
+    assert hour(datetime(2022, 1, 10, 8)).reactive_excess_kwh == D(0)  # art. 304 code: net
+
+
 def test_before_ren418_a_low_15_minutes_is_still_refused() -> None:
     # REN 414's 2010 wording of art. 96 (before REN 418/2010, 2010-11-23) was not found: T of
     # one hour is not quoted, so the 15-minute interval at f ≈ 0.51 may be the one counted

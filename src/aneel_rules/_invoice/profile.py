@@ -256,12 +256,19 @@ def _low_hour_on_some_grid(
     """Whether some one-hour interval, on any of the four 15-minute alignments, is below 0.92.
 
     An hour is the sum of the profile's intervals that start in it (as :func:`_reactive`);
-    either kind (inductive or capacitive) counts, the window being unknown.
+    either kind (inductive or capacitive) counts, the window being unknown, and each kind is
+    summed apart (a meter's inductive and capacitive registers): ``|ΣQ|`` never exceeds the
+    larger of the two, so the net reading of :func:`_reactive` is covered too.
     """
     minutes = [at.toordinal() * _DAY_MINUTES + at.hour * 60 + at.minute for at in starts]
+    inductive = [max(q, _ZERO) for q in kvar]
+    capacitive = [min(q, _ZERO) for q in kvar]
     for shift in _ALIGNMENTS:
         slices = [slice(lo, hi) for _h, lo, hi in _runs([(m - shift) // 60 for m in minutes])]
-        if any(map(below_reference, _slice_sums(active, slices), _slice_sums(kvar, slices))):
+        p = _slice_sums(active, slices)
+        if any(map(below_reference, p, _slice_sums(inductive, slices))) or any(
+            map(below_reference, p, _slice_sums(capacitive, slices))
+        ):
             return True
     return False
 
@@ -275,9 +282,10 @@ def _check_ren414_window(
     intervalo “T” de 1 (uma) hora", ``fR`` = 0,92 (art. 95), and only hours with
     ``fT < fR`` give an excess (``fR/fT − 1 > 0``). Open, for want of § 1º, I–II: (a) the
     capacitive window (where the 6 hours lie); (b) which kind of factor counts in and out of
-    it; (c) hence the hours' grid: on a 15-minute meter, hours starting at :00, :15, :30 or
-    :45. Before REN 418/2010 (2010-11-23; the 2010 wording was not found) also (d) whether
-    ``T`` is one hour or the 15-minute integration interval.
+    it, and whether an hour's reactive energy is net or each kind's register; (c) hence the
+    hours' grid: on a 15-minute meter, hours starting at :00, :15, :30 or :45. Before REN
+    418/2010 (2010-11-23; the 2010 wording was not found) also (d) whether ``T`` is one hour
+    or the 15-minute integration interval.
 
     The excess is 0 under every reading when no interval any reading integrates has a
     factor below 0.92, whatever its kind: from 2010-11-23, every hour on the four

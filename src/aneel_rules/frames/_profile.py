@@ -371,14 +371,18 @@ def _in_low_hour(
 ) -> npt.NDArray[np.bool_]:
     """Rows in a one-hour interval below 0.92 on any of the four 15-minute alignments.
 
-    An hour is the sum of the unit-month's rows that start in it (as :func:`_reactive`).
+    An hour is the sum of the unit-month's rows that start in it (as :func:`_reactive`), each
+    kind of reactive energy summed apart (as the scalar face: it covers the net sum too).
     """
     low = np.zeros(kwh.shape, dtype=np.bool_)
+    inductive, capacitive = np.maximum(kvarh, 0.0), np.minimum(kvarh, 0.0)
     for shift in range(0, 60, 15):
         hours = _starts(units, months, (minutes - shift) // 60)
         active = np.add.reduceat(kwh, hours)
-        reactive = np.add.reduceat(kvarh, hours)
-        below = 96.0 * active * active < 529.0 * reactive * reactive
+        squared = 96.0 * active * active
+        below = (squared < 529.0 * np.add.reduceat(inductive, hours) ** 2) | (
+            squared < 529.0 * np.add.reduceat(capacitive, hours) ** 2
+        )
         low |= np.repeat(below, np.diff(np.append(hours, kwh.size)))
     return low
 
