@@ -4,6 +4,8 @@ The core never imports numpy, pandas, pyarrow, dask, matplotlib or tqdm. A publi
 that needs one imports its private implementation module inside ``with needs("frames"):``;
 when a module of the extra is missing the block raises :class:`MissingExtraError` naming
 the extra to install (``pip install aneel-rules[frames]``) instead of ``ModuleNotFoundError``.
+:func:`require` checks the same up front without importing anything, so that a command
+refuses a missing extra before it computes or prints anything.
 
 Examples:
     >>> err = MissingExtraError("frames", "numpy", feature="post_codes")
@@ -16,13 +18,14 @@ Examples:
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+import importlib.util
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import ClassVar, Final
 
 from aneel_rules.errors import AneelRulesError
 
-__all__ = ("EXTRAS", "MissingExtraError", "needs")
+__all__ = ("EXTRAS", "MissingExtraError", "needs", "require")
 
 EXTRAS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
@@ -80,3 +83,35 @@ def needs(extra: str, *, feature: str = "this function") -> Iterator[None]:
         if root not in EXTRAS[extra]:
             raise
         raise MissingExtraError(extra, root, feature=feature) from exc
+
+
+def _findable(module: str) -> bool:
+    """Whether top-level ``module`` can be imported, without importing it."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a broken install, or a module with no spec
+        return False
+
+
+def require(
+    extra: str, *, feature: str = "this function", modules: Iterable[str] | None = None
+) -> None:
+    """Refuse early: raise unless ``modules`` of ``extra`` (all of them by default) are installed.
+
+    Nothing is imported (``importlib.util.find_spec`` on top-level names only), so the
+    check costs little and can run before any work.
+
+    Examples:
+        >>> require("frames", modules=())  # nothing asked, nothing missing
+        >>> try:
+        ...     require("plot", modules=("no_such_module_here",))
+        ... except MissingExtraError as exc:
+        ...     print(exc.code, exc.extra, exc.module)
+        missing_extra plot no_such_module_here
+
+    Raises:
+        MissingExtraError: a module of the extra is not installed (the first one missing).
+    """
+    for module in EXTRAS[extra] if modules is None else modules:
+        if not _findable(module):
+            raise MissingExtraError(extra, module, feature=feature)

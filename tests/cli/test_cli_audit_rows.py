@@ -143,7 +143,9 @@ def test_ren414_refusal_names_the_data_row(
 ) -> None:
     """REN 414/2010 (2022-01-02), art. 96, § 1º not found: the row below 0.92 is named.
 
-    f = 25 / √(25² + 18.75²) = 0.8 < 0.92 on the spoiled row, ≈ 0.96 (7 kvarh) elsewhere.
+    f = 25 / √(25² + 100²) ≈ 0.24 < 0.92 on the spoiled row, ≈ 0.96 (7 kvarh) elsewhere;
+    every hour holding it, on any 15-minute grid, has P ≤ 100 and |Q| ≥ 100 − 3 × 7 = 79:
+    f ≤ 100 / √(100² + 79²) ≈ 0.78 < 0.92, so some reading of § 1º charges it.
     """
     start = datetime(2022, 1, 2)
     rows = [
@@ -151,7 +153,7 @@ def test_ren414_refusal_names_the_data_row(
             "uc": UNIT,
             "datahora": (start + timedelta(minutes=15 * i)).isoformat(timespec="minutes"),
             "consumo_kwh": "25",
-            "reativo_kvarh": "-18.75" if i + 1 == row else "7",
+            "reativo_kvarh": "-100" if i + 1 == row else "7",
         }
         for i in range(ROWS)
     ]

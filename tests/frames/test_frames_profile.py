@@ -37,15 +37,26 @@ MIDNIGHT = CapacitiveWindow(time(0, 0))
 WINDOWS = st.sampled_from([time(23, 30), time(23, 45), time(0, 0), time(0, 15), time(0, 30)])
 QUANTITY = st.integers(0, 400).map(lambda n: n / 4)
 SIGNED = st.integers(-400, 400).map(lambda n: n / 4)
+# mostly none: 15-minute factors below 0.92 in hours that are not, and hours that are
+STEPS = st.integers(1, 9)
+DENSE = st.sampled_from([1, 1, 1, 1, 1, 2, 5])  # mostly no gap: whole hours on every grid
+AROUND_2026 = st.just(datetime(2026, 1, 31, 18))
+SPARSE = st.one_of(st.just(0.0), st.just(0.0), st.integers(-80, 80).map(lambda n: n / 4))
 
 
 @st.composite
-def profiles(draw: st.DrawFn) -> tuple[Any, dict[str, Any]]:
+def profiles(
+    draw: st.DrawFn,
+    around: st.SearchStrategy[datetime] = AROUND_2026,
+    reactive: st.SearchStrategy[float] = SIGNED,
+    steps_of: st.SearchStrategy[int] = STEPS,
+) -> tuple[Any, dict[str, Any]]:
     """A small profile of one or two units around a month boundary, with gaps."""
+    base = draw(around)
     rows: list[dict[str, Any]] = []
     for unit in range(draw(st.integers(1, 2))):
-        start = datetime(2026, 1, 31, 18) + timedelta(minutes=15 * draw(st.integers(-96, 96)))
-        steps = draw(st.lists(st.integers(1, 9), min_size=1, max_size=40))
+        start = base + timedelta(minutes=15 * draw(st.integers(-96, 96)))
+        steps = draw(st.lists(steps_of, min_size=1, max_size=40))
         at = start
         for step in steps:
             at += timedelta(minutes=15 * step)
@@ -54,7 +65,7 @@ def profiles(draw: st.DrawFn) -> tuple[Any, dict[str, Any]]:
                     "unit": f"UC-{unit}",
                     "stamp": at,
                     "value": draw(QUANTITY),
-                    "reactive": draw(SIGNED),
+                    "reactive": draw(reactive),
                 }
             )
     options = {
@@ -391,3 +402,78 @@ def test_reactive_profile_before_ren414_not_in_force() -> None:
     frame = _hour_frame(datetime(2010, 9, 14), 7.0)
     with pytest.raises(NotInForceError):
         load_profile(frame, AMAZONAS_ENERGIA, modality=CONVENTIONAL, capacitive_window=MIDNIGHT)
+
+
+def _low_unit_frame(unit: str, values: list[float], reactive: list[float]) -> Any:
+    stamps = [datetime(2021, 12, 1, 8) + timedelta(minutes=15 * i) for i in range(len(values))]
+    return pd.DataFrame({"unit": unit, "stamp": stamps, "value": values, "reactive": reactive})
+
+
+def test_ren414_low_15_minutes_in_hours_at_092_answered_as_the_scalar() -> None:
+    # interval 3: 25 kWh, 42.59 kvarh (f ≈ 0.51); every hour holding it, on the four grids,
+    # P = 100, Q = 42.59: f = 100 / sqrt(100² + 42.59²) = 0.92003 ≥ 0.92 (art. 96: no excess)
+    frame = _low_unit_frame("UC", [25.0] * 7, [0.0, 0.0, 0.0, 42.59, 0.0, 0.0, 0.0])
+    result = load_profile(frame, AMAZONAS_ENERGIA, modality=GREEN, capacitive_window=MIDNIGHT)
+    assert result["reactive_excess_kwh"].sum() == 0.0
+    assert _scalar(frame).reactive_excess_kwh == 0
+
+
+def test_ren414_refusal_names_the_first_low_row_in_a_low_hour() -> None:
+    from aneel_rules import UnsupportedCaseError  # noqa: PLC0415
+
+    # rows 0-6: row 3 below 0.92 alone, in no hour below it (as above); rows 7-10: 25 kWh and
+    # 42.60 / 4 kvarh each, f = 0.91999 < 0.92 in every interval and every hour holding them
+    frame = _low_unit_frame("UC", [25.0] * 11, [0.0, 0.0, 0.0, 42.59, 0.0, 0.0, 0.0] + [10.65] * 4)
+    with pytest.raises(UnsupportedCaseError) as caught:
+        load_profile(frame, AMAZONAS_ENERGIA, modality=GREEN, capacitive_window=MIDNIGHT)
+    assert caught.value.code == "unverified_ren414"
+    assert "(index label 7)" in str(caught.value)
+    with pytest.raises(UnsupportedCaseError):
+        _scalar(frame)
+
+
+@settings(max_examples=60)
+@given(
+    profiles(
+        around=st.sampled_from([datetime(2021, 11, 30, 18), datetime(2010, 11, 22, 18)]),
+        reactive=SPARSE,
+        steps_of=DENSE,
+    )
+)
+def test_ren414_unit_months_refused_or_answered_as_the_scalar(
+    case: tuple[Any, dict[str, Any]],
+) -> None:
+    # each unit-month: refused by both faces (an hour below 0.92 on some 15-minute grid, or,
+    # before REN 418/2010, a 15-minute interval) or answered by both with the same excess
+    from aneel_rules import UnsupportedCaseError  # noqa: PLC0415
+
+    frame, options = case
+    month = [_month_of(at, options["label"]) for at in frame["stamp"]]
+    refused = False
+    if options["modality"] is WHITE and frame["stamp"].min().year == 2010:
+        return  # tarifa branca first offered in 2018 (NotInForce, not the case tested)
+    for _, rows in frame.assign(month=month).groupby(["unit", "month"]):
+        part = rows.drop(columns="month").reset_index(drop=True)
+        try:
+            m = measurements_from_profile(
+                list(part["stamp"].dt.to_pydatetime()),
+                [Decimal(repr(v)) for v in part["value"]],
+                AMAZONAS_ENERGIA,
+                reactive=[Decimal(repr(v)) for v in part["reactive"]],
+                **options,
+            )
+        except UnsupportedCaseError:
+            m = None
+        try:
+            out = load_profile(part, AMAZONAS_ENERGIA, **options)
+        except UnsupportedCaseError:
+            out = None
+        assert (m is None) == (out is None)
+        if m is not None and out is not None:
+            assert _close(out["reactive_excess_kwh"].sum(), m.reactive_excess_kwh)
+        refused |= m is None
+    if refused:
+        with pytest.raises(UnsupportedCaseError):
+            load_profile(frame, AMAZONAS_ENERGIA, **options)
+    else:
+        load_profile(frame, AMAZONAS_ENERGIA, **options)

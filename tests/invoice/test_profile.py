@@ -319,6 +319,130 @@ def test_ren414_profile_without_low_power_factor_is_answered(reactive: str) -> N
     assert m.reactive_excess_kwh == D(0)
 
 
+# Art. 96 (REN 414, REN 418 wording) and art. 304 (REN 1.000): fT per one-hour interval T, an
+# excess only for fT < fR = 0,92. f = 0.92 exactly needs Q / P = sqrt(96) / 23 (irrational):
+# no decimal profile has it, so the boundary is the pair of hundredths around it, P = 100:
+# Q = 42.59: f = 100 / sqrt(100² + 42.59²) = 100 / 108.6918… = 0.92003… ≥ 0.92 (no excess);
+# Q = 42.60: f = 100 / sqrt(100² + 42.60²) = 100 / 108.6957… = 0.91999… < 0.92.
+AT_092, BELOW_092 = D("42.59"), D("42.60")
+
+
+def _one_low_interval(
+    start: datetime, q: Decimal, *, at: int = 3, after: str = "25"
+) -> Measurements:
+    # seven 15-minute intervals of 25 kWh (``after`` kWh after the low one); only interval
+    # ``at`` has reactive energy q (inductive): f = 25 / sqrt(25² + q²) ≈ 0.51 alone
+    active = ["25"] * (at + 1) + [after] * (6 - at)
+    return measurements_from_profile(
+        _stamps(start, 7),
+        active,
+        AMAZONAS_ENERGIA,
+        modality=GREEN,
+        unit="kWh",
+        reactive=[q if i == at else D(0) for i in range(7)],
+        capacitive_window=MIDNIGHT,
+    )
+
+
+def _art304_excess(p: Decimal, q: Decimal) -> Decimal:
+    # art. 304: EEAM_T × (fR / fT − 1) = 0.92 × sqrt(P² + Q²) − P for one hour below 0.92
+    return D("0.92") * (p * p + q * q).sqrt() - p
+
+
+def _near(got: Decimal | None, expected: Decimal) -> bool:
+    # 0.92 × sqrt(100² + 42.6²) − 100 = 0.92 × 108.69572… − 100 ≈ 0.0000643 kWh (> 0)
+    assert expected > 0
+    return got is not None and abs(got - expected) < D("1E-20")
+
+
+@pytest.mark.parametrize("day", [datetime(2010, 11, 23, 8), datetime(2021, 12, 1, 8)])
+def test_ren414_low_15_minutes_with_every_hour_at_092_is_answered(day: datetime) -> None:
+    # interval 3 (f ≈ 0.51) is in the hours 0-3, 1-4, 2-5 and 3-6 of the four alignments, each
+    # P = 100, Q = 42.59: f = 0.92003 ≥ 0.92; the other hours have Q = 0 (f = 1). No hour on
+    # any grid, in or out of any window, of either kind, is below 0,92: excess 0 (art. 96)
+    assert _one_low_interval(day, AT_092).reactive_excess_kwh == D(0)
+
+
+def test_ren414_low_hour_just_below_092_is_refused_ren1000_charges_it() -> None:
+    with pytest.raises(UnsupportedCaseError) as caught:
+        _one_low_interval(datetime(2021, 12, 1, 8), BELOW_092)
+    assert caught.value.code == "unverified_ren414"
+    assert caught.value.basis == (ren414(96, paragraph=1),)
+    # REN 1.000/2021, art. 304, § 1º, II: 08:00-09:00 outside the window, inductive, f < 0.92
+    m = _one_low_interval(datetime(2022, 1, 10, 8), BELOW_092)
+    assert _near(m.reactive_excess_kwh, _art304_excess(D(100), BELOW_092))
+    assert _one_low_interval(datetime(2022, 1, 10, 8), AT_092).reactive_excess_kwh == D(0)
+
+
+@pytest.mark.parametrize(
+    ("at", "after"),
+    [
+        # first interval: on the :15 grid the hour 07:15-08:15 holds it alone (f ≈ 0.51)
+        (0, "25"),
+        # 08:45-09:45 (the :45 grid) is P = 25 + 3 × 1 = 28, Q = 42.59: f ≈ 0.55 < 0.92
+        (3, "1"),
+    ],
+)
+def test_ren414_hour_below_092_on_another_grid_is_refused(at: int, after: str) -> None:
+    # on the window's grid (whole hours) 08:00-09:00 is P = 100, Q = 42.59, f ≥ 0.92, but the
+    # grid of the hours T is not quoted for REN 414 (art. 96, § 1º): the answer depends on it
+    with pytest.raises(UnsupportedCaseError) as caught:
+        _one_low_interval(datetime(2021, 12, 1, 8), AT_092, at=at, after=after)
+    assert caught.value.code == "unverified_ren414"
+    # REN 1.000, art. 304: the window's grid, 08:00-09:00 at f = 0.92003: no excess
+    m = _one_low_interval(datetime(2022, 1, 10, 8), AT_092, at=at, after=after)
+    assert m.reactive_excess_kwh == D(0)
+
+
+def test_ren414_hour_netting_to_zero_with_each_kind_below_092_is_refused() -> None:
+    # 08:00-09:00: 25 kWh each, +50, −50, 0, 0 kvarh. Net: Q = 0, f = 1; each kind apart
+    # (the meter's inductive and capacitive registers): 100 / sqrt(100² + 50²) ≈ 0.894 < 0.92.
+    # Whether the hour's reactive energy is net is not quoted for REN 414 (§ 1º): refused
+    def hour(start: datetime) -> Measurements:
+        return measurements_from_profile(
+            _stamps(start, 4), ["25"] * 4, AMAZONAS_ENERGIA, modality=GREEN, unit="kWh",
+            reactive=["50", "-50", "0", "0"], capacitive_window=MIDNIGHT,
+        )  # fmt: skip
+
+    with pytest.raises(UnsupportedCaseError):
+        hour(datetime(2021, 12, 1, 8))
+    assert hour(datetime(2022, 1, 10, 8)).reactive_excess_kwh == D(0)  # art. 304 code: net
+
+
+def test_before_ren418_a_low_15_minutes_is_still_refused() -> None:
+    # REN 414's 2010 wording of art. 96 (before REN 418/2010, 2010-11-23) was not found: T of
+    # one hour is not quoted, so the 15-minute interval at f ≈ 0.51 may be the one counted
+    with pytest.raises(UnsupportedCaseError) as caught:
+        _one_low_interval(datetime(2010, 11, 22, 8), AT_092)
+    assert caught.value.code == "unverified_ren414"
+
+
+@pytest.mark.parametrize("day", [datetime(2010, 11, 22, 8), datetime(2021, 12, 1, 8)])
+def test_ren414_every_15_minutes_at_092_is_answered(day: datetime) -> None:
+    # 25 kWh and 42.59 / 4 kvarh every 15 minutes: f = 0.92003 in every interval and hour
+    m = measurements_from_profile(
+        _stamps(day, 4), ["25"] * 4, AMAZONAS_ENERGIA, modality=GREEN, unit="kWh",
+        reactive=[AT_092 / 4] * 4, capacitive_window=MIDNIGHT,
+    )  # fmt: skip
+    assert m.reactive_excess_kwh == D(0)
+
+
+@pytest.mark.parametrize("day", [datetime(2021, 12, 1, 8), datetime(2022, 1, 10, 8)])
+def test_every_15_minutes_just_below_092_both_regimes(day: datetime) -> None:
+    # 25 kWh and 42.60 / 4 kvarh every 15 minutes: f = 0.91999 < 0.92 in every interval
+    def profile() -> Measurements:
+        return measurements_from_profile(
+            _stamps(day, 4), ["25"] * 4, AMAZONAS_ENERGIA, modality=GREEN, unit="kWh",
+            reactive=[BELOW_092 / 4] * 4, capacitive_window=MIDNIGHT,
+        )  # fmt: skip
+
+    if day.year == 2021:  # REN 414: every grid's hour is below 0.92, of a kind § 1º may count
+        with pytest.raises(UnsupportedCaseError):
+            profile()
+    else:  # REN 1.000, art. 304, § 1º, II: 08:00-09:00 inductive outside the window
+        assert _near(profile().reactive_excess_kwh, _art304_excess(D(100), BELOW_092))
+
+
 def test_profile_ending_under_ren1000_is_answered() -> None:
     # last interval 2022-01-03 00:45: the regime of the profile's last day is REN 1.000
     m = measurements_from_profile(

@@ -41,7 +41,7 @@ from aneel_rules._invoice.reactive import (
 )
 from aneel_rules._tariffs.modality_types import TariffModality
 from aneel_rules._tariffs.posts import PostSchedule, TariffPost, check_schedule, tariff_posts
-from aneel_rules.legal import Norm, norm_in_force, ren414, ren1000
+from aneel_rules.legal import Norm, in_force_from, norm_in_force, ren414, ren1000
 
 __all__ = (
     "INTEGRATION_MINUTES",
@@ -244,20 +244,60 @@ def _check_active(numbers: list[Decimal]) -> None:
         non_negative(number, f"values.{index}", invalid=invalid, shown="text")
 
 
+_REN418_SINCE: Final = in_force_from(Norm.REN_418_2010)
+"""First day of REN 414, art. 96 in the wording of REN 418/2010 (hourly ``T`` quoted)."""
+_ALIGNMENTS: Final = tuple(range(0, 60, INTEGRATION_MINUTES))
+"""Minutes past the hour at which a one-hour interval ``T`` may start on a 15-minute meter."""
+
+
+def _low_hour_on_some_grid(
+    starts: list[datetime], active: list[Decimal], kvar: list[Decimal]
+) -> bool:
+    """Whether some one-hour interval, on any of the four 15-minute alignments, is below 0.92.
+
+    An hour is the sum of the profile's intervals that start in it (as :func:`_reactive`);
+    either kind (inductive or capacitive) counts, the window being unknown, and each kind is
+    summed apart (a meter's inductive and capacitive registers): ``|ΣQ|`` never exceeds the
+    larger of the two, so the net reading of :func:`_reactive` is covered too.
+    """
+    minutes = [at.toordinal() * _DAY_MINUTES + at.hour * 60 + at.minute for at in starts]
+    inductive = [max(q, _ZERO) for q in kvar]
+    capacitive = [min(q, _ZERO) for q in kvar]
+    for shift in _ALIGNMENTS:
+        slices = [slice(lo, hi) for _h, lo, hi in _runs([(m - shift) // 60 for m in minutes])]
+        p = _slice_sums(active, slices)
+        if any(map(below_reference, p, _slice_sums(inductive, slices))) or any(
+            map(below_reference, p, _slice_sums(capacitive, slices))
+        ):
+            return True
+    return False
+
+
 def _check_ren414_window(
     starts: list[datetime], active: list[Decimal], kvar: list[Decimal]
 ) -> None:
-    """Refuse a REN 414/2010 reactive profile whose result depends on art. 96, § 1º.
+    """Refuse a REN 414/2010 reactive profile whose excess depends on a reading not quoted.
 
-    The capacitive window and the kind of power factor counted in and out of it (REN 414/2010,
-    art. 96, § 1º, wording of REN 418/2010) were not found; :class:`CapacitiveWindow` and the
-    hourly rule are REN 1.000/2021's (art. 304, § 1º). When no 15-minute interval has a power
-    factor below 0.92 (inductive or capacitive), no hour on any grid has one either
-    (``|ΣQ| ≤ Σ|Q| ≤ tan(arccos 0.92)·ΣP``), so no reading of § 1º finds an excess: answered.
+    REN 414/2010, art. 96 (wording of REN 418/2010, quoted): ``fT`` is "calculado em cada
+    intervalo “T” de 1 (uma) hora", ``fR`` = 0,92 (art. 95), and only hours with
+    ``fT < fR`` give an excess (``fR/fT − 1 > 0``). Open, for want of § 1º, I–II: (a) the
+    capacitive window (where the 6 hours lie); (b) which kind of factor counts in and out of
+    it, and whether an hour's reactive energy is net or each kind's register; (c) hence the
+    hours' grid: on a 15-minute meter, hours starting at :00, :15, :30 or :45. Before REN
+    418/2010 (2010-11-23; the 2010 wording was not found) also (d) whether ``T`` is one hour
+    or the 15-minute integration interval.
+
+    The excess is 0 under every reading when no interval any reading integrates has a
+    factor below 0.92, whatever its kind: from 2010-11-23, every hour on the four
+    alignments; before, every 15-minute interval too (which implies the hours:
+    ``|ΣQ| ≤ Σ|Q| ≤ tan(arccos 0.92)·ΣP``). Such a profile is answered (excess 0); any other
+    is refused (``unverified_ren414``, ``.basis`` art. 96, § 1º).
     """
     day = starts[-1].date()  # the regime of the profile's last measured day
     if norm_in_force(day) is not Norm.REN_414_2010 or not any(map(below_reference, active, kvar)):
         return
+    if day >= _REN418_SINCE and not _low_hour_on_some_grid(starts, active, kvar):
+        return  # a 15-minute interval below 0.92, no hour on any grid: 0 under every reading
     raise unsupported(
         "the reactive excess of a load profile under REN 414/2010 is not computed: the "
         "capacitive window and the power factors counted in and out of it (art. 96, § 1º) are "
@@ -311,15 +351,19 @@ def measurements_from_profile(
         NotInForceError: as :func:`aneel_rules.tariffs.tariff_posts`; ``reactive`` on a
             profile ending before REN 414/2010.
         UnsupportedCaseError: ``reactive`` on a profile whose last interval starts before
-            2022-01-03 (REN 414/2010) with some interval's power factor below 0.92, code
-            ``unverified_ren414``, ``basis`` REN 414/2010, art. 96, § 1º: the window of
-            :class:`CapacitiveWindow` and the hourly rule are REN 1.000's, and REN 414's
-            (wording of REN 418/2010) were not found. With no interval below 0.92 no reading
-            finds an excess, and the profile is answered (excess 0).
+            2022-01-03 (REN 414/2010) with some one-hour interval, on any of the four
+            15-minute alignments (:00, :15, :30, :45), whose power factor is below 0.92
+            (either kind); before 2010-11-23 (REN 418/2010), with some 15-minute interval
+            below it. Code ``unverified_ren414``, ``basis`` REN 414/2010, art. 96, § 1º: the
+            window of :class:`CapacitiveWindow` is REN 1.000's, and REN 414's (wording of
+            REN 418/2010) was not found. Otherwise the excess is 0 under every reading of
+            § 1º (art. 96 charges only hours with ``fT`` below ``fR`` = 0,92, art. 95) and
+            the profile is answered (excess 0), even with a 15-minute interval below 0.92.
 
     Legal basis:
         - REN 1.000/2021, art. 2º, XI, XIII and XXI; arts. 212–214 (posts); art. 304, § 1º.
-        - REN 414/2010, art. 96, § 1º (not found: see ``Raises``).
+        - REN 414/2010, art. 95 and art. 96 caput (REN 418/2010 wording: hourly ``T``,
+          ``fR`` = 0,92); art. 96, § 1º (not found: see ``Raises``).
 
     Examples:
         >>> from aneel_rules.tariffs import AMAZONAS_ENERGIA

@@ -20,7 +20,6 @@ from datetime import date, time
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
-from aneel_rules._extras import needs
 from aneel_rules.cli.common import ArgTypeError, Console, print_error
 from aneel_rules.errors import AneelRulesError, InvalidInputError
 
@@ -223,12 +222,11 @@ def _row_message(error: AneelRulesError, lang: str) -> str:
 
 def run_profile(args: argparse.Namespace, console: Console) -> int:
     """Run ``audit profile``; see :mod:`aneel_rules.cli.audit` for the exit statuses."""
-    from aneel_rules.cli import _audit_stream as stream  # noqa: PLC0415 (pandas when run)
+    from aneel_rules.cli.audit import require_extras, roles_of  # noqa: PLC0415
 
-    with needs("frames", feature="aneel-rules audit"):
-        import pandas as pd  # noqa: PLC0415, F401 (lazy extra: fail early, naming it)
+    require_extras(args)  # before any work: a missing extra (--plot too) prints only its error
     from aneel_rules import frames, tariffs  # noqa: PLC0415
-    from aneel_rules.cli.audit import roles_of  # noqa: PLC0415
+    from aneel_rules.cli import _audit_stream as stream  # noqa: PLC0415 (pandas when run)
     from aneel_rules.invoice import CapacitiveWindow  # noqa: PLC0415
 
     roles = roles_of(args.columns, PROFILE_SCHEMA)

@@ -19,10 +19,11 @@ import argparse
 import enum
 from collections import Counter
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
-from aneel_rules._extras import needs
+from aneel_rules._extras import require
 from aneel_rules.cli import COMMANDS
 from aneel_rules.cli.common import (
     ArgTypeError,
@@ -263,17 +264,39 @@ def _modality(text: str) -> object:
     return TariffModality[name]
 
 
+_FEATURE: Final = "aneel-rules audit"
+
+
+def require_extras(args: argparse.Namespace) -> None:
+    """Refuse a run whose optional extras are missing, before any file is read or written.
+
+    Nothing is imported (:func:`aneel_rules._extras.require`): numpy and pandas always
+    (extra ``frames``), pyarrow when the input or ``--output`` is Parquet, matplotlib with
+    ``--plot`` (extra ``plot``). The progress bar's tqdm is not required: without it there
+    is no bar. A file of unknown format is refused afterwards, when the file is opened.
+
+    Raises:
+        MissingExtraError: the first module missing, naming its extra.
+    """
+    from aneel_rules.cli._audit_stream import FORMATS  # noqa: PLC0415 (no pandas)
+
+    require("frames", feature=_FEATURE, modules=("numpy", "pandas"))
+    files = (args.file, getattr(args, "output", None))
+    if any(FORMATS.get(Path(f).suffix.lower()) == "parquet" for f in files if f is not None):
+        require("frames", feature=_FEATURE, modules=("pyarrow",))
+    if getattr(args, "plot", None) is not None:
+        require("plot", feature="aneel_rules.plot")
+
+
 def roles_of(pairs: list[tuple[str, str]], schema: Mapping[str, bool]) -> dict[str, str]:
     """Role → column name: the role's own name unless mapped with ``--column``."""
     return {role: role for role in schema} | dict(pairs)
 
 
 def _run_readings(args: argparse.Namespace, console: Console) -> int:
-    from aneel_rules.cli import _audit_stream as stream  # noqa: PLC0415 (pandas when run)
-
-    with needs("frames", feature="aneel-rules audit"):
-        import pandas as pd  # noqa: PLC0415, F401 (lazy extra: fail early, naming it)
+    require_extras(args)  # before any work: a missing extra prints only its error
     from aneel_rules import frames  # noqa: PLC0415
+    from aneel_rules.cli import _audit_stream as stream  # noqa: PLC0415 (pandas when run)
 
     roles = roles_of(args.columns, READINGS_SCHEMA)
     required = [roles[r] for r, needed in READINGS_SCHEMA.items() if needed]

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Final
 
+from aneel_rules._extras import require
 from aneel_rules._format import format_date, format_decimal, format_time
 from aneel_rules._tariffs.calendar import PEAK_EXEMPT_HOLIDAYS, peak_exempt_days
 from aneel_rules._tariffs.common import DOMAIN
@@ -236,6 +237,9 @@ def register(subparsers: argparse._SubParsersAction[ArgumentParser]) -> None:
 
 
 def _run_calendar(args: argparse.Namespace, console: Console) -> int:
+    if args.plot is not None:
+        # before anything is computed or printed: without matplotlib only the error is shown
+        require("plot", feature="aneel_rules.plot")
     schedule = post_schedule(args.distributor)
     year: int = args.year
     days = peak_exempt_days(year)

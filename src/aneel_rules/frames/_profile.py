@@ -42,7 +42,14 @@ from aneel_rules.frames._time import (
     first_true,
     wall_seconds,
 )
-from aneel_rules.legal import REN1000_IN_FORCE_FROM, norm_in_force, ren414, ren1000
+from aneel_rules.legal import (
+    REN1000_IN_FORCE_FROM,
+    Norm,
+    in_force_from,
+    norm_in_force,
+    ren414,
+    ren1000,
+)
 
 __all__ = ("PROFILE_COLUMNS", "load_profile")
 
@@ -64,6 +71,7 @@ _PER_HOUR: Final = 60 // INTEGRATION_MINUTES
 _REFERENCE: Final = np.float64(str(REFERENCE_POWER_FACTOR))
 _EPOCH: Final = date(1970, 1, 1)
 _REN1000_DAY: Final = (REN1000_IN_FORCE_FROM - _EPOCH).days  # first REN 1.000 day since epoch
+_REN418_DAY: Final = (in_force_from(Norm.REN_418_2010) - _EPOCH).days  # art. 96's hourly T
 _MAX_MAGNITUDE: Final = np.float64(str(MAX_MAGNITUDE))
 FloatArray = npt.NDArray[np.float64]
 
@@ -290,7 +298,7 @@ def load_profile(
         posts = np.full(minutes.shape, _NO_POST, dtype=np.int64)
     months = _month_index(split[0])
     if reactive is not None:
-        _check_ren414(units, months, split[0], values, reactive, rows, names["reactive"])
+        _check_ren414(units, months, split[0], values, reactive, minutes, rows, names["reactive"])
     return _check_results(
         _aggregate(units, labels, minutes, months, posts, values, reactive, capacitive_window)
     )
@@ -302,6 +310,7 @@ def _check_ren414(  # noqa: PLR0917 (private: the columns it checks)
     days: Int64Array,
     kwh: FloatArray,
     kvarh: FloatArray,
+    minutes: Int64Array,
     rows: Rows,
     column: str,
 ) -> None:
@@ -310,19 +319,27 @@ def _check_ren414(  # noqa: PLR0917 (private: the columns it checks)
     As :func:`aneel_rules.invoice.measurements_from_profile` on each unit-month: the regime is
     that of the unit-month's last interval; before 2022-01-03 (REN 414/2010) the capacitive
     window and the power factors counted in and out of it (art. 96, § 1º, REN 418 wording)
-    were not found, so a unit-month with some 15-minute power factor below 0.92 is refused;
-    without one no hour on any grid is below 0.92 and the excess is 0 under every reading.
-    The refusal names the first offending row of the caller's frame as ``rows`` does (its
-    ``RangeIndex`` label, else its position); never a value.
+    were not found, so a unit-month is refused when some one-hour interval ``T`` (art. 96),
+    on any of the four 15-minute alignments, has a power factor below 0.92 (either kind);
+    before 2010-11-23 (REN 418/2010) when some 15-minute interval has. Otherwise the excess
+    is 0 under every reading and the unit-month is answered.
+    The refusal names the first row of the caller's frame that is below 0.92 in its own
+    15 minutes and lies in such an hour (before 2010-11-23: the first row below 0.92), as
+    ``rows`` does (its ``RangeIndex`` label, else its position); never a value.
     """
     if not days.size or int(days.min()) >= _REN1000_DAY:  # REN 1.000 dates only: no work
         return
     starts = _starts(units, months)
     last_day = days[np.append(starts[1:], days.size) - 1]
     norm_in_force(_EPOCH + timedelta(days=int(last_day.min())))  # before REN 414: NotInForce
-    ren414_rows = np.repeat(last_day < _REN1000_DAY, np.diff(np.append(starts, days.size)))
+    counts = np.diff(np.append(starts, days.size))
+    ren414_rows = np.repeat(last_day < _REN1000_DAY, counts)
     # f < 0.92 ⟺ P² < 0.8464 (P² + Q²) ⟺ 96 P² < 529 Q² (0.1536 / 0.8464 = 96 / 529)
     below = ren414_rows & (96.0 * kwh * kwh < 529.0 * kvarh * kvarh)
+    if not below.any():
+        return
+    hourly = np.repeat(last_day >= _REN418_DAY, counts)  # art. 96's T of 1 hour quoted
+    below &= ~hourly | _in_low_hour(units, months, minutes, kwh, kvarh)
     offending = np.flatnonzero(below)
     if not offending.size:
         return
@@ -343,6 +360,31 @@ def _check_ren414(  # noqa: PLR0917 (private: the columns it checks)
         on=on.isoformat(),
         params=rows.params(int(first), column),
     )
+
+
+def _in_low_hour(
+    units: Int64Array,
+    months: Int64Array,
+    minutes: Int64Array,
+    kwh: FloatArray,
+    kvarh: FloatArray,
+) -> npt.NDArray[np.bool_]:
+    """Rows in a one-hour interval below 0.92 on any of the four 15-minute alignments.
+
+    An hour is the sum of the unit-month's rows that start in it (as :func:`_reactive`), each
+    kind of reactive energy summed apart (as the scalar face: it covers the net sum too).
+    """
+    low = np.zeros(kwh.shape, dtype=np.bool_)
+    inductive, capacitive = np.maximum(kvarh, 0.0), np.minimum(kvarh, 0.0)
+    for shift in range(0, 60, 15):
+        hours = _starts(units, months, (minutes - shift) // 60)
+        active = np.add.reduceat(kwh, hours)
+        squared = 96.0 * active * active
+        below = (squared < 529.0 * np.add.reduceat(inductive, hours) ** 2) | (
+            squared < 529.0 * np.add.reduceat(capacitive, hours) ** 2
+        )
+        low |= np.repeat(below, np.diff(np.append(hours, kwh.size)))
+    return low
 
 
 def _order(
