@@ -91,7 +91,9 @@ def _dates(values: list[date | None], form: str) -> Any:
     if form == "datetime64[ns]":
         return stamps.astype("datetime64[ns]")
     if form == "tz":  # local midnight: the reading date in the distributor's time zone
-        return stamps.dt.tz_localize("America/Sao_Paulo")
+        # (Belém: no daylight saving since 1988, so every local midnight of 2010-2030 exists;
+        # São Paulo's DST began at midnight until 2018, e.g. 2016-10-16 00:00 never happened)
+        return stamps.dt.tz_localize("America/Belem")
     if form == "arrow_date":
         return pd.Series(pd.array(values, dtype="date32[pyarrow]"))
     return stamps.dt.tz_localize("America/Manaus").astype("timestamp[us, America/Manaus][pyarrow]")
