@@ -28,7 +28,7 @@ from aneel_rules._billing.money import (
     check_rounding_known,
 )
 from aneel_rules._convert import instance_of, plain_date, quoted, to_money
-from aneel_rules._invoice.messages import invalid
+from aneel_rules._invoice.messages import check_period_order, invalid
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.legal import (
     REN1000_IN_FORCE_FROM,
@@ -414,14 +414,7 @@ class Bill:
 
     @end.validator
     def _check_order(self, _attr: object, value: date) -> None:
-        if value <= self.start:
-            raise invalid(
-                "end",
-                "end_not_after_start",
-                "reading period end {end} must be after its start {start}",
-                end=value.isoformat(),
-                start=self.start.isoformat(),
-            )
+        check_period_order(self.start, value)
 
     @lines.validator
     def _check_lines(self, _attr: object, value: tuple[object, ...]) -> None:

@@ -28,7 +28,7 @@ import attrs
 
 from aneel_rules._convert import masked, plain_date, quoted
 from aneel_rules._invoice.fields import MONEY, checked, instance
-from aneel_rules._invoice.messages import invalid
+from aneel_rules._invoice.messages import check_period_order, invalid
 from aneel_rules._invoice.opendata import decimal_comma, iso_day, text_lines
 
 __all__ = (
@@ -136,14 +136,7 @@ def flag_shares(
     """
     first = plain_date(start, path="start")
     last = plain_date(end, path="end")
-    if last <= first:
-        raise invalid(
-            "end",
-            "end_not_after_start",
-            "reading period end {end} must be after its start {start}",
-            end=last.isoformat(),
-            start=first.isoformat(),
-        )
+    check_period_order(first, last)
     given: object = flags  # the annotation says FlagMonth values; callers may pass anything
     if isinstance(given, str | bytes) or not isinstance(given, Iterable):
         raise invalid(

@@ -15,7 +15,7 @@ from typing import Final
 from aneel_rules.errors import UnsupportedCaseError, invalid_in
 from aneel_rules.legal import Basis
 
-__all__ = ("DOMAIN", "UNVERIFIED_REN414", "invalid", "unsupported")
+__all__ = ("DOMAIN", "UNVERIFIED_REN414", "check_period_order", "invalid", "unsupported")
 
 DOMAIN: Final = "invoice"
 """Message-catalog domain of the invoice modules."""
@@ -23,6 +23,18 @@ DOMAIN: Final = "invoice"
 
 invalid: Final = invalid_in(DOMAIN)
 """An :class:`~aneel_rules.errors.InvalidInputError` with one field error in this domain."""
+
+
+def check_period_order(start: date, end: date) -> None:
+    """Refuse a reading period whose ``end`` is not after its ``start``."""
+    if end <= start:
+        raise invalid(
+            "end",
+            "end_not_after_start",
+            "reading period end {end} must be after its start {start}",
+            end=end.isoformat(),
+            start=start.isoformat(),
+        )
 
 
 UNVERIFIED_REN414: Final = "unverified_ren414"

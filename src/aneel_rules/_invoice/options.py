@@ -12,12 +12,13 @@ from typing import Any, Final, cast
 import attrs
 
 from aneel_rules._billing.supply import SupplyType
-from aneel_rules._convert import masked, non_negative, to_bool, to_decimal, whole_number
+from aneel_rules._convert import masked, non_negative, to_bool, to_decimal
 from aneel_rules._invoice.bill import BillLine
 from aneel_rules._invoice.demand import TrialPeriod, check_complementary
 from aneel_rules._invoice.measurements import PostMap, to_post_map
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._invoice.rates import TariffRates
+from aneel_rules._invoice.social import families_count
 from aneel_rules._invoice.taxes import GrossUp, TaxRates
 from aneel_rules._tariffs.irrigation_region import IrrigationRegion
 
@@ -119,20 +120,6 @@ def _extra_lines(value: object) -> tuple[BillLine, ...]:
     return tuple(cast("list[BillLine]", lines))
 
 
-def _families(value: object) -> int:
-    # art. 179, § 3º: the tiers are multiplied by the number of families, one or more
-    count = whole_number(value, 1)
-    if count is None:
-        raise invalid(
-            "families",
-            "not_families",
-            "{path} must be a whole number of families from 1, got {value}",
-            path="families",
-            value=masked(value),
-        )
-    return count
-
-
 def _gross_up(_inst: object, _attr: object, value: object) -> None:
     if not isinstance(value, GrossUp):
         raise invalid(
@@ -189,7 +176,7 @@ class BillOptions:
     test_period: TrialPeriod | None = attrs.field(default=None, validator=_optional(TrialPeriod))
     adjustment_period: bool = attrs.field(default=False, converter=_adjustment)
     indigenous_or_quilombola: bool = attrs.field(default=False, converter=_indigenous)
-    families: int = attrs.field(default=1, converter=_families)
+    families: int = attrs.field(default=1, converter=families_count)
     social_rates: TariffRates | None = attrs.field(default=None, validator=_optional(TariffRates))
     availability_rates: TariffRates | None = attrs.field(
         default=None, validator=_optional(TariffRates)

@@ -21,7 +21,12 @@ from aneel_rules._billing.money import CTX
 from aneel_rules._convert import instance_of, masked, plain_date, to_money, whole_number
 from aneel_rules._invoice.bill import check_text
 from aneel_rules._invoice.measurements import PostMap, to_post_map
-from aneel_rules._invoice.messages import UNVERIFIED_REN414, invalid, unsupported
+from aneel_rules._invoice.messages import (
+    UNVERIFIED_REN414,
+    check_period_order,
+    invalid,
+    unsupported,
+)
 from aneel_rules._tariffs.modality_types import TariffModality
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules._tariffs.units import Subgroup
@@ -253,14 +258,7 @@ def prorate_rates(
         (Decimal('640'), ['REN 1.000/2021, art. 173, § 2º'])
     """
     begin, last = plain_date(start, path="start"), plain_date(end, path="end")
-    if last <= begin:
-        raise invalid(
-            "end",
-            "end_not_after_start",
-            "reading period end {end} must be after its start {start}",
-            end=last.isoformat(),
-            start=begin.isoformat(),
-        )
+    check_period_order(begin, last)
     given: object = periods  # the annotation says TariffRates; callers may pass anything
     if isinstance(given, str | bytes) or not isinstance(given, Sequence):
         raise invalid(

@@ -184,6 +184,20 @@ SOCIAL_DISCOUNT_LIMIT: Final[Timeline[Decimal]] = Timeline(
 """Desconto social: 120 kWh/month at the B1 desconto social tariff (art. 179, § 4º)."""
 
 
+def families_count(value: object) -> int:
+    """The number of families of art. 179, § 3º (a whole number from one), or refused."""
+    count = whole_number(value, 1)
+    if count is None:
+        raise invalid(
+            "families",
+            "not_families",
+            "{path} must be a whole number of families from 1, got {value}",
+            path="families",
+            value=masked(value),
+        )
+    return count
+
+
 def _tiers(tiers: object) -> list[tuple[Decimal | None, Decimal]]:
     """``tiers`` as (upper limit in kWh or None, reduction from 0 to 1) pairs, or refused."""
     found: list[tuple[Decimal | None, Decimal]] = []
@@ -231,15 +245,7 @@ def tier_slices(
         ((Decimal('150'), Decimal('1')),)
     """
     kwh = non_negative(kwh, "kwh", invalid=invalid)
-    count = whole_number(families, 1)
-    if count is None:
-        raise invalid(
-            "families",
-            "not_families",
-            "{path} must be a whole number of families from 1, got {value}",
-            path="families",
-            value=masked(families),
-        )
+    count = families_count(families)
     steps = _tiers(tiers)
     slices: list[tuple[Decimal, Decimal]] = []
     lower = Decimal(0)
