@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import quoted, to_decimal
+from aneel_rules._convert import to_decimal
 from aneel_rules._invoice.bill import BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.flags import FlagMonth, TariffFlag, flag_shares
@@ -314,16 +314,3 @@ def _taxes(lines: Sequence[BillLine], opts: BillOptions) -> list[BillLine]:
             ("icms", taxes.icms, amounts.icms),
         )
     ]
-
-
-def _extra(extra: Sequence[BillLine]) -> list[BillLine]:
-    for index, line in enumerate(extra):
-        if not isinstance(line, BillLine) or line.code not in {"municipal", "other"}:
-            raise invalid(
-                f"extra_lines.{index}",
-                "not_a_caller_line",
-                "{path} must be a BillLine with code municipal or other, got {value}",
-                path=f"extra_lines.{index}",
-                value=quoted(line),
-            )
-    return list(extra)

@@ -15,7 +15,7 @@ from aneel_rules._billing.supply import SupplyType
 from aneel_rules._convert import plain_date, quoted
 from aneel_rules._invoice.bill import Bill, BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
-from aneel_rules._invoice.charges import _benefits, _extra, _flag_lines, _taxes
+from aneel_rules._invoice.charges import _benefits, _flag_lines, _taxes
 from aneel_rules._invoice.demand import (
     OVERRUN_TOLERANCES,
     DemandContext,
@@ -254,7 +254,7 @@ def compute_bill(
         )
     )
     lines.extend(_taxes(lines, opts))
-    lines.extend(_extra(opts.extra_lines))
+    lines.extend(opts.extra_lines)  # checked by BillOptions (municipal or other lines)
     bill_basis = (ren1000(327),) if norm is Norm.REN_1000_2021 else (ren414(88),)
     return Bill(start=start, end=end, lines=tuple(lines), basis=bill_basis)
 
