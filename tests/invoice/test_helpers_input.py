@@ -441,3 +441,13 @@ def test_social_tiers_cite_the_text_in_force(
     assert tuple(str(ref) for ref in timeline.period_on(on).basis) == expected
     # the 80 kWh at 100 % of MP 1.300/2025 across the whole change of wording
     assert timeline.value_on(on)[0] == (D(80), D(1))
+
+
+def test_ipca_series_is_keyed_by_first_days_of_month() -> None:
+    # the série do IPCA gives one variation per month; ipca_factor reads it by first day
+    error = _refused(IpcaSeries, variations={date(2025, 1, 1): D("0.16"), date(2025, 2, 15): 1})
+    assert (error.code, error.errors[0].path) == ("not_a_month", "variations.1")
+    assert "2025-02-15" in error.message_in("en")
+    assert "primeiro dia" in error.message
+    series = IpcaSeries(variations={date(2025, 2, 1): D("1.31"), date(2025, 1, 1): D("0.16")})
+    assert (series.first, series.last) == (date(2025, 1, 1), date(2025, 2, 1))

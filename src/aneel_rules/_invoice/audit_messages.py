@@ -29,6 +29,7 @@ TEMPLATES: Final[dict[str, str]] = {
     "bad_series_row": "data row {row} of the IPCA series is not 'YYYY-MM,variation': {value}",
     "duplicate_month": "month {month} appears more than once in the IPCA series",
     "empty_series": "the IPCA series has no month",
+    "not_a_month": "{path} must be the first day of a month, got {value}",
     "not_a_series": "{path} must be an IpcaSeries or a mapping of month to variation, got {value}",
     # parse_invoice
     "float_money": ('money must be written as text or Decimal ("12.34"), not as a JSON float'),

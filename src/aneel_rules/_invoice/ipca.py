@@ -61,10 +61,23 @@ def _frozen_map(value: Mapping[date, Decimal]) -> Mapping[date, Decimal]:
     if not isinstance(value, Mapping):
         raise invalid("variations", "not_a_series", path="variations", value=quoted(value))
     months = {
-        plain_date(month, path="variations"): to_decimal(number, path=f"variations.{index}")
+        _first_day(month, index): to_decimal(number, path=f"variations.{index}")
         for index, (month, number) in enumerate(value.items())
     }
     return MappingProxyType(dict(sorted(months.items())))
+
+
+def _first_day(value: object, index: int) -> date:
+    """A month of the series: the plain date of its first day (how the series is keyed)."""
+    month = plain_date(value, path="variations")
+    if month.day != 1:
+        raise invalid(
+            f"variations.{index}",
+            "not_a_month",
+            path=f"variations.{index}",
+            value=month.isoformat(),
+        )
+    return month
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked)
