@@ -12,7 +12,7 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from aneel_rules._convert import quoted
+from aneel_rules._convert import masked
 from aneel_rules.errors import InvalidInputError
 
 __all__ = (
@@ -148,7 +148,7 @@ def _kind_check(expected: type[enum.Enum], code: str, *, optional: bool = False)
             _NOT_A_KIND,
             path=attribute.name,
             expected=expected.__name__,
-            value=quoted(value),
+            value=masked(value),
         )
 
     return check
@@ -161,7 +161,7 @@ def _text_check(*, optional: bool = False) -> _Validator:
         if (optional and value is None) or (isinstance(value, str) and value.strip()):
             return
         raise InvalidInputError.single(
-            attribute.name, "not_text", _NOT_TEXT, path=attribute.name, value=quoted(value)
+            attribute.name, "not_text", _NOT_TEXT, path=attribute.name, value=masked(value)
         )
 
     return check
@@ -303,7 +303,7 @@ def check_bases(_inst: object, _attr: object, value: tuple[object, ...]) -> None
             "basis",
             "invalid_basis",
             "basis must be a non-empty tuple of LegalRef or DistributorRule, got {value}",
-            value=quoted(value),
+            value=masked(value),
         )
 
 

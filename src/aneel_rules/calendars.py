@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from aneel_rules._convert import quoted, to_bool, to_date, whole_number
+from aneel_rules._convert import masked, to_bool, to_date, whole_number
 from aneel_rules.errors import InvalidInputError, invalid_in
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def _check_subdiv(_inst: object, _attr: object, value: str | None) -> None:
             "subdiv",
             "unknown_subdivision",
             "subdiv {value} is not a Brazilian state code (UF), e.g. AM",
-            value=quoted(value),
+            value=masked(value),
         )
 
 
@@ -127,7 +127,7 @@ def _to_dates(value: Iterable[date | str]) -> frozenset[date]:
             "extra_holidays",
             "not_a_date_list",
             "extra_holidays must be a collection of dates, got {value}",
-            value=quoted(value),
+            value=masked(value),
         )
     return frozenset(
         to_date(item, path=f"extra_holidays.{index}") for index, item in enumerate(value)
@@ -191,7 +191,7 @@ class BusinessCalendar:
         """
         number = whole_number(year, 1, 9999)
         if number is None:
-            raise _error("year", "invalid_year", "year {value} is not valid", value=quoted(year))
+            raise _error("year", "invalid_year", "year {value} is not valid", value=masked(year))
         year = number
         found = dict(_holidays(year, self.subdiv, self.optional))
         for extra in self.extra_holidays:
@@ -234,7 +234,7 @@ class BusinessCalendar:
                 "invalid_days",
                 "days must be a whole number from 1 to {limit}, got {value}",
                 limit=_MAX_DAYS,
-                value=quoted(days),
+                value=masked(days),
             )
         day = to_date(start, path="start")
         remaining = count

@@ -25,7 +25,7 @@ import pkgutil
 from io import BytesIO
 from typing import Final
 
-from aneel_rules._convert import quoted
+from aneel_rules._convert import masked
 from aneel_rules.errors import InvalidInputError
 
 __all__ = ("DEFAULT_LANG", "SUPPORTED_LANGS", "normalize_lang", "translate")
@@ -56,7 +56,7 @@ def normalize_lang(lang: str) -> str:
             "lang",
             "unsupported_language",
             "language {value} is not supported (use pt_BR or en)",
-            value=quoted(lang),
+            value=masked(lang),
         )
     return canonical
 

@@ -32,7 +32,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from aneel_rules import tariffs
-from aneel_rules._convert import plain_date, quoted, to_datetime
+from aneel_rules._convert import masked, plain_date, to_datetime
 from aneel_rules._extras import needs
 from aneel_rules._format import format_date
 from aneel_rules.errors import invalid_in
@@ -158,7 +158,7 @@ def _number(value: object, path: str) -> float:
             number = math.nan
         if math.isfinite(number) and number >= 0:
             return number
-    raise _invalid(path, "invalid_number", _BAD_VALUE, path=path, value=quoted(value))
+    raise _invalid(path, "invalid_number", _BAD_VALUE, path=path, value=masked(value))
 
 
 def _check_iterable(values: object, path: str) -> None:
@@ -223,7 +223,7 @@ def load_profile_figure(
     lang = normalize_lang(lang)
     if not isinstance(interval, timedelta) or not timedelta(0) < interval <= timedelta(days=1):
         raise _invalid(
-            "interval", "invalid_interval", _BAD_INTERVAL, path="interval", value=quoted(interval)
+            "interval", "invalid_interval", _BAD_INTERVAL, path="interval", value=masked(interval)
         )
     given = _items(stamps, "stamps", _MAX_INTERVALS)
     energies = _items(kwh, "kwh", _MAX_INTERVALS)
@@ -374,7 +374,7 @@ def monthly_kwh_figure(
             raise _invalid("rows", "too_many", _TOO_MANY_ROWS, path="rows", limit=str(_MAX_ROWS))
         path = f"rows.{index}"
         if not isinstance(row, tuple) or len(row) != 3 or not isinstance(row[1], TariffPost):
-            raise _invalid(path, "invalid_row", _BAD_ROW, path=path, value=quoted(row))
+            raise _invalid(path, "invalid_row", _BAD_ROW, path=path, value=masked(row))
         key = (plain_date(row[0], path=f"{path}.0").replace(day=1), row[1])
         months_seen.add(key[0])
         if len(months_seen) > _MAX_MONTHS:

@@ -32,7 +32,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import masked, plain_date
 from aneel_rules.errors import InvalidInputError, NotInForceError
 from aneel_rules.legal import Basis
 
@@ -95,7 +95,7 @@ def _check_periods(
                 "not_a_period",
                 "timeline {name}: {value} is not a Period",
                 name=inst.name,
-                value=quoted(period),
+                value=masked(period),
             )
     for earlier, later in itertools.pairwise(periods):
         if later.since <= earlier.since:

@@ -23,7 +23,7 @@ from aneel_rules._billing.messages import (
 )
 from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, to_bool, to_quantity, whole_number
+from aneel_rules._convert import masked, plain_date, to_bool, to_quantity, whole_number
 from aneel_rules.legal import Basis, Norm, in_force_from, norm_in_force, ren414, ren1000
 
 __all__ = (
@@ -42,7 +42,7 @@ def _history(history: object) -> list[Decimal]:
     """The billed values of ``history`` as Decimals, or the library's input error."""
     if isinstance(history, str | bytes) or not isinstance(history, Sequence):
         raise invalid(
-            "history", "not_an_enum", path="history", expected="sequence", value=quoted(history)
+            "history", "not_an_enum", path="history", expected="sequence", value=masked(history)
         )
     values = [to_quantity(v, path=f"history.{i}") for i, v in enumerate(history)]
     for i, value in enumerate(values):  # every value read before the first sign is checked
@@ -201,7 +201,7 @@ def bill_by_average(
             "days_without_meter",
             "negative",
             path="days_without_meter",
-            value=quoted(days_without_meter),
+            value=masked(days_without_meter),
         )
     for path, flag in (
         ("distributor_responsible", distributor_responsible),

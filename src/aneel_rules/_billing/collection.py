@@ -14,7 +14,7 @@ from aneel_rules._billing.money import (
     CTX,
 )
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import masked, plain_date
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -105,7 +105,7 @@ def temporary_connection_advance(
             "too_many_cycles",
             basis=period.basis[0],
             path="cycles",
-            value=quoted(count),
+            value=masked(count),
             maximum=str(maximum),
         )
     return Determination(CTX.multiply(amount, count), period.basis)

@@ -16,7 +16,7 @@ from aneel_rules._billing.messages import invalid, positive_amount, unsupported
 from aneel_rules._billing.money import check_index, ipca_update, month_index, month_start
 from aneel_rules._billing.readings import EXCEPTIONAL_READING_INTERVAL
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import masked, plain_date
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("DuplicatePaymentRefund", "duplicate_payment_refund")
@@ -59,7 +59,7 @@ def _reading_dates(value: object, found_on: date) -> int:
             "not_an_enum",
             path="reading_dates",
             expected="sequence of dates",
-            value=quoted(value),
+            value=masked(value),
         )
     days: list[date] = []
     for i, raw in enumerate(value):

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Final
 
 from aneel_rules._citations import cite, to_bases
-from aneel_rules._convert import Shown, quoted, whole_number
+from aneel_rules._convert import Shown, masked, whole_number
 from aneel_rules._convert import non_negative as _non_negative
 from aneel_rules._convert import positive as _positive
 from aneel_rules.errors import (
@@ -245,14 +245,14 @@ def unsupported(
 def check_enum(value: object, cls: type[enum.Enum], path: str) -> None:
     """Raise the library's input error unless ``value`` is a member of ``cls``."""
     if not isinstance(value, cls):
-        raise invalid(path, "not_an_enum", path=path, expected=cls.__name__, value=quoted(value))
+        raise invalid(path, "not_an_enum", path=path, expected=cls.__name__, value=masked(value))
 
 
 def positive_int(value: object, path: str) -> int:
     """``value`` as an ``int`` ≥ 1 (a numpy integer too, not a bool), else the input error."""
     number = whole_number(value, 1)
     if number is None:
-        raise invalid(path, "not_an_int", path=path, value=quoted(value))
+        raise invalid(path, "not_an_int", path=path, value=masked(value))
     return number
 
 

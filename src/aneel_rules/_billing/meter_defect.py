@@ -10,7 +10,7 @@ from datetime import date
 from typing import Final
 
 from aneel_rules._billing.messages import invalid, unsupported
-from aneel_rules._convert import plain_date, quoted, to_bool, whole_number
+from aneel_rules._convert import masked, plain_date, to_bool, whole_number
 from aneel_rules.legal import Basis, Determination, Norm, norm_in_force, ren414, ren1000
 
 __all__ = ("MeterDefectCriterion", "meter_defect_criterion")
@@ -77,7 +77,7 @@ def meter_defect_criterion(
             "normal_history_cycles",
             "negative",
             path="normal_history_cycles",
-            value=quoted(normal_history_cycles),
+            value=masked(normal_history_cycles),
         )
     if norm_in_force(day) is Norm.REN_414_2010:
         if factor or history > 0:

@@ -21,7 +21,7 @@ from decimal import (
 from typing import Final
 
 from aneel_rules._billing.messages import invalid, non_negative, unsupported
-from aneel_rules._convert import plain_date, quoted, to_decimal
+from aneel_rules._convert import masked, plain_date, to_decimal
 from aneel_rules.legal import (
     LAST_VERIFIED,
     REN414_IN_FORCE_FROM,
@@ -200,16 +200,16 @@ def round_for_invoice(value: Decimal, *, on: date | None = None) -> Decimal:
 def check_index(index: object) -> dict[int, Decimal]:
     """The IPCA series as month number → variation, else the library's input error."""
     if not isinstance(index, Mapping):
-        raise invalid("index", "not_a_mapping", value=quoted(index))
+        raise invalid("index", "not_a_mapping", value=masked(index))
     months: dict[int, Decimal] = {}
     for key, raw in index.items():
         month = plain_date(key, path="index")
         if month.day != 1:
-            raise invalid("index", "not_first_of_month", value=quoted(key))
+            raise invalid("index", "not_first_of_month", value=masked(key))
         variation = to_decimal(raw, path=f"index.{month.isoformat()}")
         if variation <= -_HUNDRED:
             raise invalid(
-                "index", "variation_too_low", value=quoted(raw), month=month.isoformat()[:7]
+                "index", "variation_too_low", value=masked(raw), month=month.isoformat()[:7]
             )
         months[month_index(month)] = variation
     return months
@@ -321,7 +321,7 @@ def late_interest(
             "not_an_enum",
             path="day_count",
             expected="DayCount",
-            value=quoted(day_count),
+            value=masked(day_count),
         )
     first = plain_date(start, path="start")
     last = plain_date(end, path="end")

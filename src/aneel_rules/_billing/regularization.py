@@ -15,7 +15,7 @@ import attrs
 from aneel_rules._billing.messages import invalid, non_negative, unsupported
 from aneel_rules._billing.money import CTX
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, whole_number
+from aneel_rules._convert import masked, plain_date, whole_number
 from aneel_rules.legal import Basis, Norm, norm_in_force, ren1000
 
 __all__ = ("REGULARIZATION_CHARGE_MAX_DAYS", "ReadingRegularization", "regularize_reading")
@@ -103,7 +103,7 @@ def regularize_reading(
     raw: object = billed_kwh
     if isinstance(raw, str | bytes) or not isinstance(raw, Sequence):
         raise invalid(
-            "billed_kwh", "not_an_enum", path="billed_kwh", expected="sequence", value=quoted(raw)
+            "billed_kwh", "not_an_enum", path="billed_kwh", expected="sequence", value=masked(raw)
         )
     billed = [non_negative(v, f"billed_kwh.{i}") for i, v in enumerate(billed_kwh)]
     first = plain_date(last_reading, path="last_reading")
@@ -114,11 +114,11 @@ def regularize_reading(
             "availability_kwh",
             "not_a_whole_number",
             path="availability_kwh",
-            value=quoted(availability_kwh),
+            value=masked(availability_kwh),
         )
     if availability < 0:
         raise invalid(
-            "availability_kwh", "negative", path="availability_kwh", value=quoted(availability_kwh)
+            "availability_kwh", "negative", path="availability_kwh", value=masked(availability_kwh)
         )
     if last <= first:
         raise invalid(

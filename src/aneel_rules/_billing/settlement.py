@@ -41,7 +41,7 @@ from aneel_rules._billing.settlement_rules import (
     _window,
 )
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, to_bool
+from aneel_rules._convert import masked, plain_date, to_bool
 from aneel_rules.legal import (
     Basis,
     Norm,
@@ -134,13 +134,13 @@ class Settlement:
 
 def _errors(errors: object, found_on: date) -> tuple[BillingError, ...]:
     if isinstance(errors, str | bytes | Mapping) or not isinstance(errors, Iterable):
-        raise invalid("errors", "not_a_billing_error", path="errors", value=quoted(errors))
+        raise invalid("errors", "not_a_billing_error", path="errors", value=masked(errors))
     found = tuple(errors)
     seen: set[date] = set()
     for i, error in enumerate(found):
         if not isinstance(error, BillingError):
             raise invalid(
-                f"errors.{i}", "not_a_billing_error", path=f"errors.{i}", value=quoted(error)
+                f"errors.{i}", "not_a_billing_error", path=f"errors.{i}", value=masked(error)
             )
         if error.month in seen:
             raise invalid(f"errors.{i}", "duplicate_cycle", cycle=error.month.isoformat()[:7])

@@ -21,7 +21,7 @@ from aneel_rules._connection.deadlines import (
 )
 from aneel_rules._connection.ren414 import GAP_BUDGET
 from aneel_rules._connection.voltage import VoltageLevel
-from aneel_rules._convert import quoted
+from aneel_rules._convert import masked
 from aneel_rules.calendars import BusinessCalendar
 from aneel_rules.errors import AneelRulesError
 from aneel_rules.legal import Basis, ren414, ren1000
@@ -89,7 +89,7 @@ def _generation(value: GenerationKind | str | None) -> GenerationKind | None:
         "generation",
         "unknown_generation",
         "generation {value} is not one of {known}",
-        value=quoted(value),
+        value=masked(value),
         known=", ".join(m.name.lower() for m in GenerationKind),
     )
 

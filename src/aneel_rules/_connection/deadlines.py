@@ -13,7 +13,7 @@ from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import invalid, require_ren1000
 from aneel_rules._connection.deadline_types import Deadline, DeadlineRule, DeadlineUnit
 from aneel_rules._connection.ren414 import GAP_OTHER, Ren414Deadline, ren414_gap
-from aneel_rules._convert import quoted, to_date, to_datetime, whole_number
+from aneel_rules._convert import masked, to_date, to_datetime, whole_number
 from aneel_rules.calendars import BusinessCalendar, out_of_range
 from aneel_rules.errors import UnsupportedCaseError
 from aneel_rules.legal import Basis, ren1000
@@ -99,7 +99,7 @@ def _calendar(calendar: BusinessCalendar | None) -> BusinessCalendar:
             "calendar",
             "not_a_calendar",
             "calendar must be a BusinessCalendar, got {value}",
-            value=quoted(calendar),
+            value=masked(calendar),
         )
     return calendar
 
@@ -111,7 +111,7 @@ def _check_days(days: object) -> int:
             "days",
             "invalid_days",
             "days must be a whole number ≥ 1, got {value}",
-            value=quoted(days),
+            value=masked(days),
         )
     return number
 
@@ -154,7 +154,7 @@ def _check_start(start: object) -> CountingStart:
             "start",
             "invalid_start",
             "start must be a CountingStart, got {value}",
-            value=quoted(start),
+            value=masked(start),
         )
     return start
 
@@ -266,7 +266,7 @@ def deadline_due(
             "deadline",
             "not_a_deadline",
             "deadline must be a Deadline or a Ren414Deadline, got {value}",
-            value=quoted(deadline),
+            value=masked(deadline),
         )
     rule = deadline.rule
     missing, article = ren414_gap(deadline)
@@ -384,7 +384,7 @@ def reconnection_due(
             "deadline",
             "not_a_reconnection_deadline",
             "deadline must be a reconnection deadline counted in hours, got {value}",
-            value=quoted(deadline),
+            value=masked(deadline),
         )
     requested_at = to_datetime(
         requested_at,
@@ -398,7 +398,7 @@ def reconnection_due(
             "early_request",
             "invalid_early_request",
             "early_request must be a ReconnectionStart, got {value}",
-            value=quoted(early_request),
+            value=masked(early_request),
         )
     cal = _calendar(calendar)
     # Every argument is checked above: only now may the regime be refused.

@@ -11,7 +11,7 @@ import attrs
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import check_bool, invalid, require_ren1000
 from aneel_rules._connection.ren414 import GAP_DEBTS
-from aneel_rules._convert import quoted
+from aneel_rules._convert import masked
 from aneel_rules.legal import Basis, ren414, ren1000
 
 __all__ = ("DebtDecision", "DebtRule", "Service", "may_require_debt_payment")
@@ -113,7 +113,7 @@ def may_require_debt_payment(
             "service",
             "not_a_service",
             "service must be a Service, got {value}",
-            value=quoted(service),
+            value=masked(service),
         )
     check_bool(
         debt_holder_is_requester=debt_holder_is_requester,

@@ -12,7 +12,7 @@ import attrs
 
 from aneel_rules._citations import check_bases, to_bases
 from aneel_rules._connection.common import invalid, positive
-from aneel_rules._convert import quoted
+from aneel_rules._convert import masked
 from aneel_rules.legal import Basis, DistributorRule, LegalRef, ren1000
 
 __all__ = (
@@ -75,7 +75,7 @@ class SecondaryVoltage(enum.Enum):
                 "secondary_voltage",
                 "unknown_secondary_voltage",
                 "secondary voltage {value} is not one of {known}",
-                value=quoted(text),
+                value=masked(text),
                 known=_KNOWN_VOLTAGES,
             )
         compact = re.sub(r"\s+", "", text).upper().removesuffix("V")
@@ -91,13 +91,13 @@ class SecondaryVoltage(enum.Enum):
                 "ambiguous_secondary_voltage",
                 "secondary voltage {value} is ambiguous: give line and phase voltages, "
                 "e.g. 220/127",
-                value=quoted(text),
+                value=masked(text),
             )
         raise invalid(
             "secondary_voltage",
             "unknown_secondary_voltage",
             "secondary voltage {value} is not one of {known}",
-            value=quoted(text),
+            value=masked(text),
             known=_KNOWN_VOLTAGES,
         )
 
@@ -203,7 +203,7 @@ def primary_metering_required(transformers: Iterable[Transformer]) -> MeteringDe
             "transformers",
             "not_a_transformer",
             "transformers must be a list of Transformer, got {value}",
-            value=quoted(transformers),
+            value=masked(transformers),
         )
     items = tuple(transformers)
     if not items:
@@ -214,7 +214,7 @@ def primary_metering_required(transformers: Iterable[Transformer]) -> MeteringDe
                 f"transformers.{index}",
                 "not_a_transformer",
                 "transformers must be a list of Transformer, got {value}",
-                value=quoted(item),
+                value=masked(item),
             )
     reasons: list[MeteringReason] = []
     # Manual, item 4.5, 1st rule: a single transformer "com potência superior a 300kVA".

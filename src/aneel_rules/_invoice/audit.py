@@ -53,7 +53,7 @@ import attrs
 
 from aneel_rules._billing.money import CTX, InvoiceRounding
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import quoted
+from aneel_rules._convert import masked
 from aneel_rules._invoice.audit_bases import (
     demand_floor_basis,
     flag_days_basis,
@@ -463,9 +463,9 @@ def audit_invoice(
           119 and 213; REN 547/2013, art. 3º for flags): ``_invoice/audit_bases.py``.
     """
     if not isinstance(invoice, Invoice):
-        raise invalid("invoice", "not_an_invoice", value=quoted(invoice))
+        raise invalid("invoice", "not_an_invoice", value=masked(invoice))
     if not isinstance(expected, Bill):
-        raise invalid("expected", "not_a_bill", value=quoted(expected))
+        raise invalid("expected", "not_a_bill", value=masked(expected))
     tolerances = (
         non_negative(tolerance, "tolerance"),
         non_negative(quantity_tolerance, "quantity_tolerance"),

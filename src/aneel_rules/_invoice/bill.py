@@ -27,7 +27,7 @@ from aneel_rules._billing.money import (
     InvoiceRounding,
     check_rounding_known,
 )
-from aneel_rules._convert import instance_of, plain_date, quoted, to_money
+from aneel_rules._convert import instance_of, masked, plain_date, to_money
 from aneel_rules._invoice.messages import check_period_order, invalid
 from aneel_rules._tariffs.posts import TariffPost
 from aneel_rules.legal import (
@@ -113,7 +113,7 @@ def _check_code(_inst: object, _attr: object, value: str) -> None:
             "unknown_line_code",
             "{path} must be one of the bill line codes, got {value}",
             path="code",
-            value=quoted(value),
+            value=masked(value),
         )
 
 
@@ -124,7 +124,7 @@ def _check_decimal(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> 
             "not_a_decimal",
             "{path} must be a finite Decimal, got {value}",
             path=attribute.name,
-            value=quoted(value),
+            value=masked(value),
         )
 
 
@@ -140,7 +140,7 @@ def _check_post(_inst: object, _attr: object, value: TariffPost | None) -> None:
             "not_a_post",
             "{path} must be a TariffPost or None, got {value}",
             path="post",
-            value=quoted(value),
+            value=masked(value),
         )
 
 
@@ -160,7 +160,7 @@ def _check_basis(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> No
             "no_basis",
             "{path} must be a non-empty tuple of legal references, got {value}",
             path=attribute.name,
-            value=quoted(value),
+            value=masked(value),
         )
 
 
@@ -181,7 +181,7 @@ def _to_tuple(value: Iterable[_T], path: str) -> tuple[_T, ...]:
             "not_iterable",
             "{path} must be an iterable, got {value}",
             path=path,
-            value=quoted(value),
+            value=masked(value),
         ) from None
 
 
@@ -194,7 +194,7 @@ def _check_refs(_inst: object, attribute: attrs.Attribute[_T], value: _T) -> Non
             "not_a_reference",
             "{path} must hold legal references only, got {value}",
             path=attribute.name,
-            value=quoted(value),
+            value=masked(value),
         )
 
 

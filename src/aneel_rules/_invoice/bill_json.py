@@ -12,7 +12,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import quoted
+from aneel_rules._convert import masked
 from aneel_rules._invoice.audit_messages import invalid
 from aneel_rules._invoice.bill import Bill, BillLine
 from aneel_rules._invoice.invoice_specs import (
@@ -158,5 +158,5 @@ def invoice_json_schema(kind: str = "invoice") -> dict[str, object]:
     elif kind == "invoice":
         spec = _INVOICE
     else:
-        raise invalid("kind", "not_a_schema_kind", value=quoted(kind))
+        raise invalid("kind", "not_a_schema_kind", value=masked(kind))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **spec.schema()}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from aneel_rules._billing.money import CTX
 from aneel_rules._billing.supply import SupplyType
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import masked, plain_date
 from aneel_rules._invoice.bill import Bill, BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.charges import _benefits, _flag_lines, _taxes
@@ -56,7 +56,7 @@ def _period(period: object) -> tuple[date, date]:
         "bad_period",
         "{path} must be (previous reading date, current reading date), got {value}",
         path="period",
-        value=quoted(period),
+        value=masked(period),
     )
 
 
@@ -70,7 +70,7 @@ def _rates(rates: object, start: date, end: date) -> tuple[TariffRates, tuple[Ba
         "not_rates",
         "{path} must be TariffRates or a sequence of them, got {value}",
         path="rates",
-        value=quoted(rates),
+        value=masked(rates),
     )
 
 
@@ -156,7 +156,7 @@ def compute_bill(
             "not_measurements",
             "{path} must be Measurements, got {value}",
             path="measurements",
-            value=quoted(measurements),
+            value=masked(measurements),
         )
     opts = BillOptions() if options is None else options
     start, end = _period(period)
@@ -288,7 +288,7 @@ def _group_a(
             "{path} must be 0.01, 0.05 or 0.10 (art. 301, I–III), got {value}",
             basis=ren1000(301),
             path="overrun_tolerance",
-            value=quoted(opts.overrun_tolerance),
+            value=masked(opts.overrun_tolerance),
         )
     factor = None if losses is None else losses[0]
     measured = _scaled(m.demand_kw, factor)

@@ -55,7 +55,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import masked, plain_date
 from aneel_rules._invoice.audit_messages import invalid
 from aneel_rules._invoice.fields import (
     DAY,
@@ -321,7 +321,7 @@ def check_invoice_contents(invoice: Invoice, *, on: date) -> ContentsCheck:
         ('REN 414/2010', 14, 'REN 414/2010, art. 119, § 5º, II')
     """
     if not isinstance(invoice, Invoice):
-        raise invalid("invoice", "not_an_invoice", value=quoted(invoice))
+        raise invalid("invoice", "not_an_invoice", value=masked(invoice))
     day = plain_date(on, path="on")
     norm = norm_in_force(day)
     rules = _REN1000_RULES if norm is Norm.REN_1000_2021 else _REN414_RULES

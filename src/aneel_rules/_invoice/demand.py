@@ -18,7 +18,7 @@ from typing import Final, cast
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import instance_of, masked, positive, quoted, to_decimal
+from aneel_rules._convert import instance_of, masked, positive, to_decimal
 from aneel_rules._invoice.bill import BillLine, exact_sum
 from aneel_rules._invoice.bill import priced_line as _line
 from aneel_rules._invoice.fields import OPTIONAL_QUANTITY, checked
@@ -375,7 +375,7 @@ def check_complementary(
             "not_a_mapping",
             "{path} must be a mapping, got {value}",
             path="complementary_history",
-            value=quoted(value),
+            value=masked(value),
         )
     checked: dict[TariffPost | None, tuple[tuple[Decimal, Decimal], ...]] = {}
     for post, cycles in value.items():

@@ -14,7 +14,7 @@ from typing import Final, cast
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import non_negative, plain_date, quoted
+from aneel_rules._convert import masked, non_negative, plain_date
 from aneel_rules._invoice.messages import invalid
 from aneel_rules._tariffs.posts import TariffPost
 
@@ -47,7 +47,7 @@ def to_post_map(value: object, path: str) -> PostMap:
                 "not_a_post_key",
                 "{path} keys must be TariffPost or None, got {value}",
                 path=path,
-                value=quoted(key),
+                value=masked(key),
             )
         name = "none" if key is None else key.name.lower()
         items[key] = _quantity(number, f"{path}.{name}")
@@ -88,7 +88,7 @@ def _to_days(value: object) -> Mapping[date, Decimal]:
             "not_a_mapping",
             "{path} must be a mapping, got {value}",
             path="energy_by_day",
-            value=quoted(value),
+            value=masked(value),
         )
     days: dict[date, Decimal] = {}
     for key, number in cast("Mapping[object, object]", value).items():

@@ -25,8 +25,8 @@ from aneel_rules._billing.money import CTX
 from aneel_rules._convert import (
     MAX_MAGNITUDE,
     instance_of,
+    masked,
     non_negative,
-    quoted,
     to_datetime,
     to_decimal,
 )
@@ -94,7 +94,7 @@ def _choice(value: object, allowed: tuple[str, ...], path: str) -> str:
             "{path} must be one of {allowed}, got {value}",
             path=path,
             allowed=", ".join(allowed),
-            value=quoted(value),
+            value=masked(value),
         )
     return str(value)
 
@@ -106,7 +106,7 @@ def _sequence(value: object, path: str) -> Sequence[object]:
             "not_a_sequence",
             "{path} must be a sequence (list or tuple), got {value}",
             path=path,
-            value=quoted(value),
+            value=masked(value),
         )
     return value
 
@@ -574,7 +574,7 @@ def _irrigation_kwh(starts: list[datetime], energies: list[Decimal], begin: time
             "not_a_time",
             "{path} must be a naive time, got {value}",
             path="irrigation_start",
-            value=quoted(begin),
+            value=masked(begin),
         )
     first = begin.hour * 60 + begin.minute
     total = Decimal(0)

@@ -44,7 +44,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import non_negative, quoted, to_bool, to_quantity
+from aneel_rules._convert import masked, non_negative, to_bool, to_quantity
 from aneel_rules._invoice.messages import invalid
 from aneel_rules.legal import ren1000
 
@@ -97,7 +97,7 @@ def _check_start(_inst: object, _attr: object, value: time) -> None:
             "and 06:30), got {value}",
             basis=ren1000(304, paragraph=1, item="I"),
             path="capacitive_window",
-            value=quoted(value),
+            value=masked(value),
         )
 
 

@@ -43,7 +43,7 @@ from aneel_rules._billing.money import (
 from aneel_rules._billing.settlement import Settlement
 from aneel_rules._billing.settlement_rules import Direction
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted
+from aneel_rules._convert import masked, plain_date
 from aneel_rules._invoice.audit_messages import invalid, non_negative, not_modelled
 from aneel_rules._invoice.fields import (
     COUNT,
@@ -161,7 +161,7 @@ def _payments(paid_on: object, settlement: Settlement, refunded: date) -> dict[d
             cycle = plain_date(key, path="paid_on").replace(day=1)
             given[cycle] = plain_date(value, path=f"paid_on.{cycle.isoformat()[:7]}")
     else:
-        raise invalid("paid_on", "not_a_payment_map", value=quoted(paid_on))
+        raise invalid("paid_on", "not_a_payment_map", value=masked(paid_on))
     payments: dict[date, date] = {}
     for line in settlement.lines:
         label = line.cycle.isoformat()[:7]
@@ -200,7 +200,7 @@ def _check_day_count(day_count: object) -> DayCount:
             "not_an_enum",
             path="day_count",
             expected="DayCount",
-            value=quoted(day_count),
+            value=masked(day_count),
         )
     return day_count
 
@@ -271,7 +271,7 @@ def refund_statement(
         (1, Decimal('0'), Decimal('80.80'))
     """
     if not isinstance(settlement, Settlement):
-        raise invalid("settlement", "not_a_settlement", value=quoted(settlement))
+        raise invalid("settlement", "not_a_settlement", value=masked(settlement))
     if settlement.direction is not Direction.OVER:
         raise invalid("settlement", "not_a_refund")
     refunded = plain_date(refunded_on, path="refunded_on")
@@ -400,7 +400,7 @@ def _exclusions(excluded: object) -> dict[LateExclusion, Decimal]:
             "not_an_enum",
             path="excluded",
             expected="LateExclusion",
-            value=quoted(excluded),
+            value=masked(excluded),
         )
     found: dict[LateExclusion, Decimal] = {}
     for key, value in excluded.items():
@@ -410,7 +410,7 @@ def _exclusions(excluded: object) -> dict[LateExclusion, Decimal]:
                 "not_an_enum",
                 path="excluded",
                 expected="LateExclusion",
-                value=quoted(key),
+                value=masked(key),
             )
         found[key] = non_negative(value, f"excluded.{key.name}")
     return found
@@ -505,7 +505,7 @@ def late_payment(
     convention = _check_day_count(day_count)
     cal = BusinessCalendar() if calendar is None else calendar
     if not isinstance(cal, BusinessCalendar):
-        raise invalid("calendar", "not_a_calendar", value=quoted(calendar))
+        raise invalid("calendar", "not_a_calendar", value=masked(calendar))
     base = CTX.subtract(value, excluded_total)
     if regime414:
         # REN 414/2010, art. 126: charges only "na hipótese de atraso no pagamento" — an invoice

@@ -28,7 +28,7 @@ from typing import Final
 import attrs
 
 from aneel_rules._billing.money import CTX
-from aneel_rules._convert import instance_of, quoted, to_money
+from aneel_rules._convert import instance_of, masked, to_money
 from aneel_rules._invoice.fields import MONEY, checked
 from aneel_rules._invoice.messages import invalid
 
@@ -51,7 +51,7 @@ def _rate(_inst: object, attribute: attrs.Attribute[Decimal], value: Decimal) ->
             "bad_tax_rate",
             "{path} must be a Decimal fraction from 0 to below 1 (0.18 = 18 %), got {value}",
             path=attribute.name,
-            value=quoted(value),
+            value=masked(value),
         )
 
 
@@ -138,5 +138,5 @@ def tax_amounts(base: Decimal, rates: TaxRates, method: GrossUp) -> TaxAmounts:
         "not_a_gross_up",
         "{path} must be a GrossUp, got {value}",
         path="gross_up",
-        value=quoted(method),
+        value=masked(method),
     )

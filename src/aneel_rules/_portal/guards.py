@@ -51,7 +51,7 @@ from typing import ClassVar, Final, NoReturn, Self
 
 import attrs
 
-from aneel_rules._convert import is_whole_number, quoted, to_datetime, whole_number
+from aneel_rules._convert import is_whole_number, masked, to_datetime, whole_number
 from aneel_rules._portal.messages import invalid, type_name
 from aneel_rules.legal import Basis, DistributorRule
 
@@ -113,11 +113,11 @@ def _count(maximum: int | None = None) -> Callable[[object, attrs.Attribute[int]
     def check(_: object, attribute: attrs.Attribute[int], value: int) -> None:
         # ``True`` is an int in Python but not a number of failures.
         if not is_whole_number(value):
-            _raise(attribute.name, "not_an_integer", value=quoted(value))
+            _raise(attribute.name, "not_an_integer", value=masked(value))
         if value < 0:
-            _raise(attribute.name, "below_minimum", minimum="0", value=quoted(value))
+            _raise(attribute.name, "below_minimum", minimum="0", value=masked(value))
         if maximum is not None and value > maximum:
-            _raise(attribute.name, "above_maximum", maximum=str(maximum), value=quoted(value))
+            _raise(attribute.name, "above_maximum", maximum=str(maximum), value=masked(value))
 
     return check
 
@@ -168,12 +168,12 @@ class Escalation:
     @factor.validator
     def _check_factor(self, _attribute: object, value: int) -> None:
         if not 1 <= value <= _MAX_FACTOR:
-            _raise("factor", "above_maximum", maximum=str(_MAX_FACTOR), value=quoted(value))
+            _raise("factor", "above_maximum", maximum=str(_MAX_FACTOR), value=masked(value))
 
     @max_failed_attempts.validator
     def _check_attempts(self, _attribute: object, value: int) -> None:
         if value < _Guard.max_failures:  # at least the manual's three attempts
-            _raise("max_failed_attempts", "below_minimum", minimum="3", value=quoted(value))
+            _raise("max_failed_attempts", "below_minimum", minimum="3", value=masked(value))
 
     @property
     def standards(self) -> str:

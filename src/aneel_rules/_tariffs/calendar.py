@@ -18,7 +18,7 @@ import attrs
 from dateutil.easter import easter
 
 from aneel_rules._citations import check_bases, to_bases
-from aneel_rules._convert import plain_date, quoted, whole_number
+from aneel_rules._convert import masked, plain_date, whole_number
 from aneel_rules._tariffs.common import (
     LAST_VERIFIED,
     REN414_START,
@@ -183,7 +183,7 @@ def _check_year(year: object) -> int:
             "invalid_year",
             "{path} must be a year, got {value}",
             path="year",
-            value=quoted(year),
+            value=masked(year),
         )
     return number
 

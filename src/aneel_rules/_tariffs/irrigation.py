@@ -13,7 +13,7 @@ from typing import Final
 
 import attrs
 
-from aneel_rules._convert import instance_of, plain_date, quoted, to_bool
+from aneel_rules._convert import instance_of, masked, plain_date, to_bool
 from aneel_rules._tariffs.common import (
     LAST_VERIFIED,
     REN414_START,
@@ -93,7 +93,7 @@ def irrigation_region(
             "unknown_uf",
             "{path} must be a Brazilian state, got {value}",
             path="uf",
-            value=quoted(uf),
+            value=masked(uf),
         )
     regime = norm_in_force(on)
     # art. 186, I (REN 414 art. 109): Nordeste, 73 % B / 90 % A

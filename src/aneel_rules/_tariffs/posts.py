@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from aneel_rules._convert import instance_of, quoted, to_datetime
+from aneel_rules._convert import instance_of, masked, to_datetime
 from aneel_rules._tariffs.calendar import exempt_map, require_calendar
 from aneel_rules._tariffs.common import (
     DOMAIN,
@@ -76,7 +76,7 @@ def _check_peak_start(_inst: object, _attribute: object, value: time) -> None:
             "{path} must be a whole-minute naive time from 01:00 to 20:00 (the "
             "posts must not cross midnight), got {value}",
             path="peak_start",
-            value=quoted(value),
+            value=masked(value),
         )
 
 
@@ -95,7 +95,7 @@ def _check_timezone(_inst: object, _attribute: object, value: str) -> None:
             "unknown_timezone",
             "{path} must be an IANA time zone, got {value}",
             path="timezone",
-            value=quoted(value),
+            value=masked(value),
         ) from exc
 
 
@@ -211,7 +211,7 @@ def post_schedule(name: str) -> PostSchedule:
             "distributor",
             "unknown_schedule",
             "no tariff-post schedule named {value} (known: {known})",
-            value=quoted(name),
+            value=masked(name),
             known=", ".join(sorted(POST_SCHEDULES)),
         ) from None
 
@@ -390,7 +390,7 @@ def tariff_posts(
             "not_iterable",
             "{path} must be an iterable of datetimes, got {value}",
             path="timestamps",
-            value=quoted(timestamps),
+            value=masked(timestamps),
         ) from None
     if _naive_sorted(stamps):
         return _sorted_posts(stamps, modality, table)
